@@ -1,0 +1,74 @@
+//! Command-line arguments of `tamga-node`.
+
+/// The subcommands of `tamga-node`. Without one, the node runs.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect and insert keys (session keys into the keystore,
+	/// node keys for libp2p).
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Print a chain specification as JSON (`--raw` for raw genesis storage).
+	/// Use `--disable-default-bootnode` for a reproducible output.
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export a chain specification, with raw genesis storage, to a file.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks to a file.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks from a file.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain database of this node.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous (unfinalized) state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Print information about the database of this node.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// `tamga-node`: runs a validator or full node of the Tamga consortium chain.
+#[derive(Debug, clap::Parser)]
+#[command(
+	propagate_version = true,
+	args_conflicts_with_subcommands = true,
+	subcommand_negates_reqs = true,
+	after_help = AFTER_HELP
+)]
+pub struct Cli {
+	/// A subcommand; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of a running node.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}
+
+/// Examples shown at the end of `tamga-node --help`.
+const AFTER_HELP: &str = "\
+Chains (--chain):
+  dev        one validator (Alice) with a sudo key; state in a temporary folder with --dev
+  local      four administrations (KZ, KG, AM, BY) with their own validators; no sudo
+  FILE.json  any chain spec file, e.g. chain-spec/local.json
+
+Examples:
+  tamga-node --dev                                   single-validator development chain
+  tamga-node --chain local --base-path data/kz --validator --node-key-file kz.key \\
+             --port 30333 --rpc-port 9944            one administration's validator
+  tamga-node key insert --chain local --base-path data/kz --scheme sr25519 \\
+             --suri //Alice --key-type aura          put a session key into the keystore
+  tamga-node build-spec --chain local --disable-default-bootnode > local.json
+
+A whole four-validator network on this machine: scripts/local-net.sh start";

@@ -1,0 +1,23 @@
+//! `tamga-node`: the validator and full node of the Tamga customs consortium ledger.
+//!
+//! One module a concern: [`cli`] (arguments), [`command`] (dispatch of subcommands),
+//! [`chain_spec`] (built-in chains), [`service`] (client, networking, consensus) and
+//! [`rpc`] (JSON-RPC methods beyond the standard ones) and [`preflight`] (checks before
+//! start-up).
+
+mod chain_spec;
+mod cli;
+mod command;
+mod preflight;
+mod rpc;
+mod service;
+
+fn main() {
+	if let Err(error) = command::run() {
+		// One line, naming the problem, then a non-zero exit: operators grep logs and
+		// supervisors read exit codes.
+		let message = error.to_string().replace('\n', " ");
+		eprintln!("Error: {message}");
+		std::process::exit(1);
+	}
+}

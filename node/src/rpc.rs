@@ -1,0 +1,48 @@
+//! The node's JSON-RPC methods beyond the standard Substrate ones (`chain_*`, `state_*`,
+//! `author_*`, `system_*` and the new `chainHead_v1_*` family, which `sc-service` adds).
+//!
+//! Here: `system_accountNextIndex` (nonces for signing clients). The `tamga_*` methods
+//! (document verification and history) are merged into [`create_full`] as their pallets
+//! land.
+
+use std::sync::Arc;
+
+use jsonrpsee::RpcModule;
+use sc_transaction_pool_api::TransactionPool;
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+use tamga_runtime::{opaque::Block, AccountId, Nonce};
+
+/// What the RPC methods need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, to read state and call runtime APIs.
+	pub client: Arc<C>,
+	/// The transaction pool, to account for pending transactions in nonces.
+	pub pool: Arc<P>,
+}
+
+/// Builds the RPC module with every extra method of the node.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+
+	module.merge(System::new(client, pool).into_rpc())?;
+
+	Ok(module)
+}

@@ -1,0 +1,776 @@
+//! # Tamga governance pallet
+//!
+//! The consortium of customs administrations governs itself here: all members are equal,
+//! there is no operator above them, and every change of who may do what is decided by
+//! their votes or, within its own country, by each administration alone.
+//!
+//! ## Overview
+//! - **Administrations** (one per ISO 3166-1 alpha-2 country) join and leave by a
+//!   proposal that at least 2/3 of the administrations approve. Each acts through one or
+//!   more member accounts, which it manages itself.
+//! - **Proposals** carry any runtime call. Each administration has one vote; a proposal
+//!   passes as soon as at least 2/3 of the administrations approve it and is then
+//!   dispatched with the consortium's origin (`Root`), fails as soon as 2/3 can no longer
+//!   be reached, and expires after `ProposalLifetime` blocks. Runtime upgrades go this way
+//!   (`System::authorize_upgrade`), so no sudo key is needed.
+//! - **Validators**: the consortium adds or removes validator accounts; `pallet-session`
+//!   picks the set up at the next session change (see [`pallet_session::SessionManager`]),
+//!   and the set can never be voted below `MinValidators`.
+//! - **Accreditation**: an administration alone accredits the parties of its own country:
+//!   issuers (for kinds of documents, within a validity window), approved exporters,
+//!   exporters, customs offices (officers) and auditors. It suspends, reinstates and
+//!   revokes them and sets an issuer's key cut-off block. It can never accredit a party
+//!   another country already accredited.
+//! - **Permissions**: [`Permissions`] answers "may X act as R of kind K for country C at
+//!   block N?" for every other pallet.
+//!
+//! ## Calls
+//! | call | who |
+//! |---|---|
+//! | `propose`, `vote` | a member account (one vote per administration) |
+//! | `close` | anyone, for an expired proposal |
+//! | `admit_administration`, `remove_administration`, `add_validator`, `remove_validator` | the consortium (a passed proposal) |
+//! | `add_member`, `remove_member`, `accredit`, `suspend`, `reinstate`, `revoke`, `set_key_cutoff` | a member account, for its own administration's country |
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod country;
+pub mod permissions;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use country::CountryCode;
+pub use pallet::*;
+pub use permissions::{Denied, Permissions};
+pub use types::{AccreditationStatus, DocumentKind, DocumentKinds, ProposalId, Role};
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use alloc::{boxed::Box, vec::Vec};
+	use codec::{Decode, DecodeLimit, Encode};
+	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::UnfilteredDispatchable,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{traits::Dispatchable, Saturating};
+
+	use crate::{
+		country::CountryCode,
+		types::{
+			Accreditation, AccreditationStatus, Administration, DocumentKinds, Proposal,
+			ProposalId, Role,
+		},
+		weights::WeightInfo,
+	};
+
+	/// How deeply nested a proposed call may be when decoded.
+	const CALL_DECODE_DEPTH_LIMIT: u32 = 16;
+
+	/// An administration as stored.
+	pub type AdministrationOf<T> = Administration<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxNameLength,
+		<T as Config>::MaxMembersPerAdministration,
+	>;
+	/// A proposal as stored.
+	pub type ProposalOf<T> =
+		Proposal<BlockNumberFor<T>, Weight, <T as Config>::MaxCallSize, <T as Config>::MaxAdministrations>;
+	/// An accreditation as stored.
+	pub type AccreditationOf<T> = Accreditation<BlockNumberFor<T>>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The runtime call a proposal carries.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+			+ GetDispatchInfo;
+		/// The origin of the consortium's decisions: a passed proposal is dispatched with
+		/// `Root`, so this is `EnsureRoot` in the runtime.
+		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The most administrations the consortium can have.
+		#[pallet::constant]
+		type MaxAdministrations: Get<u32>;
+		/// The most member accounts one administration can have.
+		#[pallet::constant]
+		type MaxMembersPerAdministration: Get<u32>;
+		/// The longest administration name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+		/// The largest encoded call a proposal may carry, in bytes.
+		#[pallet::constant]
+		type MaxCallSize: Get<u32>;
+		/// The heaviest call a proposal may carry.
+		#[pallet::constant]
+		type MaxProposalWeight: Get<Weight>;
+		/// How many blocks a proposal stays open for votes.
+		#[pallet::constant]
+		type ProposalLifetime: Get<BlockNumberFor<Self>>;
+		/// The most proposals open at once.
+		#[pallet::constant]
+		type MaxOpenProposals: Get<u32>;
+		/// The most validators.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+		/// The fewest validators the set may be voted down to.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The administrations, by country.
+	#[pallet::storage]
+	pub type Administrations<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, CountryCode, AdministrationOf<T>>;
+
+	/// The administration each member account acts for.
+	#[pallet::storage]
+	pub type MemberOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, CountryCode>;
+
+	/// Open proposals.
+	#[pallet::storage]
+	pub type Proposals<T: Config> = CountedStorageMap<_, Twox64Concat, ProposalId, ProposalOf<T>>;
+
+	/// The identifier the next proposal gets.
+	#[pallet::storage]
+	pub type NextProposalId<T: Config> = StorageValue<_, ProposalId, ValueQuery>;
+
+	/// Accredited parties (issuers, exporters, officers, auditors), by account.
+	#[pallet::storage]
+	pub type Accreditations<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccreditationOf<T>>;
+
+	/// The validator accounts and the administration each belongs to.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<(T::AccountId, CountryCode), T::MaxValidators>, ValueQuery>;
+
+	/// Whether the validator set changed since the last session change.
+	#[pallet::storage]
+	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// The founding consortium.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// (country, name, member accounts) of each founding administration.
+		pub administrations: Vec<([u8; 2], Vec<u8>, Vec<T::AccountId>)>,
+		/// (validator account, country) of each founding validator.
+		pub validators: Vec<(T::AccountId, [u8; 2])>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (code, name, members) in &self.administrations {
+				let country = CountryCode::new(*code).expect("genesis country codes are assigned");
+				Pallet::<T>::insert_administration(country, name.clone(), members.clone())
+					.expect("genesis administrations are valid");
+			}
+			let validators: Vec<_> = self
+				.validators
+				.iter()
+				.map(|(account, code)| {
+					let country = CountryCode::new(*code).expect("genesis country codes are assigned");
+					assert!(
+						Administrations::<T>::contains_key(country),
+						"a genesis validator belongs to a genesis administration"
+					);
+					(account.clone(), country)
+				})
+				.collect();
+			Validators::<T>::put(
+				BoundedVec::try_from(validators).expect("genesis validators fit MaxValidators"),
+			);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An administration proposed a call.
+		Proposed { id: ProposalId, proposer: CountryCode, expires_at: BlockNumberFor<T> },
+		/// An administration voted.
+		Voted { id: ProposalId, country: CountryCode, approve: bool, ayes: u32, nays: u32 },
+		/// A proposal passed and its call was dispatched, with this result.
+		Executed { id: ProposalId, result: DispatchResult },
+		/// A proposal can no longer reach 2/3 and was dropped.
+		Rejected { id: ProposalId },
+		/// A proposal expired without a decision and was dropped.
+		Expired { id: ProposalId },
+		/// An administration joined the consortium.
+		AdministrationAdmitted { country: CountryCode },
+		/// An administration left the consortium.
+		AdministrationRemoved { country: CountryCode },
+		/// An administration added a member account.
+		MemberAdded { country: CountryCode, account: T::AccountId },
+		/// An administration removed a member account.
+		MemberRemoved { country: CountryCode, account: T::AccountId },
+		/// An administration accredited a party of its country.
+		Accredited { country: CountryCode, account: T::AccountId, role: Role },
+		/// An accreditation was suspended.
+		Suspended { country: CountryCode, account: T::AccountId },
+		/// A suspended accreditation is in force again.
+		Reinstated { country: CountryCode, account: T::AccountId },
+		/// An accreditation was revoked for good.
+		Revoked { country: CountryCode, account: T::AccountId },
+		/// Documents this issuer registers after `block` are invalid.
+		KeyCutoffSet { country: CountryCode, issuer: T::AccountId, block: BlockNumberFor<T> },
+		/// A validator joins the set at the next session change.
+		ValidatorAdded { country: CountryCode, validator: T::AccountId },
+		/// A validator leaves the set at the next session change.
+		ValidatorRemoved { country: CountryCode, validator: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The country code is not an assigned ISO 3166-1 alpha-2 code.
+		InvalidCountry,
+		/// The sender is not a member account of any administration.
+		NotMember,
+		/// This country already has an administration in the consortium.
+		AdministrationExists,
+		/// No administration of this country is in the consortium.
+		UnknownAdministration,
+		/// The consortium already has `MaxAdministrations` administrations.
+		TooManyAdministrations,
+		/// The last administration cannot leave.
+		LastAdministration,
+		/// The name is longer than `MaxNameLength` bytes.
+		NameTooLong,
+		/// An administration needs at least one member account.
+		NoMembers,
+		/// More than `MaxMembersPerAdministration` member accounts.
+		TooManyMembers,
+		/// The account already acts for an administration.
+		AlreadyMember,
+		/// The account is not a member account of the sender's administration.
+		NotOwnMember,
+		/// An administration's last member account cannot be removed.
+		LastMember,
+		/// The encoded call is larger than `MaxCallSize`.
+		CallTooLarge,
+		/// The call is heavier than `MaxProposalWeight`.
+		CallTooHeavy,
+		/// `MaxOpenProposals` proposals are already open.
+		TooManyProposals,
+		/// There is no open proposal with this id.
+		UnknownProposal,
+		/// The proposal's voting period is over; `close` removes it.
+		ProposalExpired,
+		/// The proposal is still open for votes.
+		ProposalNotExpired,
+		/// The administration already voted this way on this proposal.
+		DuplicateVote,
+		/// The account is accredited by another country's administration.
+		AccreditedByAnotherCountry,
+		/// The account already acts for an administration and cannot be a party too.
+		MemberCannotBeParty,
+		/// The account has no accreditation.
+		NotAccredited,
+		/// The accreditation belongs to another country's administration.
+		NotYourCountry,
+		/// The validity window ends before it starts.
+		InvalidValidity,
+		/// An issuer needs at least one document kind; other roles take none.
+		KindsMismatch,
+		/// An officer needs a 5-character office code of capital letters and digits; other
+		/// roles take none.
+		OfficeMismatch,
+		/// The accreditation is revoked; accredit the account anew instead.
+		AlreadyRevoked,
+		/// Only a suspended accreditation can be reinstated; only an active one suspended.
+		WrongStatus,
+		/// Key cut-offs apply to issuers only.
+		NotAnIssuer,
+		/// The account is already a validator.
+		ValidatorExists,
+		/// The account is not a validator.
+		UnknownValidator,
+		/// The validator set already has `MaxValidators` validators.
+		TooManyValidators,
+		/// The change would leave fewer than `MinValidators` validators.
+		BelowMinimumValidators,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Proposes `call` for the consortium to decide. The proposer's administration
+		/// votes in favour at once.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::propose(T::MaxCallSize::get()))]
+		pub fn propose(origin: OriginFor<T>, call: Box<<T as Config>::RuntimeCall>) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			let call_weight = call.get_dispatch_info().call_weight;
+			ensure!(call_weight.all_lte(T::MaxProposalWeight::get()), Error::<T>::CallTooHeavy);
+			let encoded: BoundedVec<u8, T::MaxCallSize> =
+				call.encode().try_into().map_err(|_| Error::<T>::CallTooLarge)?;
+			ensure!(Proposals::<T>::count() < T::MaxOpenProposals::get(), Error::<T>::TooManyProposals);
+
+			let id = NextProposalId::<T>::mutate(|next| {
+				let id = *next;
+				*next = next.wrapping_add(1);
+				id
+			});
+			let expires_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::ProposalLifetime::get());
+			let proposal = ProposalOf::<T> {
+				proposer: country,
+				call: encoded,
+				call_weight,
+				ayes: BoundedVec::truncate_from(alloc::vec![country]),
+				nays: BoundedVec::new(),
+				expires_at,
+			};
+			Proposals::<T>::insert(id, &proposal);
+			Self::deposit_event(Event::Proposed { id, proposer: country, expires_at });
+			// A consortium of one decides alone.
+			Self::decide(id, proposal);
+			Ok(())
+		}
+
+		/// Votes for the sender's administration; a later vote of the same administration
+		/// replaces its earlier one. Decides the proposal when the vote settles it.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::vote().saturating_add(T::MaxProposalWeight::get()))]
+		pub fn vote(origin: OriginFor<T>, id: ProposalId, approve: bool) -> DispatchResultWithPostInfo {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			ensure!(
+				frame_system::Pallet::<T>::block_number() <= proposal.expires_at,
+				Error::<T>::ProposalExpired
+			);
+			let (add_to, remove_from) = if approve {
+				(&mut proposal.ayes, &mut proposal.nays)
+			} else {
+				(&mut proposal.nays, &mut proposal.ayes)
+			};
+			ensure!(!add_to.contains(&country), Error::<T>::DuplicateVote);
+			remove_from.retain(|c| *c != country);
+			add_to.try_push(country).map_err(|_| Error::<T>::TooManyAdministrations)?;
+			Self::deposit_event(Event::Voted {
+				id,
+				country,
+				approve,
+				ayes: proposal.ayes.len() as u32,
+				nays: proposal.nays.len() as u32,
+			});
+			Proposals::<T>::insert(id, &proposal);
+			let executed_weight = Self::decide(id, proposal);
+			Ok(Some(T::WeightInfo::vote().saturating_add(executed_weight)).into())
+		}
+
+		/// Removes a proposal whose voting period is over without a decision.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			ensure!(
+				frame_system::Pallet::<T>::block_number() > proposal.expires_at,
+				Error::<T>::ProposalNotExpired
+			);
+			Proposals::<T>::remove(id);
+			Self::deposit_event(Event::Expired { id });
+			Ok(())
+		}
+
+		/// Admits the administration of `country` with its `name` and member accounts.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::admit_administration(members.len() as u32))]
+		pub fn admit_administration(
+			origin: OriginFor<T>,
+			country: [u8; 2],
+			name: Vec<u8>,
+			members: Vec<T::AccountId>,
+		) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
+			Self::insert_administration(country, name, members)?;
+			Self::deposit_event(Event::AdministrationAdmitted { country });
+			Ok(())
+		}
+
+		/// Removes the administration of `country`: its member accounts lose their rights,
+		/// its votes on open proposals are withdrawn, its validators leave at the next
+		/// session, and the parties it accredited can no longer act.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::remove_administration(
+			T::MaxMembersPerAdministration::get(),
+			T::MaxOpenProposals::get(),
+		))]
+		pub fn remove_administration(origin: OriginFor<T>, country: [u8; 2]) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
+			let administration =
+				Administrations::<T>::get(country).ok_or(Error::<T>::UnknownAdministration)?;
+			ensure!(Administrations::<T>::count() > 1, Error::<T>::LastAdministration);
+
+			let mut validators = Validators::<T>::get();
+			let before = validators.len();
+			validators.retain(|(_, c)| *c != country);
+			if validators.len() != before {
+				ensure!(
+					validators.len() as u32 >= T::MinValidators::get(),
+					Error::<T>::BelowMinimumValidators
+				);
+				Validators::<T>::put(validators);
+				ValidatorsChanged::<T>::put(true);
+			}
+			for member in &administration.members {
+				MemberOf::<T>::remove(member);
+			}
+			Administrations::<T>::remove(country);
+			let open: Vec<ProposalId> = Proposals::<T>::iter_keys().collect();
+			for id in open {
+				Proposals::<T>::mutate(id, |proposal| {
+					if let Some(proposal) = proposal {
+						proposal.ayes.retain(|c| *c != country);
+						proposal.nays.retain(|c| *c != country);
+					}
+				});
+			}
+			Self::deposit_event(Event::AdministrationRemoved { country });
+			Ok(())
+		}
+
+		/// Adds a member account to the sender's administration.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::add_member())]
+		pub fn add_member(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			ensure!(!MemberOf::<T>::contains_key(&account), Error::<T>::AlreadyMember);
+			ensure!(!Accreditations::<T>::contains_key(&account), Error::<T>::MemberCannotBeParty);
+			Administrations::<T>::try_mutate(country, |administration| -> DispatchResult {
+				let administration =
+					administration.as_mut().ok_or(Error::<T>::UnknownAdministration)?;
+				administration
+					.members
+					.try_push(account.clone())
+					.map_err(|_| Error::<T>::TooManyMembers)?;
+				Ok(())
+			})?;
+			MemberOf::<T>::insert(&account, country);
+			Self::deposit_event(Event::MemberAdded { country, account });
+			Ok(())
+		}
+
+		/// Removes a member account of the sender's administration (not its last one).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_member())]
+		pub fn remove_member(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			ensure!(MemberOf::<T>::get(&account) == Some(country), Error::<T>::NotOwnMember);
+			Administrations::<T>::try_mutate(country, |administration| -> DispatchResult {
+				let administration =
+					administration.as_mut().ok_or(Error::<T>::UnknownAdministration)?;
+				ensure!(administration.members.len() > 1, Error::<T>::LastMember);
+				administration.members.retain(|m| *m != account);
+				Ok(())
+			})?;
+			MemberOf::<T>::remove(&account);
+			Self::deposit_event(Event::MemberRemoved { country, account });
+			Ok(())
+		}
+
+		/// Accredits `account` as `role` of the sender's country, from `valid_from` to
+		/// `valid_until` (blocks, inclusive). An issuer needs `kinds`; an officer needs its
+		/// customs `office` code. Accrediting an account this country accredited before
+		/// replaces its accreditation (and clears any key cut-off).
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::accredit())]
+		pub fn accredit(
+			origin: OriginFor<T>,
+			account: T::AccountId,
+			role: Role,
+			kinds: DocumentKinds,
+			office: Option<[u8; 5]>,
+			valid_from: BlockNumberFor<T>,
+			valid_until: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			ensure!(!MemberOf::<T>::contains_key(&account), Error::<T>::MemberCannotBeParty);
+			if let Some(existing) = Accreditations::<T>::get(&account) {
+				ensure!(existing.country == country, Error::<T>::AccreditedByAnotherCountry);
+			}
+			ensure!(valid_from <= valid_until, Error::<T>::InvalidValidity);
+			ensure!((role == Role::Issuer) != kinds.is_empty(), Error::<T>::KindsMismatch);
+			let office_ok = match (role, office) {
+				(Role::Officer, Some(code)) =>
+					code.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+				(Role::Officer, None) => false,
+				(_, office) => office.is_none(),
+			};
+			ensure!(office_ok, Error::<T>::OfficeMismatch);
+
+			Accreditations::<T>::insert(
+				&account,
+				AccreditationOf::<T> {
+					country,
+					role,
+					kinds,
+					office,
+					valid_from,
+					valid_until,
+					status: AccreditationStatus::Active,
+					key_cutoff: None,
+				},
+			);
+			Self::deposit_event(Event::Accredited { country, account, role });
+			Ok(())
+		}
+
+		/// Suspends an active accreditation of the sender's country.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::change_status())]
+		pub fn suspend(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let country = Self::set_status(
+				origin,
+				&account,
+				AccreditationStatus::Active,
+				AccreditationStatus::Suspended,
+			)?;
+			Self::deposit_event(Event::Suspended { country, account });
+			Ok(())
+		}
+
+		/// Puts a suspended accreditation of the sender's country back in force.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::change_status())]
+		pub fn reinstate(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let country = Self::set_status(
+				origin,
+				&account,
+				AccreditationStatus::Suspended,
+				AccreditationStatus::Active,
+			)?;
+			Self::deposit_event(Event::Reinstated { country, account });
+			Ok(())
+		}
+
+		/// Revokes an accreditation of the sender's country for good.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::change_status())]
+		pub fn revoke(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			Accreditations::<T>::try_mutate(&account, |accreditation| -> DispatchResult {
+				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
+				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
+				ensure!(
+					accreditation.status != AccreditationStatus::Revoked,
+					Error::<T>::AlreadyRevoked
+				);
+				accreditation.status = AccreditationStatus::Revoked;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::Revoked { country, account });
+			Ok(())
+		}
+
+		/// Declares that documents `issuer` registers after `block` are invalid (its key
+		/// was compromised or retired). A later call moves the cut-off.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_key_cutoff())]
+		pub fn set_key_cutoff(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			block: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			Accreditations::<T>::try_mutate(&issuer, |accreditation| -> DispatchResult {
+				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
+				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
+				ensure!(accreditation.role == Role::Issuer, Error::<T>::NotAnIssuer);
+				accreditation.key_cutoff = Some(block);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::KeyCutoffSet { country, issuer, block });
+			Ok(())
+		}
+
+		/// Adds `validator`, run by the administration of `country`, to the validator set
+		/// from the next session change. It must have set its session keys
+		/// (`Session::set_keys`) to author and vote.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::add_validator())]
+		pub fn add_validator(
+			origin: OriginFor<T>,
+			country: [u8; 2],
+			validator: T::AccountId,
+		) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
+			ensure!(Administrations::<T>::contains_key(country), Error::<T>::UnknownAdministration);
+			Validators::<T>::try_mutate(|validators| -> DispatchResult {
+				ensure!(!validators.iter().any(|(v, _)| *v == validator), Error::<T>::ValidatorExists);
+				validators
+					.try_push((validator.clone(), country))
+					.map_err(|_| Error::<T>::TooManyValidators)?;
+				Ok(())
+			})?;
+			ValidatorsChanged::<T>::put(true);
+			Self::deposit_event(Event::ValidatorAdded { country, validator });
+			Ok(())
+		}
+
+		/// Removes `validator` from the validator set from the next session change.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::remove_validator())]
+		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let country = Validators::<T>::try_mutate(|validators| -> Result<_, DispatchError> {
+				let index = validators
+					.iter()
+					.position(|(v, _)| *v == validator)
+					.ok_or(Error::<T>::UnknownValidator)?;
+				ensure!(
+					validators.len() as u32 > T::MinValidators::get(),
+					Error::<T>::BelowMinimumValidators
+				);
+				Ok(validators.remove(index).1)
+			})?;
+			ValidatorsChanged::<T>::put(true);
+			Self::deposit_event(Event::ValidatorRemoved { country, validator });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The signer and the administration it acts for, or `NotMember`.
+		fn ensure_member_origin(
+			origin: OriginFor<T>,
+		) -> Result<(T::AccountId, CountryCode), DispatchError> {
+			let who = ensure_signed(origin)?;
+			let country = MemberOf::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			Ok((who, country))
+		}
+
+		/// Inserts a new administration with its member accounts.
+		pub(crate) fn insert_administration(
+			country: CountryCode,
+			name: Vec<u8>,
+			members: Vec<T::AccountId>,
+		) -> DispatchResult {
+			ensure!(!Administrations::<T>::contains_key(country), Error::<T>::AdministrationExists);
+			ensure!(
+				Administrations::<T>::count() < T::MaxAdministrations::get(),
+				Error::<T>::TooManyAdministrations
+			);
+			ensure!(!members.is_empty(), Error::<T>::NoMembers);
+			let name: BoundedVec<u8, T::MaxNameLength> =
+				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			for (index, member) in members.iter().enumerate() {
+				ensure!(
+					!MemberOf::<T>::contains_key(member) && !members[..index].contains(member),
+					Error::<T>::AlreadyMember
+				);
+				ensure!(!Accreditations::<T>::contains_key(member), Error::<T>::MemberCannotBeParty);
+			}
+			let members: BoundedVec<T::AccountId, T::MaxMembersPerAdministration> =
+				members.try_into().map_err(|_| Error::<T>::TooManyMembers)?;
+			for member in &members {
+				MemberOf::<T>::insert(member, country);
+			}
+			Administrations::<T>::insert(
+				country,
+				AdministrationOf::<T> {
+					name,
+					members,
+					joined_at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Ok(())
+		}
+
+		/// Moves an accreditation of the sender's country from status `from` to `to`.
+		fn set_status(
+			origin: OriginFor<T>,
+			account: &T::AccountId,
+			from: AccreditationStatus,
+			to: AccreditationStatus,
+		) -> Result<CountryCode, DispatchError> {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			Accreditations::<T>::try_mutate(account, |accreditation| {
+				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
+				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
+				ensure!(accreditation.status == from, Error::<T>::WrongStatus);
+				accreditation.status = to;
+				Ok(country)
+			})
+		}
+
+		/// Passes, rejects or leaves open proposal `id` by its votes; returns the weight
+		/// of the call dispatched, if it passed.
+		fn decide(id: ProposalId, proposal: ProposalOf<T>) -> Weight {
+			let members = Administrations::<T>::count();
+			let ayes = proposal.ayes.len() as u32;
+			let nays = proposal.nays.len() as u32;
+			if passes(ayes, members) {
+				Proposals::<T>::remove(id);
+				let (result, weight) = match <T as Config>::RuntimeCall::decode_all_with_depth_limit(
+					CALL_DECODE_DEPTH_LIMIT,
+					&mut &proposal.call[..],
+				) {
+					Ok(call) => {
+						let outcome = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
+						let weight = frame_support::dispatch::extract_actual_weight(
+							&outcome,
+							&call.get_dispatch_info(),
+						);
+						(outcome.map(|_| ()).map_err(|e| e.error), weight)
+					},
+					// The call was encoded from a decoded call, so this only happens if a
+					// runtime upgrade changed its encoding meanwhile.
+					Err(_) => (Err(DispatchError::Other("proposal call no longer decodes")), Weight::zero()),
+				};
+				Self::deposit_event(Event::Executed { id, result });
+				weight
+			} else if !passes(members.saturating_sub(nays), members) {
+				Proposals::<T>::remove(id);
+				Self::deposit_event(Event::Rejected { id });
+				Weight::zero()
+			} else {
+				Weight::zero()
+			}
+		}
+	}
+
+	/// Whether `ayes` of `members` administrations are at least two thirds.
+	pub(crate) fn passes(ayes: u32, members: u32) -> bool {
+		members > 0 && (ayes as u64) * 3 >= (members as u64) * 2
+	}
+
+	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		fn new_session(_index: u32) -> Option<Vec<T::AccountId>> {
+			if !ValidatorsChanged::<T>::take() {
+				return None;
+			}
+			Some(Validators::<T>::get().into_iter().map(|(validator, _)| validator).collect())
+		}
+
+		fn new_session_genesis(_index: u32) -> Option<Vec<T::AccountId>> {
+			Some(Validators::<T>::get().into_iter().map(|(validator, _)| validator).collect())
+		}
+
+		fn end_session(_index: u32) {}
+
+		fn start_session(_index: u32) {}
+	}
+}

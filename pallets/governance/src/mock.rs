@@ -1,0 +1,73 @@
+//! A test runtime with the governance pallet: four founding administrations (KZ, KG,
+//! AM, BY) with one member account each and one validator each.
+
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+use crate as pallet_governance;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Governance: pallet_governance,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+parameter_types! {
+	pub const MaxProposalWeight: Weight = Weight::from_parts(1_000_000_000_000, 5 * 1024 * 1024);
+	pub const ProposalLifetime: u64 = 100;
+}
+
+impl pallet_governance::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type ConsortiumOrigin = EnsureRoot<u64>;
+	type MaxAdministrations = ConstU32<8>;
+	type MaxMembersPerAdministration = ConstU32<3>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxCallSize = ConstU32<256>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type ProposalLifetime = ProposalLifetime;
+	type MaxOpenProposals = ConstU32<4>;
+	type MaxValidators = ConstU32<8>;
+	type MinValidators = ConstU32<3>;
+	type WeightInfo = crate::weights::TamgaWeight;
+}
+
+/// Member account of KZ's administration.
+pub const KZ: u64 = 1;
+/// Member account of KG's administration.
+pub const KG: u64 = 2;
+/// Member account of AM's administration.
+pub const AM: u64 = 3;
+/// Member account of BY's administration.
+pub const BY: u64 = 4;
+/// An account nobody accredited.
+pub const OUTSIDER: u64 = 99;
+
+/// Externalities with the four founding administrations, validators 11..=14, block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_governance::GenesisConfig::<Test> {
+		administrations: vec![
+			(*b"KZ", b"Kazakhstan".to_vec(), vec![KZ]),
+			(*b"KG", b"Kyrgyzstan".to_vec(), vec![KG]),
+			(*b"AM", b"Armenia".to_vec(), vec![AM]),
+			(*b"BY", b"Belarus".to_vec(), vec![BY]),
+		],
+		validators: vec![(11, *b"KZ"), (12, *b"KG"), (13, *b"AM"), (14, *b"BY")],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

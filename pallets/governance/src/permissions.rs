@@ -1,0 +1,124 @@
+//! The one place that decides who may act. Every Tamga pallet asks [`Permissions`]
+//! instead of reading governance storage itself.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+use crate::{
+	country::CountryCode,
+	types::{AccreditationStatus, DocumentKind, Role},
+};
+
+/// Why an account may not act as asked.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Denied {
+	/// It is not a member of any administration.
+	NotMember,
+	/// It holds no accreditation.
+	NotAccredited,
+	/// It is accredited, but for another role.
+	WrongRole,
+	/// It belongs to another country than the one the action concerns.
+	WrongCountry,
+	/// It is an issuer, but not for this kind of document.
+	KindNotAccredited,
+	/// Its accreditation starts later.
+	NotYetValid,
+	/// Its accreditation has expired.
+	Expired,
+	/// Its accreditation is suspended.
+	Suspended,
+	/// Its accreditation is revoked.
+	Revoked,
+	/// Its administration has left the consortium.
+	AdministrationGone,
+	/// It is an issuer whose key was cut off before this block.
+	AfterKeyCutoff,
+}
+
+/// "May account X act as role R (for documents of kind K) of country C at block N?"
+pub trait Permissions<AccountId, BlockNumber> {
+	/// The administration `who` acts for, if it is a member account of one.
+	fn ensure_member(who: &AccountId) -> Result<CountryCode, Denied>;
+
+	/// Checks that `who` holds an accreditation for `role` in force at block `at`; for an
+	/// issuer, one that covers documents of `kind`; if `country` is given, one from that
+	/// country. Returns the party's country.
+	fn ensure_party(
+		who: &AccountId,
+		role: Role,
+		kind: Option<DocumentKind>,
+		country: Option<CountryCode>,
+		at: BlockNumber,
+	) -> Result<CountryCode, Denied>;
+
+	/// The block after which documents `issuer` registers are invalid, if one was set.
+	fn issuer_key_cutoff(issuer: &AccountId) -> Option<BlockNumber>;
+
+	/// Whether `who` may send transactions at all: a member account, or a party whose
+	/// accreditation is not revoked and whose administration is still a member.
+	fn is_known(who: &AccountId) -> bool;
+}
+
+impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>
+	for crate::Pallet<T>
+{
+	fn ensure_member(who: &T::AccountId) -> Result<CountryCode, Denied> {
+		crate::MemberOf::<T>::get(who).ok_or(Denied::NotMember)
+	}
+
+	fn ensure_party(
+		who: &T::AccountId,
+		role: Role,
+		kind: Option<DocumentKind>,
+		country: Option<CountryCode>,
+		at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Result<CountryCode, Denied> {
+		let accreditation = crate::Accreditations::<T>::get(who).ok_or(Denied::NotAccredited)?;
+		match accreditation.status {
+			AccreditationStatus::Active => {},
+			AccreditationStatus::Suspended => return Err(Denied::Suspended),
+			AccreditationStatus::Revoked => return Err(Denied::Revoked),
+		}
+		if accreditation.role != role {
+			return Err(Denied::WrongRole);
+		}
+		if country.is_some_and(|c| c != accreditation.country) {
+			return Err(Denied::WrongCountry);
+		}
+		if !crate::Administrations::<T>::contains_key(accreditation.country) {
+			return Err(Denied::AdministrationGone);
+		}
+		if let Some(kind) = kind {
+			if !accreditation.kinds.contains(kind) {
+				return Err(Denied::KindNotAccredited);
+			}
+		}
+		if at < accreditation.valid_from {
+			return Err(Denied::NotYetValid);
+		}
+		if at > accreditation.valid_until {
+			return Err(Denied::Expired);
+		}
+		if accreditation.key_cutoff.is_some_and(|cutoff| at > cutoff) {
+			return Err(Denied::AfterKeyCutoff);
+		}
+		Ok(accreditation.country)
+	}
+
+	fn issuer_key_cutoff(
+		issuer: &T::AccountId,
+	) -> Option<frame_system::pallet_prelude::BlockNumberFor<T>> {
+		crate::Accreditations::<T>::get(issuer).and_then(|a| a.key_cutoff)
+	}
+
+	fn is_known(who: &T::AccountId) -> bool {
+		crate::MemberOf::<T>::contains_key(who) ||
+			crate::Accreditations::<T>::get(who).is_some_and(|a| {
+				a.status != AccreditationStatus::Revoked &&
+					crate::Administrations::<T>::contains_key(a.country)
+			})
+	}
+}

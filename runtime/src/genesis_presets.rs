@@ -1,0 +1,135 @@
+//! Genesis presets: the initial state of the `development` and `local_testnet` chains.
+//!
+//! - `development`: one validator (Alice), Alice holds the sudo key. For a developer's
+//!   laptop only.
+//! - `local_testnet`: four customs administrations (KZ, KG, AM, BY), each with its own
+//!   validator keys and a funded account; **no sudo key**. This is the shape of a real
+//!   consortium genesis. Its keys are the well-known development keys (`//Alice` ..
+//!   `//Dave`), so it must never carry real documents: a production genesis is built the
+//!   same way from keys each administration generates on its own machine.
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use pallet_grandpa::AuthorityId as GrandpaId;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+};
+
+/// Balance given to each administration's account at genesis (for future deposits).
+pub const ADMINISTRATION_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
+
+/// A founding administration of a genesis preset and the keys its validator uses.
+pub struct FoundingAdministration {
+	/// ISO 3166-1 alpha-2 code of the administration's country.
+	pub country: &'static str,
+	/// Human-readable name of the administration.
+	pub name: &'static str,
+	/// Development key for its member account and Aura key.
+	pub account_key: Sr25519Keyring,
+	/// Development key for its GRANDPA key.
+	pub grandpa_key: Ed25519Keyring,
+}
+
+impl FoundingAdministration {
+	/// The administration's member account.
+	pub fn account(&self) -> AccountId {
+		self.account_key.to_account_id()
+	}
+
+	/// Its validator's Aura authority id.
+	pub fn aura(&self) -> AuraId {
+		self.account_key.public().into()
+	}
+
+	/// Its validator's GRANDPA authority id.
+	pub fn grandpa(&self) -> GrandpaId {
+		self.grandpa_key.public().into()
+	}
+}
+
+/// The four administrations of the `local_testnet` preset.
+pub const LOCAL_ADMINISTRATIONS: [FoundingAdministration; 4] = [
+	FoundingAdministration {
+		country: "KZ",
+		name: "State Revenue Committee of Kazakhstan",
+		account_key: Sr25519Keyring::Alice,
+		grandpa_key: Ed25519Keyring::Alice,
+	},
+	FoundingAdministration {
+		country: "KG",
+		name: "State Customs Service of Kyrgyzstan",
+		account_key: Sr25519Keyring::Bob,
+		grandpa_key: Ed25519Keyring::Bob,
+	},
+	FoundingAdministration {
+		country: "AM",
+		name: "State Revenue Committee of Armenia",
+		account_key: Sr25519Keyring::Charlie,
+		grandpa_key: Ed25519Keyring::Charlie,
+	},
+	FoundingAdministration {
+		country: "BY",
+		name: "State Customs Committee of Belarus",
+		account_key: Sr25519Keyring::Dave,
+		grandpa_key: Ed25519Keyring::Dave,
+	},
+];
+
+/// The administration of the single-validator `development` preset.
+pub const DEV_ADMINISTRATION: FoundingAdministration = FoundingAdministration {
+	country: "KZ",
+	name: "Development administration",
+	account_key: Sr25519Keyring::Alice,
+	grandpa_key: Ed25519Keyring::Alice,
+};
+
+/// The genesis patch for a set of founding administrations, with an optional sudo key.
+fn genesis(administrations: &[FoundingAdministration], sudo: Option<AccountId>) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: administrations
+				.iter()
+				.map(|a| (a.account(), ADMINISTRATION_ENDOWMENT))
+				.collect::<Vec<_>>(),
+		},
+		aura: AuraConfig { authorities: administrations.iter().map(|a| a.aura()).collect::<Vec<_>>() },
+		grandpa: GrandpaConfig {
+			authorities: administrations.iter().map(|a| (a.grandpa(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: sudo },
+	})
+}
+
+/// The genesis patch of the `development` preset.
+pub fn development() -> Value {
+	genesis(core::slice::from_ref(&DEV_ADMINISTRATION), Some(DEV_ADMINISTRATION.account()))
+}
+
+/// The genesis patch of the `local_testnet` preset: four administrations, no sudo.
+pub fn local_testnet() -> Value {
+	genesis(&LOCAL_ADMINISTRATIONS, None)
+}
+
+/// The JSON of the preset called `id`, if there is one.
+pub fn preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serializing a JSON value cannot fail")
+			.into_bytes(),
+	)
+}
+
+/// The names of all presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}

@@ -1,0 +1,24 @@
+# Shared settings of the Tamga scripts. Source it; do not run it.
+#
+# CARGO_TARGET_DIR defaults to one folder outside the checkout, so every clone on this
+# machine (your own, CI's fresh clone, the next session's) reuses the same warm build.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tamga/target}"
+export TAMGA_NODE_BIN="${TAMGA_NODE_BIN:-$CARGO_TARGET_DIR/debug/tamga-node}"
+
+# rustup installs cargo under ~/.cargo/bin; a non-login shell may not have it on PATH.
+if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
+	# shellcheck disable=SC1091
+	. "$HOME/.cargo/env"
+fi
+
+log() { printf '[tamga] %s\n' "$*" >&2; }
+die() { printf '[tamga] error: %s\n' "$*" >&2; exit 1; }
+
+# Builds tamga-node (debug profile, runtime Wasm included) unless it is up to date.
+build_node() {
+	log "building tamga-node into $CARGO_TARGET_DIR (a cold build takes ~40 min on 2 cores; warm: seconds)"
+	(cd "$REPO_ROOT" && cargo build --locked -p tamga-node) || die "building tamga-node failed"
+	[ -x "$TAMGA_NODE_BIN" ] || die "tamga-node not found at $TAMGA_NODE_BIN after the build"
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every Tamga test: sets up the machine, builds tamga-node, then the workspace's
+# tests, including the integration tests that start real node networks on loopback.
+#
+#   scripts/test.sh                 all tests
+#   scripts/test.sh -p tamga-tests  extra arguments go to `cargo test`
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+source "$(dirname "$0")/common.sh"
+
+started=$(date +%s)
+"$REPO_ROOT/scripts/setup.sh"
+build_node
+log "running tests (nodes under test: $TAMGA_NODE_BIN)"
+cd "$REPO_ROOT"
+if [ "$#" -gt 0 ]; then
+	cargo test --locked "$@"
+else
+	cargo test --locked --workspace
+fi
+log "all tests passed in $(( $(date +%s) - started )) s"

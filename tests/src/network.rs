@@ -1,0 +1,94 @@
+//! A consortium of validators of the `local` chain on loopback, one per administration.
+
+use std::{
+	sync::{Mutex, MutexGuard},
+	time::Duration,
+};
+
+use crate::{
+	node::{TamgaNode, ValidatorKeys},
+	wait,
+};
+
+/// The validators of the `local` chain: (administration, session-key seed), as in the
+/// runtime's `local_testnet` genesis preset.
+pub const LOCAL_VALIDATORS: [(&str, &str); 4] =
+	[("kz", "//Alice"), ("kg", "//Bob"), ("am", "//Charlie"), ("by", "//Dave")];
+
+/// How long a network may take to do what a test waits for. A liveness bound for a busy
+/// 2-core machine running four debug nodes, not a speed measurement.
+pub const LIVENESS_TIMEOUT: Duration = Duration::from_secs(240);
+
+/// Only one network runs at a time in a test process: four debug nodes already fill two
+/// cores, and two networks at once would starve each other's slots.
+static ONE_NETWORK_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Four validators of the `local` chain, each with its own base path, all started.
+pub struct LocalNetwork {
+	/// The nodes, in the order of [`LOCAL_VALIDATORS`].
+	pub nodes: Vec<TamgaNode>,
+	// Dropped after `nodes` (fields drop in order): processes stop before their files go.
+	_dir: tempfile::TempDir,
+	_turn: MutexGuard<'static, ()>,
+}
+
+impl LocalNetwork {
+	/// Prepares and starts the four validators, each bootstrapping from all the others.
+	pub fn start() -> Self {
+		let turn = ONE_NETWORK_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+		let dir = tempfile::Builder::new().prefix("tamga-net-").tempdir().expect("temp dir");
+		let mut nodes: Vec<TamgaNode> = LOCAL_VALIDATORS
+			.iter()
+			.map(|(name, seed)| {
+				TamgaNode::prepare(
+					name,
+					"local",
+					&dir.path().join(name),
+					Some(&ValidatorKeys { seed: seed.to_string() }),
+				)
+			})
+			.collect();
+		let addresses: Vec<String> = nodes.iter().map(TamgaNode::multiaddr).collect();
+		for (index, node) in nodes.iter_mut().enumerate() {
+			node.bootnodes =
+				addresses.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, a)| a.clone()).collect();
+			node.start();
+		}
+		Self { nodes, _dir: dir, _turn: turn }
+	}
+
+	/// Waits until every node in `indices` has finalized a block at `height` or above.
+	pub fn wait_finalized(&self, indices: &[usize], height: u32) {
+		for &index in indices {
+			let node = &self.nodes[index];
+			let what = format!("{} to finalize block #{height}", node.name);
+			let outcome = wait::until(LIVENESS_TIMEOUT, &what, || {
+				node.rpc().finalized_number().ok().filter(|n| *n >= height)
+			});
+			self.check(outcome);
+		}
+	}
+
+	/// The highest block number every node in `indices` has finalized.
+	pub fn common_finalized(&self, indices: &[usize]) -> u32 {
+		indices
+			.iter()
+			.map(|&i| self.check(self.nodes[i].rpc().finalized_number()))
+			.min()
+			.expect("at least one node")
+	}
+
+	/// Unwraps `outcome`, or panics with its error and the tail of every node's log.
+	pub fn check<T>(&self, outcome: Result<T, String>) -> T {
+		outcome.unwrap_or_else(|error| panic!("{error}\n{}", self.diagnostics()))
+	}
+
+	/// The last lines of every node's log.
+	pub fn diagnostics(&self) -> String {
+		self.nodes
+			.iter()
+			.map(|node| format!("--- {} ({}) ---\n{}", node.name, node.log_path().display(), node.log_tail(25)))
+			.collect::<Vec<_>>()
+			.join("\n")
+	}
+}

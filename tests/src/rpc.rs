@@ -1,0 +1,83 @@
+//! A small blocking JSON-RPC client for a node's HTTP endpoint.
+
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// A JSON-RPC endpoint on loopback.
+#[derive(Clone, Debug)]
+pub struct RpcClient {
+	url: String,
+	agent: ureq::Agent,
+}
+
+impl RpcClient {
+	/// A client for the node listening for RPC on `127.0.0.1:port`.
+	pub fn new(port: u16) -> Self {
+		let agent = ureq::AgentBuilder::new()
+			.timeout_connect(Duration::from_secs(2))
+			.timeout(Duration::from_secs(10))
+			.build();
+		Self { url: format!("http://127.0.0.1:{port}"), agent }
+	}
+
+	/// Calls `method` with `params`; `Err` carries a transport or JSON-RPC error message.
+	pub fn call(&self, method: &str, params: Value) -> Result<Value, String> {
+		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+		let response: Value = self
+			.agent
+			.post(&self.url)
+			.send_json(request)
+			.map_err(|e| format!("{method}: {e}"))?
+			.into_json()
+			.map_err(|e| format!("{method}: invalid response: {e}"))?;
+		if let Some(error) = response.get("error") {
+			return Err(format!("{method}: {error}"));
+		}
+		response.get("result").cloned().ok_or_else(|| format!("{method}: no result"))
+	}
+
+	/// The hash of the last finalized block.
+	pub fn finalized_hash(&self) -> Result<String, String> {
+		as_string(self.call("chain_getFinalizedHead", json!([]))?)
+	}
+
+	/// The number of the block with `hash`, or of the best block if `hash` is `None`.
+	pub fn block_number(&self, hash: Option<&str>) -> Result<u32, String> {
+		let params = match hash {
+			Some(hash) => json!([hash]),
+			None => json!([]),
+		};
+		let header = self.call("chain_getHeader", params)?;
+		let number = header
+			.get("number")
+			.and_then(Value::as_str)
+			.ok_or_else(|| format!("header without a number: {header}"))?;
+		u32::from_str_radix(number.trim_start_matches("0x"), 16)
+			.map_err(|e| format!("bad block number {number}: {e}"))
+	}
+
+	/// The number of the last finalized block.
+	pub fn finalized_number(&self) -> Result<u32, String> {
+		let hash = self.finalized_hash()?;
+		self.block_number(Some(&hash))
+	}
+
+	/// The hash of the canonical block at `number`, if the node has it.
+	pub fn block_hash(&self, number: u32) -> Result<Option<String>, String> {
+		let hash = self.call("chain_getBlockHash", json!([number]))?;
+		Ok(hash.as_str().map(str::to_owned))
+	}
+
+	/// How many peers the node is connected to.
+	pub fn peer_count(&self) -> Result<u64, String> {
+		let health = self.call("system_health", json!([]))?;
+		health
+			.get("peers")
+			.and_then(Value::as_u64)
+			.ok_or_else(|| format!("system_health without peers: {health}"))
+	}
+}
+
+fn as_string(value: Value) -> Result<String, String> {
+	value.as_str().map(str::to_owned).ok_or_else(|| format!("expected a string, got {value}"))
+}

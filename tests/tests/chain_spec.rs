@@ -1,0 +1,57 @@
+//! The committed chain specs in `chain-spec/` are what `tamga-node build-spec` generates
+//! now (the runtime code blob aside), and the `local` one has the shape of a consortium.
+
+use serde_json::Value;
+use tamga_tests::{binary::workspace_root, node::run_tamga};
+
+/// `build-spec --chain <chain>` as JSON, with the runtime code removed.
+fn generated(chain: &str) -> Value {
+	let output = run_tamga(&["build-spec", "--chain", chain, "--disable-default-bootnode"]);
+	assert!(output.status.success(), "build-spec failed: {}", String::from_utf8_lossy(&output.stderr));
+	without_code(serde_json::from_slice(&output.stdout).expect("build-spec prints JSON"))
+}
+
+/// The committed `chain-spec/<file>`, with the runtime code removed.
+fn committed(file: &str) -> Value {
+	let path = workspace_root().join("chain-spec").join(file);
+	let text = std::fs::read_to_string(&path)
+		.unwrap_or_else(|e| panic!("{} is missing: {e}", path.display()));
+	without_code(serde_json::from_str(&text).expect("committed spec is JSON"))
+}
+
+fn without_code(mut spec: Value) -> Value {
+	let genesis = spec
+		.pointer_mut("/genesis/runtimeGenesis")
+		.and_then(Value::as_object_mut)
+		.expect("a spec with genesis.runtimeGenesis");
+	assert!(genesis.remove("code").is_some(), "runtimeGenesis carries the runtime code");
+	spec
+}
+
+#[test]
+fn committed_specs_match_what_the_node_generates() {
+	for (chain, file) in [("dev", "dev.json"), ("local", "local.json")] {
+		assert_eq!(
+			committed(file),
+			generated(chain),
+			"chain-spec/{file} has drifted from `tamga-node build-spec --chain {chain}`: \
+			 regenerate it with scripts/chain-specs.sh and review the difference"
+		);
+	}
+}
+
+#[test]
+fn local_spec_has_four_validators_and_no_sudo_key() {
+	let spec = committed("local.json");
+	let patch = spec.pointer("/genesis/runtimeGenesis/patch").expect("a genesis patch");
+	let aura = patch.pointer("/aura/authorities").and_then(Value::as_array).expect("aura");
+	let grandpa = patch.pointer("/grandpa/authorities").and_then(Value::as_array).expect("grandpa");
+	assert_eq!(aura.len(), 4, "one Aura key per administration");
+	assert_eq!(grandpa.len(), 4, "one GRANDPA key per administration");
+	let sudo_key = patch.pointer("/sudo/key").unwrap_or(&Value::Null);
+	assert!(sudo_key.is_null(), "the local consortium chain must have no sudo key: {sudo_key}");
+
+	let dev = committed("dev.json");
+	let dev_sudo = dev.pointer("/genesis/runtimeGenesis/patch/sudo/key").unwrap_or(&Value::Null);
+	assert!(dev_sudo.is_string(), "the dev chain has a sudo key");
+}
