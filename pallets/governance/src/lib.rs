@@ -36,6 +36,7 @@
 extern crate alloc;
 
 pub mod country;
+pub mod extension;
 pub mod permissions;
 pub mod types;
 pub mod weights;
@@ -46,6 +47,7 @@ mod mock;
 mod tests;
 
 pub use country::CountryCode;
+pub use extension::{CheckPermitted, NOT_PERMITTED};
 pub use pallet::*;
 pub use permissions::{Denied, Permissions};
 pub use types::{AccreditationStatus, DocumentKind, DocumentKinds, ProposalId, Role};
@@ -436,6 +438,7 @@ pub mod pallet {
 			}
 			for member in &administration.members {
 				MemberOf::<T>::remove(member);
+				Self::stop_providing(member);
 			}
 			Administrations::<T>::remove(country);
 			let open: Vec<ProposalId> = Proposals::<T>::iter_keys().collect();
@@ -468,6 +471,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			MemberOf::<T>::insert(&account, country);
+			Self::provide(&account);
 			Self::deposit_event(Event::MemberAdded { country, account });
 			Ok(())
 		}
@@ -486,6 +490,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			MemberOf::<T>::remove(&account);
+			Self::stop_providing(&account);
 			Self::deposit_event(Event::MemberRemoved { country, account });
 			Ok(())
 		}
@@ -507,7 +512,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
 			ensure!(!MemberOf::<T>::contains_key(&account), Error::<T>::MemberCannotBeParty);
-			if let Some(existing) = Accreditations::<T>::get(&account) {
+			let existing = Accreditations::<T>::get(&account);
+			if let Some(existing) = &existing {
 				ensure!(existing.country == country, Error::<T>::AccreditedByAnotherCountry);
 			}
 			ensure!(valid_from <= valid_until, Error::<T>::InvalidValidity);
@@ -533,6 +539,9 @@ pub mod pallet {
 					key_cutoff: None,
 				},
 			);
+			if existing.is_none() {
+				Self::provide(&account);
+			}
 			Self::deposit_event(Event::Accredited { country, account, role });
 			Ok(())
 		}
@@ -626,6 +635,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			ValidatorsChanged::<T>::put(true);
+			Self::provide(&validator);
 			Self::deposit_event(Event::ValidatorAdded { country, validator });
 			Ok(())
 		}
@@ -647,6 +657,7 @@ pub mod pallet {
 				Ok(validators.remove(index).1)
 			})?;
 			ValidatorsChanged::<T>::put(true);
+			Self::stop_providing(&validator);
 			Self::deposit_event(Event::ValidatorRemoved { country, validator });
 			Ok(())
 		}
@@ -687,6 +698,7 @@ pub mod pallet {
 				members.try_into().map_err(|_| Error::<T>::TooManyMembers)?;
 			for member in &members {
 				MemberOf::<T>::insert(member, country);
+				Self::provide(member);
 			}
 			Administrations::<T>::insert(
 				country,
@@ -697,6 +709,24 @@ pub mod pallet {
 				},
 			);
 			Ok(())
+		}
+
+		/// Keeps `who`'s account in existence while the consortium knows it (member,
+		/// party or validator), so it can send transactions without holding tokens.
+		fn provide(who: &T::AccountId) {
+			frame_system::Pallet::<T>::inc_providers(who);
+		}
+
+		/// Gives up the reference [`Self::provide`] took. If the account still has
+		/// consumers (e.g. session keys it has not purged), the reference stays until it
+		/// purges them: an account is never removed under a consumer's feet.
+		fn stop_providing(who: &T::AccountId) {
+			if frame_system::Pallet::<T>::dec_providers(who).is_err() {
+				log::debug!(
+					target: "runtime::governance",
+					"account keeps its provider reference: it still has consumers"
+				);
+			}
 		}
 
 		/// Moves an accreditation of the sender's country from status `from` to `to`.

@@ -478,3 +478,80 @@ fn validators_change_at_the_next_session_and_never_below_the_minimum() {
 		assert_noop!(Governance::add_validator(root(), *b"AM", 35), Error::<Test>::TooManyValidators);
 	});
 }
+
+// ---- pool gating and account existence ----
+
+mod pool_gating {
+	use super::*;
+	use crate::{CheckPermitted, NOT_PERMITTED};
+	use frame_support::dispatch::DispatchInfo;
+	use sp_runtime::{
+		traits::DispatchTransaction,
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	/// Validates a remark signed by `who` (or unsigned) through the extension alone.
+	fn validate(origin: RuntimeOrigin) -> Result<(), TransactionValidityError> {
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		CheckPermitted::<Test>::new()
+			.validate_only(origin, &call, &DispatchInfo::default(), 0, TransactionSource::External, 0)
+			.map(|_| ())
+	}
+
+	fn rejected() -> Result<(), TransactionValidityError> {
+		Err(InvalidTransaction::Custom(NOT_PERMITTED).into())
+	}
+
+	#[test]
+	fn outsiders_are_rejected_and_members_validators_and_parties_pass() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(validate(signed(OUTSIDER)), rejected());
+			assert_eq!(validate(signed(KZ)), Ok(()));
+			assert_eq!(validate(signed(11)), Ok(()), "a validator account sets its keys");
+			assert_eq!(validate(RuntimeOrigin::none()), Ok(()), "unsigned: each pallet decides");
+
+			accredit_issuer(KZ, 50);
+			assert_eq!(validate(signed(50)), Ok(()));
+			assert_ok!(Governance::suspend(signed(KZ), 50));
+			assert_eq!(validate(signed(50)), Ok(()), "a suspended party may still be reinstated");
+			assert_ok!(Governance::revoke(signed(KZ), 50));
+			assert_eq!(validate(signed(50)), rejected(), "a revoked party is an outsider");
+		});
+	}
+
+	#[test]
+	fn parties_of_a_removed_administration_and_removed_members_are_rejected() {
+		new_test_ext().execute_with(|| {
+			accredit_issuer(BY, 60);
+			assert_ok!(Governance::add_member(signed(BY), 61));
+			assert_eq!(validate(signed(61)), Ok(()));
+			assert_ok!(Governance::remove_member(signed(BY), 61));
+			assert_eq!(validate(signed(61)), rejected());
+
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
+				country: *b"BY",
+			})));
+			assert_eq!(validate(signed(60)), rejected());
+			assert_eq!(validate(signed(BY)), rejected());
+		});
+	}
+
+	#[test]
+	fn known_accounts_exist_without_tokens_and_stop_existing_when_dropped() {
+		new_test_ext().execute_with(|| {
+			assert!(System::account_exists(&KZ), "genesis members exist");
+			assert!(!System::account_exists(&OUTSIDER));
+
+			assert_ok!(Governance::add_member(signed(KZ), 70));
+			assert!(System::account_exists(&70));
+			assert_ok!(Governance::remove_member(signed(KZ), 70));
+			assert!(!System::account_exists(&70));
+
+			accredit_issuer(KZ, 71);
+			assert!(System::account_exists(&71));
+			// Accrediting again replaces the record and takes no second reference.
+			accredit_issuer(KZ, 71);
+			assert_eq!(System::providers(&71), 1);
+		});
+	}
+}

@@ -1,0 +1,90 @@
+//! Pool gating: the transaction extension that keeps outsiders' transactions out of the
+//! pool and out of blocks.
+//!
+//! A signed transaction is valid only if its signer is a member account of an
+//! administration, a validator account, or a party whose accreditation is not revoked
+//! and whose administration is still in the consortium ([`Permissions::is_known`]).
+//! Anyone else's transaction is rejected with
+//! `InvalidTransaction::Custom(`[`NOT_PERMITTED`]`)` before it is gossiped, and a block
+//! that carries one is invalid, so an outsider can neither spam the pool nor be included
+//! by a misbehaving author. Unsigned transactions and inherents pass through: each pallet
+//! validates its own.
+
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::marker::PhantomData;
+use frame_support::{pallet_prelude::TransactionSource, traits::OriginTrait, DefaultNoBound};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	impl_tx_ext_default,
+	traits::{DispatchInfoOf, TransactionExtension},
+	transaction_validity::InvalidTransaction,
+	Weight,
+};
+
+use crate::{permissions::Permissions, Config, Pallet, Validators};
+
+/// The `InvalidTransaction::Custom` code of a transaction whose signer is neither a
+/// member, a validator nor an accredited party. JSON-RPC clients see it as
+/// "Invalid Transaction: Custom error: 1".
+pub const NOT_PERMITTED: u8 = 1;
+
+/// Rejects signed transactions from accounts the consortium does not know.
+#[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct CheckPermitted<T>(PhantomData<T>);
+
+impl<T> CheckPermitted<T> {
+	/// The extension (it carries no data).
+	pub fn new() -> Self {
+		Self(PhantomData)
+	}
+}
+
+impl<T> core::fmt::Debug for CheckPermitted<T> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "CheckPermitted")
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` may send signed transactions at all.
+	pub fn may_transact(who: &T::AccountId) -> bool {
+		<Self as Permissions<_, _>>::is_known(who) ||
+			Validators::<T>::get().iter().any(|(validator, _)| validator == who)
+	}
+}
+
+impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
+	for CheckPermitted<T>
+{
+	const IDENTIFIER: &'static str = "TamgaCheckPermitted";
+	type Implicit = ();
+	type Val = ();
+	type Pre = ();
+
+	/// At most three reads: `MemberOf`, `Accreditations` with `Administrations`, or
+	/// `Validators` (a bounded vector of at most `MaxValidators` entries, read whole).
+	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		T::DbWeight::get().reads(3)
+	}
+
+	fn validate(
+		&self,
+		origin: <T as frame_system::Config>::RuntimeOrigin,
+		_call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_self_implicit: Self::Implicit,
+		_inherited_implication: &impl Encode,
+		_source: TransactionSource,
+	) -> sp_runtime::traits::ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
+		if let Some(who) = origin.as_signer() {
+			if !Pallet::<T>::may_transact(who) {
+				return Err(InvalidTransaction::Custom(NOT_PERMITTED).into());
+			}
+		}
+		Ok(((), (), origin))
+	}
+
+	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);
+}
