@@ -15,10 +15,13 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
+use frame_system::EnsureRoot;
+
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Governance, Hash, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, SessionKeys, System, DAYS, EXISTENTIAL_DEPOSIT, SESSION_LENGTH, SLOT_DURATION,
+	VERSION,
 };
 
 /// Share of a block that normal (non-operational) extrinsics may fill.
@@ -115,4 +118,58 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Sessions last [`SESSION_LENGTH`] blocks.
+	pub const SessionPeriod: BlockNumber = SESSION_LENGTH;
+	/// The first session ends at block `SESSION_LENGTH`.
+	pub const SessionOffset: BlockNumber = 0;
+	/// A proposal may carry a call using at most half a block's compute: the vote that
+	/// passes it dispatches it in the same block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is identified by its account.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	/// The validator set is the one the consortium voted.
+	type SessionManager = Governance;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// No staking and no slashing, so nothing to disable automatically; a misbehaving
+	/// validator is removed by a vote.
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	/// No token economics: setting keys holds no deposit (only known accounts may send
+	/// transactions at all).
+	type KeyDeposit = ConstU128<0>;
+}
+
+impl pallet_tamga_governance::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	/// A passed proposal is dispatched as `Root`; there is no other way to `Root` on a
+	/// chain without a sudo key.
+	type ConsortiumOrigin = EnsureRoot<AccountId>;
+	type MaxAdministrations = ConstU32<64>;
+	type MaxMembersPerAdministration = ConstU32<16>;
+	type MaxNameLength = ConstU32<128>;
+	/// Enough for any call but `set_code`; runtime upgrades are voted as
+	/// `System::authorize_upgrade(code_hash)` and the code is then supplied by anyone.
+	type MaxCallSize = ConstU32<{ 16 * 1024 }>;
+	type MaxProposalWeight = MaxProposalWeight;
+	/// A week to vote.
+	type ProposalLifetime = ConstU32<{ 7 * DAYS }>;
+	type MaxOpenProposals = ConstU32<64>;
+	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+	/// Four validators tolerate one faulty or offline validator under GRANDPA
+	/// (n >= 3f + 1), so the set is never voted below that.
+	type MinValidators = ConstU32<4>;
+	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
 }

@@ -1,9 +1,10 @@
 //! Genesis presets: the initial state of the `development` and `local_testnet` chains.
 //!
-//! - `development`: one validator (Alice), Alice holds the sudo key. For a developer's
-//!   laptop only.
-//! - `local_testnet`: four customs administrations (KZ, KG, AM, BY), each with its own
-//!   validator keys and a funded account; **no sudo key**. This is the shape of a real
+//! - `development`: one administration (KZ) whose member account (Alice) runs the one
+//!   validator and holds the sudo key. For a developer's laptop only.
+//! - `local_testnet`: four customs administrations (KZ, KG, AM, BY), each with a member
+//!   account that also runs its validator (session keys set at genesis); **no sudo key**.
+//!   Every change from here on is voted by the administrations. This is the shape of a real
 //!   consortium genesis. Its keys are the well-known development keys (`//Alice` ..
 //!   `//Dave`), so it must never carry real documents: a production genesis is built the
 //!   same way from keys each administration generates on its own machine.
@@ -17,7 +18,8 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, BalancesConfig, GovernanceConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, UNIT,
 };
 
 /// Balance given to each administration's account at genesis (for future deposits).
@@ -49,6 +51,11 @@ impl FoundingAdministration {
 	/// Its validator's GRANDPA authority id.
 	pub fn grandpa(&self) -> GrandpaId {
 		self.grandpa_key.public().into()
+	}
+
+	/// Its validator's session keys.
+	pub fn session_keys(&self) -> SessionKeys {
+		SessionKeys { aura: self.aura(), grandpa: self.grandpa() }
 	}
 }
 
@@ -97,9 +104,22 @@ fn genesis(administrations: &[FoundingAdministration], sudo: Option<AccountId>) 
 				.map(|a| (a.account(), ADMINISTRATION_ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: AuraConfig { authorities: administrations.iter().map(|a| a.aura()).collect::<Vec<_>>() },
-		grandpa: GrandpaConfig {
-			authorities: administrations.iter().map(|a| (a.grandpa(), 1)).collect::<Vec<_>>(),
+		governance: GovernanceConfig {
+			administrations: administrations
+				.iter()
+				.map(|a| (a.country.into(), a.name.into(), vec![a.account()]))
+				.collect::<Vec<_>>(),
+			validators: administrations
+				.iter()
+				.map(|a| (a.account(), a.country.into()))
+				.collect::<Vec<_>>(),
+		},
+		// Aura and GRANDPA take their authorities from the session keys.
+		session: SessionConfig {
+			keys: administrations
+				.iter()
+				.map(|a| (a.account(), a.account(), a.session_keys()))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
 	})

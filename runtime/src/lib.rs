@@ -6,6 +6,10 @@
 //!
 //! ## Pallets
 //! - `System`, `Timestamp`: FRAME basics.
+//! - `Governance`: the consortium of administrations, its 2/3 votes, validator set,
+//!   accreditation and the permission check (`pallet-tamga-governance`).
+//! - `Session`: rotates the validator set every [`SESSION_LENGTH`] blocks, taking the set
+//!   `Governance` voted, and hands its keys to `Aura` and `Grandpa`.
 //! - `Aura` (block production) and `Grandpa` (finality): one slot author per administration's
 //!   validator, finality once more than 2/3 of validators agree.
 //! - `Balances`: accounts and deposits. Tamga has no token economics and charges no
@@ -83,6 +87,11 @@ pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
 
+/// Blocks per session: validator-set changes the consortium votes are queued at the next
+/// session change and take effect at the one after, so within two sessions (80 s).
+/// Short sessions cost nothing here (no staking, no rewards) and keep changes prompt.
+pub const SESSION_LENGTH: BlockNumber = 20;
+
 /// Types the client uses without knowing the runtime's extrinsic format.
 pub mod opaque {
 	use super::*;
@@ -152,20 +161,29 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	/// Aura block production.
+	/// Account balances (deposits only; no fees).
 	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+
+	/// The consortium: administrations, votes, validators, accreditation. Its genesis
+	/// must be built before `Session`'s, which asks it for the first validator set.
+	#[runtime::pallet_index(3)]
+	pub type Governance = pallet_tamga_governance;
+
+	/// Validator-set rotation and session keys.
+	#[runtime::pallet_index(4)]
+	pub type Session = pallet_session;
+
+	/// Aura block production.
+	#[runtime::pallet_index(5)]
 	pub type Aura = pallet_aura;
 
 	/// GRANDPA finality.
-	#[runtime::pallet_index(3)]
+	#[runtime::pallet_index(6)]
 	pub type Grandpa = pallet_grandpa;
 
-	/// Account balances (deposits only; no fees).
-	#[runtime::pallet_index(4)]
-	pub type Balances = pallet_balances;
-
 	/// Superuser calls: usable on the `dev` chain only (no key in any other preset).
-	#[runtime::pallet_index(5)]
+	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
 }
 
@@ -179,11 +197,12 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// The transaction extensions every signed transaction carries, checked in this order.
 ///
 /// There is no fee payment: Tamga is a permissioned ledger and its administrations do not
-/// charge one another for writing. Spam is bounded by block weight and length here, and by
-/// the membership gate of the governance layer.
+/// charge one another for writing. Spam is bounded by block weight and length, and by
+/// `CheckPermitted`: only members, validators and accredited parties may transact.
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
+	pallet_tamga_governance::CheckPermitted<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
@@ -211,3 +230,6 @@ pub type Executive = frame_executive::Executive<
 	AllPalletsWithSystem,
 	Migrations,
 >;
+
+#[cfg(test)]
+mod tests;

@@ -57,6 +57,16 @@ impl LocalNetwork {
 		Self { nodes, _dir: dir, _turn: turn }
 	}
 
+	/// The folder the network's base paths live in; extra nodes may go here too.
+	pub fn dir(&self) -> &std::path::Path {
+		self._dir.path()
+	}
+
+	/// The multiaddresses of all the network's nodes, for an extra node's bootnodes.
+	pub fn addresses(&self) -> Vec<String> {
+		self.nodes.iter().map(TamgaNode::multiaddr).collect()
+	}
+
 	/// Waits until every node in `indices` has finalized a block at `height` or above.
 	pub fn wait_finalized(&self, indices: &[usize], height: u32) {
 		for &index in indices {

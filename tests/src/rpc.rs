@@ -68,6 +68,15 @@ impl RpcClient {
 		Ok(hash.as_str().map(str::to_owned))
 	}
 
+	/// The raw storage value under `key` at the best block, if there is one.
+	pub fn storage(&self, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
+		let value = self.call("state_getStorage", json!([to_hex(key)]))?;
+		match value.as_str() {
+			None => Ok(None),
+			Some(hex) => from_hex(hex).map(Some),
+		}
+	}
+
 	/// How many peers the node is connected to.
 	pub fn peer_count(&self) -> Result<u64, String> {
 		let health = self.call("system_health", json!([]))?;
@@ -80,4 +89,26 @@ impl RpcClient {
 
 fn as_string(value: Value) -> Result<String, String> {
 	value.as_str().map(str::to_owned).ok_or_else(|| format!("expected a string, got {value}"))
+}
+
+/// `bytes` as `0x`-prefixed lower-case hex.
+pub fn to_hex(bytes: &[u8]) -> String {
+	let mut text = String::with_capacity(2 + bytes.len() * 2);
+	text.push_str("0x");
+	for byte in bytes {
+		text.push_str(&format!("{byte:02x}"));
+	}
+	text
+}
+
+/// The bytes of `0x`-prefixed (or bare) hex `text`.
+pub fn from_hex(text: &str) -> Result<Vec<u8>, String> {
+	let digits = text.trim_start_matches("0x");
+	if digits.len() % 2 != 0 {
+		return Err(format!("odd-length hex {text}"));
+	}
+	(0..digits.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).map_err(|e| format!("bad hex {text}: {e}")))
+		.collect()
 }

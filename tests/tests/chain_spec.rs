@@ -41,13 +41,24 @@ fn committed_specs_match_what_the_node_generates() {
 }
 
 #[test]
-fn local_spec_has_four_validators_and_no_sudo_key() {
+fn local_spec_has_four_administrations_with_validators_and_no_sudo_key() {
 	let spec = committed("local.json");
 	let patch = spec.pointer("/genesis/runtimeGenesis/patch").expect("a genesis patch");
-	let aura = patch.pointer("/aura/authorities").and_then(Value::as_array).expect("aura");
-	let grandpa = patch.pointer("/grandpa/authorities").and_then(Value::as_array).expect("grandpa");
-	assert_eq!(aura.len(), 4, "one Aura key per administration");
-	assert_eq!(grandpa.len(), 4, "one GRANDPA key per administration");
+	let administrations = patch
+		.pointer("/governance/administrations")
+		.and_then(Value::as_array)
+		.expect("governance administrations");
+	let countries: Vec<&str> =
+		administrations.iter().filter_map(|a| a.get(0).and_then(Value::as_str)).collect();
+	assert_eq!(countries, ["KZ", "KG", "AM", "BY"]);
+	let validators =
+		patch.pointer("/governance/validators").and_then(Value::as_array).expect("validators");
+	assert_eq!(validators.len(), 4, "one validator per administration");
+	let keys = patch.pointer("/session/keys").and_then(Value::as_array).expect("session keys");
+	assert_eq!(keys.len(), 4, "each validator has Aura and GRANDPA session keys");
+	for key in keys {
+		assert!(key.pointer("/2/aura").is_some() && key.pointer("/2/grandpa").is_some(), "{key}");
+	}
 	let sudo_key = patch.pointer("/sudo/key").unwrap_or(&Value::Null);
 	assert!(sudo_key.is_null(), "the local consortium chain must have no sudo key: {sudo_key}");
 

@@ -55,7 +55,7 @@ pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
-	use alloc::{boxed::Box, vec::Vec};
+	use alloc::{boxed::Box, string::String, vec::Vec};
 	use codec::{Decode, DecodeLimit, Encode};
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
@@ -168,33 +168,48 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
 
-	/// The founding consortium.
+	/// The founding consortium. Country codes and names are written as text in the chain
+	/// spec, e.g. `["KZ", "State Revenue Committee of Kazakhstan", [<account>]]`.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// (country, name, member accounts) of each founding administration.
-		pub administrations: Vec<([u8; 2], Vec<u8>, Vec<T::AccountId>)>,
+		pub administrations: Vec<(String, String, Vec<T::AccountId>)>,
 		/// (validator account, country) of each founding validator.
-		pub validators: Vec<(T::AccountId, [u8; 2])>,
+		pub validators: Vec<(T::AccountId, String)>,
+	}
+
+	/// The country code `text` stands for; genesis refuses anything else.
+	fn genesis_country(text: &str) -> CountryCode {
+		let bytes: [u8; 2] = text
+			.as_bytes()
+			.try_into()
+			.unwrap_or_else(|_| panic!("genesis country `{text}` is not two letters"));
+		CountryCode::new(bytes)
+			.unwrap_or_else(|| panic!("genesis country `{text}` is not an ISO 3166-1 code"))
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (code, name, members) in &self.administrations {
-				let country = CountryCode::new(*code).expect("genesis country codes are assigned");
-				Pallet::<T>::insert_administration(country, name.clone(), members.clone())
-					.expect("genesis administrations are valid");
+				Pallet::<T>::insert_administration(
+					genesis_country(code),
+					name.as_bytes().to_vec(),
+					members.clone(),
+				)
+				.expect("genesis administrations are valid");
 			}
 			let validators: Vec<_> = self
 				.validators
 				.iter()
 				.map(|(account, code)| {
-					let country = CountryCode::new(*code).expect("genesis country codes are assigned");
+					let country = genesis_country(code);
 					assert!(
 						Administrations::<T>::contains_key(country),
 						"a genesis validator belongs to a genesis administration"
 					);
+					Pallet::<T>::provide(account);
 					(account.clone(), country)
 				})
 				.collect();

@@ -58,12 +58,17 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_governance::GenesisConfig::<Test> {
 		administrations: vec![
-			(*b"KZ", b"Kazakhstan".to_vec(), vec![KZ]),
-			(*b"KG", b"Kyrgyzstan".to_vec(), vec![KG]),
-			(*b"AM", b"Armenia".to_vec(), vec![AM]),
-			(*b"BY", b"Belarus".to_vec(), vec![BY]),
+			("KZ".into(), "Kazakhstan".into(), vec![KZ]),
+			("KG".into(), "Kyrgyzstan".into(), vec![KG]),
+			("AM".into(), "Armenia".into(), vec![AM]),
+			("BY".into(), "Belarus".into(), vec![BY]),
 		],
-		validators: vec![(11, *b"KZ"), (12, *b"KG"), (13, *b"AM"), (14, *b"BY")],
+		validators: vec![
+			(11, "KZ".into()),
+			(12, "KG".into()),
+			(13, "AM".into()),
+			(14, "BY".into()),
+		],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -1,0 +1,143 @@
+//! Runtime tests on the real `Runtime` with the `local_testnet` genesis: what only the
+//! composition of pallets shows (a voted runtime upgrade, pool gating, session keys).
+
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, traits::OnInitialize};
+use sp_core::traits::{ReadRuntimeVersion, ReadRuntimeVersionExt};
+use sp_runtime::{traits::Hash as _, BuildStorage, DispatchError};
+
+use crate::{
+	genesis_presets::{self, LOCAL_ADMINISTRATIONS},
+	AccountId, Governance, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
+	RuntimeOrigin, System, VERSION,
+};
+
+/// Merges the JSON `patch` into `base`, as the node does with a chain spec's patch.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Reports every code it is shown as this runtime with a higher `spec_version`, as the
+/// executor would for a real new runtime.
+struct NextVersion;
+
+impl ReadRuntimeVersion for NextVersion {
+	fn read_runtime_version(
+		&self,
+		_code: &[u8],
+		_ext: &mut dyn sp_externalities::Externalities,
+	) -> Result<Vec<u8>, String> {
+		let mut version = VERSION;
+		version.spec_version += 1;
+		Ok(version.encode())
+	}
+}
+
+/// Externalities holding the `local_testnet` genesis state, at block 1.
+fn local_testnet() -> sp_io::TestExternalities {
+	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut json, genesis_presets::local_testnet());
+	let config: RuntimeGenesisConfig = serde_json::from_value(json).unwrap();
+	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	ext.register_extension(ReadRuntimeVersionExt::new(NextVersion));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Governance::on_initialize(1);
+	});
+	ext
+}
+
+fn administration(index: usize) -> AccountId {
+	LOCAL_ADMINISTRATIONS[index].account()
+}
+
+fn signed(index: usize) -> RuntimeOrigin {
+	RuntimeOrigin::signed(administration(index))
+}
+
+#[test]
+fn local_testnet_genesis_has_four_administrations_and_four_validators_without_sudo() {
+	local_testnet().execute_with(|| {
+		assert_eq!(pallet_tamga_governance::Administrations::<Runtime>::count(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+	});
+}
+
+#[test]
+fn a_runtime_upgrade_happens_only_through_a_passed_vote() {
+	local_testnet().execute_with(|| {
+		let new_code = b"the next Tamga runtime".to_vec();
+		let code_hash = <Runtime as frame_system::Config>::Hashing::hash(&new_code);
+		let authorize = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+
+		// No administration can upgrade alone: there is no sudo key and no other Root.
+		assert_noop!(
+			System::authorize_upgrade(signed(0), code_hash),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			System::apply_authorized_upgrade(signed(0), new_code.clone()),
+			frame_system::Error::<Runtime>::NothingAuthorized
+		);
+
+		// KZ proposes, KG approves (2 of 4: not yet), AM approves (3 of 4): dispatched.
+		assert_ok!(Governance::propose(signed(0), Box::new(authorize)));
+		assert_ok!(Governance::vote(signed(1), 0, true));
+		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert_ok!(Governance::vote(signed(2), 0, true));
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Governance(pallet_tamga_governance::Event::Executed { id: 0, result: Ok(()) })
+		)));
+
+		// Only the voted code is accepted, and anyone known may supply it.
+		assert_noop!(
+			System::apply_authorized_upgrade(signed(3), b"some other code".to_vec()),
+			frame_system::Error::<Runtime>::Unauthorized
+		);
+		assert_ok!(System::apply_authorized_upgrade(signed(3), new_code.clone()));
+		assert_eq!(sp_io::storage::get(sp_core::storage::well_known_keys::CODE).as_deref(), Some(&new_code[..]));
+		System::assert_has_event(frame_system::Event::CodeUpdated { hash: code_hash }.into());
+	});
+}
+
+#[test]
+fn outsiders_cannot_put_transactions_in_the_pool() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::{
+		traits::DispatchTransaction,
+		transaction_validity::{InvalidTransaction, TransactionSource},
+	};
+	local_testnet().execute_with(|| {
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		let info = call.get_dispatch_info();
+		let check = pallet_tamga_governance::CheckPermitted::<Runtime>::new();
+		let outsider: AccountId = sp_keyring::Sr25519Keyring::Ferdie.to_account_id();
+		assert_eq!(
+			check
+				.validate_only(
+					RuntimeOrigin::signed(outsider),
+					&call,
+					&info,
+					0,
+					TransactionSource::External,
+					0
+				)
+				.map(|_| ())
+				.unwrap_err(),
+			InvalidTransaction::Custom(pallet_tamga_governance::NOT_PERMITTED).into()
+		);
+		assert!(check
+			.validate_only(signed(0), &call, &info, 0, TransactionSource::External, 0)
+			.is_ok());
+	});
+}
