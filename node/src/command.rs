@@ -108,10 +108,11 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
 		None => {
-			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|mut config| async move {
+			let mut runner = cli.create_runner(&cli.run)?;
+			// Refuse bad input before the start-up banner, so the error is the last line.
+			crate::preflight::check(runner.config_mut()).map_err(sc_cli::Error::Input)?;
+			runner.run_node_until_exit(|config| async move {
 				use sc_network::config::NetworkBackendType;
-				crate::preflight::check(&mut config).map_err(sc_cli::Error::Input)?;
 				type Hash = <Block as sp_runtime::traits::Block>::Hash;
 				match config.network.network_backend {
 					NetworkBackendType::Libp2p =>

@@ -40,7 +40,8 @@ fn a_malformed_chain_spec_file_is_named() {
 fn an_unreadable_node_key_is_named() {
 	let dir = tempfile::tempdir().unwrap();
 	let key = dir.path().join("node.key");
-	std::fs::write(&key, "this is not a hex ed25519 secret").unwrap();
+	// Neither 64 hex digits nor 32 raw bytes (both of which are valid node keys).
+	std::fs::write(&key, "not a node key").unwrap();
 	let line = refusal(&[
 		"--chain", "local", "--validator", "--base-path", dir.path().to_str().unwrap(),
 		"--node-key-file", key.to_str().unwrap(), "--no-prometheus",

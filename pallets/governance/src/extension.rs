@@ -12,12 +12,16 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
-use frame_support::{pallet_prelude::TransactionSource, traits::OriginTrait, DefaultNoBound};
+use frame_support::{
+	pallet_prelude::TransactionSource,
+	traits::{Get, OriginTrait},
+	DefaultNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	impl_tx_ext_default,
 	traits::{DispatchInfoOf, TransactionExtension},
-	transaction_validity::InvalidTransaction,
+	transaction_validity::{InvalidTransaction, ValidTransaction},
 	Weight,
 };
 
@@ -83,7 +87,7 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 				return Err(InvalidTransaction::Custom(NOT_PERMITTED).into());
 			}
 		}
-		Ok(((), (), origin))
+		Ok((ValidTransaction::default(), (), origin))
 	}
 
 	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);

@@ -56,7 +56,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use alloc::{boxed::Box, string::String, vec::Vec};
-	use codec::{Decode, DecodeLimit, Encode};
+	use codec::{DecodeLimit, Encode};
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
@@ -774,11 +774,9 @@ pub mod pallet {
 					&mut &proposal.call[..],
 				) {
 					Ok(call) => {
+						let info = call.get_dispatch_info();
 						let outcome = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
-						let weight = frame_support::dispatch::extract_actual_weight(
-							&outcome,
-							&call.get_dispatch_info(),
-						);
+						let weight = frame_support::dispatch::extract_actual_weight(&outcome, &info);
 						(outcome.map(|_| ()).map_err(|e| e.error), weight)
 					},
 					// The call was encoded from a decoded call, so this only happens if a

@@ -175,8 +175,9 @@ fn a_passed_proposal_can_upgrade_the_runtime() {
 	new_test_ext().execute_with(|| {
 		let code_hash = sp_core::H256::repeat_byte(7);
 		pass(Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash })));
-		let authorized = frame_system::AuthorizedUpgrade::<Test>::get().expect("authorized");
-		assert_eq!(authorized.code_hash(), &code_hash);
+		System::assert_has_event(
+			frame_system::Event::UpgradeAuthorized { code_hash, check_version: true }.into(),
+		);
 	});
 }
 
@@ -508,7 +509,19 @@ mod pool_gating {
 			assert_eq!(validate(signed(OUTSIDER)), rejected());
 			assert_eq!(validate(signed(KZ)), Ok(()));
 			assert_eq!(validate(signed(11)), Ok(()), "a validator account sets its keys");
-			assert_eq!(validate(RuntimeOrigin::none()), Ok(()), "unsigned: each pallet decides");
+			// Unsigned transactions pass through untouched: their pallet validates them.
+			let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			assert!(sp_runtime::traits::TransactionExtension::validate(
+				&CheckPermitted::<Test>::new(),
+				RuntimeOrigin::none(),
+				&call,
+				&DispatchInfo::default(),
+				0,
+				(),
+				&sp_runtime::traits::TxBaseImplication(()),
+				TransactionSource::External,
+			)
+			.is_ok());
 
 			accredit_issuer(KZ, 50);
 			assert_eq!(validate(signed(50)), Ok(()));
