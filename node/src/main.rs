@@ -5,6 +5,7 @@
 //! [`rpc`] (JSON-RPC methods beyond the standard ones) and [`preflight`] (checks before
 //! start-up).
 
+mod admission;
 mod chain_spec;
 mod cli;
 mod command;

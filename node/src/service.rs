@@ -136,8 +136,14 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Builds and starts a full node (a validator if `--validator`) on network backend `N`.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
-	config: Configuration,
+	mut config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
+	let admission = crate::admission::enforced(&config);
+	if admission {
+		// Only approved nodes, which the admission task reserves, may connect.
+		config.network.default_peers_set.non_reserved_mode =
+			sc_network::config::NonReservedPeerMode::Deny;
+	}
 	let sc_service::PartialComponents {
 		client,
 		backend,
@@ -188,6 +194,14 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	if admission {
+		task_manager.spawn_essential_handle().spawn(
+			"node-admission",
+			Some("networking"),
+			crate::admission::run(client.clone(), network.clone()),
+		);
+	}
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;

@@ -17,11 +17,17 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	genesis_presets, AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	genesis_presets, AccountId, Aura, Block, Executive, Governance, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 
 impl_runtime_apis! {
+	impl pallet_tamga_governance::node_admission::NodeAdmissionApi<Block> for Runtime {
+		fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)> {
+			Governance::approved_nodes()
+		}
+	}
+
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
 			VERSION

@@ -171,5 +171,7 @@ impl pallet_tamga_governance::Config for Runtime {
 	/// Four validators tolerate one faulty or offline validator under GRANDPA
 	/// (n >= 3f + 1), so the set is never voted below that.
 	type MinValidators = ConstU32<4>;
+	/// A few nodes per administration (validators, RPC nodes for border posts, archives).
+	type MaxNodes = ConstU32<512>;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
 }

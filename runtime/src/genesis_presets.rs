@@ -4,7 +4,9 @@
 //!   validator and holds the sudo key. For a developer's laptop only.
 //! - `local_testnet`: four customs administrations (KZ, KG, AM, BY), each with a member
 //!   account that also runs its validator (session keys set at genesis); **no sudo key**.
-//!   Every change from here on is voted by the administrations. This is the shape of a real
+//!   Every change from here on is voted by the administrations. Its four validator nodes
+//!   are approved to connect with the node keys of `scripts/local-net/node-keys/` on
+//!   ports 30333-30336 of 127.0.0.1, as `scripts/local-net.sh` runs them. This is the shape of a real
 //!   consortium genesis. Its keys are the well-known development keys (`//Alice` ..
 //!   `//Dave`), so it must never carry real documents: a production genesis is built the
 //!   same way from keys each administration generates on its own machine.
@@ -35,6 +37,10 @@ pub struct FoundingAdministration {
 	pub account_key: Sr25519Keyring,
 	/// Development key for its GRANDPA key.
 	pub grandpa_key: Ed25519Keyring,
+	/// PeerId of its validator node (libp2p), approved to connect at genesis.
+	pub node_peer_id: &'static str,
+	/// The address its validator node listens on.
+	pub node_address: &'static str,
 }
 
 impl FoundingAdministration {
@@ -66,24 +72,32 @@ pub const LOCAL_ADMINISTRATIONS: [FoundingAdministration; 4] = [
 		name: "State Revenue Committee of Kazakhstan",
 		account_key: Sr25519Keyring::Alice,
 		grandpa_key: Ed25519Keyring::Alice,
+		node_peer_id: "12D3KooWCAqfMjEv93pJhiTQeMDVPJA3V7s5GuNcJuo5gQcfp2YV",
+		node_address: "/ip4/127.0.0.1/tcp/30333",
 	},
 	FoundingAdministration {
 		country: "KG",
 		name: "State Customs Service of Kyrgyzstan",
 		account_key: Sr25519Keyring::Bob,
 		grandpa_key: Ed25519Keyring::Bob,
+		node_peer_id: "12D3KooWMuknx4Q1kgRTeFs5EK8NJn1JQ6SMN39FkRbUy6R4fkkR",
+		node_address: "/ip4/127.0.0.1/tcp/30334",
 	},
 	FoundingAdministration {
 		country: "AM",
 		name: "State Revenue Committee of Armenia",
 		account_key: Sr25519Keyring::Charlie,
 		grandpa_key: Ed25519Keyring::Charlie,
+		node_peer_id: "12D3KooWJTE8QkCiaD2UaAUx7PZDZRzncFiqjEz9B7hK9jVC18Ge",
+		node_address: "/ip4/127.0.0.1/tcp/30335",
 	},
 	FoundingAdministration {
 		country: "BY",
 		name: "State Customs Committee of Belarus",
 		account_key: Sr25519Keyring::Dave,
 		grandpa_key: Ed25519Keyring::Dave,
+		node_peer_id: "12D3KooWGp1KLPaaCXWvZjLgZcwz7aHzwQpJuKur3pDDaohtyyDV",
+		node_address: "/ip4/127.0.0.1/tcp/30336",
 	},
 ];
 
@@ -93,6 +107,8 @@ pub const DEV_ADMINISTRATION: FoundingAdministration = FoundingAdministration {
 	name: "Development administration",
 	account_key: Sr25519Keyring::Alice,
 	grandpa_key: Ed25519Keyring::Alice,
+	node_peer_id: "12D3KooWCAqfMjEv93pJhiTQeMDVPJA3V7s5GuNcJuo5gQcfp2YV",
+	node_address: "/ip4/127.0.0.1/tcp/30333",
 };
 
 /// The genesis patch for a set of founding administrations, with an optional sudo key.
@@ -112,6 +128,10 @@ fn genesis(administrations: &[FoundingAdministration], sudo: Option<AccountId>) 
 			validators: administrations
 				.iter()
 				.map(|a| (a.account(), a.country.into()))
+				.collect::<Vec<_>>(),
+			nodes: administrations
+				.iter()
+				.map(|a| (a.country.into(), a.node_peer_id.into(), a.node_address.into()))
 				.collect::<Vec<_>>(),
 		},
 		// Aura and GRANDPA take their authorities from the session keys.

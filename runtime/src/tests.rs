@@ -92,7 +92,10 @@ fn a_runtime_upgrade_happens_only_through_a_passed_vote() {
 		// KZ proposes, KG approves (2 of 4: not yet), AM approves (3 of 4): dispatched.
 		assert_ok!(Governance::propose(signed(0), Box::new(authorize)));
 		assert_ok!(Governance::vote(signed(1), 0, true));
-		assert!(frame_system::AuthorizedUpgrade::<Runtime>::get().is_none());
+		assert_noop!(
+			System::apply_authorized_upgrade(signed(3), new_code.clone()),
+			frame_system::Error::<Runtime>::NothingAuthorized
+		);
 		assert_ok!(Governance::vote(signed(2), 0, true));
 		assert!(System::events().iter().any(|record| matches!(
 			record.event,

@@ -5,8 +5,10 @@ use std::{
 	time::Duration,
 };
 
+use serde_json::{json, Value};
+
 use crate::{
-	node::{TamgaNode, ValidatorKeys},
+	node::{run_tamga, TamgaNode, ValidatorKeys},
 	wait,
 };
 
@@ -27,6 +29,8 @@ static ONE_NETWORK_AT_A_TIME: Mutex<()> = Mutex::new(());
 pub struct LocalNetwork {
 	/// The nodes, in the order of [`LOCAL_VALIDATORS`].
 	pub nodes: Vec<TamgaNode>,
+	/// The chain spec the nodes run: `local`, with these nodes approved at genesis.
+	pub spec: std::path::PathBuf,
 	// Dropped after `nodes` (fields drop in order): processes stop before their files go.
 	_dir: tempfile::TempDir,
 	_turn: MutexGuard<'static, ()>,
@@ -48,13 +52,19 @@ impl LocalNetwork {
 				)
 			})
 			.collect();
+		let approved: Vec<Value> = nodes
+			.iter()
+			.map(|n| json!([n.name.to_uppercase(), n.peer_id, n.listen_address()]))
+			.collect();
+		let spec = local_spec_approving(dir.path(), &approved);
 		let addresses: Vec<String> = nodes.iter().map(TamgaNode::multiaddr).collect();
 		for (index, node) in nodes.iter_mut().enumerate() {
+			node.chain = spec.to_str().expect("utf-8 path").to_string();
 			node.bootnodes =
 				addresses.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, a)| a.clone()).collect();
 			node.start();
 		}
-		Self { nodes, _dir: dir, _turn: turn }
+		Self { nodes, spec, _dir: dir, _turn: turn }
 	}
 
 	/// The folder the network's base paths live in; extra nodes may go here too.
@@ -101,4 +111,19 @@ impl LocalNetwork {
 			.collect::<Vec<_>>()
 			.join("\n")
 	}
+}
+
+/// Writes the `local` chain spec with `approved` ([country, PeerId, address] each) as the
+/// nodes the consortium approved at genesis, since test nodes have their own keys and
+/// ports; returns its path.
+fn local_spec_approving(dir: &std::path::Path, approved: &[Value]) -> std::path::PathBuf {
+	let output = run_tamga(&["build-spec", "--chain", "local", "--disable-default-bootnode"]);
+	assert!(output.status.success(), "build-spec failed: {}", String::from_utf8_lossy(&output.stderr));
+	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
+	*spec
+		.pointer_mut("/genesis/runtimeGenesis/patch/governance/nodes")
+		.expect("the local spec approves nodes at genesis") = Value::Array(approved.to_vec());
+	let path = dir.join("local-test-spec.json");
+	std::fs::write(&path, serde_json::to_vec(&spec).expect("JSON")).expect("spec can be written");
+	path
 }

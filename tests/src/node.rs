@@ -150,6 +150,11 @@ impl TamgaNode {
 		}
 	}
 
+	/// The address the node listens on, without its PeerId.
+	pub fn listen_address(&self) -> String {
+		format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)
+	}
+
 	/// The address other nodes dial to reach this one.
 	pub fn multiaddr(&self) -> String {
 		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, self.peer_id)

@@ -7,6 +7,9 @@ use tamga_tests::{network::LocalNetwork, node::free_port, wait};
 const ALL: [usize; 4] = [0, 1, 2, 3];
 const SURVIVORS: [usize; 3] = [0, 1, 2];
 const CRASHED: usize = 3;
+/// An ed25519 node key whose PeerId no genesis approves.
+const UNAPPROVED_NODE_KEY: &str =
+	"4d7c1b2a3f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4c3d2e1f0011223344556";
 
 /// The hash each node in `indices` has at `height`; all must have one.
 fn hashes_at(net: &LocalNetwork, indices: &[usize], height: u32) -> Vec<String> {
@@ -51,14 +54,15 @@ fn finality_survives_a_crashed_validator_that_catches_up_after_restart() {
 	let hashes = hashes_at(&net, &SURVIVORS, height);
 	assert!(hashes.iter().all(|h| h == &hashes[0]), "survivors disagree at #{height}: {hashes:?}");
 
-	// (c) The crashed node's database survived: started alone (another port, reserved-only
-	// with no reserved peers, so nothing can sync it) it still knows what it had finalized.
+	// (c) The crashed node's database survived: started isolated (another port and a node
+	// key the consortium never approved, so no node accepts it and nothing can sync it) it
+	// still knows what it had finalized.
 	let usual_port = net.nodes[CRASHED].p2p_port;
 	let usual_bootnodes = std::mem::take(&mut net.nodes[CRASHED].bootnodes);
 	{
 		let node = &mut net.nodes[CRASHED];
 		node.p2p_port = free_port();
-		node.extra_args = vec!["--reserved-only".into()];
+		node.extra_args = vec!["--node-key".into(), UNAPPROVED_NODE_KEY.into()];
 		node.start();
 	}
 	let recovered = net.check(wait::until(

@@ -26,6 +26,15 @@ fn authored_blocks(node: &TamgaNode) -> usize {
 	std::fs::read_to_string(node.log_path()).unwrap_or_default().matches(AUTHORED).count()
 }
 
+/// A node of the network's chain with a fresh node key, not started, bootstrapping from
+/// the network's nodes.
+fn extra_node(net: &LocalNetwork, name: &str) -> TamgaNode {
+	let mut node = TamgaNode::prepare(name, "local", &net.dir().join(name), None);
+	node.chain = net.spec.to_str().expect("utf-8 path").to_string();
+	node.bootnodes = net.addresses();
+	node
+}
+
 /// The validator accounts of the current session, at node 0's best block.
 fn session_validators(net: &LocalNetwork) -> Vec<AccountId> {
 	let key = pallet_session::Validators::<tamga_runtime::Runtime>::hashed_key();
@@ -69,10 +78,10 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	let refused = eve.submit(&net.nodes[0].rpc(), remark).expect_err("the pool refuses outsiders");
 	assert!(refused.contains("Custom error: 1"), "unexpected refusal: {refused}");
 
-	// UZ's validator node joins the network as a plain node with an empty keystore.
-	let mut uz = TamgaNode::prepare("uz", "local", &net.dir().join("uz"), None);
+	// UZ's validator node starts with an empty keystore; until the consortium approves
+	// it, no node lets it connect.
+	let mut uz = extra_node(&net, "uz");
 	uz.validator = true;
-	uz.bootnodes = net.addresses();
 	uz.extra_args = vec!["--rpc-methods".into(), "unsafe".into()];
 	uz.start();
 
@@ -90,7 +99,22 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 		pallet_tamga_governance::MemberOf::<tamga_runtime::Runtime>::hashed_key_for(eve.account());
 	assert!(net.check(net.nodes[0].rpc().storage(&member_key)).is_some(), "UZ was not admitted");
 
-	// 2. UZ generates session keys on its own node and registers them from its account.
+	// 2. The consortium approves UZ's node; it connects and syncs.
+	pass(
+		&net,
+		1,
+		GovernanceCall::approve_node {
+			country: *b"UZ",
+			peer_id: uz.peer_id.clone().into_bytes(),
+			address: uz.listen_address().into_bytes(),
+		},
+	);
+	let height = net.common_finalized(&[0, 1, 2, 3]);
+	net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node to sync", || {
+		uz.rpc().finalized_number().ok().filter(|n| *n >= height)
+	}));
+
+	// 3. UZ generates session keys on its own node and registers them from its account.
 	let generated = net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node RPC", || {
 		uz.rpc().call("author_rotateKeysWithOwner", json!([to_hex(&eve.account().encode())])).ok()
 	}));
@@ -106,8 +130,8 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	});
 	assert_eq!(authored_blocks(&uz), 0, "UZ's node authored before it was a validator");
 
-	// 3. The consortium adds UZ's validator; it takes over at a session change.
-	pass(&net, 1, GovernanceCall::add_validator { country: *b"UZ", validator: eve.account() });
+	// 4. The consortium adds UZ's validator; it takes over at a session change.
+	pass(&net, 2, GovernanceCall::add_validator { country: *b"UZ", validator: eve.account() });
 	wait_for(&net, "UZ's validator to enter the session", || {
 		session_validators(&net).contains(&eve.account())
 	});
@@ -117,8 +141,8 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	let finalized = net.common_finalized(&[0, 1, 2, 3]);
 	net.wait_finalized(&[0, 1, 2, 3], finalized + 3);
 
-	// 4. The consortium removes UZ, and with it its validator.
-	pass(&net, 2, GovernanceCall::remove_administration { country: *b"UZ" });
+	// 5. The consortium removes UZ, and with it its validator and node.
+	pass(&net, 3, GovernanceCall::remove_administration { country: *b"UZ" });
 	wait_for(&net, "UZ's validator to leave the session", || {
 		!session_validators(&net).contains(&eve.account())
 	});
@@ -132,4 +156,39 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 		"UZ's node kept authoring after it left the validator set"
 	);
 	assert!(net.check(net.nodes[0].rpc().storage(&member_key)).is_none(), "Eve is still a member");
+}
+
+#[test]
+fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
+	let net = LocalNetwork::start();
+	net.wait_finalized(&[0, 1, 2, 3], 2);
+	let mut stranger = extra_node(&net, "stranger");
+	stranger.start();
+
+	// While the network finalizes ten more blocks, the stranger gets none of them and
+	// takes no peer slot of a consortium node.
+	let height = net.common_finalized(&[0, 1, 2, 3]);
+	net.wait_finalized(&[0, 1, 2, 3], height + 10);
+	let best = net.check(wait::until(LIVENESS_TIMEOUT, "the stranger's RPC", || {
+		stranger.rpc().block_number(None).ok()
+	}));
+	assert_eq!(best, 0, "an unapproved node synced up to block #{best}");
+	for node in &net.nodes {
+		assert_eq!(net.check(node.rpc().peer_count()), 3, "{} accepted the stranger", node.name);
+	}
+
+	// Approved by a vote, the same node connects and syncs.
+	pass(
+		&net,
+		0,
+		GovernanceCall::approve_node {
+			country: *b"KZ",
+			peer_id: stranger.peer_id.clone().into_bytes(),
+			address: stranger.listen_address().into_bytes(),
+		},
+	);
+	let height = net.common_finalized(&[0, 1, 2, 3]);
+	net.check(wait::until(LIVENESS_TIMEOUT, "the approved node to sync", || {
+		stranger.rpc().finalized_number().ok().filter(|n| *n >= height)
+	}));
 }

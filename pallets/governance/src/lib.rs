@@ -16,6 +16,9 @@
 //! - **Validators**: the consortium adds or removes validator accounts; `pallet-session`
 //!   picks the set up at the next session change (see [`pallet_session::SessionManager`]),
 //!   and the set can never be voted below `MinValidators`.
+//! - **Node admission**: the consortium approves each node (PeerId and address) that may
+//!   connect; nodes of a consortium chain connect to approved nodes only
+//!   ([`node_admission`]).
 //! - **Accreditation**: an administration alone accredits the parties of its own country:
 //!   issuers (for kinds of documents, within a validity window), approved exporters,
 //!   exporters, customs offices (officers) and auditors. It suspends, reinstates and
@@ -29,7 +32,8 @@
 //! |---|---|
 //! | `propose`, `vote` | a member account (one vote per administration) |
 //! | `close` | anyone, for an expired proposal |
-//! | `admit_administration`, `remove_administration`, `add_validator`, `remove_validator` | the consortium (a passed proposal) |
+//! | `admit_administration`, `remove_administration`, `add_validator`, `remove_validator`, `approve_node` | the consortium (a passed proposal) |
+//! | `remove_node` | the consortium, or a member account of the node's administration |
 //! | `add_member`, `remove_member`, `accredit`, `suspend`, `reinstate`, `revoke`, `set_key_cutoff` | a member account, for its own administration's country |
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -37,6 +41,7 @@ extern crate alloc;
 
 pub mod country;
 pub mod extension;
+pub mod node_admission;
 pub mod permissions;
 pub mod types;
 pub mod weights;
@@ -48,6 +53,7 @@ mod tests;
 
 pub use country::CountryCode;
 pub use extension::{CheckPermitted, NOT_PERMITTED};
+pub use node_admission::ApprovedNode;
 pub use pallet::*;
 pub use permissions::{Denied, Permissions};
 pub use types::{AccreditationStatus, DocumentKind, DocumentKinds, ProposalId, Role};
@@ -67,6 +73,7 @@ pub mod pallet {
 
 	use crate::{
 		country::CountryCode,
+		node_admission::{self, ApprovedNode, PeerIdText},
 		types::{
 			Accreditation, AccreditationStatus, Administration, DocumentKinds, Proposal,
 			ProposalId, Role,
@@ -133,6 +140,9 @@ pub mod pallet {
 		/// The fewest validators the set may be voted down to.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
+		/// The most approved nodes.
+		#[pallet::constant]
+		type MaxNodes: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -164,6 +174,11 @@ pub mod pallet {
 	pub type Validators<T: Config> =
 		StorageValue<_, BoundedVec<(T::AccountId, CountryCode), T::MaxValidators>, ValueQuery>;
 
+	/// The nodes approved to connect, by PeerId text.
+	#[pallet::storage]
+	pub type Nodes<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, PeerIdText, ApprovedNode>;
+
 	/// Whether the validator set changed since the last session change.
 	#[pallet::storage]
 	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
@@ -177,6 +192,9 @@ pub mod pallet {
 		pub administrations: Vec<(String, String, Vec<T::AccountId>)>,
 		/// (validator account, country) of each founding validator.
 		pub validators: Vec<(T::AccountId, String)>,
+		/// (country, PeerId, address) of each founding node, e.g.
+		/// `["KZ", "12D3KooW…", "/ip4/10.0.0.7/tcp/30333"]`.
+		pub nodes: Vec<(String, String, String)>,
 	}
 
 	/// The country code `text` stands for; genesis refuses anything else.
@@ -216,6 +234,15 @@ pub mod pallet {
 			Validators::<T>::put(
 				BoundedVec::try_from(validators).expect("genesis validators fit MaxValidators"),
 			);
+			for (code, peer, address) in &self.nodes {
+				let country = genesis_country(code);
+				assert!(
+					Administrations::<T>::contains_key(country),
+					"a genesis node belongs to a genesis administration"
+				);
+				Pallet::<T>::insert_node(country, peer.as_bytes().to_vec(), address.as_bytes().to_vec())
+					.unwrap_or_else(|_| panic!("genesis node `{peer}` at `{address}` is invalid"));
+			}
 		}
 	}
 
@@ -254,6 +281,10 @@ pub mod pallet {
 		ValidatorAdded { country: CountryCode, validator: T::AccountId },
 		/// A validator leaves the set at the next session change.
 		ValidatorRemoved { country: CountryCode, validator: T::AccountId },
+		/// A node may connect to the consortium's nodes from the next finalized block.
+		NodeApproved { country: CountryCode, peer_id: PeerIdText },
+		/// A node may no longer connect.
+		NodeRemoved { country: CountryCode, peer_id: PeerIdText },
 	}
 
 	#[pallet::error]
@@ -325,6 +356,19 @@ pub mod pallet {
 		TooManyValidators,
 		/// The change would leave fewer than `MinValidators` validators.
 		BelowMinimumValidators,
+		/// Not a PeerId: 40 to 64 base58 characters are expected.
+		InvalidPeerId,
+		/// Not a node address: a multiaddress such as `/dns/host/tcp/30333`, without
+		/// `/p2p/`, at most 128 characters.
+		InvalidAddress,
+		/// This node is already approved.
+		NodeExists,
+		/// No approved node has this PeerId.
+		UnknownNode,
+		/// `MaxNodes` nodes are already approved.
+		TooManyNodes,
+		/// Only the consortium or the node's own administration may remove it.
+		NotYourNode,
 	}
 
 	#[pallet::call]
@@ -432,6 +476,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_administration(
 			T::MaxMembersPerAdministration::get(),
 			T::MaxOpenProposals::get(),
+			T::MaxNodes::get(),
 		))]
 		pub fn remove_administration(origin: OriginFor<T>, country: [u8; 2]) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
@@ -454,6 +499,12 @@ pub mod pallet {
 			for member in &administration.members {
 				MemberOf::<T>::remove(member);
 				Self::stop_providing(member);
+			}
+			let nodes: Vec<PeerIdText> =
+				Nodes::<T>::iter().filter(|(_, n)| n.country == country).map(|(p, _)| p).collect();
+			for peer_id in nodes {
+				Nodes::<T>::remove(&peer_id);
+				Self::deposit_event(Event::NodeRemoved { country, peer_id });
 			}
 			Administrations::<T>::remove(country);
 			let open: Vec<ProposalId> = Proposals::<T>::iter_keys().collect();
@@ -676,6 +727,44 @@ pub mod pallet {
 			Self::deposit_event(Event::ValidatorRemoved { country, validator });
 			Ok(())
 		}
+
+		/// Approves the node `peer_id` (base58 text) of the administration of `country`,
+		/// listening on `address` (a multiaddress without `/p2p/`): once the approval is
+		/// finalized, the consortium's nodes connect to it and accept it.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::approve_node())]
+		pub fn approve_node(
+			origin: OriginFor<T>,
+			country: [u8; 2],
+			peer_id: Vec<u8>,
+			address: Vec<u8>,
+		) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
+			ensure!(Administrations::<T>::contains_key(country), Error::<T>::UnknownAdministration);
+			let peer_id = Self::insert_node(country, peer_id, address)?;
+			Self::deposit_event(Event::NodeApproved { country, peer_id });
+			Ok(())
+		}
+
+		/// Withdraws the approval of node `peer_id`: the consortium's nodes disconnect it
+		/// once this is finalized. The consortium may remove any node; an administration
+		/// may remove its own (e.g. when its node key leaked) without a vote.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::remove_node())]
+		pub fn remove_node(origin: OriginFor<T>, peer_id: Vec<u8>) -> DispatchResult {
+			let by_consortium = T::ConsortiumOrigin::try_origin(origin.clone()).is_ok();
+			let sender_country =
+				if by_consortium { None } else { Some(Self::ensure_member_origin(origin)?.1) };
+			let peer_id = node_admission::peer_id(peer_id).ok_or(Error::<T>::InvalidPeerId)?;
+			let node = Nodes::<T>::get(&peer_id).ok_or(Error::<T>::UnknownNode)?;
+			if let Some(country) = sender_country {
+				ensure!(node.country == country, Error::<T>::NotYourNode);
+			}
+			Nodes::<T>::remove(&peer_id);
+			Self::deposit_event(Event::NodeRemoved { country: node.country, peer_id });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -724,6 +813,25 @@ pub mod pallet {
 				},
 			);
 			Ok(())
+		}
+
+		/// Validates and stores an approved node; returns its PeerId.
+		pub(crate) fn insert_node(
+			country: CountryCode,
+			peer_id: Vec<u8>,
+			address: Vec<u8>,
+		) -> Result<PeerIdText, DispatchError> {
+			let peer_id = node_admission::peer_id(peer_id).ok_or(Error::<T>::InvalidPeerId)?;
+			let address = node_admission::address(address).ok_or(Error::<T>::InvalidAddress)?;
+			ensure!(!Nodes::<T>::contains_key(&peer_id), Error::<T>::NodeExists);
+			ensure!(Nodes::<T>::count() < T::MaxNodes::get(), Error::<T>::TooManyNodes);
+			Nodes::<T>::insert(&peer_id, ApprovedNode { country, address });
+			Ok(peer_id)
+		}
+
+		/// (PeerId, address) text of every approved node, for the node's admission task.
+		pub fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)> {
+			Nodes::<T>::iter().map(|(peer, node)| (peer.into_inner(), node.address.into_inner())).collect()
 		}
 
 		/// Keeps `who`'s account in existence while the consortium knows it (member,

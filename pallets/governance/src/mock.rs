@@ -39,6 +39,7 @@ impl pallet_governance::Config for Test {
 	type MaxOpenProposals = ConstU32<4>;
 	type MaxValidators = ConstU32<8>;
 	type MinValidators = ConstU32<3>;
+	type MaxNodes = ConstU32<6>;
 	type WeightInfo = crate::weights::TamgaWeight;
 }
 
@@ -50,6 +51,10 @@ pub const KG: u64 = 2;
 pub const AM: u64 = 3;
 /// Member account of BY's administration.
 pub const BY: u64 = 4;
+/// The PeerId of KZ's founding node.
+pub const KZ_NODE: &str = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+/// A PeerId no administration runs yet.
+pub const NEW_NODE: &str = "12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD";
 /// An account nobody accredited.
 pub const OUTSIDER: u64 = 99;
 
@@ -69,6 +74,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(13, "AM".into()),
 			(14, "BY".into()),
 		],
+		nodes: vec![("KZ".into(), KZ_NODE.into(), "/ip4/10.0.0.1/tcp/30333".into())],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

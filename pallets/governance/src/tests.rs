@@ -568,3 +568,119 @@ mod pool_gating {
 		});
 	}
 }
+
+// ---- node admission ----
+
+mod node_admission {
+	use super::*;
+	use crate::Nodes;
+
+	fn approve(country: [u8; 2], peer: &str, address: &str) -> Box<RuntimeCall> {
+		Box::new(RuntimeCall::Governance(crate::Call::approve_node {
+			country,
+			peer_id: peer.as_bytes().to_vec(),
+			address: address.as_bytes().to_vec(),
+		}))
+	}
+
+	fn peer(text: &str) -> crate::node_admission::PeerIdText {
+		text.as_bytes().to_vec().try_into().unwrap()
+	}
+
+	#[test]
+	fn genesis_nodes_are_approved_and_listed_for_the_node() {
+		new_test_ext().execute_with(|| {
+			assert!(Nodes::<Test>::contains_key(peer(KZ_NODE)));
+			assert_eq!(
+				Governance::approved_nodes(),
+				vec![(KZ_NODE.as_bytes().to_vec(), b"/ip4/10.0.0.1/tcp/30333".to_vec())]
+			);
+		});
+	}
+
+	#[test]
+	fn the_consortium_approves_nodes_and_only_it() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Governance::approve_node(signed(KG), *b"KG", NEW_NODE.into(), b"/ip4/10.0.0.2/tcp/1".to_vec()),
+				DispatchError::BadOrigin
+			);
+			pass(approve(*b"KG", NEW_NODE, "/dns/node.customs.kg/tcp/30333"));
+			assert_eq!(Nodes::<Test>::get(peer(NEW_NODE)).unwrap().country, country(b"KG"));
+			System::assert_has_event(
+				Event::NodeApproved { country: country(b"KG"), peer_id: peer(NEW_NODE) }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn approval_validates_its_input() {
+		new_test_ext().execute_with(|| {
+			let root = || -> RuntimeOrigin { RawOrigin::Root.into() };
+			let addr = || b"/ip4/10.0.0.2/tcp/30333".to_vec();
+			assert_noop!(
+				Governance::approve_node(root(), *b"UZ", NEW_NODE.into(), addr()),
+				Error::<Test>::UnknownAdministration
+			);
+			assert_noop!(
+				Governance::approve_node(root(), *b"ZZ", NEW_NODE.into(), addr()),
+				Error::<Test>::InvalidCountry
+			);
+			assert_noop!(
+				Governance::approve_node(root(), *b"KG", b"not-a-peer-id".to_vec(), addr()),
+				Error::<Test>::InvalidPeerId
+			);
+			assert_noop!(
+				Governance::approve_node(root(), *b"KG", NEW_NODE.into(), b"10.0.0.2:30333".to_vec()),
+				Error::<Test>::InvalidAddress
+			);
+			assert_noop!(
+				Governance::approve_node(root(), *b"KG", KZ_NODE.into(), addr()),
+				Error::<Test>::NodeExists
+			);
+			for i in 0..5u8 {
+				let id = format!("12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMu{}", (b'a' + i) as char);
+				assert_ok!(Governance::approve_node(root(), *b"KG", id.into_bytes(), addr()));
+			}
+			assert_noop!(
+				Governance::approve_node(root(), *b"KG", NEW_NODE.into(), addr()),
+				Error::<Test>::TooManyNodes
+			);
+		});
+	}
+
+	#[test]
+	fn an_administration_removes_its_own_node_but_not_anothers() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Governance::remove_node(signed(KG), KZ_NODE.into()),
+				Error::<Test>::NotYourNode
+			);
+			assert_noop!(
+				Governance::remove_node(signed(OUTSIDER), KZ_NODE.into()),
+				Error::<Test>::NotMember
+			);
+			assert_noop!(
+				Governance::remove_node(signed(KZ), NEW_NODE.into()),
+				Error::<Test>::UnknownNode
+			);
+			assert_ok!(Governance::remove_node(signed(KZ), KZ_NODE.into()));
+			assert!(Governance::approved_nodes().is_empty());
+			System::assert_last_event(
+				Event::NodeRemoved { country: country(b"KZ"), peer_id: peer(KZ_NODE) }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn the_consortium_removes_any_node_and_a_leaving_administration_loses_its_nodes() {
+		new_test_ext().execute_with(|| {
+			pass(approve(*b"BY", NEW_NODE, "/ip4/10.0.0.4/tcp/30333"));
+			assert_ok!(Governance::remove_node(RawOrigin::Root.into(), KZ_NODE.into()));
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
+				country: *b"BY",
+			})));
+			assert!(Governance::approved_nodes().is_empty(), "BY's node left with BY");
+		});
+	}
+}

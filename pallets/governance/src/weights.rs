@@ -20,8 +20,9 @@ pub trait WeightInfo {
 	/// `admit_administration` with `members` member accounts.
 	fn admit_administration(members: u32) -> Weight;
 	/// `remove_administration` of an administration with up to `members` member accounts,
-	/// with up to `proposals` open proposals to withdraw its votes from.
-	fn remove_administration(members: u32, proposals: u32) -> Weight;
+	/// with up to `proposals` open proposals to withdraw its votes from and up to `nodes`
+	/// approved nodes to look through.
+	fn remove_administration(members: u32, proposals: u32, nodes: u32) -> Weight;
 	/// `add_member`.
 	fn add_member() -> Weight;
 	/// `remove_member`.
@@ -36,6 +37,11 @@ pub trait WeightInfo {
 	fn add_validator() -> Weight;
 	/// `remove_validator`.
 	fn remove_validator() -> Weight;
+	/// `approve_node`: reads the administration, the node and the node count; writes the
+	/// node and the count.
+	fn approve_node() -> Weight;
+	/// `remove_node`: reads MemberOf and the node; removes the node, updates the count.
+	fn remove_node() -> Weight;
 }
 
 /// Fixed execution time of one call, besides its storage accesses.
@@ -64,9 +70,9 @@ impl WeightInfo for TamgaWeight {
 	fn admit_administration(members: u32) -> Weight {
 		touching(2 + 2 * members as u64, 2 + members as u64)
 	}
-	fn remove_administration(members: u32, proposals: u32) -> Weight {
-		let (members, proposals) = (members as u64, proposals as u64);
-		touching(3 + proposals, 3 + members + proposals)
+	fn remove_administration(members: u32, proposals: u32, nodes: u32) -> Weight {
+		let (members, proposals, nodes) = (members as u64, proposals as u64, nodes as u64);
+		touching(3 + proposals + nodes, 3 + members + proposals + nodes)
 	}
 	fn add_member() -> Weight {
 		touching(4, 2)
@@ -88,5 +94,11 @@ impl WeightInfo for TamgaWeight {
 	}
 	fn remove_validator() -> Weight {
 		touching(1, 2)
+	}
+	fn approve_node() -> Weight {
+		touching(3, 2)
+	}
+	fn remove_node() -> Weight {
+		touching(2, 2)
 	}
 }
