@@ -36,6 +36,11 @@ pub enum Subcommand {
 
 	/// Print information about the database of this node.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Consortium governance through a running node's RPC: propose and vote on
+	/// decisions (admissions, validators, nodes, runtime upgrades), list open proposals,
+	/// register a validator's session keys.
+	Governance(crate::governance_cli::GovernanceCmd),
 }
 
 /// `tamga-node`: runs a validator or full node of the Tamga consortium chain.
@@ -70,5 +75,6 @@ Examples:
   tamga-node key insert --chain local --base-path data/kz --scheme sr25519 \\
              --suri //Alice --key-type aura          put a session key into the keystore
   tamga-node build-spec --chain local --disable-default-bootnode > local.json
+  tamga-node governance --suri //Bob vote --id 0   vote aye on proposal 0 (KG on local)
 
 A whole four-validator network on this machine: scripts/local-net.sh start";

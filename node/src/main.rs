@@ -9,9 +9,11 @@ mod admission;
 mod chain_spec;
 mod cli;
 mod command;
+mod governance_cli;
 mod preflight;
 mod rpc;
 mod service;
+mod tx;
 
 fn main() {
 	if let Err(error) = command::run() {

@@ -91,24 +91,12 @@ fn as_string(value: Value) -> Result<String, String> {
 	value.as_str().map(str::to_owned).ok_or_else(|| format!("expected a string, got {value}"))
 }
 
-/// `bytes` as `0x`-prefixed lower-case hex.
+/// `bytes` as `0x`-prefixed hex.
 pub fn to_hex(bytes: &[u8]) -> String {
-	let mut text = String::with_capacity(2 + bytes.len() * 2);
-	text.push_str("0x");
-	for byte in bytes {
-		text.push_str(&format!("{byte:02x}"));
-	}
-	text
+	sp_core::bytes::to_hex(bytes, false)
 }
 
-/// The bytes of `0x`-prefixed (or bare) hex `text`.
+/// The bytes of `0x`-prefixed hex `text`.
 pub fn from_hex(text: &str) -> Result<Vec<u8>, String> {
-	let digits = text.trim_start_matches("0x");
-	if digits.len() % 2 != 0 {
-		return Err(format!("odd-length hex {text}"));
-	}
-	(0..digits.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).map_err(|e| format!("bad hex {text}: {e}")))
-		.collect()
+	sp_core::bytes::from_hex(text).map_err(|e| format!("not hex ({e}): {text}"))
 }

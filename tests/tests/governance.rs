@@ -1,20 +1,19 @@
-//! Consortium governance on a real four-validator `local` network: outsiders cannot
-//! transact; a fifth administration (UZ) is voted in, registers its validator's session
-//! keys, has its validator voted in and authoring after the session change; then it is
-//! voted out and its validator stops authoring.
+//! Consortium governance on a real four-validator `local` network, driven by the
+//! `tamga-node governance` commands the README documents: outsiders cannot transact; a
+//! fifth administration (UZ) is voted in, its node approved, its validator's session keys
+//! registered and its validator voted in, after which it authors blocks; voted out, it
+//! stops. An unknown node cannot sync until the consortium approves it.
 
 use codec::{Decode, Encode};
 use serde_json::json;
-use tamga_runtime::{AccountId, RuntimeCall, SessionKeys};
+use sp_core::crypto::{Pair as _, Ss58Codec};
+use tamga_runtime::{AccountId, Runtime};
 use tamga_tests::{
-	extrinsic::Signer,
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
-	node::TamgaNode,
-	rpc::{from_hex, to_hex},
+	node::{run_tamga, TamgaNode},
+	rpc::to_hex,
 	wait,
 };
-
-type GovernanceCall = pallet_tamga_governance::Call<tamga_runtime::Runtime>;
 
 /// The founding administrations' member accounts, in the order of the network's nodes.
 const MEMBERS: [&str; 4] = ["//Alice", "//Bob", "//Charlie", "//Dave"];
@@ -24,6 +23,25 @@ const AUTHORED: &str = "Pre-sealed block for proposal";
 
 fn authored_blocks(node: &TamgaNode) -> usize {
 	std::fs::read_to_string(node.log_path()).unwrap_or_default().matches(AUTHORED).count()
+}
+
+/// The account of development secret URI `suri`.
+fn account(suri: &str) -> AccountId {
+	sp_core::sr25519::Pair::from_string(suri, None).expect("a dev URI").public().into()
+}
+
+/// `tamga-node governance --url <node's RPC> --suri <suri> <args>`: Ok(stdout) or
+/// Err(stderr).
+fn governance(node: &TamgaNode, suri: &str, args: &[&str]) -> Result<String, String> {
+	let url = format!("http://127.0.0.1:{}", node.rpc_port);
+	let mut all = vec!["governance", "--url", &url, "--suri", suri];
+	all.extend_from_slice(args);
+	let output = run_tamga(&all);
+	if output.status.success() {
+		Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+	} else {
+		Err(String::from_utf8_lossy(&output.stderr).into_owned())
+	}
 }
 
 /// A node of the network's chain with a fresh node key, not started, bootstrapping from
@@ -37,30 +55,30 @@ fn extra_node(net: &LocalNetwork, name: &str) -> TamgaNode {
 
 /// The validator accounts of the current session, at node 0's best block.
 fn session_validators(net: &LocalNetwork) -> Vec<AccountId> {
-	let key = pallet_session::Validators::<tamga_runtime::Runtime>::hashed_key();
+	let key = pallet_session::Validators::<Runtime>::hashed_key();
 	let raw = net.check(net.nodes[0].rpc().storage(&key)).unwrap_or_default();
 	Vec::<AccountId>::decode(&mut &raw[..]).expect("session validators decode")
 }
 
-/// Waits until node 0's best state satisfies `holds`.
+/// Waits until `holds` (which reads node 0's best state).
 fn wait_for(net: &LocalNetwork, what: &str, mut holds: impl FnMut() -> bool) {
 	net.check(wait::until(LIVENESS_TIMEOUT, what, || holds().then_some(())));
 }
 
-/// KZ proposes `call` through node 0; KG and AM approve it through nodes 1 and 2, which
-/// is 3 of 4 administrations: the consortium dispatches it.
-fn pass(net: &LocalNetwork, id: u32, call: GovernanceCall) {
-	let proposal = RuntimeCall::Governance(GovernanceCall::propose {
-		call: Box::new(RuntimeCall::Governance(call)),
-	});
-	net.check(Signer::from_suri(MEMBERS[0]).submit(&net.nodes[0].rpc(), proposal));
-	let key = pallet_tamga_governance::Proposals::<tamga_runtime::Runtime>::hashed_key_for(id);
+/// KZ proposes `decision` through node 0; KG, AM and BY vote aye through nodes 1 to 3.
+/// Four of four or five administrations is at least 2/3: the consortium dispatches it.
+fn pass(net: &LocalNetwork, id: u32, decision: &[&str]) {
+	let mut propose = vec!["propose"];
+	propose.extend_from_slice(decision);
+	net.check(governance(&net.nodes[0], MEMBERS[0], &propose));
+	let key = pallet_tamga_governance::Proposals::<Runtime>::hashed_key_for(id);
 	wait_for(net, &format!("proposal {id} to be open"), || {
 		net.nodes[0].rpc().storage(&key).ok().flatten().is_some()
 	});
-	for voter in [1, 2] {
-		let vote = RuntimeCall::Governance(GovernanceCall::vote { id, approve: true });
-		net.check(Signer::from_suri(MEMBERS[voter]).submit(&net.nodes[voter].rpc(), vote));
+	let listed = net.check(governance(&net.nodes[0], MEMBERS[0], &["proposals"]));
+	assert!(listed.contains(&format!("#{id} by KZ")), "proposal {id} is not listed: {listed}");
+	for voter in [1, 2, 3] {
+		net.check(governance(&net.nodes[voter], MEMBERS[voter], &["vote", "--id", &id.to_string()]));
 	}
 	wait_for(net, &format!("proposal {id} to be decided"), || {
 		net.nodes[0].rpc().storage(&key).ok().flatten().is_none()
@@ -71,12 +89,13 @@ fn pass(net: &LocalNetwork, id: u32, call: GovernanceCall) {
 fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	let net = LocalNetwork::start();
 	net.wait_finalized(&[0, 1, 2, 3], 2);
-	let eve = Signer::from_suri("//Eve");
+	let eve = account("//Eve");
+	let eve_ss58 = eve.to_ss58check();
 
 	// An outsider's transaction never reaches the pool.
-	let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() });
-	let refused = eve.submit(&net.nodes[0].rpc(), remark).expect_err("the pool refuses outsiders");
-	assert!(refused.contains("Custom error: 1"), "unexpected refusal: {refused}");
+	let refused = governance(&net.nodes[0], "//Eve", &["vote", "--id", "0"])
+		.expect_err("the pool refuses outsiders");
+	assert!(refused.contains("neither a member"), "unexpected refusal: {refused}");
 
 	// UZ's validator node starts with an empty keystore; until the consortium approves
 	// it, no node lets it connect.
@@ -89,52 +108,32 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	pass(
 		&net,
 		0,
-		GovernanceCall::admit_administration {
-			country: *b"UZ",
-			name: b"Customs Committee of Uzbekistan".to_vec(),
-			members: vec![eve.account()],
-		},
+		&["admit-administration", "--country", "UZ", "--name", "Customs Committee of Uzbekistan", "--member", &eve_ss58],
 	);
-	let member_key =
-		pallet_tamga_governance::MemberOf::<tamga_runtime::Runtime>::hashed_key_for(eve.account());
+	let member_key = pallet_tamga_governance::MemberOf::<Runtime>::hashed_key_for(&eve);
 	assert!(net.check(net.nodes[0].rpc().storage(&member_key)).is_some(), "UZ was not admitted");
 
 	// 2. The consortium approves UZ's node; it connects and syncs.
-	pass(
-		&net,
-		1,
-		GovernanceCall::approve_node {
-			country: *b"UZ",
-			peer_id: uz.peer_id.clone().into_bytes(),
-			address: uz.listen_address().into_bytes(),
-		},
-	);
+	let uz_address = uz.listen_address();
+	pass(&net, 1, &["approve-node", "--country", "UZ", "--peer-id", &uz.peer_id, "--address", &uz_address]);
 	let height = net.common_finalized(&[0, 1, 2, 3]);
 	net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node to sync", || {
 		uz.rpc().finalized_number().ok().filter(|n| *n >= height)
 	}));
 
 	// 3. UZ generates session keys on its own node and registers them from its account.
-	let generated = net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node RPC", || {
-		uz.rpc().call("author_rotateKeysWithOwner", json!([to_hex(&eve.account().encode())])).ok()
-	}));
-	let keys = from_hex(generated["keys"].as_str().expect("keys")).expect("hex keys");
-	let proof = from_hex(generated["proof"].as_str().expect("proof")).expect("hex proof");
-	let keys = SessionKeys::decode(&mut &keys[..]).expect("session keys decode");
-	let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof });
-	net.check(eve.submit(&net.nodes[0].rpc(), set_keys));
-	let next_keys =
-		pallet_session::NextKeys::<tamga_runtime::Runtime>::hashed_key_for(eve.account());
+	let generated = net.check(uz.rpc().call("author_rotateKeysWithOwner", json!([to_hex(&eve.encode())])));
+	let (keys, proof) = (generated["keys"].as_str().expect("keys"), generated["proof"].as_str().expect("proof"));
+	net.check(governance(&net.nodes[0], "//Eve", &["set-keys", "--keys", keys, "--proof", proof]));
+	let next_keys = pallet_session::NextKeys::<Runtime>::hashed_key_for(&eve);
 	wait_for(&net, "UZ's session keys to be registered", || {
 		net.nodes[0].rpc().storage(&next_keys).ok().flatten().is_some()
 	});
 	assert_eq!(authored_blocks(&uz), 0, "UZ's node authored before it was a validator");
 
 	// 4. The consortium adds UZ's validator; it takes over at a session change.
-	pass(&net, 2, GovernanceCall::add_validator { country: *b"UZ", validator: eve.account() });
-	wait_for(&net, "UZ's validator to enter the session", || {
-		session_validators(&net).contains(&eve.account())
-	});
+	pass(&net, 2, &["add-validator", "--country", "UZ", "--validator", &eve_ss58]);
+	wait_for(&net, "UZ's validator to enter the session", || session_validators(&net).contains(&eve));
 	net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node to author a block", || {
 		(authored_blocks(&uz) > 0).then_some(())
 	}));
@@ -142,10 +141,8 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	net.wait_finalized(&[0, 1, 2, 3], finalized + 3);
 
 	// 5. The consortium removes UZ, and with it its validator and node.
-	pass(&net, 3, GovernanceCall::remove_administration { country: *b"UZ" });
-	wait_for(&net, "UZ's validator to leave the session", || {
-		!session_validators(&net).contains(&eve.account())
-	});
+	pass(&net, 3, &["remove-administration", "--country", "UZ"]);
+	wait_for(&net, "UZ's validator to leave the session", || !session_validators(&net).contains(&eve));
 	let left_at = net.check(net.nodes[0].rpc().block_number(None));
 	net.wait_finalized(&[0, 1, 2, 3], left_at + 2);
 	let authored_until_removal = authored_blocks(&uz);
@@ -178,15 +175,8 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 	}
 
 	// Approved by a vote, the same node connects and syncs.
-	pass(
-		&net,
-		0,
-		GovernanceCall::approve_node {
-			country: *b"KZ",
-			peer_id: stranger.peer_id.clone().into_bytes(),
-			address: stranger.listen_address().into_bytes(),
-		},
-	);
+	let address = stranger.listen_address();
+	pass(&net, 0, &["approve-node", "--country", "KZ", "--peer-id", &stranger.peer_id, "--address", &address]);
 	let height = net.common_finalized(&[0, 1, 2, 3]);
 	net.check(wait::until(LIVENESS_TIMEOUT, "the approved node to sync", || {
 		stranger.rpc().finalized_number().ok().filter(|n| *n >= height)

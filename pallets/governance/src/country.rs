@@ -45,6 +45,13 @@ impl CountryCode {
 	}
 }
 
+impl core::fmt::Display for CountryCode {
+	/// The two letters, e.g. `KZ`.
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "{}{}", self.0[0] as char, self.0[1] as char)
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

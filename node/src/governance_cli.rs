@@ -1,0 +1,222 @@
+//! `tamga-node governance`: the consortium's decisions from the command line. Proposes,
+//! votes, lists open proposals and registers a validator's session keys by sending
+//! signed transactions to a node's JSON-RPC.
+
+use codec::Decode;
+use pallet_tamga_governance::{Call as GovernanceCall, Proposals};
+use sp_core::crypto::Ss58Codec;
+use tamga_runtime::{AccountId, Runtime, RuntimeCall, SessionKeys};
+
+use crate::tx::{from_hex, Rpc, Signer};
+
+/// Consortium governance: propose, vote, list proposals, register session keys.
+#[derive(Debug, clap::Args)]
+pub struct GovernanceCmd {
+	/// HTTP JSON-RPC endpoint of a Tamga node.
+	#[arg(long, default_value = "http://127.0.0.1:9944")]
+	pub url: String,
+
+	/// Secret URI of the sr25519 account that signs (a member account of your
+	/// administration; `//Alice` .. `//Dave` on the local test chain). Not needed by
+	/// `proposals`.
+	#[arg(long)]
+	pub suri: Option<String>,
+
+	/// What to do.
+	#[command(subcommand)]
+	pub action: Action,
+}
+
+/// A governance action.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+	/// Propose a decision to the consortium; your administration votes aye at once.
+	#[command(subcommand)]
+	Propose(Decision),
+	/// Vote on open proposal ID: aye unless `--nay`.
+	Vote {
+		/// The proposal's id (see `proposals`).
+		#[arg(long)]
+		id: u32,
+		/// Vote against.
+		#[arg(long)]
+		nay: bool,
+	},
+	/// List the open proposals with their calls and votes.
+	Proposals,
+	/// Register the session keys of the signing validator account: KEYS and PROOF as
+	/// printed by the node's `author_rotateKeysWithOwner` RPC for that account.
+	SetKeys {
+		/// SCALE-encoded session keys, hex.
+		#[arg(long)]
+		keys: String,
+		/// Their proof of ownership, hex.
+		#[arg(long)]
+		proof: String,
+	},
+}
+
+/// A decision the consortium votes on.
+#[derive(Debug, clap::Subcommand)]
+pub enum Decision {
+	/// Admit the administration of COUNTRY (ISO 3166-1 alpha-2) with its member accounts.
+	AdmitAdministration {
+		/// ISO 3166-1 alpha-2 code, e.g. UZ.
+		#[arg(long)]
+		country: String,
+		/// The administration's name.
+		#[arg(long)]
+		name: String,
+		/// A member account (SS58); repeat for several.
+		#[arg(long = "member", required = true)]
+		members: Vec<String>,
+	},
+	/// Remove the administration of COUNTRY, its validators and nodes.
+	RemoveAdministration {
+		/// ISO 3166-1 alpha-2 code.
+		#[arg(long)]
+		country: String,
+	},
+	/// Let the node PEER_ID of COUNTRY's administration connect, listening on ADDRESS.
+	ApproveNode {
+		/// ISO 3166-1 alpha-2 code.
+		#[arg(long)]
+		country: String,
+		/// The node's PeerId (`tamga-node key inspect-node-key --file <key>`).
+		#[arg(long)]
+		peer_id: String,
+		/// Its multiaddress without /p2p/, e.g. /dns/node1.customs.uz/tcp/30333.
+		#[arg(long)]
+		address: String,
+	},
+	/// Withdraw the approval of node PEER_ID.
+	RemoveNode {
+		/// The node's PeerId.
+		#[arg(long)]
+		peer_id: String,
+	},
+	/// Add validator account VALIDATOR of COUNTRY's administration from the next session.
+	AddValidator {
+		/// ISO 3166-1 alpha-2 code.
+		#[arg(long)]
+		country: String,
+		/// The validator account (SS58); it must have registered session keys.
+		#[arg(long)]
+		validator: String,
+	},
+	/// Remove validator account VALIDATOR from the next session.
+	RemoveValidator {
+		/// The validator account (SS58).
+		#[arg(long)]
+		validator: String,
+	},
+	/// Authorize the runtime upgrade to the Wasm file WASM (anyone may then apply it).
+	AuthorizeUpgrade {
+		/// The new runtime's Wasm file.
+		#[arg(long)]
+		wasm: std::path::PathBuf,
+	},
+}
+
+fn country(text: &str) -> Result<[u8; 2], String> {
+	let code: [u8; 2] = text
+		.as_bytes()
+		.try_into()
+		.map_err(|_| format!("`{text}` is not a two-letter ISO 3166-1 code"))?;
+	Ok(code)
+}
+
+fn account(text: &str) -> Result<AccountId, String> {
+	AccountId::from_ss58check(text).map_err(|e| format!("`{text}` is not an SS58 account: {e:?}"))
+}
+
+impl Decision {
+	/// The runtime call this decision dispatches once passed.
+	fn call(&self) -> Result<RuntimeCall, String> {
+		let call = match self {
+			Self::AdmitAdministration { country: c, name, members } =>
+				GovernanceCall::admit_administration {
+					country: country(c)?,
+					name: name.clone().into_bytes(),
+					members: members.iter().map(|m| account(m)).collect::<Result<_, _>>()?,
+				},
+			Self::RemoveAdministration { country: c } =>
+				GovernanceCall::remove_administration { country: country(c)? },
+			Self::ApproveNode { country: c, peer_id, address } => GovernanceCall::approve_node {
+				country: country(c)?,
+				peer_id: peer_id.clone().into_bytes(),
+				address: address.clone().into_bytes(),
+			},
+			Self::RemoveNode { peer_id } =>
+				GovernanceCall::remove_node { peer_id: peer_id.clone().into_bytes() },
+			Self::AddValidator { country: c, validator } =>
+				GovernanceCall::add_validator { country: country(c)?, validator: account(validator)? },
+			Self::RemoveValidator { validator } =>
+				GovernanceCall::remove_validator { validator: account(validator)? },
+			Self::AuthorizeUpgrade { wasm } => {
+				let code = std::fs::read(wasm)
+					.map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+				let code_hash = sp_io::hashing::blake2_256(&code).into();
+				return Ok(RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash }));
+			},
+		};
+		Ok(RuntimeCall::Governance(call))
+	}
+}
+
+impl GovernanceCmd {
+	/// Runs the action; prints what was submitted or found.
+	pub fn run(&self) -> Result<(), String> {
+		let rpc = Rpc::new(&self.url);
+		let signer = || -> Result<Signer, String> {
+			Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)
+		};
+		let call = match &self.action {
+			Action::Proposals => return list_proposals(&rpc),
+			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {
+				call: Box::new(decision.call()?),
+			}),
+			Action::Vote { id, nay } =>
+				RuntimeCall::Governance(GovernanceCall::vote { id: *id, approve: !nay }),
+			Action::SetKeys { keys, proof } => {
+				let keys = from_hex(keys)?;
+				let keys = SessionKeys::decode(&mut &keys[..])
+					.map_err(|e| format!("--keys are not Tamga session keys: {e}"))?;
+				RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof: from_hex(proof)? })
+			},
+		};
+		let hash = signer()?.submit(&rpc, call)?;
+		println!("submitted {hash}");
+		Ok(())
+	}
+}
+
+/// Prints each open proposal: id, proposer, expiry, votes and the call.
+fn list_proposals(rpc: &Rpc) -> Result<(), String> {
+	let prefix = Proposals::<Runtime>::map_storage_final_prefix();
+	let keys = rpc.keys(&prefix)?;
+	if keys.is_empty() {
+		println!("no open proposals");
+	}
+	for key in keys {
+		// Twox64Concat: 8 bytes of hash, then the id itself.
+		let id = u32::decode(&mut &key[prefix.len() + 8..]).map_err(|e| e.to_string())?;
+		let Some(raw) = rpc.storage(&key)? else { continue };
+		let proposal = pallet_tamga_governance::ProposalOf::<Runtime>::decode(&mut &raw[..])
+			.map_err(|e| format!("proposal {id} does not decode: {e}"))?;
+		let call = RuntimeCall::decode(&mut &proposal.call[..])
+			.map(|c| format!("{c:?}"))
+			.unwrap_or_else(|_| "(a call this runtime no longer decodes)".into());
+		let names = |v: &[pallet_tamga_governance::CountryCode]| {
+			v.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
+		};
+		println!(
+			"#{id} by {} until block {}: ayes [{}] nays [{}]\n    {call}",
+			proposal.proposer,
+			proposal.expires_at,
+			names(&proposal.ayes),
+			names(&proposal.nays)
+		);
+	}
+	Ok(())
+}

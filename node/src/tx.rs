@@ -1,0 +1,146 @@
+//! Signing and submitting Tamga transactions through a node's JSON-RPC (HTTP), for the
+//! `tamga-node governance` commands.
+
+use codec::{Decode, Encode};
+use serde_json::{json, Value};
+use sp_core::{crypto::Pair as _, sr25519, H256};
+use sp_runtime::{
+	generic::Era,
+	traits::{IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use tamga_runtime::{AccountId, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
+
+/// A blocking JSON-RPC client over HTTP.
+pub struct Rpc {
+	url: String,
+	agent: ureq::Agent,
+}
+
+impl Rpc {
+	/// A client of the node at `url` (e.g. `http://127.0.0.1:9944`).
+	pub fn new(url: &str) -> Self {
+		let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(30)).build();
+		Self { url: url.to_string(), agent }
+	}
+
+	/// Calls `method`; the error names the method and the node's message.
+	pub fn call(&self, method: &str, params: Value) -> Result<Value, String> {
+		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+		let response: Value = self
+			.agent
+			.post(&self.url)
+			.send_json(request)
+			.map_err(|e| format!("cannot reach the node at {}: {e}", self.url))?
+			.into_json()
+			.map_err(|e| format!("{method}: the node sent an invalid response: {e}"))?;
+		if let Some(error) = response.get("error") {
+			return Err(explain(method, error));
+		}
+		response.get("result").cloned().ok_or_else(|| format!("{method}: no result"))
+	}
+
+	/// The raw value under storage `key` at the best block.
+	pub fn storage(&self, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
+		match self.call("state_getStorage", json!([to_hex(key)]))?.as_str() {
+			None => Ok(None),
+			Some(hex) => from_hex(hex).map(Some),
+		}
+	}
+
+	/// The storage keys under `prefix` at the best block (at most 1000).
+	pub fn keys(&self, prefix: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+		let keys = self.call("state_getKeysPaged", json!([to_hex(prefix), 1000]))?;
+		keys.as_array()
+			.ok_or_else(|| format!("state_getKeysPaged returned {keys}"))?
+			.iter()
+			.map(|k| from_hex(k.as_str().unwrap_or_default()))
+			.collect()
+	}
+}
+
+/// A readable message for a JSON-RPC error, with Tamga's pool-gating code explained.
+fn explain(method: &str, error: &Value) -> String {
+	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
+	let data = error.get("data").map(|d| d.to_string()).unwrap_or_default();
+	let hint = if data.contains("Custom error: 1") {
+		" (the signing account is neither a member, a validator nor an accredited party)"
+	} else {
+		""
+	};
+	format!("{method}: {message} {data}{hint}")
+}
+
+/// An sr25519 account that signs transactions.
+pub struct Signer {
+	pair: sr25519::Pair,
+}
+
+impl Signer {
+	/// The signer of secret URI `suri` (a mnemonic, a hex seed or a `//Name` dev URI).
+	pub fn from_suri(suri: &str) -> Result<Self, String> {
+		sr25519::Pair::from_string(suri, None)
+			.map(|pair| Self { pair })
+			.map_err(|e| format!("invalid secret URI: {e:?}"))
+	}
+
+	/// Its account.
+	pub fn account(&self) -> AccountId {
+		<MultiSignature as Verify>::Signer::from(self.pair.public()).into_account()
+	}
+
+	/// Signs `call` with the account's next nonce for the chain `rpc` serves and submits
+	/// it; returns the transaction hash.
+	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<String, String> {
+		use sp_core::crypto::Ss58Codec;
+		let nonce = rpc.call("system_accountNextIndex", json!([self.account().to_ss58check()]))?;
+		let nonce = nonce.as_u64().ok_or_else(|| format!("bad nonce {nonce}"))? as u32;
+		let genesis = rpc.call("chain_getBlockHash", json!([0]))?;
+		let genesis = from_hex(genesis.as_str().unwrap_or_default())?;
+		let genesis = H256::decode(&mut &genesis[..]).map_err(|_| "bad genesis hash".to_string())?;
+		let version = rpc.call("state_getRuntimeVersion", json!([]))?;
+		let field = |name: &str| {
+			version
+				.get(name)
+				.and_then(Value::as_u64)
+				.map(|v| v as u32)
+				.ok_or_else(|| format!("runtime version without {name}"))
+		};
+		let (spec_version, transaction_version) = (field("specVersion")?, field("transactionVersion")?);
+
+		let extension: TxExtension = (
+			frame_system::AuthorizeCall::new(),
+			frame_system::CheckNonZeroSender::new(),
+			pallet_tamga_governance::CheckPermitted::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::Immortal),
+			frame_system::CheckNonce::from(nonce),
+			frame_system::CheckWeight::new(),
+			frame_system::WeightReclaim::new(),
+		);
+		let implicit =
+			((), (), (), spec_version, transaction_version, genesis, genesis, (), (), ());
+		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| self.pair.sign(bytes));
+		let extrinsic = UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(self.account()),
+			MultiSignature::Sr25519(signature),
+			extension,
+		);
+		let hash = rpc.call("author_submitExtrinsic", json!([to_hex(&extrinsic.encode())]))?;
+		hash.as_str().map(str::to_owned).ok_or_else(|| format!("bad transaction hash {hash}"))
+	}
+}
+
+/// `bytes` as `0x`-prefixed hex.
+pub fn to_hex(bytes: &[u8]) -> String {
+	sp_core::bytes::to_hex(bytes, false)
+}
+
+/// The bytes of `0x`-prefixed hex `text`.
+pub fn from_hex(text: &str) -> Result<Vec<u8>, String> {
+	sp_core::bytes::from_hex(text).map_err(|e| format!("not hex ({e}): {text}"))
+}
