@@ -1,6 +1,7 @@
 //! `tamga-node governance`: the consortium's decisions from the command line. Proposes,
-//! votes, lists open proposals and registers a validator's session keys by sending
-//! signed transactions to a node's JSON-RPC.
+//! votes, lists and closes proposals, registers a validator's session keys, and does what
+//! an administration does alone (member accounts, accreditation, key cut-offs), by
+//! sending signed transactions to a node's JSON-RPC.
 
 use codec::Decode;
 use pallet_tamga_governance::{Call as GovernanceCall, Proposals};
@@ -44,6 +45,15 @@ pub enum Action {
 	},
 	/// List the open proposals with their calls and votes.
 	Proposals,
+	/// Remove proposal ID whose voting period ended without a decision.
+	Close {
+		/// The proposal's id.
+		#[arg(long)]
+		id: u32,
+	},
+	/// Act for your own administration, without a vote.
+	#[command(flatten)]
+	Own(OwnAction),
 	/// Register the session keys of the signing validator account: KEYS and PROOF as
 	/// printed by the node's `author_rotateKeysWithOwner` RPC for that account.
 	SetKeys {
@@ -54,6 +64,149 @@ pub enum Action {
 		#[arg(long)]
 		proof: String,
 	},
+}
+
+/// What an administration does alone, for its own country.
+#[derive(Debug, clap::Subcommand)]
+pub enum OwnAction {
+	/// Add a member account to your administration.
+	AddMember {
+		/// The account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Remove a member account of your administration (not its last).
+	RemoveMember {
+		/// The account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Accredit a party of your country for ROLE from block VALID_FROM to VALID_UNTIL.
+	Accredit {
+		/// The party's account (SS58).
+		#[arg(long)]
+		account: String,
+		/// What it may do.
+		#[arg(long, value_enum)]
+		role: RoleArg,
+		/// For an issuer: a kind of document it issues; repeat for several.
+		#[arg(long = "kind", value_enum)]
+		kinds: Vec<KindArg>,
+		/// For an officer: its customs office code, 5 capital letters or digits.
+		#[arg(long)]
+		office: Option<String>,
+		/// First block in which it may act.
+		#[arg(long, default_value_t = 0)]
+		valid_from: u32,
+		/// Last block in which it may act.
+		#[arg(long)]
+		valid_until: u32,
+	},
+	/// Suspend an accreditation of your country.
+	Suspend {
+		/// The party's account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Put a suspended accreditation of your country back in force.
+	Reinstate {
+		/// The party's account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Revoke an accreditation of your country for good.
+	Revoke {
+		/// The party's account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Declare documents ISSUER registers after BLOCK invalid (a leaked or retired key).
+	SetKeyCutoff {
+		/// The issuer's account (SS58).
+		#[arg(long)]
+		issuer: String,
+		/// The last block whose documents stay valid.
+		#[arg(long)]
+		block: u32,
+	},
+}
+
+/// A role of an accredited party.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RoleArg {
+	/// Issues documents of its kinds.
+	Issuer,
+	/// Self-certifies origin.
+	ApprovedExporter,
+	/// Files certificate applications.
+	Exporter,
+	/// A customs office.
+	Officer,
+	/// Reads and exports history.
+	Auditor,
+}
+
+/// A kind of document.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+	/// Certificates of origin.
+	Origin,
+	/// Veterinary certificates.
+	Veterinary,
+	/// ATA carnets (guaranteeing association).
+	AtaGuarantee,
+	/// AEO certification.
+	Aeo,
+}
+
+impl OwnAction {
+	/// The call this action sends.
+	fn call(&self) -> Result<GovernanceCall<Runtime>, String> {
+		use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
+		Ok(match self {
+			Self::AddMember { account: a } => GovernanceCall::add_member { account: account(a)? },
+			Self::RemoveMember { account: a } => GovernanceCall::remove_member { account: account(a)? },
+			Self::Accredit { account: a, role, kinds, office, valid_from, valid_until } => {
+				let role = match role {
+					RoleArg::Issuer => Role::Issuer,
+					RoleArg::ApprovedExporter => Role::ApprovedExporter,
+					RoleArg::Exporter => Role::Exporter,
+					RoleArg::Officer => Role::Officer,
+					RoleArg::Auditor => Role::Auditor,
+				};
+				let kinds: Vec<DocumentKind> = kinds
+					.iter()
+					.map(|k| match k {
+						KindArg::Origin => DocumentKind::Origin,
+						KindArg::Veterinary => DocumentKind::Veterinary,
+						KindArg::AtaGuarantee => DocumentKind::AtaGuarantee,
+						KindArg::Aeo => DocumentKind::Aeo,
+					})
+					.collect();
+				let office = office
+					.as_deref()
+					.map(|o| {
+						o.as_bytes()
+							.try_into()
+							.map_err(|_| format!("office code `{o}` is not 5 characters"))
+					})
+					.transpose()?;
+				GovernanceCall::accredit {
+					account: account(a)?,
+					role,
+					kinds: DocumentKinds::of(&kinds),
+					office,
+					valid_from: *valid_from,
+					valid_until: *valid_until,
+				}
+			},
+			Self::Suspend { account: a } => GovernanceCall::suspend { account: account(a)? },
+			Self::Reinstate { account: a } => GovernanceCall::reinstate { account: account(a)? },
+			Self::Revoke { account: a } => GovernanceCall::revoke { account: account(a)? },
+			Self::SetKeyCutoff { issuer, block } =>
+				GovernanceCall::set_key_cutoff { issuer: account(issuer)?, block: *block },
+		})
+	}
 }
 
 /// A decision the consortium votes on.
@@ -178,6 +331,8 @@ impl GovernanceCmd {
 			}),
 			Action::Vote { id, nay } =>
 				RuntimeCall::Governance(GovernanceCall::vote { id: *id, approve: !nay }),
+			Action::Close { id } => RuntimeCall::Governance(GovernanceCall::close { id: *id }),
+			Action::Own(action) => RuntimeCall::Governance(action.call()?),
 			Action::SetKeys { keys, proof } => {
 				let keys = from_hex(keys)?;
 				let keys = SessionKeys::decode(&mut &keys[..])

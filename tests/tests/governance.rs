@@ -2,7 +2,8 @@
 //! `tamga-node governance` commands the README documents: outsiders cannot transact; a
 //! fifth administration (UZ) is voted in, its node approved, its validator's session keys
 //! registered and its validator voted in, after which it authors blocks; voted out, it
-//! stops. An unknown node cannot sync until the consortium approves it.
+//! stops. An unknown node cannot sync until the consortium approves it; an accredited
+//! party may transact.
 
 use codec::{Decode, Encode};
 use serde_json::json;
@@ -159,6 +160,23 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 	let net = LocalNetwork::start();
 	net.wait_finalized(&[0, 1, 2, 3], 2);
+
+	// On the way: an account becomes known by accreditation alone, without a vote. The
+	// pool refuses Ferdie until KZ accredits him as an issuer, then lets him transact
+	// (his vote itself then fails on chain: he is not a member).
+	let ferdie = account("//Ferdie").to_ss58check();
+	let refused = governance(&net.nodes[0], "//Ferdie", &["vote", "--id", "7"]);
+	assert!(refused.is_err_and(|e| e.contains("neither a member")), "Ferdie was let in");
+	net.check(governance(
+		&net.nodes[0],
+		MEMBERS[0],
+		&["accredit", "--account", &ferdie, "--role", "issuer", "--kind", "origin", "--valid-until", "100000"],
+	));
+	let accredited = pallet_tamga_governance::Accreditations::<Runtime>::hashed_key_for(account("//Ferdie"));
+	wait_for(&net, "Ferdie's accreditation", || {
+		net.nodes[0].rpc().storage(&accredited).ok().flatten().is_some()
+	});
+	net.check(governance(&net.nodes[0], "//Ferdie", &["vote", "--id", "7"]));
 	let mut stranger = extra_node(&net, "stranger");
 	stranger.start();
 
