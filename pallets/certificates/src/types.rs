@@ -1,0 +1,195 @@
+//! The records the certificates pallet keeps.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use pallet_tamga_governance::{CountryCode, DocumentKind};
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// A document's id: blake2-256 of its exact bytes.
+pub type DocumentId = H256;
+
+/// What a certificate is.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+pub enum CertificateKind {
+	/// EAEU certificate of origin, form CT-1.
+	EaeuCt1,
+	/// Movement certificate EUR.1.
+	Eur1,
+	/// GSP certificate of origin, Form A.
+	FormA,
+	/// A non-preferential (generic) certificate of origin.
+	NonPreferential,
+	/// A veterinary (SPS) certificate.
+	Veterinary,
+}
+
+impl CertificateKind {
+	/// The kind of document an issuer must be accredited for to issue it.
+	pub fn accreditation(self) -> DocumentKind {
+		match self {
+			Self::Veterinary => DocumentKind::Veterinary,
+			_ => DocumentKind::Origin,
+		}
+	}
+}
+
+/// A six-digit Harmonized System subheading, as ASCII digits (e.g. `*b"020130"`).
+pub type HsCode = [u8; 6];
+
+/// Whether `code` is six ASCII digits whose chapter (first two) is 01 to 97.
+pub fn valid_hs_code(code: &HsCode) -> bool {
+	let chapter = (code[0].wrapping_sub(b'0')) * 10 + code[1].wrapping_sub(b'0');
+	code.iter().all(u8::is_ascii_digit) && (1..=97).contains(&chapter)
+}
+
+/// Why a document was revoked (a documented, closed list; free text is kept off chain
+/// and only its hash is recorded).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+pub enum RevocationReason {
+	/// Issued in error (wrong data, wrong form).
+	IssuedInError,
+	/// The goods do not meet the rules of origin or the import conditions.
+	NotCompliant,
+	/// Fraud or forgery was established.
+	Fraud,
+	/// The exporter withdrew the request.
+	WithdrawnByExporter,
+	/// The importing administration's verification request was not answered or failed.
+	VerificationFailed,
+	/// Another reason, given in the free text.
+	Other,
+}
+
+/// Where a document stands.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+pub enum Status {
+	/// In force within its validity window.
+	Issued,
+	/// Replaced by a corrected document.
+	Replaced {
+		/// The replacement.
+		by: DocumentId,
+	},
+	/// Withdrawn by its issuer.
+	Revoked {
+		/// Why.
+		reason: RevocationReason,
+		/// blake2-256 of the issuer's free-text explanation (kept off chain).
+		text_hash: H256,
+	},
+}
+
+/// What an issuer declares about a document when it anchors it.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxNumber, MaxHs))]
+#[codec(mel_bound())]
+pub struct DocumentFacts<MaxNumber: Get<u32>, MaxHs: Get<u32>> {
+	/// The kind of certificate.
+	pub kind: CertificateKind,
+	/// The certificate number, unique per issuer.
+	pub number: BoundedVec<u8, MaxNumber>,
+	/// The exporting country (the issuer's own).
+	pub exporting: [u8; 2],
+	/// The importing country.
+	pub importing: [u8; 2],
+	/// The goods' HS subheadings.
+	pub hs_codes: BoundedVec<HsCode, MaxHs>,
+	/// First day of validity, in days since 1970-01-01 (UTC).
+	pub valid_from: u32,
+	/// Last day of validity, in days since 1970-01-01 (UTC), inclusive.
+	pub valid_until: u32,
+	/// The declared quantity, in `unit`s.
+	pub quantity: u128,
+	/// The unit: a UN/ECE Recommendation 20 code, e.g. `KGM`, `TNE`, `H87` (pieces).
+	pub unit: [u8; 3],
+	/// blake2-256 of a salt and the exporter's identifier: binds the document to its
+	/// exporter without putting the identifier on chain.
+	pub exporter_commitment: H256,
+}
+
+/// An anchored document.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxNumber, MaxHs))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Record<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxNumber: Get<u32>,
+	MaxHs: Get<u32>,
+> {
+	/// What the issuer declared.
+	pub facts: DocumentFacts<MaxNumber, MaxHs>,
+	/// Who anchored it.
+	pub issuer: AccountId,
+	/// The block in which it was anchored (compared with the issuer's key cut-off).
+	pub registered_at: BlockNumber,
+	/// Where it stands.
+	pub status: Status,
+	/// The document it replaced, if any.
+	pub replaces: Option<DocumentId>,
+	/// The quantity used so far by importing customs.
+	pub used: u128,
+}
+
+/// What happened to a record.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+pub enum Action {
+	/// Anchored.
+	Registered,
+	/// Replaced by another document.
+	Replaced {
+		/// The replacement.
+		by: DocumentId,
+	},
+	/// Revoked.
+	Revoked {
+		/// Why.
+		reason: RevocationReason,
+	},
+	/// Importing customs recorded a use.
+	Used {
+		/// The quantity used.
+		quantity: u128,
+		/// blake2-256 of a salt and the customs declaration's reference.
+		declaration: H256,
+	},
+}
+
+/// One entry of a record's history: what happened, when and by whom.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+pub struct HistoryEntry<AccountId, BlockNumber> {
+	/// The block.
+	pub block: BlockNumber,
+	/// The extrinsic's index in that block.
+	pub extrinsic: u32,
+	/// Who acted.
+	pub actor: AccountId,
+	/// What happened.
+	pub action: Action,
+}
+
+/// An anchored batch: a Merkle root over many document ids (see [`crate::merkle`]).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Batch<AccountId, BlockNumber> {
+	/// Who anchored it.
+	pub issuer: AccountId,
+	/// Its issuer's country.
+	pub country: CountryCode,
+	/// The kind of all its documents.
+	pub kind: CertificateKind,
+	/// How many documents it holds.
+	pub count: u32,
+	/// The block in which it was anchored.
+	pub registered_at: BlockNumber,
+}
