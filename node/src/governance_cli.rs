@@ -18,9 +18,10 @@ pub struct GovernanceCmd {
 	pub url: String,
 
 	/// Secret URI of the sr25519 account that signs (a member account of your
-	/// administration; `//Alice` .. `//Dave` on the local test chain). Not needed by
-	/// `proposals`.
-	#[arg(long)]
+	/// administration; `//Alice` .. `//Dave` on the local test chain). Prefer the
+	/// environment variable on shared machines: a command line is visible to `ps`.
+	/// Not needed by `proposals`.
+	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
 	pub suri: Option<String>,
 
 	/// What to do.
@@ -271,12 +272,34 @@ pub enum Decision {
 	},
 }
 
+/// `text` as an assigned ISO 3166-1 alpha-2 code (checked here, so a typo fails now
+/// rather than after a week of voting).
 fn country(text: &str) -> Result<[u8; 2], String> {
 	let code: [u8; 2] = text
 		.as_bytes()
 		.try_into()
 		.map_err(|_| format!("`{text}` is not a two-letter ISO 3166-1 code"))?;
-	Ok(code)
+	pallet_tamga_governance::CountryCode::new(code)
+		.map(|c| *c.as_bytes())
+		.ok_or_else(|| format!("`{text}` is not an assigned ISO 3166-1 alpha-2 code (capital letters, e.g. UZ)"))
+}
+
+/// `text` as a PeerId the chain and the nodes accept.
+fn peer_id(text: &str) -> Result<Vec<u8>, String> {
+	use std::str::FromStr;
+	sc_network::PeerId::from_str(text).map_err(|e| format!("`{text}` is not a PeerId: {e}"))?;
+	pallet_tamga_governance::node_admission::peer_id(text.as_bytes().to_vec())
+		.map(|p| p.into_inner())
+		.ok_or_else(|| format!("`{text}` is not a PeerId the chain accepts"))
+}
+
+/// `text` as a node address the chain and the nodes accept.
+fn node_address(text: &str) -> Result<Vec<u8>, String> {
+	use std::str::FromStr;
+	sc_network::Multiaddr::from_str(text).map_err(|e| format!("`{text}` is not a multiaddress: {e}"))?;
+	pallet_tamga_governance::node_admission::address(text.as_bytes().to_vec())
+		.map(|a| a.into_inner())
+		.ok_or_else(|| format!("`{text}` is not a node address: give it without /p2p/, e.g. /dns/host/tcp/30333"))
 }
 
 fn account(text: &str) -> Result<AccountId, String> {
@@ -295,13 +318,12 @@ impl Decision {
 				},
 			Self::RemoveAdministration { country: c } =>
 				GovernanceCall::remove_administration { country: country(c)? },
-			Self::ApproveNode { country: c, peer_id, address } => GovernanceCall::approve_node {
+			Self::ApproveNode { country: c, peer_id: p, address } => GovernanceCall::approve_node {
 				country: country(c)?,
-				peer_id: peer_id.clone().into_bytes(),
-				address: address.clone().into_bytes(),
+				peer_id: peer_id(p)?,
+				address: node_address(address)?,
 			},
-			Self::RemoveNode { peer_id } =>
-				GovernanceCall::remove_node { peer_id: peer_id.clone().into_bytes() },
+			Self::RemoveNode { peer_id: p } => GovernanceCall::remove_node { peer_id: peer_id(p)? },
 			Self::AddValidator { country: c, validator } =>
 				GovernanceCall::add_validator { country: country(c)?, validator: account(validator)? },
 			Self::RemoveValidator { validator } =>
@@ -341,6 +363,7 @@ impl GovernanceCmd {
 			},
 		};
 		let hash = signer()?.submit(&rpc, call)?;
+		// Accepted by the pool; the outcome shows on chain (`proposals`, events).
 		println!("submitted {hash}");
 		Ok(())
 	}

@@ -53,8 +53,29 @@ parameter_types! {
 	pub const SS58Prefix: u16 = 42;
 }
 
+/// Calls no signed account may make: `Session::purge_keys` (a current validator dropping
+/// its keys would silently shrink the authority set below the voted minimum; keys are
+/// rotated with `set_keys`, and a validator leaves by a vote).
+pub struct TamgaCallFilter;
+impl frame_support::traits::Contains<RuntimeCall> for TamgaCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys { .. }))
+	}
+}
+
+/// Calls a governance proposal may not carry: `Sudo::set_key` (no vote may ever create a
+/// one-key superuser on a consortium chain) and what [`TamgaCallFilter`] refuses.
+pub struct ProposalFilter;
+impl frame_support::traits::Contains<RuntimeCall> for ProposalFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		TamgaCallFilter::contains(call) &&
+			!matches!(call, RuntimeCall::Sudo(pallet_sudo::Call::set_key { .. }))
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = TamgaCallFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -173,5 +194,7 @@ impl pallet_tamga_governance::Config for Runtime {
 	type MinValidators = ConstU32<4>;
 	/// A few nodes per administration (validators, RPC nodes for border posts, archives).
 	type MaxNodes = ConstU32<512>;
+	type ValidatorRegistration = super::Session;
+	type ProposalFilter = ProposalFilter;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
 }

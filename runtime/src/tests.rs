@@ -144,3 +144,19 @@ fn outsiders_cannot_put_transactions_in_the_pool() {
 			.is_ok());
 	});
 }
+
+#[test]
+fn no_vote_can_create_a_sudo_key_and_validators_cannot_purge_their_keys() {
+	local_testnet().execute_with(|| {
+		let set_key = RuntimeCall::Sudo(pallet_sudo::Call::set_key {
+			new: sp_runtime::MultiAddress::Id(administration(0)),
+		});
+		assert_noop!(
+			Governance::propose(signed(0), Box::new(set_key)),
+			pallet_tamga_governance::Error::<Runtime>::CallNotAllowed
+		);
+		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		use sp_runtime::traits::Dispatchable;
+		assert!(purge.dispatch(signed(0)).is_err(), "the call filter lets purge_keys through");
+	});
+}

@@ -44,7 +44,17 @@ impl pallet_tamga_governance::Config for Test {
 	type MaxValidators = ConstU32<8>;
 	type MinValidators = ConstU32<1>;
 	type MaxNodes = ConstU32<4>;
+	type ValidatorRegistration = AllRegistered;
+	type ProposalFilter = frame_support::traits::Everything;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
+}
+
+/// Every validator has session keys (validators play no part in these tests).
+pub struct AllRegistered;
+impl frame_support::traits::ValidatorRegistration<u64> for AllRegistered {
+	fn is_registered(_: &u64) -> bool {
+		true
+	}
 }
 
 /// A clock reading [`NowSeconds`].

@@ -2,8 +2,10 @@
 //! pool and out of blocks.
 //!
 //! A signed transaction is valid only if its signer is a member account of an
-//! administration, a validator account, or a party whose accreditation is not revoked
-//! and whose administration is still in the consortium ([`Permissions::is_known`]).
+//! administration, a validator account, or a party whose accreditation is active and in
+//! its validity, granted by an administration still in the consortium
+//! ([`Permissions::is_known`]). Members' and validators' transactions get a higher
+//! priority ([`MEMBER_PRIORITY`]) than parties'.
 //! Anyone else's transaction is rejected with
 //! `InvalidTransaction::Custom(`[`NOT_PERMITTED`]`)` before it is gossiped, and a block
 //! that carries one is invalid, so an outsider can neither spam the pool nor be included
@@ -31,6 +33,10 @@ use crate::{permissions::Permissions, Config, Pallet, Validators};
 /// member, a validator nor an accredited party. JSON-RPC clients see it as
 /// "Invalid Transaction: Custom error: 1".
 pub const NOT_PERMITTED: u8 = 1;
+
+/// The priority of transactions from member and validator accounts: above any party's,
+/// so accredited parties can never crowd votes and validator keys out of the pool.
+pub const MEMBER_PRIORITY: u64 = 1 << 32;
 
 /// Rejects signed transactions from accounts the consortium does not know.
 #[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
@@ -82,12 +88,18 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
 	) -> sp_runtime::traits::ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
+		let mut valid = ValidTransaction::default();
 		if let Some(who) = origin.as_signer() {
 			if !Pallet::<T>::may_transact(who) {
 				return Err(InvalidTransaction::Custom(NOT_PERMITTED).into());
 			}
+			if crate::MemberOf::<T>::contains_key(who) ||
+				Validators::<T>::get().iter().any(|(validator, _)| validator == who)
+			{
+				valid.priority = MEMBER_PRIORITY;
+			}
 		}
-		Ok((ValidTransaction::default(), (), origin))
+		Ok((valid, (), origin))
 	}
 
 	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);

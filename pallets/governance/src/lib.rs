@@ -143,6 +143,12 @@ pub mod pallet {
 		/// The most approved nodes.
 		#[pallet::constant]
 		type MaxNodes: Get<u32>;
+		/// Whether a validator account has registered session keys (`pallet-session`):
+		/// only such validators count, since the session skips the others.
+		type ValidatorRegistration: frame_support::traits::ValidatorRegistration<Self::AccountId>;
+		/// The calls a proposal may carry; the runtime refuses e.g. `Sudo::set_key`, so no
+		/// vote can ever create a one-key superuser.
+		type ProposalFilter: frame_support::traits::Contains<<Self as Config>::RuntimeCall>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -356,6 +362,12 @@ pub mod pallet {
 		TooManyValidators,
 		/// The change would leave fewer than `MinValidators` validators.
 		BelowMinimumValidators,
+		/// The validator has not registered session keys (`Session::set_keys`) yet.
+		ValidatorWithoutKeys,
+		/// The runtime does not let proposals carry this call.
+		CallNotAllowed,
+		/// A key cut-off can only move earlier.
+		CutoffMovesLater,
 		/// Not a PeerId: 40 to 64 base58 characters are expected.
 		InvalidPeerId,
 		/// Not a node address: a multiaddress such as `/dns/host/tcp/30333`, without
@@ -376,9 +388,18 @@ pub mod pallet {
 		/// Proposes `call` for the consortium to decide. The proposer's administration
 		/// votes in favour at once.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::propose(T::MaxCallSize::get()))]
-		pub fn propose(origin: OriginFor<T>, call: Box<<T as Config>::RuntimeCall>) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::propose(T::MaxCallSize::get()).saturating_add(T::MaxProposalWeight::get())
+		)]
+		pub fn propose(
+			origin: OriginFor<T>,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
 			let (_, country) = Self::ensure_member_origin(origin)?;
+			ensure!(
+				<T::ProposalFilter as frame_support::traits::Contains<_>>::contains(&call),
+				Error::<T>::CallNotAllowed
+			);
 			let call_weight = call.get_dispatch_info().call_weight;
 			ensure!(call_weight.all_lte(T::MaxProposalWeight::get()), Error::<T>::CallTooHeavy);
 			let encoded: BoundedVec<u8, T::MaxCallSize> =
@@ -402,9 +423,9 @@ pub mod pallet {
 			};
 			Proposals::<T>::insert(id, &proposal);
 			Self::deposit_event(Event::Proposed { id, proposer: country, expires_at });
-			// A consortium of one decides alone.
-			Self::decide(id, proposal);
-			Ok(())
+			// A consortium of one decides alone (and pays for the call it dispatches).
+			let executed_weight = Self::decide(id, proposal);
+			Ok(Some(T::WeightInfo::propose(T::MaxCallSize::get()).saturating_add(executed_weight)).into())
 		}
 
 		/// Votes for the sender's administration; a later vote of the same administration
@@ -438,19 +459,22 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::vote().saturating_add(executed_weight)).into())
 		}
 
-		/// Removes a proposal whose voting period is over without a decision.
+		/// Removes a proposal whose voting period is over without a decision; or, while it
+		/// is open, decides it anew by its votes (after an administration left, the votes
+		/// already cast may now reach, or miss, 2/3).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::close())]
-		pub fn close(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::close().saturating_add(T::MaxProposalWeight::get()))]
+		pub fn close(origin: OriginFor<T>, id: ProposalId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(
-				frame_system::Pallet::<T>::block_number() > proposal.expires_at,
-				Error::<T>::ProposalNotExpired
-			);
-			Proposals::<T>::remove(id);
-			Self::deposit_event(Event::Expired { id });
-			Ok(())
+			if frame_system::Pallet::<T>::block_number() > proposal.expires_at {
+				Proposals::<T>::remove(id);
+				Self::deposit_event(Event::Expired { id });
+				return Ok(Some(T::WeightInfo::close()).into());
+			}
+			let executed_weight = Self::decide(id, proposal);
+			ensure!(!Proposals::<T>::contains_key(id), Error::<T>::ProposalNotExpired);
+			Ok(Some(T::WeightInfo::close().saturating_add(executed_weight)).into())
 		}
 
 		/// Admits the administration of `country` with its `name` and member accounts.
@@ -485,16 +509,18 @@ pub mod pallet {
 				Administrations::<T>::get(country).ok_or(Error::<T>::UnknownAdministration)?;
 			ensure!(Administrations::<T>::count() > 1, Error::<T>::LastAdministration);
 
-			let mut validators = Validators::<T>::get();
-			let before = validators.len();
-			validators.retain(|(_, c)| *c != country);
-			if validators.len() != before {
+			let (leaving, staying): (Vec<_>, Vec<_>) =
+				Validators::<T>::get().into_iter().partition(|(_, c)| *c == country);
+			if !leaving.is_empty() {
 				ensure!(
-					validators.len() as u32 >= T::MinValidators::get(),
+					Self::registered(staying.iter().map(|(v, _)| v)) >= T::MinValidators::get(),
 					Error::<T>::BelowMinimumValidators
 				);
-				Validators::<T>::put(validators);
+				Validators::<T>::put(BoundedVec::truncate_from(staying));
 				ValidatorsChanged::<T>::put(true);
+				for (validator, _) in &leaving {
+					Self::stop_providing(validator);
+				}
 			}
 			for member in &administration.members {
 				MemberOf::<T>::remove(member);
@@ -564,7 +590,7 @@ pub mod pallet {
 		/// Accredits `account` as `role` of the sender's country, from `valid_from` to
 		/// `valid_until` (blocks, inclusive). An issuer needs `kinds`; an officer needs its
 		/// customs `office` code. Accrediting an account this country accredited before
-		/// replaces its accreditation (and clears any key cut-off).
+		/// replaces its accreditation (keeping any key cut-off).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::accredit())]
 		pub fn accredit(
@@ -602,7 +628,10 @@ pub mod pallet {
 					valid_from,
 					valid_until,
 					status: AccreditationStatus::Active,
-					key_cutoff: None,
+					// A re-accreditation never lifts a key cut-off: forged documents of a
+					// leaked key must stay void.
+					key_cutoff: existing.as_ref().and_then(|e| e.key_cutoff),
+					accredited_at: frame_system::Pallet::<T>::block_number(),
 				},
 			);
 			if existing.is_none() {
@@ -660,7 +689,7 @@ pub mod pallet {
 		}
 
 		/// Declares that documents `issuer` registers after `block` are invalid (its key
-		/// was compromised or retired). A later call moves the cut-off.
+		/// was compromised or retired). A later call may only move the cut-off earlier.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_key_cutoff())]
 		pub fn set_key_cutoff(
@@ -673,6 +702,10 @@ pub mod pallet {
 				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
 				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
 				ensure!(accreditation.role == Role::Issuer, Error::<T>::NotAnIssuer);
+				ensure!(
+					accreditation.key_cutoff.is_none_or(|cutoff| block <= cutoff),
+					Error::<T>::CutoffMovesLater
+				);
 				accreditation.key_cutoff = Some(block);
 				Ok(())
 			})?;
@@ -693,6 +726,10 @@ pub mod pallet {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
 			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
 			ensure!(Administrations::<T>::contains_key(country), Error::<T>::UnknownAdministration);
+			ensure!(
+				<T::ValidatorRegistration as frame_support::traits::ValidatorRegistration<_>>::is_registered(&validator),
+				Error::<T>::ValidatorWithoutKeys
+			);
 			Validators::<T>::try_mutate(|validators| -> DispatchResult {
 				ensure!(!validators.iter().any(|(v, _)| *v == validator), Error::<T>::ValidatorExists);
 				validators
@@ -716,11 +753,12 @@ pub mod pallet {
 					.iter()
 					.position(|(v, _)| *v == validator)
 					.ok_or(Error::<T>::UnknownValidator)?;
+				let (_, country) = validators.remove(index);
 				ensure!(
-					validators.len() as u32 > T::MinValidators::get(),
+					Self::registered(validators.iter().map(|(v, _)| v)) >= T::MinValidators::get(),
 					Error::<T>::BelowMinimumValidators
 				);
-				Ok(validators.remove(index).1)
+				Ok(country)
 			})?;
 			ValidatorsChanged::<T>::put(true);
 			Self::stop_providing(&validator);
@@ -815,6 +853,18 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// How many of `validators` have registered session keys (and so really validate).
+		fn registered<'a>(validators: impl Iterator<Item = &'a T::AccountId>) -> u32
+		where
+			T::AccountId: 'a,
+		{
+			validators
+				.filter(|v| {
+					<T::ValidatorRegistration as frame_support::traits::ValidatorRegistration<_>>::is_registered(v)
+				})
+				.count() as u32
+		}
+
 		/// Validates and stores an approved node; returns its PeerId.
 		pub(crate) fn insert_node(
 			country: CountryCode,
@@ -841,8 +891,9 @@ pub mod pallet {
 		}
 
 		/// Gives up the reference [`Self::provide`] took. If the account still has
-		/// consumers (e.g. session keys it has not purged), the reference stays until it
-		/// purges them: an account is never removed under a consumer's feet.
+		/// consumers (e.g. registered session keys), the reference is kept for good: an
+		/// account is never removed under a consumer's feet, and such an account (a former
+		/// validator) is rare and bounded by the validator changes the consortium voted.
 		fn stop_providing(who: &T::AccountId) {
 			if frame_system::Pallet::<T>::dec_providers(who).is_err() {
 				log::debug!(

@@ -40,7 +40,28 @@ impl pallet_governance::Config for Test {
 	type MaxValidators = ConstU32<8>;
 	type MinValidators = ConstU32<3>;
 	type MaxNodes = ConstU32<6>;
+	type ValidatorRegistration = KeysRegistered;
+	type ProposalFilter = NoRemarkWithEvent;
 	type WeightInfo = crate::weights::TamgaWeight;
+}
+
+/// A validator account that never registered session keys.
+pub const KEYLESS: u64 = 40;
+
+/// Every account but [`KEYLESS`] has session keys.
+pub struct KeysRegistered;
+impl frame_support::traits::ValidatorRegistration<u64> for KeysRegistered {
+	fn is_registered(validator: &u64) -> bool {
+		*validator != KEYLESS
+	}
+}
+
+/// Proposals may carry any call but `System::remark_with_event`.
+pub struct NoRemarkWithEvent;
+impl frame_support::traits::Contains<RuntimeCall> for NoRemarkWithEvent {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
 }
 
 /// Member account of KZ's administration.

@@ -58,7 +58,8 @@ pub trait Permissions<AccountId, BlockNumber> {
 	fn issuer_key_cutoff(issuer: &AccountId) -> Option<BlockNumber>;
 
 	/// Whether `who` may send transactions at all: a member account, or a party whose
-	/// accreditation is not revoked and whose administration is still a member.
+	/// accreditation is active and within its validity now, granted by an administration
+	/// that is still a member.
 	fn is_known(who: &AccountId) -> bool;
 }
 
@@ -88,7 +89,7 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 		if country.is_some_and(|c| c != accreditation.country) {
 			return Err(Denied::WrongCountry);
 		}
-		if !crate::Administrations::<T>::contains_key(accreditation.country) {
+		if !Self::granted_under_current_membership(&accreditation) {
 			return Err(Denied::AdministrationGone);
 		}
 		if let Some(kind) = kind {
@@ -115,10 +116,23 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 	}
 
 	fn is_known(who: &T::AccountId) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
 		crate::MemberOf::<T>::contains_key(who) ||
 			crate::Accreditations::<T>::get(who).is_some_and(|a| {
-				a.status != AccreditationStatus::Revoked &&
-					crate::Administrations::<T>::contains_key(a.country)
+				a.status == AccreditationStatus::Active &&
+					a.valid_from <= now && now <= a.valid_until &&
+					Self::granted_under_current_membership(&a)
 			})
+	}
+}
+
+impl<T: crate::Config> crate::Pallet<T> {
+	/// Whether `accreditation`'s administration is a member now and granted it since it
+	/// last joined (leaving the consortium voids every accreditation it granted).
+	fn granted_under_current_membership(
+		accreditation: &crate::AccreditationOf<T>,
+	) -> bool {
+		crate::Administrations::<T>::get(accreditation.country)
+			.is_some_and(|administration| accreditation.accredited_at >= administration.joined_at)
 	}
 }

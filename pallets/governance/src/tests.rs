@@ -1,6 +1,6 @@
 //! Unit tests of the governance pallet: every call's success and each of its errors.
 
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
 use frame_system::RawOrigin;
 use pallet_session::SessionManager;
 use sp_runtime::DispatchError;
@@ -388,7 +388,7 @@ fn a_suspended_issuer_cannot_act_until_reinstated_and_a_revoked_one_never() {
 			Governance::ensure_party(&40, Role::Issuer, Some(DocumentKind::Origin), None, 10),
 			Err(Denied::Suspended)
 		);
-		assert!(Governance::is_known(&40), "a suspended party may still be reinstated");
+		assert!(!Governance::is_known(&40), "a suspended party cannot transact");
 		assert_noop!(Governance::suspend(signed(KZ), 40), Error::<Test>::WrongStatus);
 		assert_ok!(Governance::reinstate(signed(KZ), 40));
 		assert!(Governance::ensure_party(&40, Role::Issuer, None, None, 10).is_ok());
@@ -426,8 +426,12 @@ fn permissions_check_role_kind_country_and_validity() {
 		assert_eq!(Governance::ensure_party(&OUTSIDER, Role::Issuer, None, None, 15), Err(Denied::NotAccredited));
 		assert_eq!(Governance::ensure_member(&KG), Ok(country(b"KG")));
 		assert_eq!(Governance::ensure_member(&OUTSIDER), Err(Denied::NotMember));
-		assert!(Governance::is_known(&KZ) && Governance::is_known(&40));
+		assert!(Governance::is_known(&KZ) && !Governance::is_known(&40), "40 acts from block 10");
 		assert!(!Governance::is_known(&OUTSIDER));
+		System::set_block_number(15);
+		assert!(Governance::is_known(&40));
+		System::set_block_number(21);
+		assert!(!Governance::is_known(&40), "an expired party cannot transact");
 	});
 }
 
@@ -526,7 +530,9 @@ mod pool_gating {
 			accredit_issuer(KZ, 50);
 			assert_eq!(validate(signed(50)), Ok(()));
 			assert_ok!(Governance::suspend(signed(KZ), 50));
-			assert_eq!(validate(signed(50)), Ok(()), "a suspended party may still be reinstated");
+			assert_eq!(validate(signed(50)), rejected(), "a suspended party cannot transact");
+			assert_ok!(Governance::reinstate(signed(KZ), 50));
+			assert_eq!(validate(signed(50)), Ok(()));
 			assert_ok!(Governance::revoke(signed(KZ), 50));
 			assert_eq!(validate(signed(50)), rejected(), "a revoked party is an outsider");
 		});
@@ -681,6 +687,169 @@ mod node_admission {
 				country: *b"BY",
 			})));
 			assert!(Governance::approved_nodes().is_empty(), "BY's node left with BY");
+		});
+	}
+}
+
+// ---- hardening: keys, re-admission, cut-offs, filters, re-decision, boundaries ----
+
+mod hardening {
+	use super::*;
+	use crate::{extension::MEMBER_PRIORITY, CheckPermitted};
+	use frame_support::dispatch::DispatchInfo;
+	use sp_runtime::{
+		traits::TransactionExtension,
+		transaction_validity::TransactionSource,
+	};
+
+	fn root() -> RuntimeOrigin {
+		RawOrigin::Root.into()
+	}
+
+	#[test]
+	fn a_validator_without_session_keys_cannot_be_added_nor_counted() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Governance::add_validator(root(), *b"KZ", KEYLESS),
+				Error::<Test>::ValidatorWithoutKeys
+			);
+			// 4 validators, minimum 3: one may go, a second may not.
+			assert_ok!(Governance::remove_validator(root(), 14));
+			assert_noop!(Governance::remove_validator(root(), 13), Error::<Test>::BelowMinimumValidators);
+		});
+	}
+
+	#[test]
+	fn leaving_voids_accreditations_and_readmission_does_not_restore_them() {
+		new_test_ext().execute_with(|| {
+			accredit_issuer(BY, 60);
+			assert!(Governance::is_known(&60));
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration { country: *b"BY" })));
+			assert!(!Governance::is_known(&60));
+			System::set_block_number(5);
+			// 3 administrations now: KZ proposes, KG approves, 2 of 3 pass.
+			let id = crate::NextProposalId::<Test>::get();
+			assert_ok!(Governance::propose(signed(KZ), admit(*b"BY", vec![BY])));
+			assert_ok!(Governance::vote(signed(KG), id, true));
+			assert!(Administrations::<Test>::contains_key(country(b"BY")));
+			assert!(!Governance::is_known(&60), "an old accreditation came back");
+			assert_eq!(
+				Governance::ensure_party(&60, Role::Issuer, None, None, 5),
+				Err(Denied::AdministrationGone)
+			);
+		});
+	}
+
+	#[test]
+	fn a_key_cutoff_survives_reaccreditation_and_only_moves_earlier() {
+		new_test_ext().execute_with(|| {
+			accredit_issuer(KZ, 50);
+			assert_ok!(Governance::set_key_cutoff(signed(KZ), 50, 100));
+			assert_noop!(Governance::set_key_cutoff(signed(KZ), 50, 101), Error::<Test>::CutoffMovesLater);
+			assert_ok!(Governance::set_key_cutoff(signed(KZ), 50, 90));
+			accredit_issuer(KZ, 50);
+			assert_eq!(Governance::issuer_key_cutoff(&50), Some(90));
+		});
+	}
+
+	#[test]
+	fn forbidden_and_oversized_calls_cannot_be_proposed() {
+		new_test_ext().execute_with(|| {
+			let forbidden = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
+			assert_noop!(Governance::propose(signed(KZ), Box::new(forbidden)), Error::<Test>::CallNotAllowed);
+			let heavy = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 1] });
+			// `remark` weighs little; a call heavier than MaxProposalWeight is refused.
+			let heavy_weight = heavy.get_dispatch_info().call_weight;
+			assert!(heavy_weight.all_lte(MaxProposalWeight::get()));
+			let too_heavy = RuntimeCall::System(frame_system::Call::set_storage {
+				items: vec![(vec![1], vec![2]); 100_000],
+			});
+			let result = Governance::propose(signed(KZ), Box::new(too_heavy));
+			assert!(
+				result == Err(Error::<Test>::CallTooHeavy.into()) ||
+					result == Err(Error::<Test>::CallTooLarge.into())
+			);
+		});
+	}
+
+	#[test]
+	fn close_redecides_an_open_proposal_after_an_administration_left() {
+		new_test_ext().execute_with(|| {
+			let id = crate::NextProposalId::<Test>::get();
+			assert_ok!(Governance::propose(signed(KZ), admit(*b"UZ", vec![5])));
+			assert_ok!(Governance::vote(signed(KG), id, true));
+			assert_noop!(Governance::close(signed(AM), id), Error::<Test>::ProposalNotExpired);
+			// BY leaves through another proposal: KZ and KG are now 2 of 3.
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration { country: *b"BY" })));
+			assert!(Proposals::<Test>::contains_key(id));
+			assert_ok!(Governance::close(signed(AM), id));
+			assert!(Administrations::<Test>::contains_key(country(b"UZ")));
+		});
+	}
+
+	#[test]
+	fn votes_count_until_the_last_block_of_a_proposal() {
+		new_test_ext().execute_with(|| {
+			let id = crate::NextProposalId::<Test>::get();
+			assert_ok!(Governance::propose(signed(KZ), admit(*b"UZ", vec![5])));
+			let expires_at = Proposals::<Test>::get(id).unwrap().expires_at;
+			System::set_block_number(expires_at);
+			assert_noop!(Governance::close(signed(KG), id), Error::<Test>::ProposalNotExpired);
+			assert_ok!(Governance::vote(signed(KG), id, true));
+			System::set_block_number(expires_at + 1);
+			assert_noop!(Governance::vote(signed(AM), id, true), Error::<Test>::ProposalExpired);
+			assert_ok!(Governance::close(signed(AM), id));
+			assert!(!Proposals::<Test>::contains_key(id));
+		});
+	}
+
+	#[test]
+	fn unsigned_or_outsider_origins_fail_everywhere() {
+		new_test_ext().execute_with(|| {
+			let none = || RuntimeOrigin::none();
+			assert_noop!(Governance::close(none(), 0), DispatchError::BadOrigin);
+			assert_noop!(Governance::reinstate(signed(OUTSIDER), 1), Error::<Test>::NotMember);
+			assert_noop!(Governance::remove_member(signed(OUTSIDER), KZ), Error::<Test>::NotMember);
+			assert_noop!(Governance::remove_node(none(), KZ_NODE.into()), DispatchError::BadOrigin);
+			assert_noop!(
+				Governance::approve_node(none(), *b"KZ", NEW_NODE.into(), b"/ip4/1.2.3.4/tcp/1".to_vec()),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn removed_validators_and_members_give_up_their_provider_references() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(System::providers(&14), 1);
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration { country: *b"BY" })));
+			assert_eq!(System::providers(&14), 0, "BY's validator");
+			assert_eq!(System::providers(&BY), 0, "BY's member");
+		});
+	}
+
+	#[test]
+	fn members_and_validators_outrank_parties_in_the_pool() {
+		new_test_ext().execute_with(|| {
+			accredit_issuer(KZ, 50);
+			let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			let priority = |who: u64| {
+				CheckPermitted::<Test>::new()
+					.validate(
+						signed(who),
+						&call,
+						&DispatchInfo::default(),
+						0,
+						(),
+						&sp_runtime::traits::TxBaseImplication(()),
+						TransactionSource::External,
+					)
+					.map(|(valid, _, _)| valid.priority)
+					.unwrap()
+			};
+			assert_eq!(priority(KZ), MEMBER_PRIORITY);
+			assert_eq!(priority(11), MEMBER_PRIORITY);
+			assert_eq!(priority(50), 0);
 		});
 	}
 }

@@ -168,4 +168,7 @@ pub struct Accreditation<BlockNumber> {
 	/// For an issuer: documents it registers after this block are invalid (a compromised
 	/// key's cut-off).
 	pub key_cutoff: Option<BlockNumber>,
+	/// The block in which it was granted. An accreditation granted before its
+	/// administration last joined the consortium is void: leaving voids them all.
+	pub accredited_at: BlockNumber,
 }
