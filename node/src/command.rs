@@ -49,7 +49,8 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
-		Some(Subcommand::Governance(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::Governance(cmd)) =>
+			cmd.run().map_err(|e| sc_cli::Error::Application(e.into())),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

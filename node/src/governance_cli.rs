@@ -24,10 +24,17 @@ pub struct GovernanceCmd {
 	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
 	pub suri: Option<String>,
 
+	/// Return once the node accepted the transaction, without waiting for a block.
+	#[arg(long)]
+	pub no_wait: bool,
+
 	/// What to do.
 	#[command(subcommand)]
 	pub action: Action,
 }
+
+/// How long to wait for a transaction to be included.
+const INCLUSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// A governance action.
 #[derive(Debug, clap::Subcommand)]
@@ -362,10 +369,23 @@ impl GovernanceCmd {
 				RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof: from_hex(proof)? })
 			},
 		};
-		let hash = signer()?.submit(&rpc, call)?;
-		// Accepted by the pool; the outcome shows on chain (`proposals`, events).
+		let before = rpc.best_number()?;
+		let (hash, extrinsic) = signer()?.submit(&rpc, call)?;
 		println!("submitted {hash}");
-		Ok(())
+		if self.no_wait {
+			return Ok(());
+		}
+		let outcome = rpc.wait_for_inclusion(&extrinsic, before, INCLUSION_TIMEOUT)?;
+		for event in &outcome.events {
+			println!("  {event:?}");
+		}
+		match outcome.error {
+			None => {
+				println!("included in block #{}", outcome.block);
+				Ok(())
+			},
+			Some(error) => Err(format!("the transaction failed in block #{}: {error}", outcome.block)),
+		}
 	}
 }
 

@@ -9,7 +9,10 @@ use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-use tamga_runtime::{AccountId, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic};
+use tamga_runtime::{
+	AccountId, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload, TxExtension,
+	UncheckedExtrinsic,
+};
 
 /// A blocking JSON-RPC client over HTTP.
 pub struct Rpc {
@@ -90,8 +93,8 @@ impl Signer {
 	}
 
 	/// Signs `call` with the account's next nonce for the chain `rpc` serves and submits
-	/// it; returns the transaction hash.
-	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<String, String> {
+	/// it; returns the transaction hash and the extrinsic (hex).
+	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<(String, String), String> {
 		use sp_core::crypto::Ss58Codec;
 		let nonce = rpc.call("system_accountNextIndex", json!([self.account().to_ss58check()]))?;
 		let nonce = nonce.as_u64().ok_or_else(|| format!("bad nonce {nonce}"))? as u32;
@@ -130,8 +133,86 @@ impl Signer {
 			MultiSignature::Sr25519(signature),
 			extension,
 		);
-		let hash = rpc.call("author_submitExtrinsic", json!([to_hex(&extrinsic.encode())]))?;
-		hash.as_str().map(str::to_owned).ok_or_else(|| format!("bad transaction hash {hash}"))
+		let encoded = to_hex(&extrinsic.encode());
+		let hash = rpc.call("author_submitExtrinsic", json!([encoded]))?;
+		let hash = hash.as_str().map(str::to_owned).ok_or_else(|| format!("bad transaction hash {hash}"))?;
+		Ok((hash, encoded))
+	}
+}
+
+/// What became of a submitted transaction.
+pub struct Outcome {
+	/// The block that includes it.
+	pub block: u32,
+	/// The events it emitted (besides `ExtrinsicSuccess`/`ExtrinsicFailed`).
+	pub events: Vec<RuntimeEvent>,
+	/// Why it failed, if it did, e.g. `Governance(NotMember)`.
+	pub error: Option<String>,
+}
+
+impl Rpc {
+	/// The best block's number.
+	pub fn best_number(&self) -> Result<u32, String> {
+		let header = self.call("chain_getHeader", json!([]))?;
+		let number = header.get("number").and_then(Value::as_str).unwrap_or_default();
+		u32::from_str_radix(number.trim_start_matches("0x"), 16).map_err(|e| format!("bad block number: {e}"))
+	}
+
+	/// Waits (up to `timeout`) until `extrinsic` (hex) is in a block after `after`, and
+	/// reports its outcome from that block's events.
+	pub fn wait_for_inclusion(
+		&self,
+		extrinsic: &str,
+		after: u32,
+		timeout: std::time::Duration,
+	) -> Result<Outcome, String> {
+		let deadline = std::time::Instant::now() + timeout;
+		let mut next = after + 1;
+		loop {
+			while next <= self.best_number()? {
+				let hash = self.call("chain_getBlockHash", json!([next]))?;
+				let block = self.call("chain_getBlock", json!([hash]))?;
+				let extrinsics = block.pointer("/block/extrinsics").and_then(Value::as_array);
+				if let Some(index) =
+					extrinsics.and_then(|xs| xs.iter().position(|x| x.as_str() == Some(extrinsic)))
+				{
+					return self.outcome(&hash, next, index as u32);
+				}
+				next += 1;
+			}
+			if std::time::Instant::now() >= deadline {
+				return Err(format!(
+					"the transaction was not included within {timeout:?}; it may still be in the pool"
+				));
+			}
+			std::thread::sleep(std::time::Duration::from_millis(500));
+		}
+	}
+
+	/// The outcome of extrinsic `index` of block `number` (`hash`), from its events.
+	fn outcome(&self, hash: &Value, number: u32, index: u32) -> Result<Outcome, String> {
+		// `System::Events`: twox128("System") ++ twox128("Events").
+		let key = [sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let raw = self.call("state_getStorage", json!([to_hex(&key), hash]))?;
+		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
+		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &raw[..])
+			.map_err(|e| format!("the block's events do not decode: {e}"))?;
+		let mut outcome = Outcome { block: number, events: Vec::new(), error: None };
+		for record in records {
+			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
+				continue;
+			}
+			match record.event {
+				RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }) => {},
+				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) =>
+					outcome.error = Some(match RuntimeError::from_dispatch_error(dispatch_error) {
+						Some(error) => format!("{error:?}"),
+						None => format!("{dispatch_error:?}"),
+					}),
+				event => outcome.events.push(event),
+			}
+		}
+		Ok(outcome)
 	}
 }
 

@@ -29,9 +29,15 @@ TNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	Debug,
 )]
 pub struct CountryCode([u8; 2]);
+
+impl core::fmt::Debug for CountryCode {
+	/// The two letters, e.g. `KZ` (not their byte values).
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		core::fmt::Display::fmt(self, f)
+	}
+}
 
 impl CountryCode {
 	/// The code `code` if it is an assigned ISO 3166-1 alpha-2 code, e.g. `*b"KZ"`.
