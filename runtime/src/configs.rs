@@ -198,3 +198,18 @@ impl pallet_tamga_governance::Config for Runtime {
 	type ProposalFilter = ProposalFilter;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
 }
+
+impl pallet_tamga_certificates::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Issuers and officers are those the administrations accredited.
+	type Permissions = Governance;
+	/// Validity windows are checked against the block timestamp.
+	type Time = super::Timestamp;
+	type MaxNumberLength = ConstU32<64>;
+	type MaxHsCodes = ConstU32<32>;
+	/// Room for many partial imports against one certificate.
+	type MaxHistory = ConstU32<256>;
+	/// A batch stores only its root and count; ten million documents per batch.
+	type MaxBatchSize = ConstU32<10_000_000>;
+	type WeightInfo = pallet_tamga_certificates::weights::TamgaWeight;
+}

@@ -10,6 +10,9 @@
 //!   accreditation and the permission check (`pallet-tamga-governance`).
 //! - `Session`: rotates the validator set every [`SESSION_LENGTH`] blocks, taking the set
 //!   `Governance` voted, and hands its keys to `Aura` and `Grandpa`.
+//! - `Certificates`: certificates of origin and veterinary certificates anchored by hash,
+//!   with replacement, revocation, uses, Merkle batches and history
+//!   (`pallet-tamga-certificates`).
 //! - `Aura` (block production) and `Grandpa` (finality): one slot author per administration's
 //!   validator, finality once more than 2/3 of validators agree.
 //! - `Balances`: accounts and deposits. Tamga has no token economics and charges no
@@ -177,6 +180,10 @@ mod runtime {
 	/// Superuser calls: usable on the `dev` chain only (no key in any other preset).
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
+
+	/// Certificates of origin and veterinary certificates, anchored by hash.
+	#[runtime::pallet_index(8)]
+	pub type Certificates = pallet_tamga_certificates;
 }
 
 /// The address format of extrinsics.

@@ -160,3 +160,41 @@ fn no_vote_can_create_a_sudo_key_and_validators_cannot_purge_their_keys() {
 		assert!(purge.dispatch(signed(0)).is_err(), "the call filter lets purge_keys through");
 	});
 }
+
+#[test]
+fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
+	use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
+	local_testnet().execute_with(|| {
+		let issuer: AccountId = sp_keyring::Sr25519Keyring::Ferdie.to_account_id();
+		// 2026-11-23 as the block timestamp.
+		pallet_timestamp::Now::<Runtime>::put(20_415 * 86_400 * 1_000);
+		let facts = pallet_tamga_certificates::FactsOf::<Runtime> {
+			kind: pallet_tamga_certificates::CertificateKind::EaeuCt1,
+			number: b"KZ-2026-000001".to_vec().try_into().unwrap(),
+			exporting: *b"KZ",
+			importing: *b"KG",
+			hs_codes: vec![*b"100199"].try_into().unwrap(),
+			valid_from: 20_415,
+			valid_until: 20_415 + 365,
+			quantity: 20_000,
+			unit: *b"KGM",
+			exporter_commitment: sp_core::H256::repeat_byte(1),
+		};
+		let id = sp_core::H256::repeat_byte(0xd0);
+		assert_noop!(
+			crate::Certificates::register(RuntimeOrigin::signed(issuer.clone()), id, facts.clone()),
+			pallet_tamga_certificates::Error::<Runtime>::NotAccredited
+		);
+		assert_ok!(Governance::accredit(
+			signed(0),
+			issuer.clone(),
+			Role::Issuer,
+			DocumentKinds::of(&[DocumentKind::Origin]),
+			None,
+			0,
+			1_000_000
+		));
+		assert_ok!(crate::Certificates::register(RuntimeOrigin::signed(issuer), id, facts));
+		assert!(pallet_tamga_certificates::Documents::<Runtime>::contains_key(id));
+	});
+}
