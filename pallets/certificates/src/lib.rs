@@ -22,6 +22,9 @@
 //! - Every action on a record is appended to its history (block, extrinsic index, actor,
 //!   action) for auditors.
 //!
+//! [`Pallet::verify`] and [`Pallet::verify_batch_member`] give the verdict a border officer
+//! needs ([`verification`]).
+//!
 //! Who may act is decided by the governance pallet's [`Permissions`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -29,6 +32,7 @@ extern crate alloc;
 
 pub mod merkle;
 pub mod types;
+pub mod verification;
 pub mod weights;
 
 #[cfg(test)]
@@ -38,6 +42,7 @@ mod tests;
 
 pub use pallet::*;
 pub use types::{CertificateKind, DocumentId, RevocationReason, Status};
+pub use verification::{BatchValidity, Validity, Verification};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]

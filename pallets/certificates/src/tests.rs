@@ -331,3 +331,81 @@ fn batches_are_bounded_unique_and_for_accredited_issuers() {
 		assert_noop!(Certificates::register_batch(signed(KZ_ISSUER), root, 5, kind), Error::<Test>::DuplicateBatch);
 	});
 }
+
+// ---- verification ----
+
+mod verification {
+	use super::*;
+	use crate::{BatchValidity, Validity};
+
+	fn validity(n: u8) -> Validity {
+		Certificates::verify(id(n)).expect("anchored").validity
+	}
+
+	#[test]
+	fn the_verdict_follows_the_documents_life() {
+		new_test_ext().execute_with(|| {
+			assert!(Certificates::verify(id(1)).is_none(), "unknown documents have no verdict");
+			register(1);
+			let v = Certificates::verify(id(1)).unwrap();
+			assert_eq!((v.validity, v.issuer, v.issuer_accredited), (Validity::Valid, KZ_ISSUER, true));
+			assert_eq!((v.declared, v.remaining, v.exporting, v.importing), (1_000, 1_000, *b"KZ", *b"KG"));
+
+			assert_ok!(Certificates::record_use(signed(KG_OFFICER), id(1), H256::zero(), 1_000));
+			assert_eq!(validity(1), Validity::UsedUp);
+
+			register(2);
+			NowSeconds::set((TODAY as u64 + 31) * 86_400);
+			assert_eq!(validity(2), Validity::Expired);
+			NowSeconds::set((TODAY as u64 - 1) * 86_400);
+			assert_eq!(validity(2), Validity::NotYetValid);
+			NowSeconds::set(TODAY as u64 * 86_400);
+
+			assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3")));
+			assert_eq!(validity(2), Validity::Replaced { by: id(3) });
+			assert_eq!(Certificates::verify(id(3)).unwrap().replaces, Some(id(2)));
+			assert_ok!(Certificates::revoke(signed(KZ_ISSUER), id(3), RevocationReason::Fraud, H256::zero()));
+			assert_eq!(validity(3), Validity::Revoked { reason: RevocationReason::Fraud });
+		});
+	}
+
+	#[test]
+	fn documents_anchored_after_a_key_cut_off_verify_as_void() {
+		new_test_ext().execute_with(|| {
+			register(1);
+			System::set_block_number(3);
+			register(2);
+			assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 2));
+			assert_eq!(validity(1), Validity::Valid, "anchored before the cut-off");
+			assert_eq!(validity(2), Validity::IssuerKeyCutOff);
+			assert_ok!(Governance::suspend(signed(KZ), KZ_ISSUER));
+			assert!(!Certificates::verify(id(1)).unwrap().issuer_accredited);
+		});
+	}
+
+	#[test]
+	fn batch_members_verify_with_their_proofs() {
+		new_test_ext().execute_with(|| {
+			let ids = batch_ids(100);
+			let root = merkle::root(&ids).unwrap();
+			let proof = merkle::proof(&ids, 42).unwrap();
+			assert_eq!(Certificates::verify_batch_member(root, ids[42], &proof), BatchValidity::UnknownBatch);
+			assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 100, CertificateKind::Eur1));
+			assert_eq!(Certificates::verify_batch_member(root, ids[42], &proof), BatchValidity::Valid);
+			assert_eq!(Certificates::verify_batch_member(root, ids[41], &proof), BatchValidity::NotAMember);
+			let reason = RevocationReason::IssuedInError;
+			assert_ok!(Certificates::revoke_batch_member(
+				signed(KZ_ISSUER),
+				root,
+				ids[42],
+				proof.clone(),
+				reason,
+				H256::zero()
+			));
+			assert_eq!(Certificates::verify_batch_member(root, ids[42], &proof), BatchValidity::Revoked { reason });
+			assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 0));
+			let other = merkle::proof(&ids, 7).unwrap();
+			assert_eq!(Certificates::verify_batch_member(root, ids[7], &other), BatchValidity::IssuerKeyCutOff);
+		});
+	}
+}
