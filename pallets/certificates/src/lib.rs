@@ -483,10 +483,17 @@ pub mod pallet {
 
 		/// Fails if the issuer's key was cut off before the document was anchored.
 		fn ensure_not_cut_off(record: &RecordOf<T>) -> DispatchResult {
-			let cut_off = T::Permissions::issuer_key_cutoff(&record.issuer)
-				.is_some_and(|cutoff| record.registered_at > cutoff);
-			ensure!(!cut_off, Error::<T>::IssuerKeyCutOff);
+			ensure!(
+				!Self::anchored_after_cutoff(&record.issuer, record.registered_at),
+				Error::<T>::IssuerKeyCutOff
+			);
 			Ok(())
+		}
+
+		/// Whether `issuer` anchored something in block `at` after its key cut-off (which
+		/// makes it void).
+		pub(crate) fn anchored_after_cutoff(issuer: &T::AccountId, at: BlockNumberFor<T>) -> bool {
+			T::Permissions::issuer_key_cutoff(issuer).is_some_and(|cutoff| at > cutoff)
 		}
 
 		/// Fails unless today is within the document's validity window.

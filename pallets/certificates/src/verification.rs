@@ -94,8 +94,7 @@ impl<T: Config> Pallet<T> {
 	pub fn verify(id: DocumentId) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
 		let record = Documents::<T>::get(id)?;
 		let today = Self::today();
-		let cut_off = T::Permissions::issuer_key_cutoff(&record.issuer)
-			.is_some_and(|cutoff| record.registered_at > cutoff);
+		let cut_off = Self::anchored_after_cutoff(&record.issuer, record.registered_at);
 		let remaining = record.facts.quantity.saturating_sub(record.used);
 		let validity = match record.status {
 			Status::Replaced { by } => Validity::Replaced { by },
@@ -139,9 +138,7 @@ impl<T: Config> Pallet<T> {
 		if let Some((reason, _)) = RevokedBatchMembers::<T>::get(root, id) {
 			return BatchValidity::Revoked { reason };
 		}
-		let cut_off = T::Permissions::issuer_key_cutoff(&batch.issuer)
-			.is_some_and(|cutoff| batch.registered_at > cutoff);
-		if cut_off {
+		if Self::anchored_after_cutoff(&batch.issuer, batch.registered_at) {
 			BatchValidity::IssuerKeyCutOff
 		} else {
 			BatchValidity::Valid

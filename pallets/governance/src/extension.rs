@@ -57,10 +57,17 @@ impl<T> core::fmt::Debug for CheckPermitted<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Whether `who` may send signed transactions at all.
-	pub fn may_transact(who: &T::AccountId) -> bool {
-		<Self as Permissions<_, _>>::is_known(who) ||
-			Validators::<T>::get().iter().any(|(validator, _)| validator == who)
+	/// The pool priority of `who`'s signed transactions, or `None` if it may not send any:
+	/// [`MEMBER_PRIORITY`] for member and validator accounts, 0 for accredited parties.
+	/// Each storage item is read at most once (this runs for every pooled transaction).
+	pub fn transaction_priority(who: &T::AccountId) -> Option<u64> {
+		let member_or_validator = crate::MemberOf::<T>::contains_key(who) ||
+			Validators::<T>::get().iter().any(|(validator, _)| validator == who);
+		if member_or_validator {
+			Some(MEMBER_PRIORITY)
+		} else {
+			<Self as Permissions<_, _>>::is_known(who).then_some(0)
+		}
 	}
 }
 
@@ -90,14 +97,8 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 	) -> sp_runtime::traits::ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
 		let mut valid = ValidTransaction::default();
 		if let Some(who) = origin.as_signer() {
-			if !Pallet::<T>::may_transact(who) {
-				return Err(InvalidTransaction::Custom(NOT_PERMITTED).into());
-			}
-			if crate::MemberOf::<T>::contains_key(who) ||
-				Validators::<T>::get().iter().any(|(validator, _)| validator == who)
-			{
-				valid.priority = MEMBER_PRIORITY;
-			}
+			valid.priority = Pallet::<T>::transaction_priority(who)
+				.ok_or(InvalidTransaction::Custom(NOT_PERMITTED))?;
 		}
 		Ok((valid, (), origin))
 	}
