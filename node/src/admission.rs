@@ -32,10 +32,7 @@ pub fn enforced(config: &Configuration) -> bool {
 
 /// The approved nodes a runtime reports, parsed; entries that do not parse are logged
 /// and skipped, and the node's own PeerId is left out.
-fn parse_approved(
-	approved: Vec<(Vec<u8>, Vec<u8>)>,
-	local: PeerId,
-) -> HashMap<PeerId, Multiaddr> {
+fn parse_approved(approved: Vec<(Vec<u8>, Vec<u8>)>, local: PeerId) -> HashMap<PeerId, Multiaddr> {
 	let mut nodes = HashMap::new();
 	for (peer, address) in approved {
 		let peer_text = String::from_utf8_lossy(&peer);
@@ -80,14 +77,17 @@ where
 				for (peer, address) in wanted.iter().filter(|(p, _)| !admitted.contains(p)) {
 					let entry = MultiaddrWithPeerId { multiaddr: address.clone(), peer_id: *peer };
 					match network.add_reserved_peer(entry) {
-						Ok(()) => log::info!(target: LOG_TARGET, "🤝 approved node {peer} at {address}"),
+						Ok(()) => {
+							log::info!(target: LOG_TARGET, "🤝 approved node {peer} at {address}")
+						},
 						Err(e) => log::warn!(target: LOG_TARGET, "cannot reserve node {peer}: {e}"),
 					}
 				}
 				admitted = wanted.into_keys().collect();
 			},
-			Err(error) =>
-				log::warn!(target: LOG_TARGET, "cannot read the approved nodes at {at}: {error}"),
+			Err(error) => {
+				log::warn!(target: LOG_TARGET, "cannot read the approved nodes at {at}: {error}")
+			},
 		}
 		match finality.next().await {
 			Some(notification) => at = notification.hash,

@@ -49,8 +49,9 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
-		Some(Subcommand::Governance(cmd)) =>
-			cmd.run().map_err(|e| sc_cli::Error::Application(e.into())),
+		Some(Subcommand::Governance(cmd)) => {
+			cmd.run().map_err(|e| sc_cli::Error::Application(e.into()))
+		},
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
@@ -117,10 +118,12 @@ pub fn run() -> sc_cli::Result<()> {
 				use sc_network::config::NetworkBackendType;
 				type Hash = <Block as sp_runtime::traits::Block>::Hash;
 				match config.network.network_backend {
-					NetworkBackendType::Libp2p =>
-						service::new_full::<sc_network::NetworkWorker<Block, Hash>>(config),
-					NetworkBackendType::Litep2p =>
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config),
+					NetworkBackendType::Libp2p => {
+						service::new_full::<sc_network::NetworkWorker<Block, Hash>>(config)
+					},
+					NetworkBackendType::Litep2p => {
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+					},
 				}
 				.map_err(sc_cli::Error::Service)
 			})

@@ -94,6 +94,10 @@ pub enum OwnAction {
 		/// The party's account (SS58).
 		#[arg(long)]
 		account: String,
+		/// The party's name, shown to whoever verifies its documents, e.g. "Chamber of
+		/// Commerce and Industry of Kazakhstan".
+		#[arg(long)]
+		name: String,
 		/// What it may do.
 		#[arg(long, value_enum)]
 		role: RoleArg,
@@ -173,8 +177,10 @@ impl OwnAction {
 		use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
 		Ok(match self {
 			Self::AddMember { account: a } => GovernanceCall::add_member { account: account(a)? },
-			Self::RemoveMember { account: a } => GovernanceCall::remove_member { account: account(a)? },
-			Self::Accredit { account: a, role, kinds, office, valid_from, valid_until } => {
+			Self::RemoveMember { account: a } => {
+				GovernanceCall::remove_member { account: account(a)? }
+			},
+			Self::Accredit { account: a, name, role, kinds, office, valid_from, valid_until } => {
 				let role = match role {
 					RoleArg::Issuer => Role::Issuer,
 					RoleArg::ApprovedExporter => Role::ApprovedExporter,
@@ -201,6 +207,7 @@ impl OwnAction {
 					.transpose()?;
 				GovernanceCall::accredit {
 					account: account(a)?,
+					name: name.as_bytes().to_vec(),
 					role,
 					kinds: DocumentKinds::of(&kinds),
 					office,
@@ -211,8 +218,9 @@ impl OwnAction {
 			Self::Suspend { account: a } => GovernanceCall::suspend { account: account(a)? },
 			Self::Reinstate { account: a } => GovernanceCall::reinstate { account: account(a)? },
 			Self::Revoke { account: a } => GovernanceCall::revoke { account: account(a)? },
-			Self::SetKeyCutoff { issuer, block } =>
-				GovernanceCall::set_key_cutoff { issuer: account(issuer)?, block: *block },
+			Self::SetKeyCutoff { issuer, block } => {
+				GovernanceCall::set_key_cutoff { issuer: account(issuer)?, block: *block }
+			},
 		})
 	}
 }
@@ -286,9 +294,9 @@ fn country(text: &str) -> Result<[u8; 2], String> {
 		.as_bytes()
 		.try_into()
 		.map_err(|_| format!("`{text}` is not a two-letter ISO 3166-1 code"))?;
-	pallet_tamga_governance::CountryCode::new(code)
-		.map(|c| *c.as_bytes())
-		.ok_or_else(|| format!("`{text}` is not an assigned ISO 3166-1 alpha-2 code (capital letters, e.g. UZ)"))
+	pallet_tamga_governance::CountryCode::new(code).map(|c| *c.as_bytes()).ok_or_else(|| {
+		format!("`{text}` is not an assigned ISO 3166-1 alpha-2 code (capital letters, e.g. UZ)")
+	})
 }
 
 /// `text` as a PeerId the chain and the nodes accept.
@@ -303,10 +311,15 @@ fn peer_id(text: &str) -> Result<Vec<u8>, String> {
 /// `text` as a node address the chain and the nodes accept.
 fn node_address(text: &str) -> Result<Vec<u8>, String> {
 	use std::str::FromStr;
-	sc_network::Multiaddr::from_str(text).map_err(|e| format!("`{text}` is not a multiaddress: {e}"))?;
+	sc_network::Multiaddr::from_str(text)
+		.map_err(|e| format!("`{text}` is not a multiaddress: {e}"))?;
 	pallet_tamga_governance::node_admission::address(text.as_bytes().to_vec())
 		.map(|a| a.into_inner())
-		.ok_or_else(|| format!("`{text}` is not a node address: give it without /p2p/, e.g. /dns/host/tcp/30333"))
+		.ok_or_else(|| {
+			format!(
+				"`{text}` is not a node address: give it without /p2p/, e.g. /dns/host/tcp/30333"
+			)
+		})
 }
 
 fn account(text: &str) -> Result<AccountId, String> {
@@ -317,29 +330,36 @@ impl Decision {
 	/// The runtime call this decision dispatches once passed.
 	fn call(&self) -> Result<RuntimeCall, String> {
 		let call = match self {
-			Self::AdmitAdministration { country: c, name, members } =>
+			Self::AdmitAdministration { country: c, name, members } => {
 				GovernanceCall::admit_administration {
 					country: country(c)?,
 					name: name.clone().into_bytes(),
 					members: members.iter().map(|m| account(m)).collect::<Result<_, _>>()?,
-				},
-			Self::RemoveAdministration { country: c } =>
-				GovernanceCall::remove_administration { country: country(c)? },
+				}
+			},
+			Self::RemoveAdministration { country: c } => {
+				GovernanceCall::remove_administration { country: country(c)? }
+			},
 			Self::ApproveNode { country: c, peer_id: p, address } => GovernanceCall::approve_node {
 				country: country(c)?,
 				peer_id: peer_id(p)?,
 				address: node_address(address)?,
 			},
 			Self::RemoveNode { peer_id: p } => GovernanceCall::remove_node { peer_id: peer_id(p)? },
-			Self::AddValidator { country: c, validator } =>
-				GovernanceCall::add_validator { country: country(c)?, validator: account(validator)? },
-			Self::RemoveValidator { validator } =>
-				GovernanceCall::remove_validator { validator: account(validator)? },
+			Self::AddValidator { country: c, validator } => GovernanceCall::add_validator {
+				country: country(c)?,
+				validator: account(validator)?,
+			},
+			Self::RemoveValidator { validator } => {
+				GovernanceCall::remove_validator { validator: account(validator)? }
+			},
 			Self::AuthorizeUpgrade { wasm } => {
 				let code = std::fs::read(wasm)
 					.map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
 				let code_hash = sp_io::hashing::blake2_256(&code).into();
-				return Ok(RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash }));
+				return Ok(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+					code_hash,
+				}));
 			},
 		};
 		Ok(RuntimeCall::Governance(call))
@@ -358,15 +378,19 @@ impl GovernanceCmd {
 			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {
 				call: Box::new(decision.call()?),
 			}),
-			Action::Vote { id, nay } =>
-				RuntimeCall::Governance(GovernanceCall::vote { id: *id, approve: !nay }),
+			Action::Vote { id, nay } => {
+				RuntimeCall::Governance(GovernanceCall::vote { id: *id, approve: !nay })
+			},
 			Action::Close { id } => RuntimeCall::Governance(GovernanceCall::close { id: *id }),
 			Action::Own(action) => RuntimeCall::Governance(action.call()?),
 			Action::SetKeys { keys, proof } => {
 				let keys = from_hex(keys)?;
 				let keys = SessionKeys::decode(&mut &keys[..])
 					.map_err(|e| format!("--keys are not Tamga session keys: {e}"))?;
-				RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof: from_hex(proof)? })
+				RuntimeCall::Session(pallet_session::Call::set_keys {
+					keys,
+					proof: from_hex(proof)?,
+				})
 			},
 		};
 		let before = rpc.best_number()?;
@@ -384,7 +408,9 @@ impl GovernanceCmd {
 				println!("included in block #{}", outcome.block);
 				Ok(())
 			},
-			Some(error) => Err(format!("the transaction failed in block #{}: {error}", outcome.block)),
+			Some(error) => {
+				Err(format!("the transaction failed in block #{}: {error}", outcome.block))
+			},
 		}
 	}
 }

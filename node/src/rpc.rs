@@ -1,9 +1,8 @@
 //! The node's JSON-RPC methods beyond the standard Substrate ones (`chain_*`, `state_*`,
 //! `author_*`, `system_*` and the new `chainHead_v1_*` family, which `sc-service` adds).
 //!
-//! Here: `system_accountNextIndex` (nonces for signing clients). The `tamga_*` methods
-//! (document verification and history) are merged into [`create_full`] as their pallets
-//! land.
+//! Here: `system_accountNextIndex` (nonces for signing clients) and the `tamga_*` methods
+//! of the `tamga-rpc` crate (document verification, batch membership, history).
 
 use std::sync::Arc;
 
@@ -12,7 +11,7 @@ use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
-use tamga_runtime::{opaque::Block, AccountId, Nonce};
+use tamga_runtime::{opaque::Block, AccountId, BlockNumber, Nonce};
 
 /// What the RPC methods need from the node.
 pub struct FullDeps<C, P> {
@@ -35,6 +34,7 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_tamga_certificates::runtime_api::CertificatesApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -42,7 +42,8 @@ where
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
-	module.merge(System::new(client, pool).into_rpc())?;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
 
 	Ok(module)
 }

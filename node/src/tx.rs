@@ -100,7 +100,8 @@ impl Signer {
 		let nonce = nonce.as_u64().ok_or_else(|| format!("bad nonce {nonce}"))? as u32;
 		let genesis = rpc.call("chain_getBlockHash", json!([0]))?;
 		let genesis = from_hex(genesis.as_str().unwrap_or_default())?;
-		let genesis = H256::decode(&mut &genesis[..]).map_err(|_| "bad genesis hash".to_string())?;
+		let genesis =
+			H256::decode(&mut &genesis[..]).map_err(|_| "bad genesis hash".to_string())?;
 		let version = rpc.call("state_getRuntimeVersion", json!([]))?;
 		let field = |name: &str| {
 			version
@@ -109,7 +110,8 @@ impl Signer {
 				.map(|v| v as u32)
 				.ok_or_else(|| format!("runtime version without {name}"))
 		};
-		let (spec_version, transaction_version) = (field("specVersion")?, field("transactionVersion")?);
+		let (spec_version, transaction_version) =
+			(field("specVersion")?, field("transactionVersion")?);
 
 		let extension: TxExtension = (
 			frame_system::AuthorizeCall::new(),
@@ -135,7 +137,10 @@ impl Signer {
 		);
 		let encoded = to_hex(&extrinsic.encode());
 		let hash = rpc.call("author_submitExtrinsic", json!([encoded]))?;
-		let hash = hash.as_str().map(str::to_owned).ok_or_else(|| format!("bad transaction hash {hash}"))?;
+		let hash = hash
+			.as_str()
+			.map(str::to_owned)
+			.ok_or_else(|| format!("bad transaction hash {hash}"))?;
 		Ok((hash, encoded))
 	}
 }
@@ -155,7 +160,8 @@ impl Rpc {
 	pub fn best_number(&self) -> Result<u32, String> {
 		let header = self.call("chain_getHeader", json!([]))?;
 		let number = header.get("number").and_then(Value::as_str).unwrap_or_default();
-		u32::from_str_radix(number.trim_start_matches("0x"), 16).map_err(|e| format!("bad block number: {e}"))
+		u32::from_str_radix(number.trim_start_matches("0x"), 16)
+			.map_err(|e| format!("bad block number: {e}"))
 	}
 
 	/// Waits (up to `timeout`) until `extrinsic` (hex) is in a block after `after`, and
@@ -192,7 +198,8 @@ impl Rpc {
 	/// The outcome of extrinsic `index` of block `number` (`hash`), from its events.
 	fn outcome(&self, hash: &Value, number: u32, index: u32) -> Result<Outcome, String> {
 		// `System::Events`: twox128("System") ++ twox128("Events").
-		let key = [sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let key =
+			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
 		let raw = self.call("state_getStorage", json!([to_hex(&key), hash]))?;
 		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
 		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &raw[..])
@@ -204,11 +211,15 @@ impl Rpc {
 			}
 			match record.event {
 				RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }) => {},
-				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) =>
+				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+					dispatch_error,
+					..
+				}) => {
 					outcome.error = Some(match RuntimeError::from_dispatch_error(dispatch_error) {
 						Some(error) => format!("{error:?}"),
 						None => format!("{dispatch_error:?}"),
-					}),
+					})
+				},
 				event => outcome.events.push(event),
 			}
 		}

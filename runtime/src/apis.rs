@@ -1,7 +1,8 @@
 //! The runtime APIs: what the node and clients may ask the runtime.
 //!
 //! Besides the consensus and block-building APIs every Substrate node needs, the runtime
-//! serves metadata (for polkadot.js apps and subxt), account nonces and genesis presets.
+//! serves metadata (for polkadot.js apps and subxt), account nonces and genesis presets,
+//! the approved nodes (node admission) and document verification and history.
 
 use alloc::vec::Vec;
 use frame_support::genesis_builder_helper::{build_state, get_preset};
@@ -17,7 +18,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	genesis_presets, AccountId, Aura, Block, Executive, Governance, Grandpa, InherentDataExt, Nonce, Runtime,
+	genesis_presets, AccountId, Aura, Block, BlockNumber, Certificates, Executive, Governance, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 
@@ -25,6 +26,28 @@ impl_runtime_apis! {
 	impl pallet_tamga_governance::node_admission::NodeAdmissionApi<Block> for Runtime {
 		fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)> {
 			Governance::approved_nodes()
+		}
+	}
+
+	impl pallet_tamga_certificates::runtime_api::CertificatesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn verify_document(
+			id: pallet_tamga_certificates::DocumentId,
+		) -> Option<pallet_tamga_certificates::Verification<AccountId, BlockNumber>> {
+			Certificates::verify(id)
+		}
+
+		fn verify_batch_member(
+			root: sp_core::H256,
+			id: pallet_tamga_certificates::DocumentId,
+			proof: pallet_tamga_certificates::merkle::Proof,
+		) -> Option<pallet_tamga_certificates::BatchVerification<AccountId, BlockNumber>> {
+			Certificates::verify_batch(root, id, &proof)
+		}
+
+		fn document_history(
+			id: pallet_tamga_certificates::DocumentId,
+		) -> Vec<pallet_tamga_certificates::HistoryEntryOf<Runtime>> {
+			pallet_tamga_certificates::History::<Runtime>::get(id).into_inner()
 		}
 	}
 

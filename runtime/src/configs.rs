@@ -211,5 +211,7 @@ impl pallet_tamga_certificates::Config for Runtime {
 	type MaxHistory = ConstU32<256>;
 	/// A batch stores only its root and count; ten million documents per batch.
 	type MaxBatchSize = ConstU32<10_000_000>;
+	/// An exporter waits on at most 1,000 applications at once.
+	type MaxPendingApplications = ConstU32<1_000>;
 	type WeightInfo = pallet_tamga_certificates::weights::TamgaWeight;
 }

@@ -188,6 +188,7 @@ fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
 		assert_ok!(Governance::accredit(
 			signed(0),
 			issuer.clone(),
+			b"Chamber of Commerce".to_vec(),
 			Role::Issuer,
 			DocumentKinds::of(&[DocumentKind::Origin]),
 			None,

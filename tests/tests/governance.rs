@@ -178,7 +178,7 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 	net.check(governance(
 		&net.nodes[0],
 		MEMBERS[0],
-		&["accredit", "--account", &ferdie, "--role", "issuer", "--kind", "origin", "--valid-until", "100000"],
+		&["accredit", "--account", &ferdie, "--name", "Ferdie Chamber of Commerce", "--role", "issuer", "--kind", "origin", "--valid-until", "100000"],
 	));
 	let accredited = pallet_tamga_governance::Accreditations::<Runtime>::hashed_key_for(account("//Ferdie"));
 	wait_for(&net, "Ferdie's accreditation", || {

@@ -9,6 +9,12 @@
 //! ## Overview
 //! - An issuer accredited by its administration for the document's kind `register`s it;
 //!   the exporting country is the issuer's own. Numbers are unique per issuer.
+//! - An approved exporter `register`s its own origin declarations (kind
+//!   [`CertificateKind::OriginDeclaration`]: self-certification, same record shape).
+//! - Any exporter known to its administration may `apply` for a certificate; an issuer of
+//!   that country accredited for the kind `endorse`s it (the document is then anchored as
+//!   issued by that issuer, on the exporter's application) or `reject`s it with a reason
+//!   from [`RejectionReason`]; the exporter may `withdraw` it while it is pending.
 //! - `replace` anchors a corrected document; the old one becomes `Replaced` and links to
 //!   the new one. `revoke` withdraws one, with a reason from [`RevocationReason`] and the
 //!   hash of a free-text explanation kept off chain.
@@ -31,6 +37,7 @@
 extern crate alloc;
 
 pub mod merkle;
+pub mod runtime_api;
 pub mod types;
 pub mod verification;
 pub mod weights;
@@ -41,8 +48,8 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
-pub use types::{CertificateKind, DocumentId, RevocationReason, Status};
-pub use verification::{BatchValidity, Validity, Verification};
+pub use types::{CertificateKind, DocumentId, RejectionReason, RevocationReason, Status};
+pub use verification::{BatchValidity, BatchVerification, Validity, Verification};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -55,17 +62,23 @@ pub mod pallet {
 	use crate::{
 		merkle,
 		types::{
-			valid_hs_code, Action, Batch, CertificateKind, DocumentFacts, DocumentId,
-			HistoryEntry, Record, RevocationReason, Status,
+			valid_hs_code, Action, Application, Batch, CertificateKind, DocumentFacts, DocumentId,
+			HistoryEntry, Record, RejectionReason, RevocationReason, Status,
 		},
 		weights::WeightInfo,
 	};
 
 	/// The facts of a document as this runtime bounds them.
-	pub type FactsOf<T> =
-		DocumentFacts<<T as Config>::MaxNumberLength, <T as Config>::MaxHsCodes>;
+	pub type FactsOf<T> = DocumentFacts<<T as Config>::MaxNumberLength, <T as Config>::MaxHsCodes>;
 	/// A record as stored.
 	pub type RecordOf<T> = Record<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxNumberLength,
+		<T as Config>::MaxHsCodes,
+	>;
+	/// A pending application as stored.
+	pub type ApplicationOf<T> = Application<
 		<T as frame_system::Config>::AccountId,
 		BlockNumberFor<T>,
 		<T as Config>::MaxNumberLength,
@@ -104,6 +117,9 @@ pub mod pallet {
 		/// The most documents one batch may anchor.
 		#[pallet::constant]
 		type MaxBatchSize: Get<u32>;
+		/// The most applications one exporter may have pending at once.
+		#[pallet::constant]
+		type MaxPendingApplications: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -125,8 +141,22 @@ pub mod pallet {
 
 	/// Each record's history, oldest first.
 	#[pallet::storage]
-	pub type History<T: Config> =
-		StorageMap<_, Identity, DocumentId, BoundedVec<HistoryEntryOf<T>, T::MaxHistory>, ValueQuery>;
+	pub type History<T: Config> = StorageMap<
+		_,
+		Identity,
+		DocumentId,
+		BoundedVec<HistoryEntryOf<T>, T::MaxHistory>,
+		ValueQuery,
+	>;
+
+	/// Exporters' pending applications, by the id the document will have.
+	#[pallet::storage]
+	pub type Applications<T: Config> = StorageMap<_, Identity, DocumentId, ApplicationOf<T>>;
+
+	/// How many applications each exporter has pending.
+	#[pallet::storage]
+	pub type PendingApplications<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Anchored batches, by Merkle root.
 	#[pallet::storage]
@@ -134,14 +164,8 @@ pub mod pallet {
 
 	/// Revoked members of batches: (root, document id) → (reason, hash of the free text).
 	#[pallet::storage]
-	pub type RevokedBatchMembers<T: Config> = StorageDoubleMap<
-		_,
-		Identity,
-		H256,
-		Identity,
-		DocumentId,
-		(RevocationReason, H256),
-	>;
+	pub type RevokedBatchMembers<T: Config> =
+		StorageDoubleMap<_, Identity, H256, Identity, DocumentId, (RevocationReason, H256)>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -158,6 +182,14 @@ pub mod pallet {
 		BatchRegistered { root: H256, issuer: T::AccountId, count: u32 },
 		/// One member of a batch was revoked.
 		BatchMemberRevoked { root: H256, id: DocumentId, reason: RevocationReason },
+		/// An exporter applied for document `id` to be issued.
+		Applied { id: DocumentId, applicant: T::AccountId, kind: CertificateKind },
+		/// An issuer endorsed the application: document `id` is anchored as issued by it.
+		ApplicationEndorsed { id: DocumentId, issuer: T::AccountId, applicant: T::AccountId },
+		/// An issuer rejected the application for document `id`.
+		ApplicationRejected { id: DocumentId, issuer: T::AccountId, reason: RejectionReason },
+		/// The exporter withdrew its application for document `id`.
+		ApplicationWithdrawn { id: DocumentId },
 	}
 
 	#[pallet::error]
@@ -166,8 +198,9 @@ pub mod pallet {
 		NotMember,
 		/// The sender holds no accreditation.
 		NotAccredited,
-		/// The sender is accredited for another role (an issuer is needed to anchor, an
-		/// officer to record a use).
+		/// The sender is accredited for another role: an issuer anchors certificates, an
+		/// approved exporter its origin declarations, an exporter applies, an officer
+		/// records uses.
 		WrongRole,
 		/// The sender belongs to another country than the one the action concerns (an
 		/// officer of the importing country must record its uses).
@@ -239,6 +272,17 @@ pub mod pallet {
 		InvalidProof,
 		/// This batch member is already revoked.
 		AlreadyRevoked,
+		/// Origin declarations are made by the approved exporter itself (`register`), not
+		/// applied for.
+		DeclarationNotApplicable,
+		/// An application for this document is already pending.
+		DuplicateApplication,
+		/// No application for this document is pending.
+		UnknownApplication,
+		/// The exporter already has `MaxPendingApplications` applications pending.
+		TooManyApplications,
+		/// Only the exporter that applied may withdraw its application.
+		NotApplicant,
 	}
 
 	impl<T> From<Denied> for Error<T> {
@@ -262,12 +306,14 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Anchors document `id` (blake2-256 of its bytes) with its `facts`. The sender must
-		/// be an issuer accredited for the document's kind; the exporting country is its own.
+		/// be an issuer accredited for the document's kind or, for an origin declaration, an
+		/// approved exporter; the exporting country is its own.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
-			let issuer = ensure_signed(origin)?;
-			Self::anchor(&issuer, id, facts, None)
+			let author = ensure_signed(origin)?;
+			let country = Self::ensure_author(&author, facts.kind)?;
+			Self::anchor(&author, country, id, facts, None, None)
 		}
 
 		/// Anchors the corrected document `new_id` in place of `old`, which becomes
@@ -285,7 +331,8 @@ pub mod pallet {
 			let mut record = Documents::<T>::get(old).ok_or(Error::<T>::UnknownDocument)?;
 			ensure!(record.issuer == issuer, Error::<T>::NotIssuer);
 			Self::ensure_issued(&record)?;
-			Self::anchor(&issuer, new_id, facts, Some(old))?;
+			let country = Self::ensure_author(&issuer, facts.kind)?;
+			Self::anchor(&issuer, country, new_id, facts, Some(old), record.applicant.clone())?;
 			record.status = Status::Replaced { by: new_id };
 			Documents::<T>::insert(old, record);
 			Self::append_history(old, &issuer, Action::Replaced { by: new_id })?;
@@ -328,9 +375,16 @@ pub mod pallet {
 		) -> DispatchResult {
 			let officer = ensure_signed(origin)?;
 			let mut record = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-			let importing = CountryCode::new(record.facts.importing).ok_or(Error::<T>::UnknownCountry)?;
-			T::Permissions::ensure_party(&officer, Role::Officer, None, Some(importing), Self::now())
-				.map_err(Error::<T>::from)?;
+			let importing =
+				CountryCode::new(record.facts.importing).ok_or(Error::<T>::UnknownCountry)?;
+			T::Permissions::ensure_party(
+				&officer,
+				Role::Officer,
+				None,
+				Some(importing),
+				Self::now(),
+			)
+			.map_err(Error::<T>::from)?;
 			Self::ensure_issued(&record)?;
 			Self::ensure_not_cut_off(&record)?;
 			Self::ensure_within_validity(&record)?;
@@ -359,20 +413,19 @@ pub mod pallet {
 			kind: CertificateKind,
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
-			let country = T::Permissions::ensure_party(
-				&issuer,
-				Role::Issuer,
-				Some(kind.accreditation()),
-				None,
-				Self::now(),
-			)
-			.map_err(Error::<T>::from)?;
+			let country = Self::ensure_author(&issuer, kind)?;
 			ensure!(count > 0, Error::<T>::EmptyBatch);
 			ensure!(count <= T::MaxBatchSize::get(), Error::<T>::BatchTooLarge);
 			ensure!(!Batches::<T>::contains_key(root), Error::<T>::DuplicateBatch);
 			Batches::<T>::insert(
 				root,
-				BatchOf::<T> { issuer: issuer.clone(), country, kind, count, registered_at: Self::now() },
+				BatchOf::<T> {
+					issuer: issuer.clone(),
+					country,
+					kind,
+					count,
+					registered_at: Self::now(),
+				},
 			);
 			Self::deposit_event(Event::BatchRegistered { root, issuer, count });
 			Ok(())
@@ -402,6 +455,84 @@ pub mod pallet {
 			Self::deposit_event(Event::BatchMemberRevoked { root, id, reason });
 			Ok(())
 		}
+
+		/// Applies for document `id` (blake2-256 of its bytes) to be issued with `facts`.
+		/// The sender must be an exporter (or approved exporter) of the exporting country; an
+		/// issuer of that country then endorses or rejects the application.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
+			let applicant = ensure_signed(origin)?;
+			ensure!(!facts.kind.is_declaration(), Error::<T>::DeclarationNotApplicable);
+			let country = Self::ensure_exporter(&applicant)?;
+			Self::validate(&facts)?;
+			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
+			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
+			ensure!(!Applications::<T>::contains_key(id), Error::<T>::DuplicateApplication);
+			PendingApplications::<T>::try_mutate(&applicant, |pending| {
+				*pending = pending
+					.checked_add(1)
+					.filter(|n| *n <= T::MaxPendingApplications::get())
+					.ok_or(Error::<T>::TooManyApplications)?;
+				Ok::<_, Error<T>>(())
+			})?;
+			let kind = facts.kind;
+			Applications::<T>::insert(
+				id,
+				ApplicationOf::<T> { applicant: applicant.clone(), facts, filed_at: Self::now() },
+			);
+			Self::append_history(id, &applicant, Action::Applied)?;
+			Self::deposit_event(Event::Applied { id, applicant, kind });
+			Ok(())
+		}
+
+		/// Endorses the pending application for document `id`: the document is anchored as
+		/// issued by the sender, an issuer of the exporting country accredited for its kind.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::endorse())]
+		pub fn endorse(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
+			let country = Self::ensure_issuer_of(&issuer, &application)?;
+			Self::close_application(id, &application.applicant);
+			let applicant = application.applicant;
+			Self::anchor(&issuer, country, id, application.facts, None, Some(applicant.clone()))?;
+			Self::deposit_event(Event::ApplicationEndorsed { id, issuer, applicant });
+			Ok(())
+		}
+
+		/// Rejects the pending application for document `id` for `reason`; `text_hash` is
+		/// blake2-256 of the free-text explanation kept off chain. The sender must be an
+		/// issuer of the exporting country accredited for the document's kind.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			reason: RejectionReason,
+			text_hash: H256,
+		) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
+			Self::ensure_issuer_of(&issuer, &application)?;
+			Self::close_application(id, &application.applicant);
+			Self::append_history(id, &issuer, Action::ApplicationRejected { reason, text_hash })?;
+			Self::deposit_event(Event::ApplicationRejected { id, issuer, reason });
+			Ok(())
+		}
+
+		/// Withdraws the sender's pending application for document `id`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
+			let applicant = ensure_signed(origin)?;
+			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
+			ensure!(application.applicant == applicant, Error::<T>::NotApplicant);
+			Self::close_application(id, &applicant);
+			Self::append_history(id, &applicant, Action::ApplicationWithdrawn)?;
+			Self::deposit_event(Event::ApplicationWithdrawn { id });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -415,43 +546,94 @@ pub mod pallet {
 			(T::Time::now().as_secs() / SECONDS_PER_DAY) as u32
 		}
 
-		/// Validates `facts`, checks `issuer` may anchor them, and stores document `id`.
-		fn anchor(
-			issuer: &T::AccountId,
-			id: DocumentId,
-			facts: FactsOf<T>,
-			replaces: Option<DocumentId>,
-		) -> DispatchResult {
-			let country = T::Permissions::ensure_party(
-				issuer,
-				Role::Issuer,
-				Some(facts.kind.accreditation()),
+		/// Checks that `who` may anchor documents of `kind` now: an issuer accredited for it,
+		/// or an approved exporter for an origin declaration. Returns its country.
+		fn ensure_author(
+			who: &T::AccountId,
+			kind: CertificateKind,
+		) -> Result<CountryCode, DispatchError> {
+			T::Permissions::ensure_party(
+				who,
+				kind.author_role(),
+				kind.required_kind(),
 				None,
 				Self::now(),
 			)
-			.map_err(Error::<T>::from)?;
+			.map_err(|denied| Error::<T>::from(denied).into())
+		}
+
+		/// Checks that `who` is an exporter or an approved exporter now. Returns its country.
+		fn ensure_exporter(who: &T::AccountId) -> Result<CountryCode, DispatchError> {
+			let now = Self::now();
+			T::Permissions::ensure_party(who, Role::Exporter, None, None, now)
+				.or_else(|denied| match denied {
+					Denied::WrongRole => {
+						T::Permissions::ensure_party(who, Role::ApprovedExporter, None, None, now)
+					},
+					other => Err(other),
+				})
+				.map_err(|denied| Error::<T>::from(denied).into())
+		}
+
+		/// Checks that `who` is an issuer of the application's exporting country accredited
+		/// for its kind now. Returns that country.
+		fn ensure_issuer_of(
+			who: &T::AccountId,
+			application: &ApplicationOf<T>,
+		) -> Result<CountryCode, DispatchError> {
+			let exporting =
+				CountryCode::new(application.facts.exporting).ok_or(Error::<T>::UnknownCountry)?;
+			T::Permissions::ensure_party(
+				who,
+				Role::Issuer,
+				Some(application.facts.kind.accreditation()),
+				Some(exporting),
+				Self::now(),
+			)
+			.map_err(|denied| Error::<T>::from(denied).into())
+		}
+
+		/// Removes the pending application for `id` and releases the applicant's slot.
+		fn close_application(id: DocumentId, applicant: &T::AccountId) {
+			Applications::<T>::remove(id);
+			PendingApplications::<T>::mutate_exists(applicant, |pending| {
+				*pending = pending.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
+		}
+
+		/// Validates `facts` from `author` of `country` (permissions already checked) and
+		/// stores document `id`.
+		fn anchor(
+			author: &T::AccountId,
+			country: CountryCode,
+			id: DocumentId,
+			facts: FactsOf<T>,
+			replaces: Option<DocumentId>,
+			applicant: Option<T::AccountId>,
+		) -> DispatchResult {
 			Self::validate(&facts)?;
 			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
 			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
 			ensure!(
-				!Numbers::<T>::contains_key(issuer, &facts.number),
+				!Numbers::<T>::contains_key(author, &facts.number),
 				Error::<T>::DuplicateNumber
 			);
-			Numbers::<T>::insert(issuer, &facts.number, id);
+			Numbers::<T>::insert(author, &facts.number, id);
 			let kind = facts.kind;
 			Documents::<T>::insert(
 				id,
 				RecordOf::<T> {
 					facts,
-					issuer: issuer.clone(),
+					issuer: author.clone(),
 					registered_at: Self::now(),
 					status: Status::Issued,
 					replaces,
+					applicant,
 					used: 0,
 				},
 			);
-			Self::append_history(id, issuer, Action::Registered)?;
-			Self::deposit_event(Event::Registered { id, issuer: issuer.clone(), kind });
+			Self::append_history(id, author, Action::Registered)?;
+			Self::deposit_event(Event::Registered { id, issuer: author.clone(), kind });
 			Ok(())
 		}
 
@@ -514,7 +696,8 @@ pub mod pallet {
 			if who == issuer {
 				return Ok(());
 			}
-			let member_of = T::Permissions::ensure_member(who).map_err(|_| Error::<T>::NotIssuer)?;
+			let member_of =
+				T::Permissions::ensure_member(who).map_err(|_| Error::<T>::NotIssuer)?;
 			ensure!(*member_of.as_bytes() == country, Error::<T>::NotIssuer);
 			Ok(())
 		}

@@ -36,7 +36,9 @@ pub fn node(left: &H256, right: &H256) -> H256 {
 }
 
 /// A member's place in a batch and its siblings from the leaf up.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
 pub struct Proof {
 	/// The member's position in the batch, from 0.
 	pub index: u32,
@@ -126,7 +128,11 @@ mod tests {
 				// Nor does the right id at another index.
 				if n > 1 {
 					let moved = Proof { index: (i + 1) % n, ..proof.clone() };
-					assert_ne!(root_from_proof(&ids[i as usize], &moved), Some(root), "n={n} i={i}");
+					assert_ne!(
+						root_from_proof(&ids[i as usize], &moved),
+						Some(root),
+						"n={n} i={i}"
+					);
 				}
 			}
 		}

@@ -73,6 +73,7 @@ impl pallet_certificates::Config for Test {
 	type MaxHsCodes = ConstU32<4>;
 	type MaxHistory = ConstU32<6>;
 	type MaxBatchSize = ConstU32<1_000>;
+	type MaxPendingApplications = ConstU32<2>;
 	type WeightInfo = crate::weights::TamgaWeight;
 }
 
@@ -90,6 +91,12 @@ pub const KG_ISSUER: u64 = 20;
 pub const KG_OFFICER: u64 = 21;
 /// A customs officer of KZ.
 pub const KZ_OFFICER: u64 = 11;
+/// An approved exporter of KZ (self-certifies origin).
+pub const KZ_APPROVED_EXPORTER: u64 = 12;
+/// An exporter of KZ (applies for certificates).
+pub const KZ_EXPORTER: u64 = 13;
+/// An exporter of KG.
+pub const KG_EXPORTER: u64 = 22;
 /// An account nobody accredited.
 pub const OUTSIDER: u64 = 99;
 
@@ -109,22 +116,33 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
-		let accredit = |member: u64, who: u64, role: Role, kinds: &[DocumentKind], office: Option<[u8; 5]>| {
-			Governance::accredit(
-				RuntimeOrigin::signed(member),
-				who,
-				role,
-				DocumentKinds::of(kinds),
-				office,
-				0,
-				1_000_000,
-			)
-			.unwrap();
-		};
-		accredit(KZ, KZ_ISSUER, Role::Issuer, &[DocumentKind::Origin, DocumentKind::Veterinary], None);
+		let accredit =
+			|member: u64, who: u64, role: Role, kinds: &[DocumentKind], office: Option<[u8; 5]>| {
+				Governance::accredit(
+					RuntimeOrigin::signed(member),
+					who,
+					b"Chamber of Commerce".to_vec(),
+					role,
+					DocumentKinds::of(kinds),
+					office,
+					0,
+					1_000_000,
+				)
+				.unwrap();
+			};
+		accredit(
+			KZ,
+			KZ_ISSUER,
+			Role::Issuer,
+			&[DocumentKind::Origin, DocumentKind::Veterinary],
+			None,
+		);
 		accredit(KG, KG_ISSUER, Role::Issuer, &[DocumentKind::Origin], None);
 		accredit(KG, KG_OFFICER, Role::Officer, &[], Some(*b"KGFRU"));
 		accredit(KZ, KZ_OFFICER, Role::Officer, &[], Some(*b"KZALA"));
+		accredit(KZ, KZ_APPROVED_EXPORTER, Role::ApprovedExporter, &[], None);
+		accredit(KZ, KZ_EXPORTER, Role::Exporter, &[], None);
+		accredit(KG, KG_EXPORTER, Role::Exporter, &[], None);
 	});
 	ext
 }

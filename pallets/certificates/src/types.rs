@@ -1,8 +1,10 @@
 //! The records the certificates pallet keeps.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
-use pallet_tamga_governance::{CountryCode, DocumentKind};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use pallet_tamga_governance::{CountryCode, DocumentKind, Role};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -10,7 +12,18 @@ use sp_core::H256;
 pub type DocumentId = H256;
 
 /// What a certificate is.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
 pub enum CertificateKind {
 	/// EAEU certificate of origin, form CT-1.
 	EaeuCt1,
@@ -22,6 +35,9 @@ pub enum CertificateKind {
 	NonPreferential,
 	/// A veterinary (SPS) certificate.
 	Veterinary,
+	/// An origin declaration made by an approved exporter itself (self-certification,
+	/// e.g. a statement on origin under a REX-style scheme).
+	OriginDeclaration,
 }
 
 impl CertificateKind {
@@ -31,6 +47,28 @@ impl CertificateKind {
 			Self::Veterinary => DocumentKind::Veterinary,
 			_ => DocumentKind::Origin,
 		}
+	}
+
+	/// Whether the exporter declared it itself (an approved exporter's origin declaration)
+	/// rather than an accredited issuer issuing it.
+	pub fn is_declaration(self) -> bool {
+		self == Self::OriginDeclaration
+	}
+
+	/// The role that anchors documents of this kind: an approved exporter for a
+	/// declaration, an issuer otherwise.
+	pub fn author_role(self) -> Role {
+		if self.is_declaration() {
+			Role::ApprovedExporter
+		} else {
+			Role::Issuer
+		}
+	}
+
+	/// The document kind the author's accreditation must cover (issuers only: approved
+	/// exporters hold no kinds).
+	pub fn required_kind(self) -> Option<DocumentKind> {
+		(!self.is_declaration()).then(|| self.accreditation())
 	}
 }
 
@@ -45,7 +83,18 @@ pub fn valid_hs_code(code: &HsCode) -> bool {
 
 /// Why a document was revoked (a documented, closed list; free text is kept off chain
 /// and only its hash is recorded).
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
 pub enum RevocationReason {
 	/// Issued in error (wrong data, wrong form).
 	IssuedInError,
@@ -61,8 +110,67 @@ pub enum RevocationReason {
 	Other,
 }
 
+/// Why an issuer rejected an exporter's application (a documented, closed list; free
+/// text is kept off chain and only its hash is recorded).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum RejectionReason {
+	/// Supporting documents are missing or incomplete.
+	Incomplete,
+	/// The goods do not meet the rules of origin or the import conditions.
+	NotCompliant,
+	/// The declared facts do not match the supporting documents.
+	Inconsistent,
+	/// The applicant is not eligible for this kind of certificate.
+	NotEligible,
+	/// Another reason, given in the free text.
+	Other,
+}
+
+/// An exporter's pending application for a certificate, waiting for an issuer of its
+/// country to endorse or reject it.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxNumber, MaxHs))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Application<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxNumber: Get<u32>,
+	MaxHs: Get<u32>,
+> {
+	/// The exporter that applied.
+	pub applicant: AccountId,
+	/// What the exporter asks the issuer to certify.
+	pub facts: DocumentFacts<MaxNumber, MaxHs>,
+	/// The block in which it applied.
+	pub filed_at: BlockNumber,
+}
+
 /// Where a document stands.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
 pub enum Status {
 	/// In force within its validity window.
 	Issued,
@@ -119,7 +227,9 @@ pub struct DocumentFacts<MaxNumber: Get<u32>, MaxHs: Get<u32>> {
 }
 
 /// An anchored document.
-#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
 #[scale_info(skip_type_params(MaxNumber, MaxHs))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct Record<
@@ -138,12 +248,25 @@ pub struct Record<
 	pub status: Status,
 	/// The document it replaced, if any.
 	pub replaces: Option<DocumentId>,
+	/// The exporter whose application the issuer endorsed, if it was issued on one.
+	pub applicant: Option<AccountId>,
 	/// The quantity used so far by importing customs.
 	pub used: u128,
 }
 
 /// What happened to a record.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
 pub enum Action {
 	/// Anchored.
 	Registered,
@@ -157,6 +280,17 @@ pub enum Action {
 		/// Why.
 		reason: RevocationReason,
 	},
+	/// An exporter applied for the document to be issued.
+	Applied,
+	/// An issuer rejected the exporter's application.
+	ApplicationRejected {
+		/// Why.
+		reason: RejectionReason,
+		/// blake2-256 of the issuer's free-text explanation (kept off chain).
+		text_hash: H256,
+	},
+	/// The exporter withdrew its application.
+	ApplicationWithdrawn,
 	/// Importing customs recorded a use.
 	Used {
 		/// The quantity used.
@@ -167,7 +301,9 @@ pub enum Action {
 }
 
 /// One entry of a record's history: what happened, when and by whom.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
 pub struct HistoryEntry<AccountId, BlockNumber> {
 	/// The block.
 	pub block: BlockNumber,

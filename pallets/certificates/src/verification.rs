@@ -4,15 +4,16 @@
 //! `tamga_verifyDocument` RPC serve it (the RPC adds whether the answer comes from a
 //! finalized block).
 
+use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{CountryCode, Permissions, Role};
+use pallet_tamga_governance::{CountryCode, Permissions};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
 use crate::{
 	merkle,
-	types::{CertificateKind, DocumentId, RevocationReason, Status},
+	types::{CertificateKind, DocumentId, HsCode, RevocationReason, Status},
 	Batches, Config, Documents, Pallet, RevokedBatchMembers,
 };
 
@@ -48,14 +49,26 @@ pub struct Verification<AccountId, BlockNumber> {
 	pub validity: Validity,
 	/// The kind of certificate.
 	pub kind: CertificateKind,
-	/// Who anchored it.
+	/// Who anchored it: the issuer, or the approved exporter of a declaration.
 	pub issuer: AccountId,
+	/// The name its administration accredited the issuer under (UTF-8).
+	pub issuer_name: Vec<u8>,
+	/// The name of the issuer's administration (UTF-8); empty if it left the consortium.
+	pub administration_name: Vec<u8>,
+	/// Whether an issuer endorsed it on an exporter's application.
+	pub on_application: bool,
+	/// The certificate number.
+	pub number: Vec<u8>,
+	/// The goods' HS subheadings.
+	pub hs_codes: Vec<HsCode>,
+	/// The unit of the quantities (UN/ECE Recommendation 20).
+	pub unit: [u8; 3],
 	/// The exporting country (the issuer's).
 	pub exporting: [u8; 2],
 	/// The importing country.
 	pub importing: [u8; 2],
-	/// Whether the issuer's accreditation covered this kind in the block it was anchored
-	/// and is not suspended or revoked now.
+	/// Whether the author's accreditation covered this kind (for a declaration: approved
+	/// exporter) in the block it was anchored and is not suspended or revoked now.
 	pub issuer_accredited: bool,
 	/// First and last day of validity (days since 1970-01-01 UTC).
 	pub valid_from: u32,
@@ -89,6 +102,27 @@ pub enum BatchValidity {
 	IssuerKeyCutOff,
 }
 
+/// The verdict on a member of a batch, with what the batch says about its issuer.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct BatchVerification<AccountId, BlockNumber> {
+	/// The verdict.
+	pub validity: BatchValidity,
+	/// Who anchored the batch.
+	pub issuer: AccountId,
+	/// The name its administration accredited the issuer under (UTF-8).
+	pub issuer_name: Vec<u8>,
+	/// The name of the issuer's administration (UTF-8); empty if it left the consortium.
+	pub administration_name: Vec<u8>,
+	/// The issuer's country.
+	pub country: [u8; 2],
+	/// The kind of all the batch's documents.
+	pub kind: CertificateKind,
+	/// How many documents the batch holds.
+	pub count: u32,
+	/// The block in which the batch was anchored.
+	pub registered_at: BlockNumber,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The verification of document `id` today, or `None` if no such document is anchored.
 	pub fn verify(id: DocumentId) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
@@ -105,17 +139,29 @@ impl<T: Config> Pallet<T> {
 			Status::Issued if remaining == 0 => Validity::UsedUp,
 			Status::Issued => Validity::Valid,
 		};
+		let kind = record.facts.kind;
+		let exporting = CountryCode::new(record.facts.exporting);
 		let issuer_accredited = T::Permissions::ensure_party(
 			&record.issuer,
-			Role::Issuer,
-			Some(record.facts.kind.accreditation()),
-			CountryCode::new(record.facts.exporting),
+			kind.author_role(),
+			kind.required_kind(),
+			exporting,
 			record.registered_at,
 		)
 		.is_ok();
+		let issuer_name =
+			T::Permissions::party_name(&record.issuer).map(|(name, _)| name).unwrap_or_default();
+		let administration_name =
+			exporting.and_then(T::Permissions::administration_name).unwrap_or_default();
 		Some(Verification {
 			validity,
-			kind: record.facts.kind,
+			kind,
+			issuer_name,
+			administration_name,
+			on_application: record.applicant.is_some(),
+			number: record.facts.number.into_inner(),
+			hs_codes: record.facts.hs_codes.into_inner(),
+			unit: record.facts.unit,
 			issuer: record.issuer,
 			exporting: record.facts.exporting,
 			importing: record.facts.importing,
@@ -143,5 +189,30 @@ impl<T: Config> Pallet<T> {
 		} else {
 			BatchValidity::Valid
 		}
+	}
+
+	/// [`Self::verify_batch_member`] with the batch's issuer and size, or `None` if no
+	/// batch has this `root`.
+	pub fn verify_batch(
+		root: H256,
+		id: DocumentId,
+		proof: &merkle::Proof,
+	) -> Option<BatchVerification<T::AccountId, BlockNumberFor<T>>> {
+		let batch = Batches::<T>::get(root)?;
+		let validity = Self::verify_batch_member(root, id, proof);
+		let issuer_name =
+			T::Permissions::party_name(&batch.issuer).map(|(name, _)| name).unwrap_or_default();
+		let administration_name =
+			T::Permissions::administration_name(batch.country).unwrap_or_default();
+		Some(BatchVerification {
+			validity,
+			issuer: batch.issuer,
+			issuer_name,
+			administration_name,
+			country: *batch.country.as_bytes(),
+			kind: batch.kind,
+			count: batch.count,
+			registered_at: batch.registered_at,
+		})
 	}
 }

@@ -26,6 +26,20 @@ pub trait WeightInfo {
 	/// `revoke_batch_member`: reads the batch, the sender's membership, the revocation;
 	/// writes the revocation; verifies a proof of up to 32 hashes.
 	fn revoke_batch_member() -> Weight;
+	/// `apply`: reads the exporter's accreditation (twice at most: exporter, then approved
+	/// exporter) and administration, the document, the application, the pending count and
+	/// the history; writes the application, the count and the history.
+	fn apply() -> Weight;
+	/// `endorse`: reads the application, the issuer's accreditation and administration,
+	/// then `register`'s reads; writes `register`'s items, removes the application and
+	/// updates the pending count.
+	fn endorse() -> Weight;
+	/// `reject`: reads the application, the issuer's accreditation and administration, the
+	/// pending count and the history; removes the application, writes count and history.
+	fn reject() -> Weight;
+	/// `withdraw`: reads the application, the pending count and the history; removes the
+	/// application, writes count and history.
+	fn withdraw() -> Weight;
 }
 
 /// Fixed execution time of one call, besides its storage accesses.
@@ -63,5 +77,17 @@ impl WeightInfo for TamgaWeight {
 	}
 	fn revoke_batch_member() -> Weight {
 		touching(3, 1, false)
+	}
+	fn apply() -> Weight {
+		touching(7, 3, true)
+	}
+	fn endorse() -> Weight {
+		touching(7, 5, true)
+	}
+	fn reject() -> Weight {
+		touching(5, 3, true)
+	}
+	fn withdraw() -> Weight {
+		touching(3, 3, true)
 	}
 }

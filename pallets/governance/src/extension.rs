@@ -61,8 +61,8 @@ impl<T: Config> Pallet<T> {
 	/// [`MEMBER_PRIORITY`] for member and validator accounts, 0 for accredited parties.
 	/// Each storage item is read at most once (this runs for every pooled transaction).
 	pub fn transaction_priority(who: &T::AccountId) -> Option<u64> {
-		let member_or_validator = crate::MemberOf::<T>::contains_key(who) ||
-			Validators::<T>::get().iter().any(|(validator, _)| validator == who);
+		let member_or_validator = crate::MemberOf::<T>::contains_key(who)
+			|| Validators::<T>::get().iter().any(|(validator, _)| validator == who);
 		if member_or_validator {
 			Some(MEMBER_PRIORITY)
 		} else {

@@ -92,10 +92,14 @@ pub mod pallet {
 		<T as Config>::MaxMembersPerAdministration,
 	>;
 	/// A proposal as stored.
-	pub type ProposalOf<T> =
-		Proposal<BlockNumberFor<T>, Weight, <T as Config>::MaxCallSize, <T as Config>::MaxAdministrations>;
+	pub type ProposalOf<T> = Proposal<
+		BlockNumberFor<T>,
+		Weight,
+		<T as Config>::MaxCallSize,
+		<T as Config>::MaxAdministrations,
+	>;
 	/// An accreditation as stored.
-	pub type AccreditationOf<T> = Accreditation<BlockNumberFor<T>>;
+	pub type AccreditationOf<T> = Accreditation<BlockNumberFor<T>, <T as Config>::MaxNameLength>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -182,8 +186,7 @@ pub mod pallet {
 
 	/// The nodes approved to connect, by PeerId text.
 	#[pallet::storage]
-	pub type Nodes<T: Config> =
-		CountedStorageMap<_, Blake2_128Concat, PeerIdText, ApprovedNode>;
+	pub type Nodes<T: Config> = CountedStorageMap<_, Blake2_128Concat, PeerIdText, ApprovedNode>;
 
 	/// Whether the validator set changed since the last session change.
 	#[pallet::storage]
@@ -246,8 +249,12 @@ pub mod pallet {
 					Administrations::<T>::contains_key(country),
 					"a genesis node belongs to a genesis administration"
 				);
-				Pallet::<T>::insert_node(country, peer.as_bytes().to_vec(), address.as_bytes().to_vec())
-					.unwrap_or_else(|_| panic!("genesis node `{peer}` at `{address}` is invalid"));
+				Pallet::<T>::insert_node(
+					country,
+					peer.as_bytes().to_vec(),
+					address.as_bytes().to_vec(),
+				)
+				.unwrap_or_else(|_| panic!("genesis node `{peer}` at `{address}` is invalid"));
 			}
 		}
 	}
@@ -309,6 +316,8 @@ pub mod pallet {
 		LastAdministration,
 		/// The name is longer than `MaxNameLength` bytes.
 		NameTooLong,
+		/// The name is empty or not UTF-8 text.
+		InvalidName,
 		/// An administration needs at least one member account.
 		NoMembers,
 		/// More than `MaxMembersPerAdministration` member accounts.
@@ -352,7 +361,8 @@ pub mod pallet {
 		AlreadyRevoked,
 		/// Only a suspended accreditation can be reinstated; only an active one suspended.
 		WrongStatus,
-		/// Key cut-offs apply to issuers only.
+		/// Key cut-offs apply only to parties that sign documents: issuers and approved
+		/// exporters (their origin declarations).
 		NotAnIssuer,
 		/// The account is already a validator.
 		ValidatorExists,
@@ -404,15 +414,18 @@ pub mod pallet {
 			ensure!(call_weight.all_lte(T::MaxProposalWeight::get()), Error::<T>::CallTooHeavy);
 			let encoded: BoundedVec<u8, T::MaxCallSize> =
 				call.encode().try_into().map_err(|_| Error::<T>::CallTooLarge)?;
-			ensure!(Proposals::<T>::count() < T::MaxOpenProposals::get(), Error::<T>::TooManyProposals);
+			ensure!(
+				Proposals::<T>::count() < T::MaxOpenProposals::get(),
+				Error::<T>::TooManyProposals
+			);
 
 			let id = NextProposalId::<T>::mutate(|next| {
 				let id = *next;
 				*next = next.wrapping_add(1);
 				id
 			});
-			let expires_at =
-				frame_system::Pallet::<T>::block_number().saturating_add(T::ProposalLifetime::get());
+			let expires_at = frame_system::Pallet::<T>::block_number()
+				.saturating_add(T::ProposalLifetime::get());
 			let proposal = ProposalOf::<T> {
 				proposer: country,
 				call: encoded,
@@ -425,14 +438,19 @@ pub mod pallet {
 			Self::deposit_event(Event::Proposed { id, proposer: country, expires_at });
 			// A consortium of one decides alone (and pays for the call it dispatches).
 			let executed_weight = Self::decide(id, proposal);
-			Ok(Some(T::WeightInfo::propose(T::MaxCallSize::get()).saturating_add(executed_weight)).into())
+			Ok(Some(T::WeightInfo::propose(T::MaxCallSize::get()).saturating_add(executed_weight))
+				.into())
 		}
 
 		/// Votes for the sender's administration; a later vote of the same administration
 		/// replaces its earlier one. Decides the proposal when the vote settles it.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::vote().saturating_add(T::MaxProposalWeight::get()))]
-		pub fn vote(origin: OriginFor<T>, id: ProposalId, approve: bool) -> DispatchResultWithPostInfo {
+		pub fn vote(
+			origin: OriginFor<T>,
+			id: ProposalId,
+			approve: bool,
+		) -> DispatchResultWithPostInfo {
 			let (_, country) = Self::ensure_member_origin(origin)?;
 			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
 			ensure!(
@@ -587,7 +605,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Accredits `account` as `role` of the sender's country, from `valid_from` to
+		/// Accredits `account`, known as `name` (UTF-8, e.g. "Chamber of Commerce and
+		/// Industry of Kazakhstan"), as `role` of the sender's country, from `valid_from` to
 		/// `valid_until` (blocks, inclusive). An issuer needs `kinds`; an officer needs its
 		/// customs `office` code. Accrediting an account this country accredited before
 		/// replaces its accreditation (keeping any key cut-off).
@@ -596,6 +615,7 @@ pub mod pallet {
 		pub fn accredit(
 			origin: OriginFor<T>,
 			account: T::AccountId,
+			name: Vec<u8>,
 			role: Role,
 			kinds: DocumentKinds,
 			office: Option<[u8; 5]>,
@@ -611,17 +631,20 @@ pub mod pallet {
 			ensure!(valid_from <= valid_until, Error::<T>::InvalidValidity);
 			ensure!((role == Role::Issuer) != kinds.is_empty(), Error::<T>::KindsMismatch);
 			let office_ok = match (role, office) {
-				(Role::Officer, Some(code)) =>
-					code.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+				(Role::Officer, Some(code)) => {
+					code.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+				},
 				(Role::Officer, None) => false,
 				(_, office) => office.is_none(),
 			};
 			ensure!(office_ok, Error::<T>::OfficeMismatch);
+			let name = Self::party_name(name)?;
 
 			Accreditations::<T>::insert(
 				&account,
 				AccreditationOf::<T> {
 					country,
+					name,
 					role,
 					kinds,
 					office,
@@ -701,7 +724,10 @@ pub mod pallet {
 			Accreditations::<T>::try_mutate(&issuer, |accreditation| -> DispatchResult {
 				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
 				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
-				ensure!(accreditation.role == Role::Issuer, Error::<T>::NotAnIssuer);
+				ensure!(
+					matches!(accreditation.role, Role::Issuer | Role::ApprovedExporter),
+					Error::<T>::NotAnIssuer
+				);
 				ensure!(
 					accreditation.key_cutoff.is_none_or(|cutoff| block <= cutoff),
 					Error::<T>::CutoffMovesLater
@@ -731,7 +757,10 @@ pub mod pallet {
 				Error::<T>::ValidatorWithoutKeys
 			);
 			Validators::<T>::try_mutate(|validators| -> DispatchResult {
-				ensure!(!validators.iter().any(|(v, _)| *v == validator), Error::<T>::ValidatorExists);
+				ensure!(
+					!validators.iter().any(|(v, _)| *v == validator),
+					Error::<T>::ValidatorExists
+				);
 				validators
 					.try_push((validator.clone(), country))
 					.map_err(|_| Error::<T>::TooManyValidators)?;
@@ -806,6 +835,15 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Checks a party's name: UTF-8 text, not empty, at most `MaxNameLength` bytes.
+		fn party_name(name: Vec<u8>) -> Result<BoundedVec<u8, T::MaxNameLength>, DispatchError> {
+			ensure!(
+				!name.is_empty() && core::str::from_utf8(&name).is_ok(),
+				Error::<T>::InvalidName
+			);
+			Ok(name.try_into().map_err(|_| Error::<T>::NameTooLong)?)
+		}
+
 		/// The signer and the administration it acts for, or `NotMember`.
 		fn ensure_member_origin(
 			origin: OriginFor<T>,
@@ -834,7 +872,10 @@ pub mod pallet {
 					!MemberOf::<T>::contains_key(member) && !members[..index].contains(member),
 					Error::<T>::AlreadyMember
 				);
-				ensure!(!Accreditations::<T>::contains_key(member), Error::<T>::MemberCannotBeParty);
+				ensure!(
+					!Accreditations::<T>::contains_key(member),
+					Error::<T>::MemberCannotBeParty
+				);
 			}
 			let members: BoundedVec<T::AccountId, T::MaxMembersPerAdministration> =
 				members.try_into().map_err(|_| Error::<T>::TooManyMembers)?;
@@ -881,7 +922,9 @@ pub mod pallet {
 
 		/// (PeerId, address) text of every approved node, for the node's admission task.
 		pub fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)> {
-			Nodes::<T>::iter().map(|(peer, node)| (peer.into_inner(), node.address.into_inner())).collect()
+			Nodes::<T>::iter()
+				.map(|(peer, node)| (peer.into_inner(), node.address.into_inner()))
+				.collect()
 		}
 
 		/// Keeps `who`'s account in existence while the consortium knows it (member,
@@ -934,13 +977,18 @@ pub mod pallet {
 				) {
 					Ok(call) => {
 						let info = call.get_dispatch_info();
-						let outcome = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
-						let weight = frame_support::dispatch::extract_actual_weight(&outcome, &info);
+						let outcome =
+							call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
+						let weight =
+							frame_support::dispatch::extract_actual_weight(&outcome, &info);
 						(outcome.map(|_| ()).map_err(|e| e.error), weight)
 					},
 					// The call was encoded from a decoded call, so this only happens if a
 					// runtime upgrade changed its encoding meanwhile.
-					Err(_) => (Err(DispatchError::Other("proposal call no longer decodes")), Weight::zero()),
+					Err(_) => (
+						Err(DispatchError::Other("proposal call no longer decodes")),
+						Weight::zero(),
+					),
 				};
 				Self::deposit_event(Event::Executed { id, result });
 				weight

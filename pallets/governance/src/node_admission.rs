@@ -28,7 +28,9 @@ pub type PeerIdText = BoundedVec<u8, ConstU32<MAX_PEER_ID_LENGTH>>;
 pub type AddressText = BoundedVec<u8, ConstU32<MAX_ADDRESS_LENGTH>>;
 
 /// An approved node.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
 pub struct ApprovedNode {
 	/// The administration that runs it.
 	pub country: CountryCode,
@@ -41,18 +43,18 @@ const BASE58_ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmno
 /// `text` as a PeerId, if it looks like one: 40 to 64 base58 characters. (Whether it
 /// decodes to a valid multihash is checked by every node before use.)
 pub fn peer_id(text: Vec<u8>) -> Option<PeerIdText> {
-	let plausible = (40..=MAX_PEER_ID_LENGTH as usize).contains(&text.len()) &&
-		text.iter().all(|b| BASE58_ALPHABET.contains(b));
+	let plausible = (40..=MAX_PEER_ID_LENGTH as usize).contains(&text.len())
+		&& text.iter().all(|b| BASE58_ALPHABET.contains(b));
 	plausible.then(|| text.try_into().ok()).flatten()
 }
 
 /// `text` as a node address, if it looks like a multiaddress without a PeerId: it starts
 /// with `/`, is printable ASCII without spaces and has no `/p2p/` part.
 pub fn address(text: Vec<u8>) -> Option<AddressText> {
-	let plausible = text.first() == Some(&b'/') &&
-		text.iter().all(|b| b.is_ascii_graphic()) &&
-		!text.windows(5).any(|w| w == b"/p2p/") &&
-		!text.ends_with(b"/p2p");
+	let plausible = text.first() == Some(&b'/')
+		&& text.iter().all(|b| b.is_ascii_graphic())
+		&& !text.windows(5).any(|w| w == b"/p2p/")
+		&& !text.ends_with(b"/p2p");
 	plausible.then(|| text.try_into().ok()).flatten()
 }
 

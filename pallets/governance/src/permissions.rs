@@ -11,7 +11,16 @@ use crate::{
 
 /// Why an account may not act as asked.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum Denied {
 	/// It is not a member of any administration.
@@ -61,6 +70,13 @@ pub trait Permissions<AccountId, BlockNumber> {
 	/// accreditation is active and within its validity now, granted by an administration
 	/// that is still a member.
 	fn is_known(who: &AccountId) -> bool;
+
+	/// The name `who` was accredited under and its country, whatever the accreditation's
+	/// status: what a verifier reads as the issuer of a document.
+	fn party_name(who: &AccountId) -> Option<(alloc::vec::Vec<u8>, CountryCode)>;
+
+	/// The name of `country`'s administration, if it is a member of the consortium.
+	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>>;
 }
 
 impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>
@@ -115,13 +131,22 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 		crate::Accreditations::<T>::get(issuer).and_then(|a| a.key_cutoff)
 	}
 
+	fn party_name(who: &T::AccountId) -> Option<(alloc::vec::Vec<u8>, CountryCode)> {
+		crate::Accreditations::<T>::get(who).map(|a| (a.name.into_inner(), a.country))
+	}
+
+	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>> {
+		crate::Administrations::<T>::get(country).map(|a| a.name.into_inner())
+	}
+
 	fn is_known(who: &T::AccountId) -> bool {
 		let now = frame_system::Pallet::<T>::block_number();
-		crate::MemberOf::<T>::contains_key(who) ||
-			crate::Accreditations::<T>::get(who).is_some_and(|a| {
-				a.status == AccreditationStatus::Active &&
-					a.valid_from <= now && now <= a.valid_until &&
-					Self::granted_under_current_membership(&a)
+		crate::MemberOf::<T>::contains_key(who)
+			|| crate::Accreditations::<T>::get(who).is_some_and(|a| {
+				a.status == AccreditationStatus::Active
+					&& a.valid_from <= now
+					&& now <= a.valid_until
+					&& Self::granted_under_current_membership(&a)
 			})
 	}
 }
@@ -129,9 +154,7 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 impl<T: crate::Config> crate::Pallet<T> {
 	/// Whether `accreditation`'s administration is a member now and granted it since it
 	/// last joined (leaving the consortium voids every accreditation it granted).
-	fn granted_under_current_membership(
-		accreditation: &crate::AccreditationOf<T>,
-	) -> bool {
+	fn granted_under_current_membership(accreditation: &crate::AccreditationOf<T>) -> bool {
 		crate::Administrations::<T>::get(accreditation.country)
 			.is_some_and(|administration| accreditation.accredited_at >= administration.joined_at)
 	}

@@ -7,8 +7,7 @@ use sp_runtime::DispatchError;
 
 use crate::{
 	mock::*, AccreditationStatus, Accreditations, Administrations, CountryCode, Denied,
-	DocumentKind, DocumentKinds, Error, Event, MemberOf, Permissions, Proposals, Role,
-	Validators,
+	DocumentKind, DocumentKinds, Error, Event, MemberOf, Permissions, Proposals, Role, Validators,
 };
 
 fn signed(who: u64) -> RuntimeOrigin {
@@ -49,6 +48,7 @@ fn accredit_issuer(member: u64, issuer: u64) {
 	assert_ok!(Governance::accredit(
 		signed(member),
 		issuer,
+		b"Chamber of Commerce".to_vec(),
 		Role::Issuer,
 		issuer_kinds(),
 		None,
@@ -78,10 +78,13 @@ fn a_passed_proposal_admits_an_administration() {
 		pass(admit(*b"UZ", vec![5]));
 		assert!(Administrations::<Test>::contains_key(country(b"UZ")));
 		assert_eq!(MemberOf::<Test>::get(5), Some(country(b"UZ")));
-		assert!(System::events().iter().any(|r| r.event ==
-			RuntimeEvent::Governance(Event::Executed { id: 0, result: Ok(()) })));
-		assert!(System::events().iter().any(|r| r.event ==
-			RuntimeEvent::Governance(Event::AdministrationAdmitted { country: country(b"UZ") })));
+		assert!(System::events().iter().any(
+			|r| r.event == RuntimeEvent::Governance(Event::Executed { id: 0, result: Ok(()) })
+		));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Governance(Event::AdministrationAdmitted {
+				country: country(b"UZ")
+			})));
 	});
 }
 
@@ -122,10 +125,7 @@ fn outsiders_cannot_propose_or_vote() {
 		);
 		assert_ok!(Governance::propose(signed(KZ), admit(*b"UZ", vec![5])));
 		assert_noop!(Governance::vote(signed(OUTSIDER), 0, true), Error::<Test>::NotMember);
-		assert_noop!(
-			Governance::vote(RuntimeOrigin::none(), 0, true),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(Governance::vote(RuntimeOrigin::none(), 0, true), DispatchError::BadOrigin);
 	});
 }
 
@@ -146,9 +146,8 @@ fn votes_on_unknown_or_expired_proposals_fail_and_close_removes_expired_ones() {
 #[test]
 fn oversized_calls_and_too_many_open_proposals_are_refused() {
 	new_test_ext().execute_with(|| {
-		let huge = Box::new(RuntimeCall::System(frame_system::Call::remark {
-			remark: vec![0u8; 1_000],
-		}));
+		let huge =
+			Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0u8; 1_000] }));
 		assert_noop!(Governance::propose(signed(KZ), huge), Error::<Test>::CallTooLarge);
 		for code in [*b"UZ", *b"TJ", *b"MN", *b"AZ"] {
 			assert_ok!(Governance::propose(signed(KZ), admit(code, vec![5])));
@@ -165,8 +164,10 @@ fn a_passed_proposal_reports_the_failure_of_its_call() {
 	new_test_ext().execute_with(|| {
 		pass(admit(*b"XX", vec![5]));
 		let failed: DispatchError = Error::<Test>::InvalidCountry.into();
-		assert!(System::events().iter().any(|r| r.event ==
-			RuntimeEvent::Governance(Event::Executed { id: 0, result: Err(failed) })));
+		assert!(System::events()
+			.iter()
+			.any(|r| r.event
+				== RuntimeEvent::Governance(Event::Executed { id: 0, result: Err(failed) })));
 	});
 }
 
@@ -195,7 +196,10 @@ fn consortium_calls_refuse_any_other_origin() {
 				Governance::remove_administration(origin.clone(), *b"BY"),
 				DispatchError::BadOrigin
 			);
-			assert_noop!(Governance::add_validator(origin.clone(), *b"KZ", 21), DispatchError::BadOrigin);
+			assert_noop!(
+				Governance::add_validator(origin.clone(), *b"KZ", 21),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Governance::remove_validator(origin, 11), DispatchError::BadOrigin);
 		}
 	});
@@ -323,19 +327,43 @@ fn an_administration_accredits_parties_of_its_own_country_only() {
 			})
 		);
 		assert_eq!(
-			Governance::ensure_party(&40, Role::Issuer, Some(DocumentKind::Origin), Some(country(b"KZ")), 10),
+			Governance::ensure_party(
+				&40,
+				Role::Issuer,
+				Some(DocumentKind::Origin),
+				Some(country(b"KZ")),
+				10
+			),
 			Ok(country(b"KZ"))
 		);
 		// Another country cannot accredit, suspend, revoke or cut off KZ's issuer.
 		assert_noop!(
-			Governance::accredit(signed(KG), 40, Role::Issuer, issuer_kinds(), None, 1, 10),
+			Governance::accredit(
+				signed(KG),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Issuer,
+				issuer_kinds(),
+				None,
+				1,
+				10
+			),
 			Error::<Test>::AccreditedByAnotherCountry
 		);
 		assert_noop!(Governance::suspend(signed(KG), 40), Error::<Test>::NotYourCountry);
 		assert_noop!(Governance::revoke(signed(KG), 40), Error::<Test>::NotYourCountry);
 		assert_noop!(Governance::set_key_cutoff(signed(KG), 40, 5), Error::<Test>::NotYourCountry);
 		assert_noop!(
-			Governance::accredit(signed(OUTSIDER), 41, Role::Auditor, DocumentKinds::default(), None, 1, 10),
+			Governance::accredit(
+				signed(OUTSIDER),
+				41,
+				b"Chamber of Commerce".to_vec(),
+				Role::Auditor,
+				DocumentKinds::default(),
+				None,
+				1,
+				10
+			),
 			Error::<Test>::NotMember
 		);
 	});
@@ -346,35 +374,119 @@ fn accreditation_validates_its_input() {
 	new_test_ext().execute_with(|| {
 		let none = DocumentKinds::default();
 		assert_noop!(
-			Governance::accredit(signed(KZ), 40, Role::Issuer, issuer_kinds(), None, 10, 5),
+			Governance::accredit(
+				signed(KZ),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Issuer,
+				issuer_kinds(),
+				None,
+				10,
+				5
+			),
 			Error::<Test>::InvalidValidity
 		);
 		assert_noop!(
-			Governance::accredit(signed(KZ), 40, Role::Issuer, none, None, 1, 5),
+			Governance::accredit(
+				signed(KZ),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Issuer,
+				none,
+				None,
+				1,
+				5
+			),
 			Error::<Test>::KindsMismatch
 		);
 		assert_noop!(
-			Governance::accredit(signed(KZ), 40, Role::Exporter, issuer_kinds(), None, 1, 5),
+			Governance::accredit(
+				signed(KZ),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Exporter,
+				issuer_kinds(),
+				None,
+				1,
+				5
+			),
 			Error::<Test>::KindsMismatch
 		);
 		assert_noop!(
-			Governance::accredit(signed(KZ), 40, Role::Officer, none, None, 1, 5),
+			Governance::accredit(
+				signed(KZ),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Officer,
+				none,
+				None,
+				1,
+				5
+			),
 			Error::<Test>::OfficeMismatch
 		);
 		assert_noop!(
-			Governance::accredit(signed(KZ), 40, Role::Officer, none, Some(*b"kzala"), 1, 5),
+			Governance::accredit(
+				signed(KZ),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Officer,
+				none,
+				Some(*b"kzala"),
+				1,
+				5
+			),
 			Error::<Test>::OfficeMismatch
 		);
 		assert_noop!(
-			Governance::accredit(signed(KZ), 40, Role::Auditor, none, Some(*b"KZALA"), 1, 5),
+			Governance::accredit(
+				signed(KZ),
+				40,
+				b"Chamber of Commerce".to_vec(),
+				Role::Auditor,
+				none,
+				Some(*b"KZALA"),
+				1,
+				5
+			),
 			Error::<Test>::OfficeMismatch
 		);
 		assert_noop!(
-			Governance::accredit(signed(KZ), KG, Role::Auditor, none, None, 1, 5),
+			Governance::accredit(
+				signed(KZ),
+				KG,
+				b"Chamber of Commerce".to_vec(),
+				Role::Auditor,
+				none,
+				None,
+				1,
+				5
+			),
 			Error::<Test>::MemberCannotBeParty
 		);
-		assert_ok!(Governance::accredit(signed(KZ), 40, Role::Officer, none, Some(*b"KZALA"), 1, 5));
-		assert_eq!(Accreditations::<Test>::get(40).unwrap().office, Some(*b"KZALA"));
+		for (name, error) in [
+			(Vec::new(), Error::<Test>::InvalidName),
+			(vec![0xff, 0xfe], Error::<Test>::InvalidName),
+			(vec![b'a'; 65], Error::<Test>::NameTooLong),
+		] {
+			assert_noop!(
+				Governance::accredit(signed(KZ), 40, name, Role::Auditor, none, None, 1, 5),
+				error
+			);
+		}
+		assert_ok!(Governance::accredit(
+			signed(KZ),
+			40,
+			"Алматинская таможня".as_bytes().to_vec(),
+			Role::Officer,
+			none,
+			Some(*b"KZALA"),
+			1,
+			5
+		));
+		let accreditation = Accreditations::<Test>::get(40).unwrap();
+		assert_eq!(accreditation.office, Some(*b"KZALA"));
+		assert_eq!(accreditation.name.as_slice(), "Алматинская таможня".as_bytes());
 	});
 }
 
@@ -395,7 +507,10 @@ fn a_suspended_issuer_cannot_act_until_reinstated_and_a_revoked_one_never() {
 
 		assert_ok!(Governance::revoke(signed(KZ), 40));
 		assert_eq!(Accreditations::<Test>::get(40).unwrap().status, AccreditationStatus::Revoked);
-		assert_eq!(Governance::ensure_party(&40, Role::Issuer, None, None, 10), Err(Denied::Revoked));
+		assert_eq!(
+			Governance::ensure_party(&40, Role::Issuer, None, None, 10),
+			Err(Denied::Revoked)
+		);
 		assert!(!Governance::is_known(&40));
 		assert_noop!(Governance::revoke(signed(KZ), 40), Error::<Test>::AlreadyRevoked);
 		assert_noop!(Governance::reinstate(signed(KZ), 40), Error::<Test>::WrongStatus);
@@ -409,6 +524,7 @@ fn permissions_check_role_kind_country_and_validity() {
 		assert_ok!(Governance::accredit(
 			signed(KZ),
 			40,
+			b"Chamber of Commerce".to_vec(),
 			Role::Issuer,
 			DocumentKinds::of(&[DocumentKind::Origin]),
 			None,
@@ -416,14 +532,21 @@ fn permissions_check_role_kind_country_and_validity() {
 			20
 		));
 		let kz = Some(country(b"KZ"));
-		let check = |role, kind, country, at| Governance::ensure_party(&40, role, kind, country, at);
+		let check =
+			|role, kind, country, at| Governance::ensure_party(&40, role, kind, country, at);
 		assert_eq!(check(Role::Issuer, Some(DocumentKind::Origin), kz, 15), Ok(country(b"KZ")));
 		assert_eq!(check(Role::Officer, None, kz, 15), Err(Denied::WrongRole));
-		assert_eq!(check(Role::Issuer, Some(DocumentKind::Veterinary), kz, 15), Err(Denied::KindNotAccredited));
+		assert_eq!(
+			check(Role::Issuer, Some(DocumentKind::Veterinary), kz, 15),
+			Err(Denied::KindNotAccredited)
+		);
 		assert_eq!(check(Role::Issuer, None, Some(country(b"KG")), 15), Err(Denied::WrongCountry));
 		assert_eq!(check(Role::Issuer, None, kz, 9), Err(Denied::NotYetValid));
 		assert_eq!(check(Role::Issuer, None, kz, 21), Err(Denied::Expired));
-		assert_eq!(Governance::ensure_party(&OUTSIDER, Role::Issuer, None, None, 15), Err(Denied::NotAccredited));
+		assert_eq!(
+			Governance::ensure_party(&OUTSIDER, Role::Issuer, None, None, 15),
+			Err(Denied::NotAccredited)
+		);
 		assert_eq!(Governance::ensure_member(&KG), Ok(country(b"KG")));
 		assert_eq!(Governance::ensure_member(&OUTSIDER), Err(Denied::NotMember));
 		assert!(Governance::is_known(&KZ) && !Governance::is_known(&40), "40 acts from block 10");
@@ -446,7 +569,16 @@ fn a_key_cutoff_invalidates_later_acts_of_an_issuer_only() {
 			Governance::ensure_party(&40, Role::Issuer, None, None, 51),
 			Err(Denied::AfterKeyCutoff)
 		);
-		assert_ok!(Governance::accredit(signed(KZ), 41, Role::Auditor, DocumentKinds::default(), None, 1, 99));
+		assert_ok!(Governance::accredit(
+			signed(KZ),
+			41,
+			b"Chamber of Commerce".to_vec(),
+			Role::Auditor,
+			DocumentKinds::default(),
+			None,
+			1,
+			99
+		));
 		assert_noop!(Governance::set_key_cutoff(signed(KZ), 41, 5), Error::<Test>::NotAnIssuer);
 		assert_noop!(Governance::set_key_cutoff(signed(KZ), 42, 5), Error::<Test>::NotAccredited);
 		assert_noop!(Governance::set_key_cutoff(signed(OUTSIDER), 40, 5), Error::<Test>::NotMember);
@@ -470,17 +602,26 @@ fn validators_change_at_the_next_session_and_never_below_the_minimum() {
 
 		let root = || -> RuntimeOrigin { RawOrigin::Root.into() };
 		assert_noop!(Governance::add_validator(root(), *b"KZ", 21), Error::<Test>::ValidatorExists);
-		assert_noop!(Governance::add_validator(root(), *b"UZ", 22), Error::<Test>::UnknownAdministration);
+		assert_noop!(
+			Governance::add_validator(root(), *b"UZ", 22),
+			Error::<Test>::UnknownAdministration
+		);
 		assert_noop!(Governance::add_validator(root(), *b"Q1", 22), Error::<Test>::InvalidCountry);
 		assert_noop!(Governance::remove_validator(root(), 99), Error::<Test>::UnknownValidator);
 		assert_ok!(Governance::remove_validator(root(), 21));
 		assert_ok!(Governance::remove_validator(root(), 14));
 		assert_eq!(Governance::new_session(4), Some(vec![11, 12, 13]));
-		assert_noop!(Governance::remove_validator(root(), 13), Error::<Test>::BelowMinimumValidators);
+		assert_noop!(
+			Governance::remove_validator(root(), 13),
+			Error::<Test>::BelowMinimumValidators
+		);
 		for v in 30..35 {
 			assert_ok!(Governance::add_validator(root(), *b"AM", v));
 		}
-		assert_noop!(Governance::add_validator(root(), *b"AM", 35), Error::<Test>::TooManyValidators);
+		assert_noop!(
+			Governance::add_validator(root(), *b"AM", 35),
+			Error::<Test>::TooManyValidators
+		);
 	});
 }
 
@@ -499,7 +640,14 @@ mod pool_gating {
 	fn validate(origin: RuntimeOrigin) -> Result<(), TransactionValidityError> {
 		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 		CheckPermitted::<Test>::new()
-			.validate_only(origin, &call, &DispatchInfo::default(), 0, TransactionSource::External, 0)
+			.validate_only(
+				origin,
+				&call,
+				&DispatchInfo::default(),
+				0,
+				TransactionSource::External,
+				0,
+			)
 			.map(|_| ())
 	}
 
@@ -608,7 +756,12 @@ mod node_admission {
 	fn the_consortium_approves_nodes_and_only_it() {
 		new_test_ext().execute_with(|| {
 			assert_noop!(
-				Governance::approve_node(signed(KG), *b"KG", NEW_NODE.into(), b"/ip4/10.0.0.2/tcp/1".to_vec()),
+				Governance::approve_node(
+					signed(KG),
+					*b"KG",
+					NEW_NODE.into(),
+					b"/ip4/10.0.0.2/tcp/1".to_vec()
+				),
 				DispatchError::BadOrigin
 			);
 			pass(approve(*b"KG", NEW_NODE, "/dns/node.customs.kg/tcp/30333"));
@@ -637,7 +790,12 @@ mod node_admission {
 				Error::<Test>::InvalidPeerId
 			);
 			assert_noop!(
-				Governance::approve_node(root(), *b"KG", NEW_NODE.into(), b"10.0.0.2:30333".to_vec()),
+				Governance::approve_node(
+					root(),
+					*b"KG",
+					NEW_NODE.into(),
+					b"10.0.0.2:30333".to_vec()
+				),
 				Error::<Test>::InvalidAddress
 			);
 			assert_noop!(
@@ -645,7 +803,10 @@ mod node_admission {
 				Error::<Test>::NodeExists
 			);
 			for i in 0..5u8 {
-				let id = format!("12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMu{}", (b'a' + i) as char);
+				let id = format!(
+					"12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMu{}",
+					(b'a' + i) as char
+				);
 				assert_ok!(Governance::approve_node(root(), *b"KG", id.into_bytes(), addr()));
 			}
 			assert_noop!(
@@ -697,10 +858,7 @@ mod hardening {
 	use super::*;
 	use crate::{extension::MEMBER_PRIORITY, CheckPermitted};
 	use frame_support::dispatch::DispatchInfo;
-	use sp_runtime::{
-		traits::TransactionExtension,
-		transaction_validity::TransactionSource,
-	};
+	use sp_runtime::{traits::TransactionExtension, transaction_validity::TransactionSource};
 
 	fn root() -> RuntimeOrigin {
 		RawOrigin::Root.into()
@@ -715,7 +873,10 @@ mod hardening {
 			);
 			// 4 validators, minimum 3: one may go, a second may not.
 			assert_ok!(Governance::remove_validator(root(), 14));
-			assert_noop!(Governance::remove_validator(root(), 13), Error::<Test>::BelowMinimumValidators);
+			assert_noop!(
+				Governance::remove_validator(root(), 13),
+				Error::<Test>::BelowMinimumValidators
+			);
 		});
 	}
 
@@ -724,7 +885,9 @@ mod hardening {
 		new_test_ext().execute_with(|| {
 			accredit_issuer(BY, 60);
 			assert!(Governance::is_known(&60));
-			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration { country: *b"BY" })));
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
+				country: *b"BY",
+			})));
 			assert!(!Governance::is_known(&60));
 			System::set_block_number(5);
 			// 3 administrations now: KZ proposes, KG approves, 2 of 3 pass.
@@ -745,7 +908,10 @@ mod hardening {
 		new_test_ext().execute_with(|| {
 			accredit_issuer(KZ, 50);
 			assert_ok!(Governance::set_key_cutoff(signed(KZ), 50, 100));
-			assert_noop!(Governance::set_key_cutoff(signed(KZ), 50, 101), Error::<Test>::CutoffMovesLater);
+			assert_noop!(
+				Governance::set_key_cutoff(signed(KZ), 50, 101),
+				Error::<Test>::CutoffMovesLater
+			);
 			assert_ok!(Governance::set_key_cutoff(signed(KZ), 50, 90));
 			accredit_issuer(KZ, 50);
 			assert_eq!(Governance::issuer_key_cutoff(&50), Some(90));
@@ -755,8 +921,12 @@ mod hardening {
 	#[test]
 	fn forbidden_and_oversized_calls_cannot_be_proposed() {
 		new_test_ext().execute_with(|| {
-			let forbidden = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
-			assert_noop!(Governance::propose(signed(KZ), Box::new(forbidden)), Error::<Test>::CallNotAllowed);
+			let forbidden =
+				RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
+			assert_noop!(
+				Governance::propose(signed(KZ), Box::new(forbidden)),
+				Error::<Test>::CallNotAllowed
+			);
 			let heavy = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 1] });
 			// `remark` weighs little; a call heavier than MaxProposalWeight is refused.
 			let heavy_weight = heavy.get_dispatch_info().call_weight;
@@ -766,8 +936,8 @@ mod hardening {
 			});
 			let result = Governance::propose(signed(KZ), Box::new(too_heavy));
 			assert!(
-				result == Err(Error::<Test>::CallTooHeavy.into()) ||
-					result == Err(Error::<Test>::CallTooLarge.into())
+				result == Err(Error::<Test>::CallTooHeavy.into())
+					|| result == Err(Error::<Test>::CallTooLarge.into())
 			);
 		});
 	}
@@ -780,7 +950,9 @@ mod hardening {
 			assert_ok!(Governance::vote(signed(KG), id, true));
 			assert_noop!(Governance::close(signed(AM), id), Error::<Test>::ProposalNotExpired);
 			// BY leaves through another proposal: KZ and KG are now 2 of 3.
-			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration { country: *b"BY" })));
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
+				country: *b"BY",
+			})));
 			assert!(Proposals::<Test>::contains_key(id));
 			assert_ok!(Governance::close(signed(AM), id));
 			assert!(Administrations::<Test>::contains_key(country(b"UZ")));
@@ -812,7 +984,12 @@ mod hardening {
 			assert_noop!(Governance::remove_member(signed(OUTSIDER), KZ), Error::<Test>::NotMember);
 			assert_noop!(Governance::remove_node(none(), KZ_NODE.into()), DispatchError::BadOrigin);
 			assert_noop!(
-				Governance::approve_node(none(), *b"KZ", NEW_NODE.into(), b"/ip4/1.2.3.4/tcp/1".to_vec()),
+				Governance::approve_node(
+					none(),
+					*b"KZ",
+					NEW_NODE.into(),
+					b"/ip4/1.2.3.4/tcp/1".to_vec()
+				),
 				DispatchError::BadOrigin
 			);
 		});
@@ -822,7 +999,9 @@ mod hardening {
 	fn removed_validators_and_members_give_up_their_provider_references() {
 		new_test_ext().execute_with(|| {
 			assert_eq!(System::providers(&14), 1);
-			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration { country: *b"BY" })));
+			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
+				country: *b"BY",
+			})));
 			assert_eq!(System::providers(&14), 0, "BY's validator");
 			assert_eq!(System::providers(&BY), 0, "BY's member");
 		});

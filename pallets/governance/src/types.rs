@@ -60,7 +60,16 @@ pub struct Proposal<
 
 /// What an accredited party may do.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum Role {
 	/// Issues documents of the kinds it is accredited for (chamber of commerce, veterinary
@@ -78,7 +87,16 @@ pub enum Role {
 
 /// A kind of document an issuer can be accredited for.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum DocumentKind {
 	/// Certificates of origin (EAEU CT-1, EUR.1, Form A, non-preferential).
@@ -137,7 +155,16 @@ impl DocumentKinds {
 
 /// Whether an accreditation is in force.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum AccreditationStatus {
 	/// In force within its validity.
@@ -149,10 +176,18 @@ pub enum AccreditationStatus {
 }
 
 /// A party accredited by an administration of its own country.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Accreditation<BlockNumber> {
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName))]
+#[codec(mel_bound(BlockNumber: MaxEncodedLen))]
+pub struct Accreditation<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxName: Get<u32>>
+{
 	/// The administration that accredited it, and so its country.
 	pub country: CountryCode,
+	/// The party's name as its administration registered it, UTF-8 (e.g. "Chamber of
+	/// Commerce and Industry of Kazakhstan"): what a border officer reads as the issuer.
+	pub name: BoundedVec<u8, MaxName>,
 	/// What it may do.
 	pub role: Role,
 	/// For an issuer: the kinds of documents it may issue. Empty for other roles.

@@ -59,7 +59,8 @@ pub struct TamgaWeight;
 
 impl WeightInfo for TamgaWeight {
 	fn propose(call_size: u32) -> Weight {
-		touching(3, 3).saturating_add(Weight::from_parts(1_000 * call_size as u64, call_size as u64))
+		touching(3, 3)
+			.saturating_add(Weight::from_parts(1_000 * call_size as u64, call_size as u64))
 	}
 	fn vote() -> Weight {
 		touching(3, 2)

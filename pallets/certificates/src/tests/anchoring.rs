@@ -1,45 +1,14 @@
-//! Unit tests of the certificates pallet: every call's success and each of its errors.
+//! Issuers anchor, replace, revoke; officers use; batches; verification.
 
 use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
+use super::{facts, id, register, signed, status};
 use crate::{
 	merkle, mock::*, types::Action, CertificateKind, Documents, Error, Event, FactsOf, History,
 	RevocationReason, Status,
 };
-
-fn id(n: u8) -> H256 {
-	H256::repeat_byte(n)
-}
-
-fn signed(who: u64) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who)
-}
-
-/// A CT-1 from KZ to KG for 1,000 kg of two goods, valid 30 days from today.
-fn facts(number: &str) -> FactsOf<Test> {
-	FactsOf::<Test> {
-		kind: CertificateKind::EaeuCt1,
-		number: number.as_bytes().to_vec().try_into().unwrap(),
-		exporting: *b"KZ",
-		importing: *b"KG",
-		hs_codes: vec![*b"100199", *b"020130"].try_into().unwrap(),
-		valid_from: TODAY,
-		valid_until: TODAY + 30,
-		quantity: 1_000,
-		unit: *b"KGM",
-		exporter_commitment: H256::repeat_byte(0xec),
-	}
-}
-
-fn register(n: u8) {
-	assert_ok!(Certificates::register(signed(KZ_ISSUER), id(n), facts(&format!("KZ-{n}"))));
-}
-
-fn status(n: u8) -> Status {
-	Documents::<Test>::get(id(n)).expect("anchored").status
-}
 
 // ---- register ----
 
@@ -51,9 +20,13 @@ fn an_accredited_issuer_registers_a_certificate_with_its_history() {
 		assert_eq!((record.issuer, record.status, record.used), (KZ_ISSUER, Status::Issued, 0));
 		let history = History::<Test>::get(id(1));
 		assert_eq!(history.len(), 1);
-		assert_eq!((history[0].actor, history[0].action, history[0].block), (KZ_ISSUER, Action::Registered, 1));
+		assert_eq!(
+			(history[0].actor, history[0].action, history[0].block),
+			(KZ_ISSUER, Action::Registered, 1)
+		);
 		System::assert_last_event(
-			Event::Registered { id: id(1), issuer: KZ_ISSUER, kind: CertificateKind::EaeuCt1 }.into(),
+			Event::Registered { id: id(1), issuer: KZ_ISSUER, kind: CertificateKind::EaeuCt1 }
+				.into(),
 		);
 	});
 }
@@ -61,19 +34,31 @@ fn an_accredited_issuer_registers_a_certificate_with_its_history() {
 #[test]
 fn only_accredited_issuers_of_the_kind_and_country_register() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Certificates::register(signed(OUTSIDER), id(1), facts("A")), Error::<Test>::NotAccredited);
-		assert_noop!(Certificates::register(signed(KG_OFFICER), id(1), facts("A")), Error::<Test>::WrongRole);
+		assert_noop!(
+			Certificates::register(signed(OUTSIDER), id(1), facts("A")),
+			Error::<Test>::NotAccredited
+		);
+		assert_noop!(
+			Certificates::register(signed(KG_OFFICER), id(1), facts("A")),
+			Error::<Test>::WrongRole
+		);
 		// KG's issuer is accredited for origin only, and only for KG exports.
 		let mut vet = facts("V");
 		vet.kind = CertificateKind::Veterinary;
 		vet.exporting = *b"KG";
 		vet.importing = *b"KZ";
-		assert_noop!(Certificates::register(signed(KG_ISSUER), id(1), vet), Error::<Test>::KindNotAccredited);
+		assert_noop!(
+			Certificates::register(signed(KG_ISSUER), id(1), vet),
+			Error::<Test>::KindNotAccredited
+		);
 		assert_noop!(
 			Certificates::register(signed(KG_ISSUER), id(1), facts("A")),
 			Error::<Test>::ExportingCountryMismatch
 		);
-		assert_noop!(Certificates::register(RuntimeOrigin::none(), id(1), facts("A")), DispatchError::BadOrigin);
+		assert_noop!(
+			Certificates::register(RuntimeOrigin::none(), id(1), facts("A")),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -87,7 +72,10 @@ fn a_suspended_or_cut_off_issuer_cannot_register() {
 		);
 		assert_ok!(Governance::reinstate(signed(KZ), KZ_ISSUER));
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 0));
-		assert_noop!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A")), Error::<Test>::IssuerKeyCutOff);
+		assert_noop!(
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A")),
+			Error::<Test>::IssuerKeyCutOff
+		);
 	});
 }
 
@@ -140,7 +128,10 @@ fn the_issuer_replaces_a_certificate_and_both_link() {
 		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("KZ-1-corrected")));
 		assert_eq!(status(1), Status::Replaced { by: id(2) });
 		assert_eq!(Documents::<Test>::get(id(2)).unwrap().replaces, Some(id(1)));
-		assert_eq!(History::<Test>::get(id(1)).last().unwrap().action, Action::Replaced { by: id(2) });
+		assert_eq!(
+			History::<Test>::get(id(1)).last().unwrap().action,
+			Action::Replaced { by: id(2) }
+		);
 		System::assert_last_event(Event::Replaced { id: id(1), by: id(2) }.into());
 		assert_noop!(
 			Certificates::replace(signed(KZ_ISSUER), id(1), id(3), facts("again")),
@@ -180,10 +171,20 @@ fn the_issuer_or_its_administration_revokes_and_nobody_else() {
 			Certificates::revoke(signed(OUTSIDER), id(1), RevocationReason::Fraud, text),
 			Error::<Test>::NotIssuer
 		);
-		assert_ok!(Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::IssuedInError, text));
-		assert_eq!(status(1), Status::Revoked { reason: RevocationReason::IssuedInError, text_hash: text });
+		assert_ok!(Certificates::revoke(
+			signed(KZ_ISSUER),
+			id(1),
+			RevocationReason::IssuedInError,
+			text
+		));
+		assert_eq!(
+			status(1),
+			Status::Revoked { reason: RevocationReason::IssuedInError, text_hash: text }
+		);
 		assert_ok!(Certificates::revoke(signed(KZ), id(2), RevocationReason::Fraud, text));
-		System::assert_last_event(Event::Revoked { id: id(2), reason: RevocationReason::Fraud }.into());
+		System::assert_last_event(
+			Event::Revoked { id: id(2), reason: RevocationReason::Fraud }.into(),
+		);
 		assert_noop!(
 			Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::Other, text),
 			Error::<Test>::DocumentRevoked
@@ -214,7 +215,10 @@ fn officers_of_the_importing_country_use_up_to_the_declared_quantity() {
 			Certificates::record_use(signed(KG_OFFICER), id(1), declaration, u128::MAX),
 			Error::<Test>::QuantityExceeded
 		);
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(1), declaration, 0), Error::<Test>::ZeroUse);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(1), declaration, 0),
+			Error::<Test>::ZeroUse
+		);
 		assert_ok!(Certificates::record_use(signed(KG_OFFICER), id(1), declaration, 400));
 		assert_eq!(Documents::<Test>::get(id(1)).unwrap().used, 1_000);
 		assert_eq!(
@@ -229,10 +233,22 @@ fn another_countrys_officer_or_a_non_officer_cannot_record_a_use() {
 	new_test_ext().execute_with(|| {
 		register(1);
 		let d = H256::zero();
-		assert_noop!(Certificates::record_use(signed(KZ_OFFICER), id(1), d, 1), Error::<Test>::WrongCountry);
-		assert_noop!(Certificates::record_use(signed(KG_ISSUER), id(1), d, 1), Error::<Test>::WrongRole);
-		assert_noop!(Certificates::record_use(signed(OUTSIDER), id(1), d, 1), Error::<Test>::NotAccredited);
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(5), d, 1), Error::<Test>::UnknownDocument);
+		assert_noop!(
+			Certificates::record_use(signed(KZ_OFFICER), id(1), d, 1),
+			Error::<Test>::WrongCountry
+		);
+		assert_noop!(
+			Certificates::record_use(signed(KG_ISSUER), id(1), d, 1),
+			Error::<Test>::WrongRole
+		);
+		assert_noop!(
+			Certificates::record_use(signed(OUTSIDER), id(1), d, 1),
+			Error::<Test>::NotAccredited
+		);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(5), d, 1),
+			Error::<Test>::UnknownDocument
+		);
 	});
 }
 
@@ -242,23 +258,38 @@ fn no_use_after_revocation_replacement_expiry_or_key_cut_off() {
 		let d = H256::zero();
 		register(1);
 		assert_ok!(Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::Fraud, d));
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(1), d, 1), Error::<Test>::DocumentRevoked);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(1), d, 1),
+			Error::<Test>::DocumentRevoked
+		);
 
 		register(2);
 		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3")));
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(2), d, 1), Error::<Test>::DocumentReplaced);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(2), d, 1),
+			Error::<Test>::DocumentReplaced
+		);
 
 		NowSeconds::set((TODAY as u64 + 31) * 86_400);
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(3), d, 1), Error::<Test>::DocumentExpired);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(3), d, 1),
+			Error::<Test>::DocumentExpired
+		);
 		NowSeconds::set((TODAY as u64 - 1) * 86_400);
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(3), d, 1), Error::<Test>::DocumentNotYetValid);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(3), d, 1),
+			Error::<Test>::DocumentNotYetValid
+		);
 		NowSeconds::set(TODAY as u64 * 86_400);
 
 		// KZ cuts off its issuer's key at block 1: document 3, anchored at block 2, is void.
 		System::set_block_number(2);
 		register(4);
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 1));
-		assert_noop!(Certificates::record_use(signed(KG_OFFICER), id(4), d, 1), Error::<Test>::IssuerKeyCutOff);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(4), d, 1),
+			Error::<Test>::IssuerKeyCutOff
+		);
 	});
 }
 
@@ -287,8 +318,15 @@ fn an_issuer_anchors_a_batch_and_revokes_one_member_with_its_proof() {
 	new_test_ext().execute_with(|| {
 		let ids = batch_ids(10);
 		let root = merkle::root(&ids).unwrap();
-		assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 10, CertificateKind::FormA));
-		System::assert_last_event(Event::BatchRegistered { root, issuer: KZ_ISSUER, count: 10 }.into());
+		assert_ok!(Certificates::register_batch(
+			signed(KZ_ISSUER),
+			root,
+			10,
+			CertificateKind::FormA
+		));
+		System::assert_last_event(
+			Event::BatchRegistered { root, issuer: KZ_ISSUER, count: 10 }.into(),
+		);
 
 		let proof = merkle::proof(&ids, 7).unwrap();
 		let text = H256::zero();
@@ -299,17 +337,45 @@ fn an_issuer_anchors_a_batch_and_revokes_one_member_with_its_proof() {
 			Error::<Test>::InvalidProof
 		);
 		assert_noop!(
-			Certificates::revoke_batch_member(signed(KG), root, ids[7], proof.clone(), reason, text),
+			Certificates::revoke_batch_member(
+				signed(KG),
+				root,
+				ids[7],
+				proof.clone(),
+				reason,
+				text
+			),
 			Error::<Test>::NotIssuer
 		);
-		assert_ok!(Certificates::revoke_batch_member(signed(KZ_ISSUER), root, ids[7], proof.clone(), reason, text));
+		assert_ok!(Certificates::revoke_batch_member(
+			signed(KZ_ISSUER),
+			root,
+			ids[7],
+			proof.clone(),
+			reason,
+			text
+		));
 		System::assert_last_event(Event::BatchMemberRevoked { root, id: ids[7], reason }.into());
 		assert_noop!(
-			Certificates::revoke_batch_member(signed(KZ), root, ids[7], proof.clone(), reason, text),
+			Certificates::revoke_batch_member(
+				signed(KZ),
+				root,
+				ids[7],
+				proof.clone(),
+				reason,
+				text
+			),
 			Error::<Test>::AlreadyRevoked
 		);
 		assert_noop!(
-			Certificates::revoke_batch_member(signed(KZ_ISSUER), H256::zero(), ids[7], proof, reason, text),
+			Certificates::revoke_batch_member(
+				signed(KZ_ISSUER),
+				H256::zero(),
+				ids[7],
+				proof,
+				reason,
+				text
+			),
 			Error::<Test>::UnknownBatch
 		);
 	});
@@ -320,15 +386,27 @@ fn batches_are_bounded_unique_and_for_accredited_issuers() {
 	new_test_ext().execute_with(|| {
 		let root = H256::repeat_byte(0xbb);
 		let kind = CertificateKind::NonPreferential;
-		assert_noop!(Certificates::register_batch(signed(KZ_ISSUER), root, 0, kind), Error::<Test>::EmptyBatch);
-		assert_noop!(Certificates::register_batch(signed(KZ_ISSUER), root, 1_001, kind), Error::<Test>::BatchTooLarge);
-		assert_noop!(Certificates::register_batch(signed(KG_OFFICER), root, 5, kind), Error::<Test>::WrongRole);
+		assert_noop!(
+			Certificates::register_batch(signed(KZ_ISSUER), root, 0, kind),
+			Error::<Test>::EmptyBatch
+		);
+		assert_noop!(
+			Certificates::register_batch(signed(KZ_ISSUER), root, 1_001, kind),
+			Error::<Test>::BatchTooLarge
+		);
+		assert_noop!(
+			Certificates::register_batch(signed(KG_OFFICER), root, 5, kind),
+			Error::<Test>::WrongRole
+		);
 		assert_noop!(
 			Certificates::register_batch(signed(KG_ISSUER), root, 5, CertificateKind::Veterinary),
 			Error::<Test>::KindNotAccredited
 		);
 		assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 5, kind));
-		assert_noop!(Certificates::register_batch(signed(KZ_ISSUER), root, 5, kind), Error::<Test>::DuplicateBatch);
+		assert_noop!(
+			Certificates::register_batch(signed(KZ_ISSUER), root, 5, kind),
+			Error::<Test>::DuplicateBatch
+		);
 	});
 }
 
@@ -348,8 +426,18 @@ mod verification {
 			assert!(Certificates::verify(id(1)).is_none(), "unknown documents have no verdict");
 			register(1);
 			let v = Certificates::verify(id(1)).unwrap();
-			assert_eq!((v.validity, v.issuer, v.issuer_accredited), (Validity::Valid, KZ_ISSUER, true));
-			assert_eq!((v.declared, v.remaining, v.exporting, v.importing), (1_000, 1_000, *b"KZ", *b"KG"));
+			assert_eq!(
+				(v.validity, v.issuer, v.issuer_accredited),
+				(Validity::Valid, KZ_ISSUER, true)
+			);
+			assert_eq!(
+				(v.declared, v.remaining, v.exporting, v.importing),
+				(1_000, 1_000, *b"KZ", *b"KG")
+			);
+			assert_eq!(v.issuer_name, b"Chamber of Commerce".to_vec());
+			assert_eq!(v.administration_name, b"Kazakhstan".to_vec());
+			assert_eq!((v.number, v.unit, v.on_application), (b"KZ-1".to_vec(), *b"KGM", false));
+			assert_eq!(v.hs_codes, vec![*b"100199", *b"020130"]);
 
 			assert_ok!(Certificates::record_use(signed(KG_OFFICER), id(1), H256::zero(), 1_000));
 			assert_eq!(validity(1), Validity::UsedUp);
@@ -364,7 +452,12 @@ mod verification {
 			assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3")));
 			assert_eq!(validity(2), Validity::Replaced { by: id(3) });
 			assert_eq!(Certificates::verify(id(3)).unwrap().replaces, Some(id(2)));
-			assert_ok!(Certificates::revoke(signed(KZ_ISSUER), id(3), RevocationReason::Fraud, H256::zero()));
+			assert_ok!(Certificates::revoke(
+				signed(KZ_ISSUER),
+				id(3),
+				RevocationReason::Fraud,
+				H256::zero()
+			));
 			assert_eq!(validity(3), Validity::Revoked { reason: RevocationReason::Fraud });
 		});
 	}
@@ -389,10 +482,24 @@ mod verification {
 			let ids = batch_ids(100);
 			let root = merkle::root(&ids).unwrap();
 			let proof = merkle::proof(&ids, 42).unwrap();
-			assert_eq!(Certificates::verify_batch_member(root, ids[42], &proof), BatchValidity::UnknownBatch);
-			assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 100, CertificateKind::Eur1));
-			assert_eq!(Certificates::verify_batch_member(root, ids[42], &proof), BatchValidity::Valid);
-			assert_eq!(Certificates::verify_batch_member(root, ids[41], &proof), BatchValidity::NotAMember);
+			assert_eq!(
+				Certificates::verify_batch_member(root, ids[42], &proof),
+				BatchValidity::UnknownBatch
+			);
+			assert_ok!(Certificates::register_batch(
+				signed(KZ_ISSUER),
+				root,
+				100,
+				CertificateKind::Eur1
+			));
+			assert_eq!(
+				Certificates::verify_batch_member(root, ids[42], &proof),
+				BatchValidity::Valid
+			);
+			assert_eq!(
+				Certificates::verify_batch_member(root, ids[41], &proof),
+				BatchValidity::NotAMember
+			);
 			let reason = RevocationReason::IssuedInError;
 			assert_ok!(Certificates::revoke_batch_member(
 				signed(KZ_ISSUER),
@@ -402,10 +509,16 @@ mod verification {
 				reason,
 				H256::zero()
 			));
-			assert_eq!(Certificates::verify_batch_member(root, ids[42], &proof), BatchValidity::Revoked { reason });
+			assert_eq!(
+				Certificates::verify_batch_member(root, ids[42], &proof),
+				BatchValidity::Revoked { reason }
+			);
 			assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 0));
 			let other = merkle::proof(&ids, 7).unwrap();
-			assert_eq!(Certificates::verify_batch_member(root, ids[7], &other), BatchValidity::IssuerKeyCutOff);
+			assert_eq!(
+				Certificates::verify_batch_member(root, ids[7], &other),
+				BatchValidity::IssuerKeyCutOff
+			);
 		});
 	}
 }

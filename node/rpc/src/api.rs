@@ -1,0 +1,210 @@
+//! The `tamga_*` JSON-RPC methods and their implementation over a Substrate client.
+
+use std::{marker::PhantomData, sync::Arc};
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use pallet_tamga_certificates::{merkle, runtime_api::CertificatesApi};
+use serde::Deserialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Block as BlockT, NumberFor, UniqueSaturatedInto},
+	AccountId32,
+};
+
+use crate::{
+	errors::{self, error},
+	hex,
+	verdict::{self, BatchVerdict, BlockRef, DocumentHistory, DocumentVerdict},
+};
+
+/// A batch member's Merkle proof, as `tamga_verifyBatchMember` takes it.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProofParam {
+	/// The batch's Merkle root (`0x` and 64 hex digits).
+	pub root: String,
+	/// The member's position in the batch, from 0.
+	pub index: u32,
+	/// How many documents the batch holds.
+	pub count: u32,
+	/// The sibling hashes from the leaf level up.
+	pub siblings: Vec<String>,
+}
+
+/// The `tamga` JSON-RPC namespace.
+#[rpc(server, namespace = "tamga")]
+pub trait TamgaApi {
+	/// The verdict on document `id` (`0x` + blake2-256 of its bytes) as of block `at`
+	/// (default: the best block), with whether that block is finalized.
+	#[method(name = "verifyDocument")]
+	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict>;
+
+	/// The verdict on document `id` as a member of the batch its `proof` leads to.
+	#[method(name = "verifyBatchMember")]
+	fn verify_batch_member(
+		&self,
+		id: String,
+		proof: ProofParam,
+		at: Option<String>,
+	) -> RpcResult<BatchVerdict>;
+
+	/// Every recorded action on document `id` (including the application it was issued
+	/// on), oldest first, as of block `at`.
+	#[method(name = "documentHistory")]
+	fn document_history(&self, id: String, at: Option<String>) -> RpcResult<DocumentHistory>;
+}
+
+/// The `tamga` methods over `client`.
+pub struct Tamga<C, Block> {
+	client: Arc<C>,
+	_block: PhantomData<Block>,
+}
+
+impl<C, Block> Tamga<C, Block> {
+	/// The methods, reading through `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _block: PhantomData }
+	}
+}
+
+fn invalid(message: String) -> ErrorObjectOwned {
+	error(errors::INVALID_PARAMS, message)
+}
+
+fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
+	error(errors::RUNTIME, format!("the runtime could not answer: {e}"))
+}
+
+impl<C, Block> Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	C: HeaderBackend<Block>,
+{
+	/// The block `at` names (default: the best block), with its number and whether it is
+	/// finalized on this node's chain.
+	fn block_at(&self, at: Option<String>) -> Result<BlockRef, ErrorObjectOwned> {
+		let info = self.client.info();
+		let hash = match at {
+			Some(text) => hex::parse_h256("at", &text).map_err(invalid)?,
+			None => info.best_hash,
+		};
+		let number = self.client.number(hash).map_err(runtime_error)?.ok_or_else(|| {
+			error(
+				errors::UNKNOWN_BLOCK,
+				format!("block {} is unknown to this node", hex::encode(hash.as_bytes())),
+			)
+		})?;
+		let canonical = self.client.hash(number).map_err(runtime_error)? == Some(hash);
+		Ok(BlockRef {
+			number: number.unique_saturated_into(),
+			hash: hex::encode(hash.as_bytes()),
+			finalized: canonical && number <= info.finalized_number,
+		})
+	}
+}
+
+impl<C, Block> TamgaApiServer for Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CertificatesApi<Block, AccountId32, NumberFor<Block>>,
+{
+	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict> {
+		let id = hex::parse_h256("id", &id).map_err(invalid)?;
+		let block = self.block_at(at)?;
+		let hash = hex::parse_h256("at", &block.hash).map_err(invalid)?;
+		let verification = self
+			.client
+			.runtime_api()
+			.verify_document(hash, id)
+			.map_err(runtime_error)?
+			.ok_or_else(|| {
+				error(
+					errors::UNKNOWN_DOCUMENT,
+					format!(
+						"no document with id {} is anchored as of block #{}: it is not genuine, \
+						 or it was anchored in a batch (verify it with its batch proof)",
+						hex::encode(id.as_bytes()),
+						block.number
+					),
+				)
+			})?;
+		Ok(verdict::document_verdict(id, verification, block))
+	}
+
+	fn verify_batch_member(
+		&self,
+		id: String,
+		proof: ProofParam,
+		at: Option<String>,
+	) -> RpcResult<BatchVerdict> {
+		let id = hex::parse_h256("id", &id).map_err(invalid)?;
+		let root = hex::parse_h256("proof.root", &proof.root).map_err(invalid)?;
+		if proof.siblings.len() > merkle::MAX_PROOF_LENGTH as usize {
+			return Err(invalid(format!(
+				"proof.siblings holds {} hashes; a proof has at most {}",
+				proof.siblings.len(),
+				merkle::MAX_PROOF_LENGTH
+			)));
+		}
+		let siblings = proof
+			.siblings
+			.iter()
+			.enumerate()
+			.map(|(i, s)| hex::parse_h256(&format!("proof.siblings[{i}]"), s))
+			.collect::<Result<Vec<_>, _>>()
+			.map_err(invalid)?;
+		let merkle_proof = merkle::Proof {
+			index: proof.index,
+			count: proof.count,
+			siblings: siblings.try_into().expect("length checked above"),
+		};
+		let block = self.block_at(at)?;
+		let hash = hex::parse_h256("at", &block.hash).map_err(invalid)?;
+		let verification = self
+			.client
+			.runtime_api()
+			.verify_batch_member(hash, root, id, merkle_proof)
+			.map_err(runtime_error)?
+			.ok_or_else(|| {
+				error(
+					errors::UNKNOWN_BATCH,
+					format!(
+						"no batch with root {} is anchored as of block #{}",
+						hex::encode(root.as_bytes()),
+						block.number
+					),
+				)
+			})?;
+		verdict::batch_verdict(id, root, proof.index, verification, block)
+			.map_err(|message| error(errors::NOT_A_MEMBER, message))
+	}
+
+	fn document_history(&self, id: String, at: Option<String>) -> RpcResult<DocumentHistory> {
+		let id = hex::parse_h256("id", &id).map_err(invalid)?;
+		let block = self.block_at(at)?;
+		let hash = hex::parse_h256("at", &block.hash).map_err(invalid)?;
+		let entries =
+			self.client.runtime_api().document_history(hash, id).map_err(runtime_error)?;
+		if entries.is_empty() {
+			return Err(error(
+				errors::UNKNOWN_DOCUMENT,
+				format!(
+					"nothing was ever recorded about document {} as of block #{}",
+					hex::encode(id.as_bytes()),
+					block.number
+				),
+			));
+		}
+		let block_hash = |number: u64| {
+			let number: NumberFor<Block> = number.unique_saturated_into();
+			self.client.hash(number).ok().flatten().map(|h| hex::encode(h.as_bytes()))
+		};
+		let entries =
+			entries.into_iter().map(|entry| verdict::history_entry(entry, &block_hash)).collect();
+		Ok(DocumentHistory { id: hex::encode(id.as_bytes()), entries, at: block })
+	}
+}

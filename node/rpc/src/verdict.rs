@@ -1,0 +1,547 @@
+//! The JSON answers of the `tamga_*` methods, built from what the runtime API returns.
+
+use pallet_tamga_certificates::{
+	types::{Action, HistoryEntry},
+	BatchValidity, BatchVerification, CertificateKind, RejectionReason, RevocationReason, Validity,
+	Verification,
+};
+use serde::Serialize;
+use sp_core::{crypto::Ss58Codec, H256};
+use sp_runtime::AccountId32;
+
+use crate::{dates::iso_date, hex};
+
+/// The block an answer was read from.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct BlockRef {
+	/// Its number.
+	pub number: u64,
+	/// Its hash.
+	pub hash: String,
+	/// Whether it is finalized (and so the answer can no longer change by a reorg).
+	pub finalized: bool,
+}
+
+/// Who issued a document or batch.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Issuer {
+	/// Its account (SS58).
+	pub account: String,
+	/// The name it was accredited under.
+	pub name: String,
+	/// Its country (ISO 3166-1 alpha-2).
+	pub country: String,
+	/// The name of the administration that accredited it.
+	pub administration: String,
+	/// Whether its accreditation covered the document when it was anchored and is not
+	/// suspended or revoked now.
+	pub accredited_at_issue: bool,
+}
+
+/// The answer of `tamga_verifyDocument`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentVerdict {
+	/// The document's id.
+	pub id: String,
+	/// Whether the document may be accepted: genuine, in force, not used up.
+	pub valid: bool,
+	/// `valid`, `replaced`, `revoked`, `issuerKeyCutOff`, `notYetValid`, `expired` or
+	/// `usedUp`.
+	pub status: &'static str,
+	/// The verdict in one sentence, for people.
+	pub verdict: String,
+	/// The kind of document, e.g. `EAEU CT-1`.
+	pub kind: &'static str,
+	/// The certificate number.
+	pub number: String,
+	/// Who issued it (for an origin declaration: the approved exporter).
+	pub issuer: Issuer,
+	/// Whether an issuer endorsed it on an exporter's application.
+	pub on_application: bool,
+	/// The exporting country.
+	pub exporting: String,
+	/// The importing country.
+	pub importing: String,
+	/// The goods' HS subheadings.
+	pub hs_codes: Vec<String>,
+	/// First day of validity (ISO 8601 date, UTC).
+	pub valid_from: String,
+	/// Last day of validity, inclusive.
+	pub valid_until: String,
+	/// The replacement, if it was replaced.
+	pub replaced_by: Option<String>,
+	/// The document it replaced, if any.
+	pub replaces: Option<String>,
+	/// Why it was revoked, if it was.
+	pub revocation_reason: Option<&'static str>,
+	/// The declared quantity.
+	pub declared_quantity: u128,
+	/// The quantity not used yet.
+	pub remaining_quantity: u128,
+	/// The unit of the quantities (UN/ECE Recommendation 20).
+	pub unit: String,
+	/// The block in which it was anchored.
+	pub registered_at: u64,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// The answer of `tamga_verifyBatchMember`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchVerdict {
+	/// The document's id.
+	pub id: String,
+	/// The batch's Merkle root.
+	pub root: String,
+	/// Whether the document may be accepted.
+	pub valid: bool,
+	/// `valid`, `revoked` or `issuerKeyCutOff`.
+	pub status: &'static str,
+	/// The verdict in one sentence, for people.
+	pub verdict: String,
+	/// Why it was revoked, if it was.
+	pub revocation_reason: Option<&'static str>,
+	/// Who anchored the batch.
+	pub issuer: Issuer,
+	/// The kind of all the batch's documents.
+	pub kind: &'static str,
+	/// The document's position in the batch.
+	pub index: u32,
+	/// How many documents the batch holds.
+	pub count: u32,
+	/// The block in which the batch was anchored.
+	pub registered_at: u64,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// What happened in one entry of a document's history.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum ActionJson {
+	/// Anchored.
+	Registered,
+	/// Replaced by `by`.
+	Replaced {
+		/// The replacement.
+		by: String,
+	},
+	/// Revoked.
+	Revoked {
+		/// Why.
+		reason: &'static str,
+	},
+	/// Importing customs used `quantity`.
+	Used {
+		/// The quantity used.
+		quantity: u128,
+		/// Commitment to the customs declaration's reference.
+		declaration: String,
+	},
+	/// An exporter applied for it.
+	Applied,
+	/// An issuer rejected the application.
+	#[serde(rename_all = "camelCase")]
+	ApplicationRejected {
+		/// Why.
+		reason: &'static str,
+		/// blake2-256 of the free-text explanation kept off chain.
+		text_hash: String,
+	},
+	/// The exporter withdrew its application.
+	ApplicationWithdrawn,
+}
+
+/// One entry of a document's history.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntryJson {
+	/// The block it happened in.
+	pub block: u64,
+	/// That block's hash on the chain this node follows (absent if unknown to it).
+	pub block_hash: Option<String>,
+	/// The extrinsic's index in the block.
+	pub extrinsic: u32,
+	/// Who acted (SS58).
+	pub actor: String,
+	/// What happened.
+	pub action: ActionJson,
+}
+
+/// The answer of `tamga_documentHistory`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentHistory {
+	/// The document's id.
+	pub id: String,
+	/// Every recorded action, oldest first.
+	pub entries: Vec<HistoryEntryJson>,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// The name of a kind of document.
+pub fn kind_name(kind: CertificateKind) -> &'static str {
+	match kind {
+		CertificateKind::EaeuCt1 => "EAEU CT-1",
+		CertificateKind::Eur1 => "EUR.1",
+		CertificateKind::FormA => "Form A",
+		CertificateKind::NonPreferential => "non-preferential certificate of origin",
+		CertificateKind::Veterinary => "veterinary certificate",
+		CertificateKind::OriginDeclaration => "origin declaration",
+	}
+}
+
+/// The name of a revocation reason.
+pub fn revocation_name(reason: RevocationReason) -> &'static str {
+	match reason {
+		RevocationReason::IssuedInError => "issuedInError",
+		RevocationReason::NotCompliant => "notCompliant",
+		RevocationReason::Fraud => "fraud",
+		RevocationReason::WithdrawnByExporter => "withdrawnByExporter",
+		RevocationReason::VerificationFailed => "verificationFailed",
+		RevocationReason::Other => "other",
+	}
+}
+
+/// The name of a rejection reason.
+pub fn rejection_name(reason: RejectionReason) -> &'static str {
+	match reason {
+		RejectionReason::Incomplete => "incomplete",
+		RejectionReason::NotCompliant => "notCompliant",
+		RejectionReason::Inconsistent => "inconsistent",
+		RejectionReason::NotEligible => "notEligible",
+		RejectionReason::Other => "other",
+	}
+}
+
+fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn account(who: &AccountId32) -> String {
+	who.to_ss58check()
+}
+
+/// The JSON verdict on document `id` from the runtime's `verification`, read at `at`.
+pub fn document_verdict<N: Into<u64>>(
+	id: H256,
+	verification: Verification<AccountId32, N>,
+	at: BlockRef,
+) -> DocumentVerdict {
+	let v = verification;
+	let unit = text(&v.unit);
+	let (status, sentence) = match v.validity {
+		Validity::Valid => (
+			"valid",
+			format!(
+				"VALID: genuine and in force until {}; {} of {} {unit} remain",
+				iso_date(v.valid_until),
+				v.remaining,
+				v.declared
+			),
+		),
+		Validity::Replaced { by } => (
+			"replaced",
+			format!("INVALID: replaced by {}; verify the replacement", hex::encode(by.as_bytes())),
+		),
+		Validity::Revoked { reason } => {
+			("revoked", format!("INVALID: revoked by its issuer ({})", revocation_name(reason)))
+		},
+		Validity::IssuerKeyCutOff => (
+			"issuerKeyCutOff",
+			"INVALID: anchored after its issuer's signing key was cut off".to_string(),
+		),
+		Validity::NotYetValid => {
+			("notYetValid", format!("INVALID: valid only from {}", iso_date(v.valid_from)))
+		},
+		Validity::Expired => {
+			("expired", format!("INVALID: expired after {}", iso_date(v.valid_until)))
+		},
+		Validity::UsedUp => {
+			("usedUp", format!("INVALID: its declared quantity ({} {unit}) is used up", v.declared))
+		},
+	};
+	let mut sentence = sentence;
+	if !v.issuer_accredited {
+		sentence.push_str(
+			"; WARNING: the issuer's accreditation did not cover this document when it was \
+			 anchored, or is suspended or revoked now",
+		);
+	}
+	DocumentVerdict {
+		id: hex::encode(id.as_bytes()),
+		valid: v.validity == Validity::Valid,
+		status,
+		verdict: sentence,
+		kind: kind_name(v.kind),
+		number: text(&v.number),
+		issuer: Issuer {
+			account: account(&v.issuer),
+			name: text(&v.issuer_name),
+			country: text(&v.exporting),
+			administration: text(&v.administration_name),
+			accredited_at_issue: v.issuer_accredited,
+		},
+		on_application: v.on_application,
+		exporting: text(&v.exporting),
+		importing: text(&v.importing),
+		hs_codes: v.hs_codes.iter().map(|code| text(code)).collect(),
+		valid_from: iso_date(v.valid_from),
+		valid_until: iso_date(v.valid_until),
+		replaced_by: match v.validity {
+			Validity::Replaced { by } => Some(hex::encode(by.as_bytes())),
+			_ => None,
+		},
+		replaces: v.replaces.map(|r| hex::encode(r.as_bytes())),
+		revocation_reason: match v.validity {
+			Validity::Revoked { reason } => Some(revocation_name(reason)),
+			_ => None,
+		},
+		declared_quantity: v.declared,
+		remaining_quantity: v.remaining,
+		unit,
+		registered_at: v.registered_at.into(),
+		at,
+	}
+}
+
+/// The JSON verdict on member `id` at `index` of batch `root`, or `Err` with the reason
+/// it is not a member.
+pub fn batch_verdict<N: Into<u64>>(
+	id: H256,
+	root: H256,
+	index: u32,
+	verification: BatchVerification<AccountId32, N>,
+	at: BlockRef,
+) -> Result<BatchVerdict, String> {
+	let v = verification;
+	let (status, verdict, reason) = match v.validity {
+		BatchValidity::UnknownBatch => {
+			return Err(format!("no batch with root {} is anchored", hex::encode(root.as_bytes())))
+		},
+		BatchValidity::NotAMember => {
+			return Err(format!(
+				"the proof does not lead from document {} to batch root {}: it is not a member \
+				 of that batch (or the proof is for another position or batch size)",
+				hex::encode(id.as_bytes()),
+				hex::encode(root.as_bytes())
+			))
+		},
+		BatchValidity::Valid => {
+			("valid", "VALID: a member of the batch, in force".to_string(), None)
+		},
+		BatchValidity::Revoked { reason } => (
+			"revoked",
+			format!("INVALID: this member was revoked by its issuer ({})", revocation_name(reason)),
+			Some(revocation_name(reason)),
+		),
+		BatchValidity::IssuerKeyCutOff => (
+			"issuerKeyCutOff",
+			"INVALID: the batch was anchored after its issuer's signing key was cut off"
+				.to_string(),
+			None,
+		),
+	};
+	Ok(BatchVerdict {
+		id: hex::encode(id.as_bytes()),
+		root: hex::encode(root.as_bytes()),
+		valid: v.validity == BatchValidity::Valid,
+		status,
+		verdict,
+		revocation_reason: reason,
+		issuer: Issuer {
+			account: account(&v.issuer),
+			name: text(&v.issuer_name),
+			country: text(&v.country),
+			administration: text(&v.administration_name),
+			accredited_at_issue: true,
+		},
+		kind: kind_name(v.kind),
+		index,
+		count: v.count,
+		registered_at: v.registered_at.into(),
+		at,
+	})
+}
+
+/// One history entry as JSON; `block_hash` finds a block's hash on this node's chain.
+pub fn history_entry<N: Into<u64>>(
+	entry: HistoryEntry<AccountId32, N>,
+	block_hash: impl Fn(u64) -> Option<String>,
+) -> HistoryEntryJson {
+	let block: u64 = entry.block.into();
+	let action = match entry.action {
+		Action::Registered => ActionJson::Registered,
+		Action::Replaced { by } => ActionJson::Replaced { by: hex::encode(by.as_bytes()) },
+		Action::Revoked { reason } => ActionJson::Revoked { reason: revocation_name(reason) },
+		Action::Used { quantity, declaration } => {
+			ActionJson::Used { quantity, declaration: hex::encode(declaration.as_bytes()) }
+		},
+		Action::Applied => ActionJson::Applied,
+		Action::ApplicationRejected { reason, text_hash } => ActionJson::ApplicationRejected {
+			reason: rejection_name(reason),
+			text_hash: hex::encode(text_hash.as_bytes()),
+		},
+		Action::ApplicationWithdrawn => ActionJson::ApplicationWithdrawn,
+	};
+	HistoryEntryJson {
+		block,
+		block_hash: block_hash(block),
+		extrinsic: entry.extrinsic,
+		actor: account(&entry.actor),
+		action,
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use serde_json::json;
+
+	fn at() -> BlockRef {
+		BlockRef { number: 7, hash: hex::encode(&[7; 32]), finalized: true }
+	}
+
+	fn verification(validity: Validity) -> Verification<AccountId32, u32> {
+		Verification {
+			validity,
+			kind: CertificateKind::EaeuCt1,
+			issuer: AccountId32::new([1; 32]),
+			issuer_name: "Торгово-промышленная палата".as_bytes().to_vec(),
+			administration_name: b"State Revenue Committee".to_vec(),
+			on_application: true,
+			number: b"KZ-1".to_vec(),
+			hs_codes: vec![*b"100199"],
+			unit: *b"KGM",
+			exporting: *b"KZ",
+			importing: *b"KG",
+			issuer_accredited: true,
+			valid_from: 20_780,
+			valid_until: 20_810,
+			replaces: None,
+			declared: 1_000,
+			remaining: 600,
+			registered_at: 5,
+		}
+	}
+
+	#[test]
+	fn a_valid_document_reads_as_such() {
+		let json = serde_json::to_value(document_verdict(
+			H256::repeat_byte(9),
+			verification(Validity::Valid),
+			at(),
+		))
+		.unwrap();
+		assert_eq!(json["valid"], json!(true));
+		assert_eq!(json["status"], json!("valid"));
+		assert_eq!(
+			json["verdict"],
+			json!("VALID: genuine and in force until 2026-12-23; 600 of 1000 KGM remain")
+		);
+		assert_eq!(json["kind"], json!("EAEU CT-1"));
+		assert_eq!(json["issuer"]["name"], json!("Торгово-промышленная палата"));
+		assert_eq!(json["issuer"]["country"], json!("KZ"));
+		assert_eq!(json["issuer"]["account"], json!(AccountId32::new([1; 32]).to_ss58check()));
+		assert_eq!(json["validFrom"], json!("2026-11-23"));
+		assert_eq!(json["hsCodes"], json!(["100199"]));
+		assert_eq!(
+			(json["remainingQuantity"].clone(), json["declaredQuantity"].clone()),
+			(json!(600), json!(1000))
+		);
+		assert_eq!(json["at"]["finalized"], json!(true));
+		assert_eq!(json["revocationReason"], json!(null));
+	}
+
+	#[test]
+	fn invalid_documents_say_why() {
+		let by = H256::repeat_byte(3);
+		let cases = [
+			(Validity::Replaced { by }, "replaced", "INVALID: replaced by 0x0303"),
+			(
+				Validity::Revoked { reason: RevocationReason::Fraud },
+				"revoked",
+				"INVALID: revoked by its issuer (fraud)",
+			),
+			(Validity::IssuerKeyCutOff, "issuerKeyCutOff", "INVALID: anchored after"),
+			(Validity::NotYetValid, "notYetValid", "INVALID: valid only from 2026-11-23"),
+			(Validity::Expired, "expired", "INVALID: expired after 2026-12-23"),
+			(Validity::UsedUp, "usedUp", "INVALID: its declared quantity (1000 KGM) is used up"),
+		];
+		for (validity, status, start) in cases {
+			let verdict = document_verdict(H256::zero(), verification(validity), at());
+			assert!(!verdict.valid);
+			assert_eq!(verdict.status, status);
+			assert!(verdict.verdict.starts_with(start), "{}", verdict.verdict);
+		}
+		let revoked = document_verdict(
+			H256::zero(),
+			verification(Validity::Revoked { reason: RevocationReason::Fraud }),
+			at(),
+		);
+		assert_eq!(revoked.revocation_reason, Some("fraud"));
+		let replaced =
+			document_verdict(H256::zero(), verification(Validity::Replaced { by }), at());
+		assert_eq!(replaced.replaced_by, Some(hex::encode(by.as_bytes())));
+		let mut unaccredited = verification(Validity::Valid);
+		unaccredited.issuer_accredited = false;
+		assert!(document_verdict(H256::zero(), unaccredited, at()).verdict.contains("WARNING"));
+	}
+
+	#[test]
+	fn history_entries_name_their_block_actor_and_action() {
+		let entry = HistoryEntry {
+			block: 9u32,
+			extrinsic: 2,
+			actor: AccountId32::new([2; 32]),
+			action: Action::Used { quantity: 400, declaration: H256::repeat_byte(4) },
+		};
+		let json =
+			serde_json::to_value(history_entry(entry, |n| Some(format!("hash-{n}")))).unwrap();
+		assert_eq!(json["block"], json!(9));
+		assert_eq!(json["blockHash"], json!("hash-9"));
+		assert_eq!(json["extrinsic"], json!(2));
+		assert_eq!(json["action"]["type"], json!("used"));
+		assert_eq!(json["action"]["quantity"], json!(400));
+		let rejected = HistoryEntry {
+			block: 1u32,
+			extrinsic: 0,
+			actor: AccountId32::new([2; 32]),
+			action: Action::ApplicationRejected {
+				reason: RejectionReason::Incomplete,
+				text_hash: H256::zero(),
+			},
+		};
+		let json = serde_json::to_value(history_entry(rejected, |_| None)).unwrap();
+		assert_eq!(json["action"]["type"], json!("applicationRejected"));
+		assert_eq!(json["action"]["reason"], json!("incomplete"));
+		assert!(json["action"]["textHash"].is_string());
+	}
+
+	#[test]
+	fn a_batch_member_that_is_not_one_is_an_error() {
+		let batch = |validity| BatchVerification {
+			validity,
+			issuer: AccountId32::new([1; 32]),
+			issuer_name: b"Chamber".to_vec(),
+			administration_name: b"Admin".to_vec(),
+			country: *b"KZ",
+			kind: CertificateKind::Veterinary,
+			count: 10_000,
+			registered_at: 3u32,
+		};
+		let ok = batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::Valid), at())
+			.unwrap();
+		assert!(ok.valid);
+		assert_eq!((ok.count, ok.index, ok.kind), (10_000, 5, "veterinary certificate"));
+		let err =
+			batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::NotAMember), at())
+				.unwrap_err();
+		assert!(err.contains("is not a member"));
+	}
+}
