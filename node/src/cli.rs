@@ -41,6 +41,11 @@ pub enum Subcommand {
 	/// decisions (admissions, validators, nodes, runtime upgrades), list open proposals,
 	/// register a validator's session keys.
 	Governance(crate::governance_cli::GovernanceCmd),
+
+	/// Certificates through a running node's RPC: anchor, apply for, endorse, replace,
+	/// revoke and use documents, anchor batches, verify documents and batch members, and
+	/// print a document's history.
+	Certificate(crate::certificate_cli::CertificateCmd),
 }
 
 /// `tamga-node`: runs a validator or full node of the Tamga consortium chain.

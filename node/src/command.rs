@@ -49,6 +49,14 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::Certificate(cmd)) => match cmd.run() {
+			Ok(crate::certificate_cli::Verdict::Done) => Ok(()),
+			Ok(crate::certificate_cli::Verdict::Invalid) => std::process::exit(1),
+			Err(e) => {
+				eprintln!("Error: {e}");
+				std::process::exit(2)
+			},
+		},
 		Some(Subcommand::Governance(cmd)) => {
 			cmd.run().map_err(|e| sc_cli::Error::Application(e.into()))
 		},

@@ -33,9 +33,6 @@ pub struct GovernanceCmd {
 	pub action: Action,
 }
 
-/// How long to wait for a transaction to be included.
-const INCLUSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
-
 /// A governance action.
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
@@ -393,25 +390,7 @@ impl GovernanceCmd {
 				})
 			},
 		};
-		let before = rpc.best_number()?;
-		let (hash, extrinsic) = signer()?.submit(&rpc, call)?;
-		println!("submitted {hash}");
-		if self.no_wait {
-			return Ok(());
-		}
-		let outcome = rpc.wait_for_inclusion(&extrinsic, before, INCLUSION_TIMEOUT)?;
-		for event in &outcome.events {
-			println!("  {event:?}");
-		}
-		match outcome.error {
-			None => {
-				println!("included in block #{}", outcome.block);
-				Ok(())
-			},
-			Some(error) => {
-				Err(format!("the transaction failed in block #{}: {error}", outcome.block))
-			},
-		}
+		crate::tx::submit_and_report(&rpc, &signer()?, call, self.no_wait).map(|_| ())
 	}
 }
 

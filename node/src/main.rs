@@ -6,6 +6,7 @@
 //! start-up).
 
 mod admission;
+mod certificate_cli;
 mod chain_spec;
 mod cli;
 mod command;

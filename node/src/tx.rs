@@ -145,6 +145,36 @@ impl Signer {
 	}
 }
 
+/// How long to wait for a transaction to be included.
+pub const INCLUSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Signs and submits `call`, prints its hash, then (unless `no_wait`) waits for its block
+/// and prints the events it emitted; fails with the decoded error if it failed.
+pub fn submit_and_report(
+	rpc: &Rpc,
+	signer: &Signer,
+	call: RuntimeCall,
+	no_wait: bool,
+) -> Result<Option<Outcome>, String> {
+	let before = rpc.best_number()?;
+	let (hash, extrinsic) = signer.submit(rpc, call)?;
+	println!("submitted {hash}");
+	if no_wait {
+		return Ok(None);
+	}
+	let outcome = rpc.wait_for_inclusion(&extrinsic, before, INCLUSION_TIMEOUT)?;
+	for event in &outcome.events {
+		println!("  {event:?}");
+	}
+	match &outcome.error {
+		None => {
+			println!("included in block #{}", outcome.block);
+			Ok(Some(outcome))
+		},
+		Some(error) => Err(format!("the transaction failed in block #{}: {error}", outcome.block)),
+	}
+}
+
 /// What became of a submitted transaction.
 pub struct Outcome {
 	/// The block that includes it.

@@ -2,12 +2,14 @@
 //! talks to them over JSON-RPC and stops them when a test ends, passes or fails.
 //!
 //! - [`binary`]: where the `tamga-node` executable is.
+//! - [`cli`]: running `tamga-node governance` / `certificate` against a test node.
 //! - [`node`]: one node process with its own base path, ports and log file.
 //! - [`network`]: a consortium of validators of the `local` chain, connected to each other.
 //! - [`rpc`]: a small blocking JSON-RPC client.
 //! - [`wait`]: polling until a condition holds or a deadline passes.
 
 pub mod binary;
+pub mod cli;
 pub mod network;
 pub mod node;
 pub mod rpc;

@@ -60,8 +60,12 @@ impl LocalNetwork {
 		let addresses: Vec<String> = nodes.iter().map(TamgaNode::multiaddr).collect();
 		for (index, node) in nodes.iter_mut().enumerate() {
 			node.chain = spec.to_str().expect("utf-8 path").to_string();
-			node.bootnodes =
-				addresses.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, a)| a.clone()).collect();
+			node.bootnodes = addresses
+				.iter()
+				.enumerate()
+				.filter(|(i, _)| *i != index)
+				.map(|(_, a)| a.clone())
+				.collect();
 			node.start();
 		}
 		Self { nodes, spec, _dir: dir, _turn: turn }
@@ -107,7 +111,14 @@ impl LocalNetwork {
 	pub fn diagnostics(&self) -> String {
 		self.nodes
 			.iter()
-			.map(|node| format!("--- {} ({}) ---\n{}", node.name, node.log_path().display(), node.log_tail(25)))
+			.map(|node| {
+				format!(
+					"--- {} ({}) ---\n{}",
+					node.name,
+					node.log_path().display(),
+					node.log_tail(25)
+				)
+			})
 			.collect::<Vec<_>>()
 			.join("\n")
 	}
@@ -118,7 +129,11 @@ impl LocalNetwork {
 /// ports; returns its path.
 fn local_spec_approving(dir: &std::path::Path, approved: &[Value]) -> std::path::PathBuf {
 	let output = run_tamga(&["build-spec", "--chain", "local", "--disable-default-bootnode"]);
-	assert!(output.status.success(), "build-spec failed: {}", String::from_utf8_lossy(&output.stderr));
+	assert!(
+		output.status.success(),
+		"build-spec failed: {}",
+		String::from_utf8_lossy(&output.stderr)
+	);
 	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
 	*spec
 		.pointer_mut("/genesis/runtimeGenesis/patch/governance/nodes")

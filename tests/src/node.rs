@@ -130,8 +130,18 @@ impl TamgaNode {
 		if let Some(keys) = validator {
 			for (scheme, key_type) in [("sr25519", "aura"), ("ed25519", "gran")] {
 				run_tamga_ok(&[
-					"key", "insert", "--chain", chain, "--base-path", base, "--scheme", scheme,
-					"--suri", &keys.seed, "--key-type", key_type,
+					"key",
+					"insert",
+					"--chain",
+					chain,
+					"--base-path",
+					base,
+					"--scheme",
+					scheme,
+					"--suri",
+					&keys.seed,
+					"--key-type",
+					key_type,
 				]);
 			}
 		}
@@ -187,10 +197,7 @@ impl TamgaNode {
 			command.args(["--bootnodes", bootnode]);
 		}
 		command.args(&self.extra_args);
-		command
-			.stdin(Stdio::null())
-			.stdout(log.try_clone().expect("log handle"))
-			.stderr(log);
+		command.stdin(Stdio::null()).stdout(log.try_clone().expect("log handle")).stderr(log);
 		// SAFETY: `prctl` is async-signal-safe; it only asks the kernel to SIGKILL the child
 		// when the thread that spawned it dies, so no node outlives a crashed test.
 		unsafe {

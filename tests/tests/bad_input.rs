@@ -10,8 +10,9 @@ const REFUSAL_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Runs `tamga-node args`, expects it to fail, and returns its last line of stderr.
 fn refusal(args: &[&str]) -> String {
-	let output: Output = run_tamga_for(args, REFUSAL_TIMEOUT)
-		.unwrap_or_else(|| panic!("tamga-node {} kept running instead of refusing", args.join(" ")));
+	let output: Output = run_tamga_for(args, REFUSAL_TIMEOUT).unwrap_or_else(|| {
+		panic!("tamga-node {} kept running instead of refusing", args.join(" "))
+	});
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(!output.status.success(), "tamga-node {} succeeded:\n{stderr}", args.join(" "));
 	let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
@@ -23,7 +24,12 @@ fn refusal(args: &[&str]) -> String {
 fn a_missing_chain_spec_file_is_named() {
 	let dir = tempfile::tempdir().unwrap();
 	let missing = dir.path().join("no-such-spec.json");
-	let line = refusal(&["--chain", missing.to_str().unwrap(), "--base-path", dir.path().to_str().unwrap()]);
+	let line = refusal(&[
+		"--chain",
+		missing.to_str().unwrap(),
+		"--base-path",
+		dir.path().to_str().unwrap(),
+	]);
 	assert!(line.contains("not found") && line.contains("no-such-spec.json"), "{line}");
 }
 
@@ -32,7 +38,8 @@ fn a_malformed_chain_spec_file_is_named() {
 	let dir = tempfile::tempdir().unwrap();
 	let spec = dir.path().join("broken.json");
 	std::fs::write(&spec, "{ \"name\": \"Tamga\", this is not JSON").unwrap();
-	let line = refusal(&["--chain", spec.to_str().unwrap(), "--base-path", dir.path().to_str().unwrap()]);
+	let line =
+		refusal(&["--chain", spec.to_str().unwrap(), "--base-path", dir.path().to_str().unwrap()]);
 	assert!(line.contains("invalid chain spec") && line.contains("broken.json"), "{line}");
 }
 
@@ -43,10 +50,18 @@ fn an_unreadable_node_key_is_named() {
 	// Neither 64 hex digits nor 32 raw bytes (both of which are valid node keys).
 	std::fs::write(&key, "not a node key").unwrap();
 	let line = refusal(&[
-		"--chain", "local", "--validator", "--base-path", dir.path().to_str().unwrap(),
-		"--node-key-file", key.to_str().unwrap(), "--no-prometheus",
-		"--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port()),
-		"--rpc-port", &free_port().to_string(),
+		"--chain",
+		"local",
+		"--validator",
+		"--base-path",
+		dir.path().to_str().unwrap(),
+		"--node-key-file",
+		key.to_str().unwrap(),
+		"--no-prometheus",
+		"--listen-addr",
+		&format!("/ip4/127.0.0.1/tcp/{}", free_port()),
+		"--rpc-port",
+		&free_port().to_string(),
 	]);
 	assert!(line.to_lowercase().contains("key"), "{line}");
 }
@@ -57,9 +72,14 @@ fn an_rpc_port_in_use_is_refused_not_moved() {
 	let taken = TcpListener::bind("127.0.0.1:0").unwrap();
 	let port = taken.local_addr().unwrap().port();
 	let line = refusal(&[
-		"--dev", "--base-path", dir.path().to_str().unwrap(), "--no-prometheus",
-		"--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port()),
-		"--rpc-port", &port.to_string(),
+		"--dev",
+		"--base-path",
+		dir.path().to_str().unwrap(),
+		"--no-prometheus",
+		"--listen-addr",
+		&format!("/ip4/127.0.0.1/tcp/{}", free_port()),
+		"--rpc-port",
+		&port.to_string(),
 	]);
 	assert!(line.contains("RPC") && line.contains(&port.to_string()), "{line}");
 }
@@ -70,9 +90,14 @@ fn a_peer_to_peer_port_in_use_is_refused() {
 	let taken = TcpListener::bind("127.0.0.1:0").unwrap();
 	let port = taken.local_addr().unwrap().port();
 	let line = refusal(&[
-		"--dev", "--base-path", dir.path().to_str().unwrap(), "--no-prometheus",
-		"--listen-addr", &format!("/ip4/127.0.0.1/tcp/{port}"),
-		"--rpc-port", &free_port().to_string(),
+		"--dev",
+		"--base-path",
+		dir.path().to_str().unwrap(),
+		"--no-prometheus",
+		"--listen-addr",
+		&format!("/ip4/127.0.0.1/tcp/{port}"),
+		"--rpc-port",
+		&free_port().to_string(),
 	]);
 	assert!(line.contains("peer-to-peer") && line.contains(&port.to_string()), "{line}");
 }

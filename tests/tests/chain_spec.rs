@@ -7,7 +7,11 @@ use tamga_tests::{binary::workspace_root, node::run_tamga};
 /// `build-spec --chain <chain>` as JSON, with the runtime code removed.
 fn generated(chain: &str) -> Value {
 	let output = run_tamga(&["build-spec", "--chain", chain, "--disable-default-bootnode"]);
-	assert!(output.status.success(), "build-spec failed: {}", String::from_utf8_lossy(&output.stderr));
+	assert!(
+		output.status.success(),
+		"build-spec failed: {}",
+		String::from_utf8_lossy(&output.stderr)
+	);
 	without_code(serde_json::from_slice(&output.stdout).expect("build-spec prints JSON"))
 }
 

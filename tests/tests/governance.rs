@@ -10,8 +10,9 @@ use serde_json::json;
 use sp_core::crypto::{Pair as _, Ss58Codec};
 use tamga_runtime::{AccountId, Runtime};
 use tamga_tests::{
+	cli::client,
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
-	node::{run_tamga, TamgaNode},
+	node::TamgaNode,
 	rpc::to_hex,
 	wait,
 };
@@ -32,17 +33,9 @@ fn account(suri: &str) -> AccountId {
 }
 
 /// `tamga-node governance --url <node's RPC> --suri <suri> <args>`: Ok(stdout) or
-/// Err(stderr).
+/// Err(exit code and output).
 fn governance(node: &TamgaNode, suri: &str, args: &[&str]) -> Result<String, String> {
-	let url = format!("http://127.0.0.1:{}", node.rpc_port);
-	let mut all = vec!["governance", "--url", &url, "--suri", suri];
-	all.extend_from_slice(args);
-	let output = run_tamga(&all);
-	if output.status.success() {
-		Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-	} else {
-		Err(String::from_utf8_lossy(&output.stderr).into_owned())
-	}
+	client(node, "governance", Some(suri), args).ok()
 }
 
 /// A node of the network's chain with a fresh node key, not started, bootstrapping from
@@ -88,7 +81,9 @@ fn pass(net: &LocalNetwork, id: u32, decision: &[&str]) {
 		match governance(&net.nodes[voter], MEMBERS[voter], &["vote", "--id", &id.to_string()]) {
 			Ok(_) => {},
 			Err(error) if error.contains("Governance(UnknownProposal)") => break,
-			Err(error) => panic!("{}'s vote on proposal {id} failed: {error}", net.nodes[voter].name),
+			Err(error) => {
+				panic!("{}'s vote on proposal {id} failed: {error}", net.nodes[voter].name)
+			},
 		}
 	}
 	wait_for(net, &format!("proposal {id} to be decided"), || !open());
@@ -117,22 +112,36 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	pass(
 		&net,
 		0,
-		&["admit-administration", "--country", "UZ", "--name", "Customs Committee of Uzbekistan", "--member", &eve_ss58],
+		&[
+			"admit-administration",
+			"--country",
+			"UZ",
+			"--name",
+			"Customs Committee of Uzbekistan",
+			"--member",
+			&eve_ss58,
+		],
 	);
 	let member_key = pallet_tamga_governance::MemberOf::<Runtime>::hashed_key_for(&eve);
 	assert!(net.check(net.nodes[0].rpc().storage(&member_key)).is_some(), "UZ was not admitted");
 
 	// 2. The consortium approves UZ's node; it connects and syncs.
 	let uz_address = uz.listen_address();
-	pass(&net, 1, &["approve-node", "--country", "UZ", "--peer-id", &uz.peer_id, "--address", &uz_address]);
+	pass(
+		&net,
+		1,
+		&["approve-node", "--country", "UZ", "--peer-id", &uz.peer_id, "--address", &uz_address],
+	);
 	let height = net.common_finalized(&[0, 1, 2, 3]);
 	net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node to sync", || {
 		uz.rpc().finalized_number().ok().filter(|n| *n >= height)
 	}));
 
 	// 3. UZ generates session keys on its own node and registers them from its account.
-	let generated = net.check(uz.rpc().call("author_rotateKeysWithOwner", json!([to_hex(&eve.encode())])));
-	let (keys, proof) = (generated["keys"].as_str().expect("keys"), generated["proof"].as_str().expect("proof"));
+	let generated =
+		net.check(uz.rpc().call("author_rotateKeysWithOwner", json!([to_hex(&eve.encode())])));
+	let (keys, proof) =
+		(generated["keys"].as_str().expect("keys"), generated["proof"].as_str().expect("proof"));
 	net.check(governance(&net.nodes[0], "//Eve", &["set-keys", "--keys", keys, "--proof", proof]));
 	let next_keys = pallet_session::NextKeys::<Runtime>::hashed_key_for(&eve);
 	wait_for(&net, "UZ's session keys to be registered", || {
@@ -142,7 +151,9 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 
 	// 4. The consortium adds UZ's validator; it takes over at a session change.
 	pass(&net, 2, &["add-validator", "--country", "UZ", "--validator", &eve_ss58]);
-	wait_for(&net, "UZ's validator to enter the session", || session_validators(&net).contains(&eve));
+	wait_for(&net, "UZ's validator to enter the session", || {
+		session_validators(&net).contains(&eve)
+	});
 	net.check(wait::until(LIVENESS_TIMEOUT, "UZ's node to author a block", || {
 		(authored_blocks(&uz) > 0).then_some(())
 	}));
@@ -151,7 +162,9 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 
 	// 5. The consortium removes UZ, and with it its validator and node.
 	pass(&net, 3, &["remove-administration", "--country", "UZ"]);
-	wait_for(&net, "UZ's validator to leave the session", || !session_validators(&net).contains(&eve));
+	wait_for(&net, "UZ's validator to leave the session", || {
+		!session_validators(&net).contains(&eve)
+	});
 	let left_at = net.check(net.nodes[0].rpc().block_number(None));
 	net.wait_finalized(&[0, 1, 2, 3], left_at + 2);
 	let authored_until_removal = authored_blocks(&uz);
@@ -178,9 +191,22 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 	net.check(governance(
 		&net.nodes[0],
 		MEMBERS[0],
-		&["accredit", "--account", &ferdie, "--name", "Ferdie Chamber of Commerce", "--role", "issuer", "--kind", "origin", "--valid-until", "100000"],
+		&[
+			"accredit",
+			"--account",
+			&ferdie,
+			"--name",
+			"Ferdie Chamber of Commerce",
+			"--role",
+			"issuer",
+			"--kind",
+			"origin",
+			"--valid-until",
+			"100000",
+		],
 	));
-	let accredited = pallet_tamga_governance::Accreditations::<Runtime>::hashed_key_for(account("//Ferdie"));
+	let accredited =
+		pallet_tamga_governance::Accreditations::<Runtime>::hashed_key_for(account("//Ferdie"));
 	wait_for(&net, "Ferdie's accreditation", || {
 		net.nodes[0].rpc().storage(&accredited).ok().flatten().is_some()
 	});
@@ -204,7 +230,11 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 
 	// Approved by a vote, the same node connects and syncs.
 	let address = stranger.listen_address();
-	pass(&net, 0, &["approve-node", "--country", "KZ", "--peer-id", &stranger.peer_id, "--address", &address]);
+	pass(
+		&net,
+		0,
+		&["approve-node", "--country", "KZ", "--peer-id", &stranger.peer_id, "--address", &address],
+	);
 	let height = net.common_finalized(&[0, 1, 2, 3]);
 	net.check(wait::until(LIVENESS_TIMEOUT, "the approved node to sync", || {
 		stranger.rpc().finalized_number().ok().filter(|n| *n >= height)

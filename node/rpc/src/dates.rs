@@ -23,6 +23,40 @@ pub fn iso_date(days: u32) -> String {
 	format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Days after 1970-01-01 of the proleptic Gregorian date `year-month-day`.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+	let year = year - i64::from(month <= 2);
+	let era = year.div_euclid(400);
+	let year_of_era = year.rem_euclid(400);
+	let month_index = i64::from(if month > 2 { month - 3 } else { month + 9 });
+	let day_of_year = (153 * month_index + 2) / 5 + i64::from(day) - 1;
+	let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+	era * 146_097 + day_of_era - 719_468
+}
+
+/// Parses an ISO 8601 date (`YYYY-MM-DD`, from 1970 on) into days after 1970-01-01.
+pub fn parse_iso_date(text: &str) -> Result<u32, String> {
+	let bad = || format!("`{text}` is not a date of the form YYYY-MM-DD (e.g. 2026-11-23)");
+	let mut parts = text.split('-');
+	let (Some(year), Some(month), Some(day), None) =
+		(parts.next(), parts.next(), parts.next(), parts.next())
+	else {
+		return Err(bad());
+	};
+	let year: i64 = year.parse().map_err(|_| bad())?;
+	let month: u32 = month.parse().map_err(|_| bad())?;
+	let day: u32 = day.parse().map_err(|_| bad())?;
+	if !(1..=12).contains(&month) || day == 0 {
+		return Err(bad());
+	}
+	let days = days_from_civil(year, month, day);
+	// Reject days past the month's end (e.g. 2026-02-30) by the round trip.
+	if civil_date(days) != (year, month, day) {
+		return Err(format!("`{text}` is not a day of the calendar"));
+	}
+	u32::try_from(days).map_err(|_| format!("`{text}` is before 1970-01-01"))
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -36,5 +70,17 @@ mod tests {
 		assert_eq!(iso_date(20_000), "2024-10-04");
 		assert_eq!(iso_date(20_415), "2025-11-23");
 		assert_eq!(iso_date(20_780), "2026-11-23");
+	}
+
+	#[test]
+	fn parsing_round_trips_and_rejects_non_dates() {
+		for days in [0, 59, 11_016, 11_017, 20_780, 60_000] {
+			assert_eq!(parse_iso_date(&iso_date(days)), Ok(days));
+		}
+		assert!(parse_iso_date("2026-02-30").unwrap_err().contains("not a day"));
+		assert!(parse_iso_date("1969-12-31").unwrap_err().contains("before 1970"));
+		for bad in ["", "2026-11", "2026-13-01", "2026-11-23-1", "23.11.2026", "2026-11-00"] {
+			assert!(parse_iso_date(bad).is_err(), "{bad}");
+		}
 	}
 }

@@ -10,7 +10,7 @@
 //! of `count` is the list of siblings from the leaf up (levels where the node was
 //! unpaired contribute none).
 
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
@@ -69,42 +69,65 @@ pub fn root_from_proof(id: &H256, proof: &Proof) -> Option<H256> {
 	siblings.next().is_none().then_some(hash)
 }
 
+/// A whole tree over a batch's ids, every level kept: the issuer side, which hands each
+/// member its proof (build it once, then take any number of proofs).
+pub struct Tree {
+	/// The levels from the leaves (level 0) up to the root (one hash).
+	levels: Vec<Vec<H256>>,
+}
+
+impl Tree {
+	/// The tree over `ids`, or `None` for an empty batch.
+	pub fn new(ids: &[H256]) -> Option<Self> {
+		let mut levels = vec![ids.iter().map(leaf).collect::<Vec<H256>>()];
+		if levels[0].is_empty() {
+			return None;
+		}
+		while levels.last().map_or(0, Vec::len) > 1 {
+			let next = levels
+				.last()
+				.expect("at least the leaves")
+				.chunks(2)
+				.map(|pair| if pair.len() == 2 { node(&pair[0], &pair[1]) } else { pair[0] })
+				.collect();
+			levels.push(next);
+		}
+		Some(Self { levels })
+	}
+
+	/// The root.
+	pub fn root(&self) -> H256 {
+		self.levels.last().expect("never empty")[0]
+	}
+
+	/// The proof of member `index`, or `None` if there is no such member.
+	pub fn proof(&self, index: u32) -> Option<Proof> {
+		let count = self.levels[0].len();
+		if index as usize >= count {
+			return None;
+		}
+		let mut position = index as usize;
+		let mut siblings = Vec::new();
+		for level in &self.levels[..self.levels.len() - 1] {
+			if let Some(sibling) = level.get(position ^ 1) {
+				siblings.push(*sibling);
+			}
+			position /= 2;
+		}
+		Some(Proof { index, count: count as u32, siblings: siblings.try_into().ok()? })
+	}
+}
+
 /// The root of `ids` (the issuer side; also used by tests and the client). `None` for an
 /// empty batch.
 pub fn root(ids: &[H256]) -> Option<H256> {
-	let mut level: Vec<H256> = ids.iter().map(leaf).collect();
-	if level.is_empty() {
-		return None;
-	}
-	while level.len() > 1 {
-		level = level
-			.chunks(2)
-			.map(|pair| if pair.len() == 2 { node(&pair[0], &pair[1]) } else { pair[0] })
-			.collect();
-	}
-	Some(level[0])
+	Tree::new(ids).map(|tree| tree.root())
 }
 
-/// The proof of member `index` of `ids`, or `None` if there is no such member.
+/// The proof of member `index` of `ids`, or `None` if there is no such member. To prove
+/// many members, build a [`Tree`] once.
 pub fn proof(ids: &[H256], index: u32) -> Option<Proof> {
-	if index as usize >= ids.len() {
-		return None;
-	}
-	let mut level: Vec<H256> = ids.iter().map(leaf).collect();
-	let mut position = index as usize;
-	let mut siblings = Vec::new();
-	while level.len() > 1 {
-		let sibling = position ^ 1;
-		if sibling < level.len() {
-			siblings.push(level[sibling]);
-		}
-		level = level
-			.chunks(2)
-			.map(|pair| if pair.len() == 2 { node(&pair[0], &pair[1]) } else { pair[0] })
-			.collect();
-		position /= 2;
-	}
-	Some(Proof { index, count: ids.len() as u32, siblings: siblings.try_into().ok()? })
+	Tree::new(ids)?.proof(index)
 }
 
 #[cfg(test)]
@@ -136,6 +159,21 @@ mod tests {
 				}
 			}
 		}
+	}
+
+	#[test]
+	fn a_tree_gives_the_same_root_and_proofs_as_the_functions() {
+		for n in [1, 2, 3, 7, 8, 33] {
+			let ids = ids(n);
+			let tree = Tree::new(&ids).unwrap();
+			assert_eq!(Some(tree.root()), root(&ids));
+			for i in 0..n {
+				let from_tree = tree.proof(i).unwrap();
+				assert_eq!(root_from_proof(&ids[i as usize], &from_tree), Some(tree.root()));
+			}
+			assert!(tree.proof(n).is_none());
+		}
+		assert!(Tree::new(&[]).is_none());
 	}
 
 	#[test]

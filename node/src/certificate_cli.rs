@@ -1,0 +1,665 @@
+//! `tamga-node certificate`: what issuers, exporters and border officers do with
+//! certificates of origin and veterinary certificates, through a node's JSON-RPC.
+//!
+//! A document's id is blake2-256 of its exact bytes: give the file (`--file`) and the
+//! command hashes it, or give the id (`--id 0x…`). The exporter's identifier never goes on
+//! chain: `--exporter` and `--salt` become the commitment blake2-256(salt ‖ ":" ‖ exporter).
+//!
+//! Exit codes: 0 done (for `verify`: the document is valid), 1 `verify` found the
+//! document invalid, 2 error (bad input, unreachable node, failed transaction, unknown id).
+
+use std::path::{Path, PathBuf};
+
+use pallet_tamga_certificates::{
+	merkle, Call as CertificatesCall, CertificateKind, FactsOf, RejectionReason, RevocationReason,
+};
+use serde_json::{json, Value};
+use sp_core::H256;
+use tamga_runtime::{Runtime, RuntimeCall};
+
+use crate::tx::{Rpc, Signer};
+
+/// Certificates: anchor, apply, endorse, replace, revoke, use, batch, verify, history.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 done (verify: valid), 1 verify: invalid, 2 error.")]
+pub struct CertificateCmd {
+	/// HTTP JSON-RPC endpoint of a Tamga node.
+	#[arg(long, default_value = "http://127.0.0.1:9944")]
+	pub url: String,
+
+	/// Secret URI of the sr25519 account that signs (an accredited issuer, exporter or
+	/// officer). Prefer the environment variable: a command line is visible to `ps`. Not
+	/// needed by `verify`, `verify-member` and `history`.
+	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
+	pub suri: Option<String>,
+
+	/// Return once the node accepted the transaction, without waiting for a block.
+	#[arg(long)]
+	pub no_wait: bool,
+
+	/// What to do.
+	#[command(subcommand)]
+	pub action: Action,
+}
+
+/// Which document: its file, or its id.
+#[derive(Debug, Clone, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct Document {
+	/// The document's file: its id is blake2-256 of the file's bytes.
+	#[arg(long)]
+	pub file: Option<PathBuf>,
+	/// The document's id, `0x` and 64 hex digits.
+	#[arg(long)]
+	pub id: Option<String>,
+}
+
+/// A kind of document.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+	/// EAEU certificate of origin CT-1.
+	Ct1,
+	/// Movement certificate EUR.1.
+	Eur1,
+	/// GSP Form A.
+	FormA,
+	/// Non-preferential certificate of origin.
+	NonPreferential,
+	/// Veterinary (SPS) certificate.
+	Veterinary,
+	/// An approved exporter's own origin declaration.
+	Declaration,
+}
+
+impl From<KindArg> for CertificateKind {
+	fn from(kind: KindArg) -> Self {
+		match kind {
+			KindArg::Ct1 => Self::EaeuCt1,
+			KindArg::Eur1 => Self::Eur1,
+			KindArg::FormA => Self::FormA,
+			KindArg::NonPreferential => Self::NonPreferential,
+			KindArg::Veterinary => Self::Veterinary,
+			KindArg::Declaration => Self::OriginDeclaration,
+		}
+	}
+}
+
+/// Why a document is revoked.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RevocationArg {
+	/// Issued in error.
+	IssuedInError,
+	/// The goods do not meet the rules.
+	NotCompliant,
+	/// Fraud or forgery.
+	Fraud,
+	/// Withdrawn by the exporter.
+	WithdrawnByExporter,
+	/// A verification request failed.
+	VerificationFailed,
+	/// Another reason (explain in --text).
+	Other,
+}
+
+impl From<RevocationArg> for RevocationReason {
+	fn from(reason: RevocationArg) -> Self {
+		match reason {
+			RevocationArg::IssuedInError => Self::IssuedInError,
+			RevocationArg::NotCompliant => Self::NotCompliant,
+			RevocationArg::Fraud => Self::Fraud,
+			RevocationArg::WithdrawnByExporter => Self::WithdrawnByExporter,
+			RevocationArg::VerificationFailed => Self::VerificationFailed,
+			RevocationArg::Other => Self::Other,
+		}
+	}
+}
+
+/// Why an application is rejected.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RejectionArg {
+	/// Supporting documents missing.
+	Incomplete,
+	/// The goods do not meet the rules.
+	NotCompliant,
+	/// The facts do not match the supporting documents.
+	Inconsistent,
+	/// The applicant is not eligible.
+	NotEligible,
+	/// Another reason (explain in --text).
+	Other,
+}
+
+impl From<RejectionArg> for RejectionReason {
+	fn from(reason: RejectionArg) -> Self {
+		match reason {
+			RejectionArg::Incomplete => Self::Incomplete,
+			RejectionArg::NotCompliant => Self::NotCompliant,
+			RejectionArg::Inconsistent => Self::Inconsistent,
+			RejectionArg::NotEligible => Self::NotEligible,
+			RejectionArg::Other => Self::Other,
+		}
+	}
+}
+
+/// What a document declares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Facts {
+	/// The kind of document.
+	#[arg(long, value_enum)]
+	pub kind: KindArg,
+	/// The certificate number, unique per issuer.
+	#[arg(long)]
+	pub number: String,
+	/// The exporting country (ISO 3166-1 alpha-2): the issuer's own.
+	#[arg(long)]
+	pub exporting: String,
+	/// The importing country.
+	#[arg(long)]
+	pub importing: String,
+	/// An HS subheading of the goods, 6 digits; repeat for several.
+	#[arg(long = "hs", required = true)]
+	pub hs_codes: Vec<String>,
+	/// First day of validity, YYYY-MM-DD (UTC).
+	#[arg(long)]
+	pub valid_from: String,
+	/// Last day of validity, YYYY-MM-DD (UTC), inclusive.
+	#[arg(long)]
+	pub valid_until: String,
+	/// The declared quantity.
+	#[arg(long)]
+	pub quantity: u128,
+	/// Its unit (UN/ECE Recommendation 20), e.g. KGM, TNE, H87 (pieces).
+	#[arg(long)]
+	pub unit: String,
+	/// The exporter's identifier (e.g. its TIN); only its salted commitment goes on chain.
+	#[arg(long)]
+	pub exporter: String,
+	/// The salt of the exporter commitment; keep it with the document.
+	#[arg(long)]
+	pub salt: String,
+}
+
+/// A certificate action.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+	/// Anchor a document (an issuer; an approved exporter for `--kind declaration`).
+	Register {
+		#[command(flatten)]
+		document: Document,
+		#[command(flatten)]
+		facts: Facts,
+	},
+	/// Apply, as an exporter, for a certificate an issuer of your country endorses.
+	Apply {
+		#[command(flatten)]
+		document: Document,
+		#[command(flatten)]
+		facts: Facts,
+	},
+	/// Endorse an exporter's pending application (an issuer): the document is anchored.
+	Endorse {
+		#[command(flatten)]
+		document: Document,
+	},
+	/// Reject an exporter's pending application (an issuer).
+	Reject {
+		#[command(flatten)]
+		document: Document,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RejectionArg,
+		/// The explanation; only its hash goes on chain.
+		#[arg(long, default_value = "")]
+		text: String,
+	},
+	/// Withdraw your own pending application (the exporter).
+	Withdraw {
+		#[command(flatten)]
+		document: Document,
+	},
+	/// Anchor a corrected document in place of `--old` (its issuer).
+	Replace {
+		/// The id of the document being replaced.
+		#[arg(long)]
+		old: String,
+		#[command(flatten)]
+		document: Document,
+		#[command(flatten)]
+		facts: Facts,
+	},
+	/// Revoke a document (its issuer, or its administration).
+	Revoke {
+		#[command(flatten)]
+		document: Document,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RevocationArg,
+		/// The explanation; only its hash goes on chain.
+		#[arg(long, default_value = "")]
+		text: String,
+	},
+	/// Record a use against a document (an officer of the importing country).
+	Use {
+		#[command(flatten)]
+		document: Document,
+		/// The customs declaration's reference; only its salted commitment goes on chain.
+		#[arg(long)]
+		declaration: String,
+		/// The salt of the declaration commitment.
+		#[arg(long, default_value = "")]
+		salt: String,
+		/// The quantity released, in the document's unit.
+		#[arg(long)]
+		quantity: u128,
+	},
+	/// Anchor every file of FOLDER as one batch (an issuer) and write each file's proof
+	/// to `<proofs>/<file name>.proof.json`.
+	Batch {
+		/// The folder of documents (regular files, taken in name order).
+		#[arg(long)]
+		folder: PathBuf,
+		/// The kind of all the documents.
+		#[arg(long, value_enum)]
+		kind: KindArg,
+		/// Where to write the proofs.
+		#[arg(long)]
+		proofs: PathBuf,
+	},
+	/// Revoke one member of a batch by its proof file (the batch's issuer or its
+	/// administration).
+	RevokeMember {
+		/// The member's proof file, as `batch` wrote it.
+		#[arg(long)]
+		proof: PathBuf,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RevocationArg,
+		/// The explanation; only its hash goes on chain.
+		#[arg(long, default_value = "")]
+		text: String,
+	},
+	/// Verify a document: integrity (its id), status and issuer.
+	Verify {
+		#[command(flatten)]
+		document: Document,
+		/// Read the state of this block (hash) instead of the best block.
+		#[arg(long)]
+		at: Option<String>,
+		/// Print the node's JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Verify a member of a batch with its proof file; `--file` also checks the file is
+	/// the document the proof is for.
+	VerifyMember {
+		/// The member's proof file, as `batch` wrote it.
+		#[arg(long)]
+		proof: PathBuf,
+		/// The document's file.
+		#[arg(long)]
+		file: Option<PathBuf>,
+		/// Print the node's JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Print a document's history: every action, with block, extrinsic and actor.
+	History {
+		#[command(flatten)]
+		document: Document,
+		/// Print the node's JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+}
+
+/// blake2-256 of `bytes`.
+fn blake2(bytes: &[u8]) -> H256 {
+	H256(sp_io::hashing::blake2_256(bytes))
+}
+
+/// The salted commitment of `value`: blake2-256(salt ‖ ":" ‖ value).
+pub fn commitment(salt: &str, value: &str) -> H256 {
+	blake2(format!("{salt}:{value}").as_bytes())
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+	std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+impl Document {
+	/// The document's id.
+	fn id(&self) -> Result<H256, String> {
+		match (&self.file, &self.id) {
+			(Some(file), _) => Ok(blake2(&read_file(file)?)),
+			(None, Some(id)) => tamga_rpc::hex::parse_h256("--id", id),
+			(None, None) => Err("give --file or --id".into()),
+		}
+	}
+}
+
+fn country(flag: &str, text: &str) -> Result<[u8; 2], String> {
+	let bytes: Option<[u8; 2]> = text.as_bytes().try_into().ok();
+	let code = bytes
+		.and_then(pallet_tamga_governance::CountryCode::new)
+		.ok_or_else(|| format!("{flag} `{text}` is not an ISO 3166-1 alpha-2 country code"))?;
+	Ok(*code.as_bytes())
+}
+
+impl Facts {
+	/// The facts as the pallet takes them; each field checked with a readable error.
+	fn to_facts(&self) -> Result<FactsOf<Runtime>, String> {
+		let number = self
+			.number
+			.as_bytes()
+			.to_vec()
+			.try_into()
+			.map_err(|_| format!("--number `{}` is longer than 64 bytes", self.number))?;
+		let hs_codes = self
+			.hs_codes
+			.iter()
+			.map(|code| {
+				code.as_bytes()
+					.try_into()
+					.ok()
+					.filter(pallet_tamga_certificates::types::valid_hs_code)
+					.ok_or_else(|| {
+						format!("--hs `{code}` is not a 6-digit HS subheading of chapters 01-97")
+					})
+			})
+			.collect::<Result<Vec<[u8; 6]>, String>>()?
+			.try_into()
+			.map_err(|_| "too many --hs codes".to_string())?;
+		let unit: [u8; 3] = self
+			.unit
+			.as_bytes()
+			.try_into()
+			.map_err(|_| format!("--unit `{}` is not a 3-character code", self.unit))?;
+		Ok(FactsOf::<Runtime> {
+			kind: self.kind.into(),
+			number,
+			exporting: country("--exporting", &self.exporting)?,
+			importing: country("--importing", &self.importing)?,
+			hs_codes,
+			valid_from: tamga_rpc::dates::parse_iso_date(&self.valid_from)?,
+			valid_until: tamga_rpc::dates::parse_iso_date(&self.valid_until)?,
+			quantity: self.quantity,
+			unit,
+			exporter_commitment: commitment(&self.salt, &self.exporter),
+		})
+	}
+}
+
+/// The outcome of a command: done, or a `verify` that found the document invalid.
+pub enum Verdict {
+	/// Done; for `verify`, the document is valid.
+	Done,
+	/// `verify` found the document invalid.
+	Invalid,
+}
+
+impl CertificateCmd {
+	/// Runs the action and prints what happened.
+	pub fn run(&self) -> Result<Verdict, String> {
+		let rpc = Rpc::new(&self.url);
+		let call = match &self.action {
+			Action::Verify { document, at, json } => {
+				return verify(&rpc, document.id()?, document.file.as_deref(), at.clone(), *json)
+			},
+			Action::VerifyMember { proof, file, json } => {
+				return verify_member(&rpc, proof, file.as_deref(), *json)
+			},
+			Action::History { document, json } => return history(&rpc, document.id()?, *json),
+			Action::Batch { folder, kind, proofs } => {
+				let (call, root, count) = batch(folder, *kind, proofs)?;
+				println!("batch root {} of {count} documents", to_hex(root.as_bytes()));
+				call
+			},
+			Action::Register { document, facts } => {
+				CertificatesCall::register { id: document.id()?, facts: facts.to_facts()? }
+			},
+			Action::Apply { document, facts } => {
+				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts()? }
+			},
+			Action::Endorse { document } => CertificatesCall::endorse { id: document.id()? },
+			Action::Reject { document, reason, text } => CertificatesCall::reject {
+				id: document.id()?,
+				reason: (*reason).into(),
+				text_hash: blake2(text.as_bytes()),
+			},
+			Action::Withdraw { document } => CertificatesCall::withdraw { id: document.id()? },
+			Action::Replace { old, document, facts } => CertificatesCall::replace {
+				old: tamga_rpc::hex::parse_h256("--old", old)?,
+				new_id: document.id()?,
+				facts: facts.to_facts()?,
+			},
+			Action::Revoke { document, reason, text } => CertificatesCall::revoke {
+				id: document.id()?,
+				reason: (*reason).into(),
+				text_hash: blake2(text.as_bytes()),
+			},
+			Action::Use { document, declaration, salt, quantity } => CertificatesCall::record_use {
+				id: document.id()?,
+				declaration: commitment(salt, declaration),
+				quantity: *quantity,
+			},
+			Action::RevokeMember { proof, reason, text } => {
+				let (id, root, proof) = read_proof(proof)?;
+				CertificatesCall::revoke_batch_member {
+					root,
+					id,
+					proof,
+					reason: (*reason).into(),
+					text_hash: blake2(text.as_bytes()),
+				}
+			},
+		};
+		let signer = Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)?;
+		crate::tx::submit_and_report(&rpc, &signer, RuntimeCall::Certificates(call), self.no_wait)?;
+		Ok(Verdict::Done)
+	}
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+	tamga_rpc::hex::encode(bytes)
+}
+
+/// The `register_batch` call for every file of `folder`, after writing their proofs.
+fn batch(
+	folder: &Path,
+	kind: KindArg,
+	proofs: &Path,
+) -> Result<(CertificatesCall<Runtime>, H256, u32), String> {
+	let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+		.map_err(|e| format!("cannot read folder {}: {e}", folder.display()))?
+		.filter_map(|entry| entry.ok().map(|e| e.path()))
+		.filter(|path| path.is_file())
+		.collect();
+	files.sort();
+	if files.is_empty() {
+		return Err(format!("{} holds no files", folder.display()));
+	}
+	let ids =
+		files.iter().map(|f| read_file(f).map(|b| blake2(&b))).collect::<Result<Vec<_>, _>>()?;
+	let tree = merkle::Tree::new(&ids).ok_or("an empty batch has no root")?;
+	let root = tree.root();
+	std::fs::create_dir_all(proofs)
+		.map_err(|e| format!("cannot create {}: {e}", proofs.display()))?;
+	for (index, (file, id)) in files.iter().zip(&ids).enumerate() {
+		let proof = tree.proof(index as u32).ok_or("no proof for a member")?;
+		let json = json!({
+			"id": to_hex(id.as_bytes()),
+			"proof": {
+				"root": to_hex(root.as_bytes()),
+				"index": proof.index,
+				"count": proof.count,
+				"siblings": proof.siblings.iter().map(|s| to_hex(s.as_bytes())).collect::<Vec<_>>(),
+			}
+		});
+		let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+		let path = proofs.join(format!("{name}.proof.json"));
+		std::fs::write(&path, serde_json::to_vec_pretty(&json).expect("JSON serialises"))
+			.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+	}
+	let count = ids.len() as u32;
+	Ok((CertificatesCall::register_batch { root, count, kind: kind.into() }, root, count))
+}
+
+/// Reads a proof file: (id, root, proof).
+fn read_proof(path: &Path) -> Result<(H256, H256, merkle::Proof), String> {
+	let json = proof_json(path)?;
+	let field = |pointer: &str| {
+		json.pointer(pointer).ok_or_else(|| format!("{} has no {pointer}", path.display()))
+	};
+	let hash = |pointer: &str| -> Result<H256, String> {
+		tamga_rpc::hex::parse_h256(pointer, field(pointer)?.as_str().unwrap_or_default())
+	};
+	let number = |pointer: &str| -> Result<u32, String> {
+		field(pointer)?
+			.as_u64()
+			.and_then(|n| u32::try_from(n).ok())
+			.ok_or_else(|| format!("{pointer} in {} is not a number", path.display()))
+	};
+	let siblings = field("/proof/siblings")?
+		.as_array()
+		.ok_or_else(|| format!("/proof/siblings in {} is not a list", path.display()))?
+		.iter()
+		.map(|s| tamga_rpc::hex::parse_h256("a sibling", s.as_str().unwrap_or_default()))
+		.collect::<Result<Vec<_>, _>>()?;
+	let proof = merkle::Proof {
+		index: number("/proof/index")?,
+		count: number("/proof/count")?,
+		siblings: siblings.try_into().map_err(|_| "a proof has at most 32 siblings".to_string())?,
+	};
+	Ok((hash("/id")?, hash("/proof/root")?, proof))
+}
+
+fn proof_json(path: &Path) -> Result<Value, String> {
+	serde_json::from_slice(&read_file(path)?)
+		.map_err(|e| format!("{} is not a proof file (JSON): {e}", path.display()))
+}
+
+/// Prints the verdict on document `id`.
+fn verify(
+	rpc: &Rpc,
+	id: H256,
+	file: Option<&Path>,
+	at: Option<String>,
+	json: bool,
+) -> Result<Verdict, String> {
+	let mut params = vec![json!(to_hex(id.as_bytes()))];
+	if let Some(at) = at {
+		params.push(json!(at));
+	}
+	let answer = rpc.call("tamga_verifyDocument", Value::Array(params))?;
+	let valid = answer["valid"].as_bool().unwrap_or(false);
+	if json {
+		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
+	} else {
+		let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
+		match file {
+			Some(file) => {
+				println!("integrity: {} hashes to {}, anchored", file.display(), s("/id"))
+			},
+			None => println!("integrity: id {} anchored", s("/id")),
+		}
+		println!("status:    {}", s("/verdict"));
+		println!(
+			"issuer:    {} ({}, accredited by {}), account {}",
+			s("/issuer/name"),
+			s("/issuer/country"),
+			s("/issuer/administration"),
+			s("/issuer/account")
+		);
+		let hs: Vec<&str> = answer["hsCodes"]
+			.as_array()
+			.map(|codes| codes.iter().filter_map(Value::as_str).collect())
+			.unwrap_or_default();
+		println!(
+			"document:  {} no. {}, {} -> {}, HS {}, valid {} to {}",
+			s("/kind"),
+			s("/number"),
+			s("/exporting"),
+			s("/importing"),
+			hs.join(", "),
+			s("/validFrom"),
+			s("/validUntil")
+		);
+		println!(
+			"answered from block #{} ({})",
+			answer.pointer("/at/number").and_then(Value::as_u64).unwrap_or_default(),
+			if answer.pointer("/at/finalized") == Some(&json!(true)) {
+				"finalized"
+			} else {
+				"not finalized yet"
+			}
+		);
+	}
+	Ok(if valid { Verdict::Done } else { Verdict::Invalid })
+}
+
+/// Prints the verdict on a batch member.
+fn verify_member(
+	rpc: &Rpc,
+	proof: &Path,
+	file: Option<&Path>,
+	json: bool,
+) -> Result<Verdict, String> {
+	let proof_file = proof_json(proof)?;
+	let id = proof_file["id"].as_str().unwrap_or_default().to_string();
+	if let Some(file) = file {
+		let actual = to_hex(blake2(&read_file(file)?).as_bytes());
+		if actual != id {
+			println!(
+				"integrity: {} hashes to {actual}, but the proof is for {id}: not this document",
+				file.display()
+			);
+			return Ok(Verdict::Invalid);
+		}
+	}
+	let answer = rpc.call("tamga_verifyBatchMember", json!([id, proof_file["proof"]]))?;
+	if json {
+		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
+	} else {
+		let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
+		println!("integrity: {} is member {} of batch {}", s("/id"), answer["index"], s("/root"));
+		println!("status:    {}", s("/verdict"));
+		println!(
+			"issuer:    {} ({}, accredited by {}), {} of {} documents",
+			s("/issuer/name"),
+			s("/issuer/country"),
+			s("/issuer/administration"),
+			s("/kind"),
+			answer["count"]
+		);
+	}
+	Ok(if answer["valid"].as_bool() == Some(true) { Verdict::Done } else { Verdict::Invalid })
+}
+
+/// Prints document `id`'s history.
+fn history(rpc: &Rpc, id: H256, json: bool) -> Result<Verdict, String> {
+	let answer = rpc.call("tamga_documentHistory", json!([to_hex(id.as_bytes())]))?;
+	if json {
+		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
+		return Ok(Verdict::Done);
+	}
+	println!("{:>8}  {:>3}  {:<48}  action", "block", "ext", "actor");
+	for entry in answer["entries"].as_array().into_iter().flatten() {
+		let mut action = entry["action"].clone();
+		let kind = action["type"].as_str().unwrap_or_default().to_string();
+		if let Some(map) = action.as_object_mut() {
+			map.remove("type");
+		}
+		let details = if action.as_object().is_some_and(|m| m.is_empty()) {
+			String::new()
+		} else {
+			action.to_string()
+		};
+		println!(
+			"{:>8}  {:>3}  {:<48}  {kind} {details}",
+			entry["block"].as_u64().unwrap_or_default(),
+			entry["extrinsic"].as_u64().unwrap_or_default(),
+			entry["actor"].as_str().unwrap_or_default()
+		);
+	}
+	Ok(Verdict::Done)
+}

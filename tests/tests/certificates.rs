@@ -1,0 +1,381 @@
+//! A certificate's life on a real four-validator `local` network, driven by the
+//! `tamga-node certificate` commands the README documents: KZ's chamber of commerce
+//! anchors a CT-1 through one node; KG's border post verifies it through another node
+//! from a finalized block, records a partial use and cannot exceed the declared
+//! quantity; the chamber revokes it and every node then says so; the history names each
+//! actor. A batch of 10,000 veterinary certificates is anchored in one extrinsic and a
+//! random member verifies with its proof, while a tampered proof and a wrong file do not.
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+use sp_core::crypto::{Pair as _, Ss58Codec};
+use tamga_runtime::AccountId;
+use tamga_tests::{
+	cli::{client, CliRun},
+	network::{LocalNetwork, LIVENESS_TIMEOUT},
+	node::TamgaNode,
+	wait,
+};
+
+/// The account of development secret URI `suri`.
+fn account(suri: &str) -> AccountId {
+	sp_core::sr25519::Pair::from_string(suri, None).expect("a dev URI").public().into()
+}
+
+fn certificate(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
+	client(node, "certificate", suri, args)
+}
+
+/// Today (UTC) and the day `days` later, as ISO dates.
+fn today_plus(days: u64) -> String {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
+}
+
+/// Waits until `tamga_verifyDocument` on `node`, read at its finalized head, satisfies
+/// `done`; returns that answer.
+fn finalized_verdict(node: &TamgaNode, id: &str, done: impl Fn(&Value) -> bool) -> Value {
+	wait::until(LIVENESS_TIMEOUT, &format!("{}'s finalized verdict on {id}", node.name), || {
+		let rpc = node.rpc();
+		let head = rpc.finalized_hash().ok()?;
+		rpc.call("tamga_verifyDocument", json!([id, head])).ok().filter(|answer| done(answer))
+	})
+	.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(30)))
+}
+
+/// The id `certificate verify --json` reports for `file` (the CLI hashes the file).
+fn id_of(node: &TamgaNode, file: &Path) -> String {
+	let run = certificate(node, None, &["verify", "--json", "--file", file.to_str().unwrap()]);
+	let answer: Value = serde_json::from_str(&run.stdout).expect("verify --json prints JSON");
+	answer["id"].as_str().expect("an id").to_string()
+}
+
+#[test]
+fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
+	let net = LocalNetwork::start();
+	net.wait_finalized(&[0, 1, 2, 3], 1);
+	let (kz, kg, am, by) = (&net.nodes[0], &net.nodes[1], &net.nodes[2], &net.nodes[3]);
+	let chamber = account("//Eve").to_ss58check();
+	let border_post = account("//Ferdie").to_ss58check();
+
+	// KZ accredits its chamber of commerce; KG its border post at Ak-Jol.
+	let accredit = |node, member, args: &[&str]| {
+		net.check(client(node, "governance", Some(member), args).ok());
+	};
+	accredit(
+		kz,
+		"//Alice",
+		&[
+			"accredit",
+			"--account",
+			&chamber,
+			"--name",
+			"Chamber of Commerce and Industry of Kazakhstan",
+			"--role",
+			"issuer",
+			"--kind",
+			"origin",
+			"--kind",
+			"veterinary",
+			"--valid-until",
+			"1000000",
+		],
+	);
+	accredit(
+		kg,
+		"//Bob",
+		&[
+			"accredit",
+			"--account",
+			&border_post,
+			"--name",
+			"Ak-Jol customs post",
+			"--role",
+			"officer",
+			"--office",
+			"KGAKJ",
+			"--valid-until",
+			"1000000",
+		],
+	);
+
+	// 1. The chamber anchors a CT-1 for 1,000 kg of wheat through KZ's node.
+	let dir = tempfile::tempdir().unwrap();
+	let document = dir.path().join("ct1-KZ-2026-0001.pdf");
+	std::fs::write(&document, b"%PDF CT-1 KZ-2026-0001 wheat 1000 kg to KG").unwrap();
+	let file = document.to_str().unwrap();
+	let (from, until) = (today_plus(0), today_plus(30));
+	let facts = [
+		"--kind",
+		"ct1",
+		"--number",
+		"KZ-2026-0001",
+		"--exporting",
+		"KZ",
+		"--importing",
+		"KG",
+		"--hs",
+		"100199",
+		"--valid-from",
+		&from,
+		"--valid-until",
+		&until,
+		"--quantity",
+		"1000",
+		"--unit",
+		"KGM",
+		"--exporter",
+		"990140000385",
+		"--salt",
+		"3f9c",
+	];
+	let mut register = vec!["register", "--file", file];
+	register.extend_from_slice(&facts);
+	net.check(certificate(kz, Some("//Eve"), &register).ok());
+	// The same document again is refused with the pallet's reason and exit code 2.
+	let again = certificate(kz, Some("//Eve"), &register);
+	assert_eq!(again.code, Some(2), "{}", again.stderr);
+	assert!(again.stderr.contains("Certificates(DuplicateDocument)"), "{}", again.stderr);
+
+	// 2. AM's node, which never saw the transaction, verifies it from a finalized block.
+	let id = id_of(kz, &document);
+	let verdict = finalized_verdict(am, &id, |_| true);
+	assert_eq!(verdict["valid"], json!(true), "{verdict}");
+	assert_eq!(verdict["at"]["finalized"], json!(true));
+	assert_eq!(verdict["issuer"]["name"], json!("Chamber of Commerce and Industry of Kazakhstan"));
+	assert_eq!(verdict["issuer"]["country"], json!("KZ"));
+	assert_eq!(verdict["issuer"]["account"], json!(chamber));
+	assert_eq!(verdict["issuer"]["accreditedAtIssue"], json!(true));
+	assert_eq!(verdict["kind"], json!("EAEU CT-1"));
+	assert_eq!(
+		(verdict["validFrom"].clone(), verdict["validUntil"].clone()),
+		(json!(from), json!(until))
+	);
+	assert_eq!(verdict["remainingQuantity"], json!(1000));
+
+	// 3. KG's border post releases 400 kg through KG's node; 700 more would exceed it.
+	let used = |quantity: &str, declaration: &str| {
+		certificate(
+			kg,
+			Some("//Ferdie"),
+			&[
+				"use",
+				"--file",
+				file,
+				"--declaration",
+				declaration,
+				"--salt",
+				"a1",
+				"--quantity",
+				quantity,
+			],
+		)
+	};
+	net.check(used("400", "10702010/231126/0001234").ok());
+	let over = used("700", "10702010/231126/0001235");
+	assert_eq!(over.code, Some(2));
+	assert!(over.stderr.contains("Certificates(QuantityExceeded)"), "{}", over.stderr);
+	// KZ's chamber is no officer of the importing country.
+	let not_officer = certificate(
+		kz,
+		Some("//Eve"),
+		&["use", "--file", file, "--declaration", "x", "--quantity", "1"],
+	);
+	assert!(not_officer.stderr.contains("Certificates(WrongRole)"), "{}", not_officer.stderr);
+	let verdict = finalized_verdict(by, &id, |v| v["remainingQuantity"] == json!(600));
+	assert_eq!(verdict["valid"], json!(true));
+
+	// 4. The chamber revokes it; every node then says so, and `verify` exits with 1.
+	net.check(
+		certificate(
+			kz,
+			Some("//Eve"),
+			&["revoke", "--file", file, "--reason", "fraud", "--text", "forged stamp"],
+		)
+		.ok(),
+	);
+	let verdict = finalized_verdict(am, &id, |v| v["status"] == json!("revoked"));
+	assert_eq!(verdict["valid"], json!(false));
+	assert_eq!(verdict["revocationReason"], json!("fraud"));
+	let revoked = wait::until(LIVENESS_TIMEOUT, "BY's node to see the revocation", || {
+		Some(certificate(by, None, &["verify", "--file", file])).filter(|run| run.code == Some(1))
+	});
+	let revoked = net.check(revoked);
+	assert!(
+		revoked.stdout.contains("INVALID: revoked by its issuer (fraud)"),
+		"{}",
+		revoked.stdout
+	);
+	let used_after = used("1", "10702010/231126/0001236");
+	assert!(used_after.stderr.contains("Certificates(DocumentRevoked)"), "{}", used_after.stderr);
+
+	// 5. The history names every action and actor, with blocks on the canonical chain.
+	let history = net.check(by.rpc().call("tamga_documentHistory", json!([id])));
+	let entries = history["entries"].as_array().expect("entries");
+	let actions: Vec<(&str, &str)> = entries
+		.iter()
+		.map(|e| (e["action"]["type"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+		.collect();
+	assert_eq!(
+		actions,
+		vec![
+			("registered", chamber.as_str()),
+			("used", border_post.as_str()),
+			("revoked", chamber.as_str())
+		]
+	);
+	assert_eq!(entries[1]["action"]["quantity"], json!(400));
+	for entry in entries {
+		let number = entry["block"].as_u64().unwrap() as u32;
+		assert_eq!(entry["blockHash"].as_str(), by.rpc().block_hash(number).unwrap().as_deref());
+	}
+
+	// 6. Unknown ids and malformed ones are errors with a message.
+	let unknown = certificate(am, None, &["verify", "--id", &format!("0x{}", "ab".repeat(32))]);
+	assert_eq!(unknown.code, Some(2));
+	assert!(unknown.stderr.contains("no document with id 0xabab"), "{}", unknown.stderr);
+	let malformed = am
+		.rpc()
+		.call("tamga_verifyDocument", json!(["0x1234"]))
+		.expect_err("a malformed id is refused");
+	assert!(malformed.contains("-32602") && malformed.contains("64 hex digits"), "{malformed}");
+}
+
+#[test]
+fn ten_thousand_documents_are_anchored_in_one_batch_and_any_member_verifies() {
+	let net = LocalNetwork::start();
+	net.wait_finalized(&[0, 1, 2, 3], 1);
+	let (kz, am) = (&net.nodes[0], &net.nodes[2]);
+	let vet_service = account("//Eve").to_ss58check();
+	net.check(
+		client(
+			kz,
+			"governance",
+			Some("//Alice"),
+			&[
+				"accredit",
+				"--account",
+				&vet_service,
+				"--name",
+				"Veterinary Control Committee of Kazakhstan",
+				"--role",
+				"issuer",
+				"--kind",
+				"veterinary",
+				"--valid-until",
+				"1000000",
+			],
+		)
+		.ok(),
+	);
+
+	// The service's folder of 10,000 certificates; `batch` hashes them, anchors the root
+	// and writes each file's proof.
+	let dir = tempfile::tempdir().unwrap();
+	let (documents, proofs) = (dir.path().join("documents"), dir.path().join("proofs"));
+	std::fs::create_dir(&documents).unwrap();
+	for i in 0..10_000 {
+		std::fs::write(
+			documents.join(format!("vet-{i:05}.xml")),
+			format!("<vet no=\"KZ-VET-{i}\"/>"),
+		)
+		.unwrap();
+	}
+	let anchored = net.check(
+		certificate(
+			kz,
+			Some("//Eve"),
+			&[
+				"batch",
+				"--folder",
+				documents.to_str().unwrap(),
+				"--kind",
+				"veterinary",
+				"--proofs",
+				proofs.to_str().unwrap(),
+			],
+		)
+		.ok(),
+	);
+	assert!(anchored.contains("of 10000 documents"), "{anchored}");
+	assert!(anchored.contains("BatchRegistered"), "{anchored}");
+
+	// A member picked at random verifies on AM's node from a finalized block.
+	let member =
+		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
+			% 10_000;
+	println!("verifying member {member}");
+	let proof_file = proofs.join(format!("vet-{member:05}.xml.proof.json"));
+	let proof: Value = serde_json::from_slice(&std::fs::read(&proof_file).unwrap()).unwrap();
+	let answer =
+		net.check(wait::until(LIVENESS_TIMEOUT, "the batch to be finalized on AM's node", || {
+			let rpc = am.rpc();
+			let head = rpc.finalized_hash().ok()?;
+			rpc.call("tamga_verifyBatchMember", json!([proof["id"], proof["proof"], head])).ok()
+		}));
+	assert_eq!(answer["valid"], json!(true), "{answer}");
+	assert_eq!((answer["count"].clone(), answer["index"].clone()), (json!(10_000), json!(member)));
+	assert_eq!(answer["issuer"]["name"], json!("Veterinary Control Committee of Kazakhstan"));
+	assert_eq!(answer["at"]["finalized"], json!(true));
+
+	// The CLI checks the file against its proof: the right file passes, another fails.
+	let member_file = documents.join(format!("vet-{member:05}.xml"));
+	let other_file = documents.join(format!("vet-{:05}.xml", (member + 1) % 10_000));
+	let verify_member = |file: &Path| {
+		certificate(
+			am,
+			None,
+			&[
+				"verify-member",
+				"--proof",
+				proof_file.to_str().unwrap(),
+				"--file",
+				file.to_str().unwrap(),
+			],
+		)
+	};
+	let genuine = verify_member(&member_file);
+	assert_eq!(genuine.code, Some(0), "{}{}", genuine.stdout, genuine.stderr);
+	assert!(genuine.stdout.contains("VALID: a member of the batch"), "{}", genuine.stdout);
+	let wrong_file = verify_member(&other_file);
+	assert_eq!(wrong_file.code, Some(1), "{}", wrong_file.stdout);
+	assert!(wrong_file.stdout.contains("not this document"), "{}", wrong_file.stdout);
+
+	// A tampered proof is refused with a readable error.
+	let mut tampered = proof["proof"].clone();
+	tampered["siblings"][0] = json!(format!("0x{}", "00".repeat(32)));
+	let refused =
+		am.rpc().call("tamga_verifyBatchMember", json!([proof["id"], tampered])).unwrap_err();
+	assert!(refused.contains("-32003") && refused.contains("is not a member"), "{refused}");
+
+	// The issuer revokes that member alone; its neighbour stays valid.
+	net.check(
+		certificate(
+			kz,
+			Some("//Eve"),
+			&[
+				"revoke-member",
+				"--proof",
+				proof_file.to_str().unwrap(),
+				"--reason",
+				"not-compliant",
+			],
+		)
+		.ok(),
+	);
+	let revoked =
+		net.check(wait::until(LIVENESS_TIMEOUT, "the member's revocation on AM's node", || {
+			am.rpc()
+				.call("tamga_verifyBatchMember", json!([proof["id"], proof["proof"]]))
+				.ok()
+				.filter(|answer| answer["status"] == json!("revoked"))
+		}));
+	assert_eq!(revoked["revocationReason"], json!("notCompliant"));
+	let neighbour = proofs.join(format!("vet-{:05}.xml.proof.json", (member + 1) % 10_000));
+	let neighbour: Value = serde_json::from_slice(&std::fs::read(neighbour).unwrap()).unwrap();
+	let neighbour = net.check(
+		am.rpc().call("tamga_verifyBatchMember", json!([neighbour["id"], neighbour["proof"]])),
+	);
+	assert_eq!(neighbour["valid"], json!(true), "{neighbour}");
+}
