@@ -36,6 +36,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod merkle;
 pub mod runtime_api;
 pub mod types;

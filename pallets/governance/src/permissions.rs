@@ -77,6 +77,16 @@ pub trait Permissions<AccountId, BlockNumber> {
 
 	/// The name of `country`'s administration, if it is a member of the consortium.
 	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>>;
+
+	/// Benchmarks only: makes `who` a member account of `country`'s administration,
+	/// admitting the administration if needed.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_member(who: &AccountId, country: CountryCode);
+
+	/// Benchmarks only: accredits `who` as `role` of `country` (an issuer for every kind,
+	/// an officer with an office code), in force from block 0 on, with the longest name.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_party(who: &AccountId, role: Role, country: CountryCode);
 }
 
 impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>
@@ -137,6 +147,64 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 
 	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>> {
 		crate::Administrations::<T>::get(country).map(|a| a.name.into_inner())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_member(who: &T::AccountId, country: CountryCode) {
+		use frame_support::traits::Get;
+		crate::Administrations::<T>::mutate(country, |administration| {
+			let administration = administration.get_or_insert_with(|| crate::AdministrationOf::<T> {
+				name: alloc::vec![b'A'; T::MaxNameLength::get() as usize]
+					.try_into()
+					.expect("the longest name fits"),
+				members: Default::default(),
+				joined_at: 0u32.into(),
+			});
+			let _ = administration.members.try_push(who.clone());
+		});
+		crate::MemberOf::<T>::insert(who, country);
+		frame_system::Pallet::<T>::inc_providers(who);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_party(who: &T::AccountId, role: Role, country: CountryCode) {
+		use crate::types::{DocumentKind, DocumentKinds};
+		use frame_support::traits::Get;
+		use sp_runtime::traits::Bounded;
+		if !crate::Administrations::<T>::contains_key(country) {
+			// An administration needs a member account; benchmarks name one after the country.
+			use sp_runtime::traits::AccountIdConversion;
+			let member: T::AccountId =
+				frame_support::PalletId(*b"tamgabmk").into_sub_account_truncating(country.as_bytes());
+			Self::set_up_member(&member, country);
+		}
+		let kinds = match role {
+			Role::Issuer => DocumentKinds::of(&[
+				DocumentKind::Origin,
+				DocumentKind::Veterinary,
+				DocumentKind::AtaGuarantee,
+				DocumentKind::Aeo,
+			]),
+			_ => DocumentKinds::default(),
+		};
+		crate::Accreditations::<T>::insert(
+			who,
+			crate::AccreditationOf::<T> {
+				country,
+				name: alloc::vec![b'P'; T::MaxNameLength::get() as usize]
+					.try_into()
+					.expect("the longest name fits"),
+				role,
+				kinds,
+				office: (role == Role::Officer).then_some(*b"BENCH"),
+				valid_from: 0u32.into(),
+				valid_until: <frame_system::pallet_prelude::BlockNumberFor<T> as Bounded>::max_value(),
+				status: AccreditationStatus::Active,
+				key_cutoff: None,
+				accredited_at: 0u32.into(),
+			},
+		);
+		frame_system::Pallet::<T>::inc_providers(who);
 	}
 
 	fn is_known(who: &T::AccountId) -> bool {
