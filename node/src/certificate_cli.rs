@@ -3,10 +3,13 @@
 //!
 //! A document's id is blake2-256 of its exact bytes: give the file (`--file`) and the
 //! command hashes it, or give the id (`--id 0x…`). The exporter's identifier never goes on
-//! chain: `--exporter` and `--salt` become the commitment blake2-256(salt ‖ ":" ‖ exporter).
+//! chain: `--exporter` and `--salt` become the commitment blake2-256 of the SCALE encoding
+//! of (salt, exporter), each length-prefixed so no two pairs collide. The same goes for a
+//! use's customs declaration reference.
 //!
 //! Exit codes: 0 done (for `verify`: the document is valid), 1 `verify` found the
-//! document invalid, 2 error (bad input, unreachable node, failed transaction, unknown id).
+//! document invalid or not anchored at all (not genuine), 2 error (bad input, unreachable
+//! node, failed transaction).
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +24,9 @@ use crate::tx::{Rpc, Signer};
 
 /// Certificates: anchor, apply, endorse, replace, revoke, use, batch, verify, history.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Exit codes: 0 done (verify: valid), 1 verify: invalid, 2 error.")]
+#[command(
+	after_help = "Exit codes: 0 done (verify: valid), 1 verify: invalid or not anchored, 2 error."
+)]
 pub struct CertificateCmd {
 	/// HTTP JSON-RPC endpoint of a Tamga node.
 	#[arg(long, default_value = "http://127.0.0.1:9944")]
@@ -196,10 +201,13 @@ pub enum Action {
 		#[command(flatten)]
 		facts: Facts,
 	},
-	/// Endorse an exporter's pending application (an issuer): the document is anchored.
+	/// Endorse an exporter's pending application (an issuer), restating the facts you
+	/// certify: they must be the application's; the document is then anchored.
 	Endorse {
 		#[command(flatten)]
 		document: Document,
+		#[command(flatten)]
+		facts: Facts,
 	},
 	/// Reject an exporter's pending application (an issuer).
 	Reject {
@@ -245,8 +253,9 @@ pub enum Action {
 		/// The customs declaration's reference; only its salted commitment goes on chain.
 		#[arg(long)]
 		declaration: String,
-		/// The salt of the declaration commitment.
-		#[arg(long, default_value = "")]
+		/// The salt of the declaration commitment (a random value kept with the customs
+		/// file: declaration references follow a guessable pattern).
+		#[arg(long)]
 		salt: String,
 		/// The quantity released, in the document's unit.
 		#[arg(long)]
@@ -317,9 +326,9 @@ fn blake2(bytes: &[u8]) -> H256 {
 	H256(sp_io::hashing::blake2_256(bytes))
 }
 
-/// The salted commitment of `value`: blake2-256(salt ‖ ":" ‖ value).
+/// The salted commitment of `value`: blake2-256 of the SCALE encoding of (salt, value).
 pub fn commitment(salt: &str, value: &str) -> H256 {
-	blake2(format!("{salt}:{value}").as_bytes())
+	blake2(&codec::Encode::encode(&(salt, value)))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -420,7 +429,9 @@ impl CertificateCmd {
 			Action::Apply { document, facts } => {
 				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts()? }
 			},
-			Action::Endorse { document } => CertificatesCall::endorse { id: document.id()? },
+			Action::Endorse { document, facts } => {
+				CertificatesCall::endorse { id: document.id()?, facts: facts.to_facts()? }
+			},
 			Action::Reject { document, reason, text } => CertificatesCall::reject {
 				id: document.id()?,
 				reason: (*reason).into(),
@@ -550,7 +561,15 @@ fn verify(
 	if let Some(at) = at {
 		params.push(json!(at));
 	}
-	let answer = rpc.call("tamga_verifyDocument", Value::Array(params))?;
+	let answer = match rpc.call("tamga_verifyDocument", Value::Array(params)) {
+		Err(error)
+			if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_DOCUMENT)) =>
+		{
+			println!("status:    NOT GENUINE: {error}");
+			return Ok(Verdict::Invalid);
+		},
+		other => other?,
+	};
 	let valid = answer["valid"].as_bool().unwrap_or(false);
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
@@ -616,7 +635,17 @@ fn verify_member(
 			return Ok(Verdict::Invalid);
 		}
 	}
-	let answer = rpc.call("tamga_verifyBatchMember", json!([id, proof_file["proof"]]))?;
+	let answer = match rpc.call("tamga_verifyBatchMember", json!([id, proof_file["proof"]])) {
+		Err(error)
+			if [tamga_rpc::errors::UNKNOWN_BATCH, tamga_rpc::errors::NOT_A_MEMBER]
+				.iter()
+				.any(|code| error.ends_with(&format!("(code {code})"))) =>
+		{
+			println!("status:    NOT GENUINE: {error}");
+			return Ok(Verdict::Invalid);
+		},
+		other => other?,
+	};
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 	} else {

@@ -71,7 +71,8 @@ fn explain(method: &str, error: &Value) -> String {
 	} else {
 		""
 	};
-	format!("{method}: {message} {data}{hint}")
+	let code = error.get("code").and_then(Value::as_i64).unwrap_or_default();
+	format!("{method}: {message} {data}{hint}").trim_end().to_string() + &format!(" (code {code})")
 }
 
 /// An sr25519 account that signs transactions.

@@ -18,8 +18,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	genesis_presets, AccountId, Aura, Block, BlockNumber, Certificates, Executive, Governance, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	genesis_presets, AccountId, Aura, Block, BlockNumber, Certificates, Executive, Governance,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 
 impl_runtime_apis! {

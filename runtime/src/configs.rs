@@ -68,8 +68,8 @@ impl frame_support::traits::Contains<RuntimeCall> for TamgaCallFilter {
 pub struct ProposalFilter;
 impl frame_support::traits::Contains<RuntimeCall> for ProposalFilter {
 	fn contains(call: &RuntimeCall) -> bool {
-		TamgaCallFilter::contains(call) &&
-			!matches!(call, RuntimeCall::Sudo(pallet_sudo::Call::set_key { .. }))
+		TamgaCallFilter::contains(call)
+			&& !matches!(call, RuntimeCall::Sudo(pallet_sudo::Call::set_key { .. }))
 	}
 }
 

@@ -162,11 +162,7 @@ pub fn preset(id: &PresetId) -> Option<Vec<u8>> {
 		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
 		_ => return None,
 	};
-	Some(
-		serde_json::to_string(&patch)
-			.expect("serializing a JSON value cannot fail")
-			.into_bytes(),
-	)
+	Some(serde_json::to_string(&patch).expect("serializing a JSON value cannot fail").into_bytes())
 }
 
 /// The names of all presets.

@@ -8,17 +8,18 @@ use sp_runtime::{traits::Hash as _, BuildStorage, DispatchError};
 
 use crate::{
 	genesis_presets::{self, LOCAL_ADMINISTRATIONS},
-	AccountId, Governance, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
-	RuntimeOrigin, System, VERSION,
+	AccountId, Governance, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin,
+	System, VERSION,
 };
 
 /// Merges the JSON `patch` into `base`, as the node does with a chain spec's patch.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -80,10 +81,7 @@ fn a_runtime_upgrade_happens_only_through_a_passed_vote() {
 		let authorize = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
 
 		// No administration can upgrade alone: there is no sudo key and no other Root.
-		assert_noop!(
-			System::authorize_upgrade(signed(0), code_hash),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(System::authorize_upgrade(signed(0), code_hash), DispatchError::BadOrigin);
 		assert_noop!(
 			System::apply_authorized_upgrade(signed(0), new_code.clone()),
 			frame_system::Error::<Runtime>::NothingAuthorized
@@ -99,7 +97,10 @@ fn a_runtime_upgrade_happens_only_through_a_passed_vote() {
 		assert_ok!(Governance::vote(signed(2), 0, true));
 		assert!(System::events().iter().any(|record| matches!(
 			record.event,
-			RuntimeEvent::Governance(pallet_tamga_governance::Event::Executed { id: 0, result: Ok(()) })
+			RuntimeEvent::Governance(pallet_tamga_governance::Event::Executed {
+				id: 0,
+				result: Ok(())
+			})
 		)));
 
 		// Only the voted code is accepted, and anyone known may supply it.
@@ -108,7 +109,10 @@ fn a_runtime_upgrade_happens_only_through_a_passed_vote() {
 			frame_system::Error::<Runtime>::Unauthorized
 		);
 		assert_ok!(System::apply_authorized_upgrade(signed(3), new_code.clone()));
-		assert_eq!(sp_io::storage::get(sp_core::storage::well_known_keys::CODE).as_deref(), Some(&new_code[..]));
+		assert_eq!(
+			sp_io::storage::get(sp_core::storage::well_known_keys::CODE).as_deref(),
+			Some(&new_code[..])
+		);
 		System::assert_has_event(frame_system::Event::CodeUpdated { hash: code_hash }.into());
 	});
 }

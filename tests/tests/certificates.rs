@@ -180,7 +180,7 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	let not_officer = certificate(
 		kz,
 		Some("//Eve"),
-		&["use", "--file", file, "--declaration", "x", "--quantity", "1"],
+		&["use", "--file", file, "--declaration", "x", "--salt", "b2", "--quantity", "1"],
 	);
 	assert!(not_officer.stderr.contains("Certificates(WrongRole)"), "{}", not_officer.stderr);
 	let verdict = finalized_verdict(by, &id, |v| v["remainingQuantity"] == json!(600));
@@ -233,8 +233,12 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 
 	// 6. Unknown ids and malformed ones are errors with a message.
 	let unknown = certificate(am, None, &["verify", "--id", &format!("0x{}", "ab".repeat(32))]);
-	assert_eq!(unknown.code, Some(2));
-	assert!(unknown.stderr.contains("no document with id 0xabab"), "{}", unknown.stderr);
+	assert_eq!(unknown.code, Some(1), "an unknown id is not genuine: {}", unknown.stderr);
+	assert!(
+		unknown.stdout.contains("NOT GENUINE: tamga_verifyDocument: no document with id 0xabab"),
+		"{}",
+		unknown.stdout
+	);
 	let malformed = am
 		.rpc()
 		.call("tamga_verifyDocument", json!(["0x1234"]))

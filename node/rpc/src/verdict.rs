@@ -35,8 +35,8 @@ pub struct Issuer {
 	pub country: String,
 	/// The name of the administration that accredited it.
 	pub administration: String,
-	/// Whether its accreditation covered the document when it was anchored and is not
-	/// suspended or revoked now.
+	/// Whether it was accredited when it anchored the document (anchoring requires it)
+	/// and its accreditation is neither suspended nor revoked now.
 	pub accredited_at_issue: bool,
 }
 
@@ -219,6 +219,13 @@ pub fn rejection_name(reason: RejectionReason) -> &'static str {
 	}
 }
 
+/// Appended to a verdict whose issuer is no longer in good standing.
+fn issuer_warning() -> String {
+	"; WARNING: the issuer's accreditation is suspended or revoked now, or its \
+	 administration left the consortium"
+		.to_string()
+}
+
 fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
@@ -268,10 +275,7 @@ pub fn document_verdict<N: Into<u64>>(
 	};
 	let mut sentence = sentence;
 	if !v.issuer_accredited {
-		sentence.push_str(
-			"; WARNING: the issuer's accreditation did not cover this document when it was \
-			 anchored, or is suspended or revoked now",
-		);
+		sentence.push_str(&issuer_warning());
 	}
 	DocumentVerdict {
 		id: hex::encode(id.as_bytes()),
@@ -347,6 +351,10 @@ pub fn batch_verdict<N: Into<u64>>(
 			None,
 		),
 	};
+	let mut verdict = verdict;
+	if !v.issuer_accredited {
+		verdict.push_str(&issuer_warning());
+	}
 	Ok(BatchVerdict {
 		id: hex::encode(id.as_bytes()),
 		root: hex::encode(root.as_bytes()),
@@ -359,7 +367,7 @@ pub fn batch_verdict<N: Into<u64>>(
 			name: text(&v.issuer_name),
 			country: text(&v.country),
 			administration: text(&v.administration_name),
-			accredited_at_issue: true,
+			accredited_at_issue: v.issuer_accredited,
 		},
 		kind: kind_name(v.kind),
 		index,
@@ -530,6 +538,7 @@ mod tests {
 			issuer: AccountId32::new([1; 32]),
 			issuer_name: b"Chamber".to_vec(),
 			administration_name: b"Admin".to_vec(),
+			issuer_accredited: true,
 			country: *b"KZ",
 			kind: CertificateKind::Veterinary,
 			count: 10_000,

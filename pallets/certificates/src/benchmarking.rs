@@ -1,5 +1,5 @@
 //! FRAME benchmarks of every certificates call, each in its worst case: the longest
-//! number, the most HS codes, a history one entry short of full (appending reads and
+//! number, the most HS codes, a history as full as the call accepts (appending reads and
 //! writes the whole history), and the longest Merkle proof a batch of `MaxBatchSize`
 //! documents can need.
 
@@ -49,24 +49,26 @@ fn facts<T: Config>(kind: CertificateKind, number: u8) -> FactsOf<T> {
 	}
 }
 
-/// Fills `id`'s history up to one entry short of `MaxHistory`.
-fn nearly_full_history<T: Config>(id: H256, actor: &T::AccountId) {
+/// Fills `id`'s history up to `MaxHistory - leave` entries: the most a call that needs
+/// `leave` free slots (see `append_history`) may find there.
+fn fill_history<T: Config>(id: H256, actor: &T::AccountId, leave: u32) {
 	let entry = HistoryEntryOf::<T> {
 		block: BlockNumberFor::<T>::from(1u32),
 		extrinsic: 1,
 		actor: actor.clone(),
 		action: Action::Used { quantity: 1, declaration: H256::zero() },
 	};
-	let entries = vec![entry; T::MaxHistory::get().saturating_sub(2) as usize];
+	let target = T::MaxHistory::get().saturating_sub(leave) as usize;
 	History::<T>::mutate(id, |history| {
-		for entry in entries {
-			history.try_push(entry).expect("below MaxHistory");
+		while history.len() < target {
+			history.try_push(entry.clone()).expect("below MaxHistory");
 		}
 	});
 }
 
-/// An issuer of KZ with document `id` anchored, its history nearly full.
-fn anchored<T: Config>(id: H256) -> T::AccountId {
+/// An issuer of KZ with document `id` anchored, its history filled up to
+/// `MaxHistory - leave` entries.
+fn anchored<T: Config>(id: H256, leave: u32) -> T::AccountId {
 	let issuer = party::<T>("issuer", Role::Issuer);
 	Pallet::<T>::register(
 		RawOrigin::Signed(issuer.clone()).into(),
@@ -74,14 +76,15 @@ fn anchored<T: Config>(id: H256) -> T::AccountId {
 		facts::<T>(CertificateKind::EaeuCt1, b'1'),
 	)
 	.expect("an accredited issuer registers");
-	nearly_full_history::<T>(id, &issuer);
+	fill_history::<T>(id, &issuer, leave);
 	issuer
 }
 
-/// An exporter of KZ with a pending application for `id`, its history nearly full.
-fn applied<T: Config>(id: H256) -> T::AccountId {
+/// An exporter of KZ with a pending application for `id`, whose history held
+/// `MaxHistory - leave` entries before it applied.
+fn applied<T: Config>(id: H256, leave: u32) -> T::AccountId {
 	let exporter = party::<T>("exporter", Role::Exporter);
-	nearly_full_history::<T>(id, &exporter);
+	fill_history::<T>(id, &exporter, leave);
 	Pallet::<T>::apply(
 		RawOrigin::Signed(exporter.clone()).into(),
 		id,
@@ -110,20 +113,23 @@ mod benchmarks {
 	#[benchmark]
 	fn replace() {
 		let old = H256::repeat_byte(1);
-		let issuer = anchored::<T>(old);
+		let issuer = anchored::<T>(old, 1);
 		let new_id = H256::repeat_byte(2);
 		let facts = facts::<T>(CertificateKind::EaeuCt1, b'2');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), old, new_id, facts);
 
-		assert_eq!(Documents::<T>::get(old).map(|r| r.status), Some(crate::Status::Replaced { by: new_id }));
+		assert_eq!(
+			Documents::<T>::get(old).map(|r| r.status),
+			Some(crate::Status::Replaced { by: new_id })
+		);
 	}
 
 	#[benchmark]
 	fn revoke() {
 		let id = H256::repeat_byte(1);
-		let issuer = anchored::<T>(id);
+		let issuer = anchored::<T>(id, 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, RevocationReason::Fraud, H256::zero());
@@ -137,10 +143,14 @@ mod benchmarks {
 	#[benchmark]
 	fn record_use() {
 		let id = H256::repeat_byte(1);
-		anchored::<T>(id);
+		anchored::<T>(id, 3);
 		// The importing country of `facts` is KG.
 		let officer: T::AccountId = account("officer", 0, 0);
-		T::Permissions::set_up_party(&officer, Role::Officer, CountryCode::new(*b"KG").expect("assigned"));
+		T::Permissions::set_up_party(
+			&officer,
+			Role::Officer,
+			CountryCode::new(*b"KG").expect("assigned"),
+		);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), id, H256::zero(), 1);
@@ -193,7 +203,7 @@ mod benchmarks {
 	fn apply() {
 		let exporter = party::<T>("exporter", Role::Exporter);
 		let id = H256::repeat_byte(3);
-		nearly_full_history::<T>(id, &exporter);
+		fill_history::<T>(id, &exporter, 3);
 		let facts = facts::<T>(CertificateKind::EaeuCt1, b'3');
 
 		#[extrinsic_call]
@@ -205,11 +215,12 @@ mod benchmarks {
 	#[benchmark]
 	fn endorse() {
 		let id = H256::repeat_byte(3);
-		applied::<T>(id);
+		applied::<T>(id, 3);
 		let issuer = party::<T>("issuer", Role::Issuer);
+		let facts = facts::<T>(CertificateKind::EaeuCt1, b'2');
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), id);
+		_(RawOrigin::Signed(issuer), id, facts);
 
 		assert!(Documents::<T>::contains_key(id));
 	}
@@ -217,7 +228,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reject() {
 		let id = H256::repeat_byte(3);
-		applied::<T>(id);
+		applied::<T>(id, 4);
 		let issuer = party::<T>("issuer", Role::Issuer);
 
 		#[extrinsic_call]
@@ -229,7 +240,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw() {
 		let id = H256::repeat_byte(3);
-		let exporter = applied::<T>(id);
+		let exporter = applied::<T>(id, 4);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(exporter), id);

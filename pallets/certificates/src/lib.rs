@@ -260,7 +260,8 @@ pub mod pallet {
 		ZeroUse,
 		/// The uses would exceed the declared quantity.
 		QuantityExceeded,
-		/// The record's history is full; no further action can be recorded.
+		/// The record's history is full for this action: its last slots are kept for
+		/// registering, replacing and revoking it.
 		HistoryFull,
 		/// A batch holds at least one document.
 		EmptyBatch,
@@ -285,6 +286,10 @@ pub mod pallet {
 		TooManyApplications,
 		/// Only the exporter that applied may withdraw its application.
 		NotApplicant,
+		/// A replacement cannot declare less than the quantity already used.
+		QuantityBelowUsed,
+		/// The facts the issuer endorses differ from those the exporter applied with.
+		FactsMismatch,
 	}
 
 	impl<T> From<Denied> for Error<T> {
@@ -334,7 +339,14 @@ pub mod pallet {
 			ensure!(record.issuer == issuer, Error::<T>::NotIssuer);
 			Self::ensure_issued(&record)?;
 			let country = Self::ensure_author(&issuer, facts.kind)?;
+			// What importing customs already released stays used under the replacement.
+			ensure!(facts.quantity >= record.used, Error::<T>::QuantityBelowUsed);
 			Self::anchor(&issuer, country, new_id, facts, Some(old), record.applicant.clone())?;
+			Documents::<T>::mutate(new_id, |new| {
+				if let Some(new) = new {
+					new.used = record.used;
+				}
+			});
 			record.status = Status::Replaced { by: new_id };
 			Documents::<T>::insert(old, record);
 			Self::append_history(old, &issuer, Action::Replaced { by: new_id })?;
@@ -355,7 +367,12 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-			Self::ensure_issuer_or_administration(&who, &record.issuer, record.facts.exporting)?;
+			Self::ensure_issuer_or_administration(
+				&who,
+				&record.issuer,
+				record.facts.kind.author_role(),
+				record.facts.exporting,
+			)?;
 			Self::ensure_issued(&record)?;
 			record.status = Status::Revoked { reason, text_hash };
 			Documents::<T>::insert(id, record);
@@ -447,7 +464,12 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let batch = Batches::<T>::get(root).ok_or(Error::<T>::UnknownBatch)?;
-			Self::ensure_issuer_or_administration(&who, &batch.issuer, *batch.country.as_bytes())?;
+			Self::ensure_issuer_or_administration(
+				&who,
+				&batch.issuer,
+				batch.kind.author_role(),
+				*batch.country.as_bytes(),
+			)?;
 			ensure!(
 				proof.count == batch.count && merkle::root_from_proof(&id, &proof) == Some(root),
 				Error::<T>::InvalidProof
@@ -490,12 +512,15 @@ pub mod pallet {
 
 		/// Endorses the pending application for document `id`: the document is anchored as
 		/// issued by the sender, an issuer of the exporting country accredited for its kind.
+		/// The issuer restates the `facts` it certifies; they must be the application's, so
+		/// it never anchors facts it did not see.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::endorse())]
-		pub fn endorse(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
+		pub fn endorse(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
 			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
 			let country = Self::ensure_issuer_of(&issuer, &application)?;
+			ensure!(application.facts == facts, Error::<T>::FactsMismatch);
 			Self::close_application(id, &application.applicant);
 			let applicant = application.applicant;
 			Self::anchor(&issuer, country, id, application.facts, None, Some(applicant.clone()))?;
@@ -688,14 +713,18 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Fails unless `who` is `issuer` itself or a member account of `country`'s
-		/// administration (the issuer's).
+		/// Fails unless `who` is `issuer` itself, acting as `role` with its accreditation in
+		/// force now (a suspended, revoked or cut-off key revokes nothing), or a member
+		/// account of `country`'s administration (the issuer's).
 		fn ensure_issuer_or_administration(
 			who: &T::AccountId,
 			issuer: &T::AccountId,
+			role: Role,
 			country: [u8; 2],
 		) -> DispatchResult {
 			if who == issuer {
+				T::Permissions::ensure_party(who, role, None, None, Self::now())
+					.map_err(Error::<T>::from)?;
 				return Ok(());
 			}
 			let member_of =
@@ -704,8 +733,18 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Appends `action` by `actor` to `id`'s history.
+		/// Appends `action` by `actor` to `id`'s history. The last slots are kept for the
+		/// actions that end a record's life, so a busy record can always still be registered,
+		/// then replaced or revoked: uses and application steps leave two slots free,
+		/// registration one.
 		fn append_history(id: DocumentId, actor: &T::AccountId, action: Action) -> DispatchResult {
+			let reserved = match action {
+				Action::Replaced { .. } | Action::Revoked { .. } => 0,
+				Action::Registered => 1,
+				_ => 2,
+			};
+			let room = T::MaxHistory::get().saturating_sub(reserved) as usize;
+			ensure!(History::<T>::decode_len(id).unwrap_or(0) < room, Error::<T>::HistoryFull);
 			let entry = HistoryEntryOf::<T> {
 				block: Self::now(),
 				extrinsic: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),

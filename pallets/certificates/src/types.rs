@@ -77,8 +77,8 @@ pub type HsCode = [u8; 6];
 
 /// Whether `code` is six ASCII digits whose chapter (first two) is 01 to 97.
 pub fn valid_hs_code(code: &HsCode) -> bool {
-	let chapter = (code[0].wrapping_sub(b'0')) * 10 + code[1].wrapping_sub(b'0');
-	code.iter().all(u8::is_ascii_digit) && (1..=97).contains(&chapter)
+	code.iter().all(u8::is_ascii_digit)
+		&& (1..=97).contains(&((code[0] - b'0') * 10 + (code[1] - b'0')))
 }
 
 /// Why a document was revoked (a documented, closed list; free text is kept off chain

@@ -67,8 +67,9 @@ pub struct Verification<AccountId, BlockNumber> {
 	pub exporting: [u8; 2],
 	/// The importing country.
 	pub importing: [u8; 2],
-	/// Whether the author's accreditation covered this kind (for a declaration: approved
-	/// exporter) in the block it was anchored and is not suspended or revoked now.
+	/// Whether the author is in good standing: it was accredited when it anchored the
+	/// document (anchoring requires it) and its accreditation is neither suspended nor
+	/// revoked now, granted by an administration still in the consortium.
 	pub issuer_accredited: bool,
 	/// First and last day of validity (days since 1970-01-01 UTC).
 	pub valid_from: u32,
@@ -113,6 +114,8 @@ pub struct BatchVerification<AccountId, BlockNumber> {
 	pub issuer_name: Vec<u8>,
 	/// The name of the issuer's administration (UTF-8); empty if it left the consortium.
 	pub administration_name: Vec<u8>,
+	/// Whether the issuer is in good standing (see [`Verification::issuer_accredited`]).
+	pub issuer_accredited: bool,
 	/// The issuer's country.
 	pub country: [u8; 2],
 	/// The kind of all the batch's documents.
@@ -141,14 +144,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let kind = record.facts.kind;
 		let exporting = CountryCode::new(record.facts.exporting);
-		let issuer_accredited = T::Permissions::ensure_party(
-			&record.issuer,
-			kind.author_role(),
-			kind.required_kind(),
-			exporting,
-			record.registered_at,
-		)
-		.is_ok();
+		let issuer_accredited = T::Permissions::in_good_standing(&record.issuer);
 		let issuer_name =
 			T::Permissions::party_name(&record.issuer).map(|(name, _)| name).unwrap_or_default();
 		let administration_name =
@@ -204,8 +200,10 @@ impl<T: Config> Pallet<T> {
 			T::Permissions::party_name(&batch.issuer).map(|(name, _)| name).unwrap_or_default();
 		let administration_name =
 			T::Permissions::administration_name(batch.country).unwrap_or_default();
+		let issuer_accredited = T::Permissions::in_good_standing(&batch.issuer);
 		Some(BatchVerification {
 			validity,
+			issuer_accredited,
 			issuer: batch.issuer,
 			issuer_name,
 			administration_name,

@@ -78,6 +78,12 @@ pub trait Permissions<AccountId, BlockNumber> {
 	/// The name of `country`'s administration, if it is a member of the consortium.
 	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>>;
 
+	/// Whether `who`'s accreditation is neither suspended nor revoked, and was granted by
+	/// an administration that is still a member: what a verifier needs to know about the
+	/// author of a document it anchored while accredited (its validity period may since
+	/// have ended or been renewed; that does not void what it issued).
+	fn in_good_standing(who: &AccountId) -> bool;
+
 	/// Benchmarks only: makes `who` a member account of `country`'s administration,
 	/// admitting the administration if needed.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -145,6 +151,13 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 		crate::Accreditations::<T>::get(who).map(|a| (a.name.into_inner(), a.country))
 	}
 
+	fn in_good_standing(who: &T::AccountId) -> bool {
+		crate::Accreditations::<T>::get(who).is_some_and(|accreditation| {
+			accreditation.status == AccreditationStatus::Active
+				&& Self::granted_under_current_membership(&accreditation)
+		})
+	}
+
 	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>> {
 		crate::Administrations::<T>::get(country).map(|a| a.name.into_inner())
 	}
@@ -153,13 +166,14 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 	fn set_up_member(who: &T::AccountId, country: CountryCode) {
 		use frame_support::traits::Get;
 		crate::Administrations::<T>::mutate(country, |administration| {
-			let administration = administration.get_or_insert_with(|| crate::AdministrationOf::<T> {
-				name: alloc::vec![b'A'; T::MaxNameLength::get() as usize]
-					.try_into()
-					.expect("the longest name fits"),
-				members: Default::default(),
-				joined_at: 0u32.into(),
-			});
+			let administration =
+				administration.get_or_insert_with(|| crate::AdministrationOf::<T> {
+					name: alloc::vec![b'A'; T::MaxNameLength::get() as usize]
+						.try_into()
+						.expect("the longest name fits"),
+					members: Default::default(),
+					joined_at: 0u32.into(),
+				});
 			let _ = administration.members.try_push(who.clone());
 		});
 		crate::MemberOf::<T>::insert(who, country);
@@ -174,8 +188,8 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 		if !crate::Administrations::<T>::contains_key(country) {
 			// An administration needs a member account; benchmarks name one after the country.
 			use sp_runtime::traits::AccountIdConversion;
-			let member: T::AccountId =
-				frame_support::PalletId(*b"tamgabmk").into_sub_account_truncating(country.as_bytes());
+			let member: T::AccountId = frame_support::PalletId(*b"tamgabmk")
+				.into_sub_account_truncating(country.as_bytes());
 			Self::set_up_member(&member, country);
 		}
 		let kinds = match role {
@@ -198,7 +212,8 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 				kinds,
 				office: (role == Role::Officer).then_some(*b"BENCH"),
 				valid_from: 0u32.into(),
-				valid_until: <frame_system::pallet_prelude::BlockNumberFor<T> as Bounded>::max_value(),
+				valid_until:
+					<frame_system::pallet_prelude::BlockNumberFor<T> as Bounded>::max_value(),
 				status: AccreditationStatus::Active,
 				key_cutoff: None,
 				accredited_at: 0u32.into(),

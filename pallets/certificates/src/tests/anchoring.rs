@@ -294,16 +294,69 @@ fn no_use_after_revocation_replacement_expiry_or_key_cut_off() {
 }
 
 #[test]
-fn a_full_history_refuses_further_actions() {
+fn a_full_history_refuses_uses_but_keeps_room_to_revoke() {
 	new_test_ext().execute_with(|| {
+		// MaxHistory is 6: registration, three uses, and two slots kept for the end.
 		register(1);
-		for _ in 0..5 {
+		for _ in 0..3 {
 			assert_ok!(Certificates::record_use(signed(KG_OFFICER), id(1), H256::zero(), 1));
 		}
 		assert_noop!(
 			Certificates::record_use(signed(KG_OFFICER), id(1), H256::zero(), 1),
 			Error::<Test>::HistoryFull
 		);
+		assert_ok!(Certificates::revoke(
+			signed(KZ_ISSUER),
+			id(1),
+			RevocationReason::Fraud,
+			H256::zero()
+		));
+		assert_eq!(History::<Test>::get(id(1)).len(), 5);
+	});
+}
+
+#[test]
+fn a_replacement_keeps_what_was_used_and_declares_at_least_that() {
+	new_test_ext().execute_with(|| {
+		register(1);
+		assert_ok!(Certificates::record_use(signed(KG_OFFICER), id(1), H256::zero(), 900));
+		let mut less = facts("KZ-2");
+		less.quantity = 899;
+		assert_noop!(
+			Certificates::replace(signed(KZ_ISSUER), id(1), id(2), less),
+			Error::<Test>::QuantityBelowUsed
+		);
+		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("KZ-2")));
+		assert_eq!(Documents::<Test>::get(id(2)).unwrap().used, 900);
+		assert_eq!(Certificates::verify(id(2)).unwrap().remaining, 100);
+		assert_noop!(
+			Certificates::record_use(signed(KG_OFFICER), id(2), H256::zero(), 101),
+			Error::<Test>::QuantityExceeded
+		);
+	});
+}
+
+#[test]
+fn a_cut_off_or_suspended_issuer_key_revokes_nothing_but_its_administration_can() {
+	new_test_ext().execute_with(|| {
+		register(1);
+		System::set_block_number(5);
+		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 3));
+		assert_noop!(
+			Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::Fraud, H256::zero()),
+			Error::<Test>::IssuerKeyCutOff
+		);
+		assert_ok!(Certificates::revoke(signed(KZ), id(1), RevocationReason::Fraud, H256::zero()));
+	});
+	new_test_ext().execute_with(|| {
+		register(1);
+		assert_ok!(Governance::suspend(signed(KZ), KZ_ISSUER));
+		assert_noop!(
+			Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::Fraud, H256::zero()),
+			Error::<Test>::AccreditationSuspended
+		);
+		// The verdict warns that its issuer is no longer in good standing.
+		assert!(!Certificates::verify(id(1)).unwrap().issuer_accredited);
 	});
 }
 

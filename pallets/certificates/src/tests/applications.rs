@@ -100,7 +100,14 @@ fn an_exporter_applies_and_an_issuer_of_its_country_endorses() {
 		assert!(Certificates::verify(id(1)).is_none(), "an application is not a document");
 
 		System::set_block_number(2);
-		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1)));
+		// The issuer certifies exactly what the exporter applied for, nothing else.
+		let mut inflated = facts("A-1");
+		inflated.quantity = 1_000_000;
+		assert_noop!(
+			Certificates::endorse(signed(KZ_ISSUER), id(1), inflated),
+			Error::<Test>::FactsMismatch
+		);
+		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), facts("A-1")));
 		System::assert_last_event(
 			Event::ApplicationEndorsed { id: id(1), issuer: KZ_ISSUER, applicant: KZ_EXPORTER }
 				.into(),
@@ -194,7 +201,7 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 	new_test_ext().execute_with(|| {
 		let mut vet = facts("V-1");
 		vet.kind = CertificateKind::Veterinary;
-		assert_ok!(Certificates::apply(signed(KZ_EXPORTER), id(1), vet));
+		assert_ok!(Certificates::apply(signed(KZ_EXPORTER), id(1), vet.clone()));
 		for (who, error) in [
 			(KG_ISSUER, Error::<Test>::WrongCountry),
 			(KZ_OFFICER, Error::<Test>::WrongRole),
@@ -202,14 +209,14 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 			(OUTSIDER, Error::<Test>::NotAccredited),
 		] {
 			let error = sp_runtime::DispatchError::from(error);
-			assert_noop!(Certificates::endorse(signed(who), id(1)), error);
+			assert_noop!(Certificates::endorse(signed(who), id(1), facts("V-1")), error);
 			assert_noop!(
 				Certificates::reject(signed(who), id(1), RejectionReason::Incomplete, H256::zero()),
 				error
 			);
 		}
 		assert_noop!(
-			Certificates::endorse(signed(KZ_ISSUER), id(7)),
+			Certificates::endorse(signed(KZ_ISSUER), id(7), facts("A-7")),
 			Error::<Test>::UnknownApplication
 		);
 		// KG's issuer holds origin only; an application for a KG veterinary certificate
@@ -220,10 +227,10 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 		kg_vet.importing = *b"KZ";
 		assert_ok!(Certificates::apply(signed(KG_EXPORTER), id(2), kg_vet));
 		assert_noop!(
-			Certificates::endorse(signed(KG_ISSUER), id(2)),
+			Certificates::endorse(signed(KG_ISSUER), id(2), facts("V-2")),
 			Error::<Test>::KindNotAccredited
 		);
-		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1)));
+		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), vet));
 	});
 }
 
@@ -263,7 +270,7 @@ fn a_rejected_application_keeps_its_reason_in_the_history() {
 			]
 		);
 		assert_noop!(
-			Certificates::endorse(signed(KZ_ISSUER), id(1)),
+			Certificates::endorse(signed(KZ_ISSUER), id(1), facts("A-1")),
 			Error::<Test>::UnknownApplication
 		);
 	});
