@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_runtime::{Runtime, RuntimeCall};
 
-use crate::tx::{Rpc, Signer};
+use crate::tx::{to_hex, Rpc};
 
 /// Certificates: anchor, apply, endorse, replace, revoke, use, batch, verify, history.
 #[derive(Debug, clap::Args)]
@@ -28,19 +28,9 @@ use crate::tx::{Rpc, Signer};
 	after_help = "Exit codes: 0 done (verify: valid), 1 verify: invalid or not anchored, 2 error."
 )]
 pub struct CertificateCmd {
-	/// HTTP JSON-RPC endpoint of a Tamga node.
-	#[arg(long, default_value = "http://127.0.0.1:9944")]
-	pub url: String,
-
-	/// Secret URI of the sr25519 account that signs (an accredited issuer, exporter or
-	/// officer). Prefer the environment variable: a command line is visible to `ps`. Not
-	/// needed by `verify`, `verify-member` and `history`.
-	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
-	pub suri: Option<String>,
-
-	/// Return once the node accepted the transaction, without waiting for a block.
-	#[arg(long)]
-	pub no_wait: bool,
+	/// The node to talk to and the signing account.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
 
 	/// What to do.
 	#[command(subcommand)]
@@ -409,7 +399,7 @@ pub enum Verdict {
 impl CertificateCmd {
 	/// Runs the action and prints what happened.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let rpc = Rpc::new(&self.url);
+		let rpc = self.connection.rpc();
 		let call = match &self.action {
 			Action::Verify { document, at, json } => {
 				return verify(&rpc, document.id()?, document.file.as_deref(), at.clone(), *json)
@@ -464,14 +454,9 @@ impl CertificateCmd {
 				}
 			},
 		};
-		let signer = Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)?;
-		crate::tx::submit_and_report(&rpc, &signer, RuntimeCall::Certificates(call), self.no_wait)?;
+		self.connection.submit(&rpc, RuntimeCall::Certificates(call))?;
 		Ok(Verdict::Done)
 	}
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-	tamga_rpc::hex::encode(bytes)
 }
 
 /// The `register_batch` call for every file of `folder`, after writing their proofs.

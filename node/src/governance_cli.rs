@@ -8,25 +8,14 @@ use pallet_tamga_governance::{Call as GovernanceCall, Proposals};
 use sp_core::crypto::Ss58Codec;
 use tamga_runtime::{AccountId, Runtime, RuntimeCall, SessionKeys};
 
-use crate::tx::{from_hex, Rpc, Signer};
+use crate::tx::{from_hex, Rpc};
 
 /// Consortium governance: propose, vote, list proposals, register session keys.
 #[derive(Debug, clap::Args)]
 pub struct GovernanceCmd {
-	/// HTTP JSON-RPC endpoint of a Tamga node.
-	#[arg(long, default_value = "http://127.0.0.1:9944")]
-	pub url: String,
-
-	/// Secret URI of the sr25519 account that signs (a member account of your
-	/// administration; `//Alice` .. `//Dave` on the local test chain). Prefer the
-	/// environment variable on shared machines: a command line is visible to `ps`.
-	/// Not needed by `proposals`.
-	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
-	pub suri: Option<String>,
-
-	/// Return once the node accepted the transaction, without waiting for a block.
-	#[arg(long)]
-	pub no_wait: bool,
+	/// The node to talk to and the signing account.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
 
 	/// What to do.
 	#[command(subcommand)]
@@ -366,10 +355,7 @@ impl Decision {
 impl GovernanceCmd {
 	/// Runs the action; prints what was submitted or found.
 	pub fn run(&self) -> Result<(), String> {
-		let rpc = Rpc::new(&self.url);
-		let signer = || -> Result<Signer, String> {
-			Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)
-		};
+		let rpc = self.connection.rpc();
 		let call = match &self.action {
 			Action::Proposals => return list_proposals(&rpc),
 			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {
@@ -390,7 +376,7 @@ impl GovernanceCmd {
 				})
 			},
 		};
-		crate::tx::submit_and_report(&rpc, &signer()?, call, self.no_wait).map(|_| ())
+		self.connection.submit(&rpc, call).map(|_| ())
 	}
 }
 

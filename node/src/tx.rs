@@ -146,6 +146,39 @@ impl Signer {
 	}
 }
 
+/// How a client subcommand reaches a node and signs: the options `governance` and
+/// `certificate` share.
+#[derive(Debug, clap::Args)]
+pub struct Connection {
+	/// HTTP JSON-RPC endpoint of a Tamga node.
+	#[arg(long, default_value = "http://127.0.0.1:9944")]
+	pub url: String,
+
+	/// Secret URI of the sr25519 account that signs: a member account of an
+	/// administration, or an accredited party (`//Alice` .. `//Dave` are the members on
+	/// the local test chain). Prefer the environment variable on shared machines: a
+	/// command line is visible to `ps`. Reading commands need none.
+	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
+	pub suri: Option<String>,
+
+	/// Return once the node accepted the transaction, without waiting for a block.
+	#[arg(long)]
+	pub no_wait: bool,
+}
+
+impl Connection {
+	/// A client of the node.
+	pub fn rpc(&self) -> Rpc {
+		Rpc::new(&self.url)
+	}
+
+	/// Signs and submits `call` as `--suri` and reports it (see [`submit_and_report`]).
+	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<Option<Outcome>, String> {
+		let signer = Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)?;
+		submit_and_report(rpc, &signer, call, self.no_wait)
+	}
+}
+
 /// How long to wait for a transaction to be included.
 pub const INCLUSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 

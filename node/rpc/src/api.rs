@@ -82,9 +82,9 @@ where
 	Block: BlockT<Hash = H256>,
 	C: HeaderBackend<Block>,
 {
-	/// The block `at` names (default: the best block), with its number and whether it is
-	/// finalized on this node's chain.
-	fn block_at(&self, at: Option<String>) -> Result<BlockRef, ErrorObjectOwned> {
+	/// The block `at` names (default: the best block): its hash, to read state at, and its
+	/// reference (number, finalized on this node's chain) for the answer.
+	fn block_at(&self, at: Option<String>) -> Result<(H256, BlockRef), ErrorObjectOwned> {
 		let info = self.client.info();
 		let hash = match at {
 			Some(text) => hex::parse_h256("at", &text).map_err(invalid)?,
@@ -97,11 +97,14 @@ where
 			)
 		})?;
 		let canonical = self.client.hash(number).map_err(runtime_error)? == Some(hash);
-		Ok(BlockRef {
-			number: number.unique_saturated_into(),
-			hash: hex::encode(hash.as_bytes()),
-			finalized: canonical && number <= info.finalized_number,
-		})
+		Ok((
+			hash,
+			BlockRef {
+				number: number.unique_saturated_into(),
+				hash: hex::encode(hash.as_bytes()),
+				finalized: canonical && number <= info.finalized_number,
+			},
+		))
 	}
 }
 
@@ -114,8 +117,7 @@ where
 {
 	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
-		let block = self.block_at(at)?;
-		let hash = hex::parse_h256("at", &block.hash).map_err(invalid)?;
+		let (hash, block) = self.block_at(at)?;
 		let verification = self
 			.client
 			.runtime_api()
@@ -162,8 +164,7 @@ where
 			count: proof.count,
 			siblings: siblings.try_into().expect("length checked above"),
 		};
-		let block = self.block_at(at)?;
-		let hash = hex::parse_h256("at", &block.hash).map_err(invalid)?;
+		let (hash, block) = self.block_at(at)?;
 		let verification = self
 			.client
 			.runtime_api()
@@ -185,8 +186,7 @@ where
 
 	fn document_history(&self, id: String, at: Option<String>) -> RpcResult<DocumentHistory> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
-		let block = self.block_at(at)?;
-		let hash = hex::parse_h256("at", &block.hash).map_err(invalid)?;
+		let (hash, block) = self.block_at(at)?;
 		let entries =
 			self.client.runtime_api().document_history(hash, id).map_err(runtime_error)?;
 		if entries.is_empty() {

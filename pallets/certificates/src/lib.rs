@@ -320,7 +320,7 @@ pub mod pallet {
 		pub fn register(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
 			let author = ensure_signed(origin)?;
 			let country = Self::ensure_author(&author, facts.kind)?;
-			Self::anchor(&author, country, id, facts, None, None)
+			Self::anchor(&author, country, id, facts, None, None, 0)
 		}
 
 		/// Anchors the corrected document `new_id` in place of `old`, which becomes
@@ -341,12 +341,8 @@ pub mod pallet {
 			let country = Self::ensure_author(&issuer, facts.kind)?;
 			// What importing customs already released stays used under the replacement.
 			ensure!(facts.quantity >= record.used, Error::<T>::QuantityBelowUsed);
-			Self::anchor(&issuer, country, new_id, facts, Some(old), record.applicant.clone())?;
-			Documents::<T>::mutate(new_id, |new| {
-				if let Some(new) = new {
-					new.used = record.used;
-				}
-			});
+			let applicant = record.applicant.clone();
+			Self::anchor(&issuer, country, new_id, facts, Some(old), applicant, record.used)?;
 			record.status = Status::Replaced { by: new_id };
 			Documents::<T>::insert(old, record);
 			Self::append_history(old, &issuer, Action::Replaced { by: new_id })?;
@@ -523,7 +519,15 @@ pub mod pallet {
 			ensure!(application.facts == facts, Error::<T>::FactsMismatch);
 			Self::close_application(id, &application.applicant);
 			let applicant = application.applicant;
-			Self::anchor(&issuer, country, id, application.facts, None, Some(applicant.clone()))?;
+			Self::anchor(
+				&issuer,
+				country,
+				id,
+				application.facts,
+				None,
+				Some(applicant.clone()),
+				0,
+			)?;
 			Self::deposit_event(Event::ApplicationEndorsed { id, issuer, applicant });
 			Ok(())
 		}
@@ -629,7 +633,8 @@ pub mod pallet {
 		}
 
 		/// Validates `facts` from `author` of `country` (permissions already checked) and
-		/// stores document `id`.
+		/// stores document `id`, `used` of its quantity already used (what a replaced
+		/// document carries over).
 		fn anchor(
 			author: &T::AccountId,
 			country: CountryCode,
@@ -637,6 +642,7 @@ pub mod pallet {
 			facts: FactsOf<T>,
 			replaces: Option<DocumentId>,
 			applicant: Option<T::AccountId>,
+			used: u128,
 		) -> DispatchResult {
 			Self::validate(&facts)?;
 			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
@@ -656,7 +662,7 @@ pub mod pallet {
 					status: Status::Issued,
 					replaces,
 					applicant,
-					used: 0,
+					used,
 				},
 			);
 			Self::append_history(id, author, Action::Registered)?;
@@ -702,7 +708,15 @@ pub mod pallet {
 		/// Whether `issuer` anchored something in block `at` after its key cut-off (which
 		/// makes it void).
 		pub(crate) fn anchored_after_cutoff(issuer: &T::AccountId, at: BlockNumberFor<T>) -> bool {
-			T::Permissions::issuer_key_cutoff(issuer).is_some_and(|cutoff| at > cutoff)
+			Self::after_cutoff(T::Permissions::issuer_key_cutoff(issuer), at)
+		}
+
+		/// Whether something anchored in block `at` is void under key `cutoff`.
+		pub(crate) fn after_cutoff(
+			cutoff: Option<BlockNumberFor<T>>,
+			at: BlockNumberFor<T>,
+		) -> bool {
+			cutoff.is_some_and(|cutoff| at > cutoff)
 		}
 
 		/// Fails unless today is within the document's validity window.
@@ -744,15 +758,17 @@ pub mod pallet {
 				_ => 2,
 			};
 			let room = T::MaxHistory::get().saturating_sub(reserved) as usize;
-			ensure!(History::<T>::decode_len(id).unwrap_or(0) < room, Error::<T>::HistoryFull);
 			let entry = HistoryEntryOf::<T> {
 				block: Self::now(),
 				extrinsic: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
 				actor: actor.clone(),
 				action,
 			};
-			History::<T>::try_mutate(id, |history| history.try_push(entry))
-				.map_err(|_| Error::<T>::HistoryFull.into())
+			History::<T>::try_mutate(id, |history| {
+				ensure!(history.len() < room, Error::<T>::HistoryFull);
+				history.try_push(entry).map_err(|_| Error::<T>::HistoryFull)
+			})
+			.map_err(Into::into)
 		}
 	}
 }

@@ -7,7 +7,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{CountryCode, Permissions};
+use pallet_tamga_governance::{PartySummary, Permissions};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -131,7 +131,9 @@ impl<T: Config> Pallet<T> {
 	pub fn verify(id: DocumentId) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
 		let record = Documents::<T>::get(id)?;
 		let today = Self::today();
-		let cut_off = Self::anchored_after_cutoff(&record.issuer, record.registered_at);
+		let party = T::Permissions::party(&record.issuer);
+		let cut_off =
+			Self::after_cutoff(party.as_ref().and_then(|p| p.key_cutoff), record.registered_at);
 		let remaining = record.facts.quantity.saturating_sub(record.used);
 		let validity = match record.status {
 			Status::Replaced { by } => Validity::Replaced { by },
@@ -143,12 +145,7 @@ impl<T: Config> Pallet<T> {
 			Status::Issued => Validity::Valid,
 		};
 		let kind = record.facts.kind;
-		let exporting = CountryCode::new(record.facts.exporting);
-		let issuer_accredited = T::Permissions::in_good_standing(&record.issuer);
-		let issuer_name =
-			T::Permissions::party_name(&record.issuer).map(|(name, _)| name).unwrap_or_default();
-		let administration_name =
-			exporting.and_then(T::Permissions::administration_name).unwrap_or_default();
+		let (issuer_name, administration_name, issuer_accredited) = summary(party.as_ref());
 		Some(Verification {
 			validity,
 			kind,
@@ -174,13 +171,26 @@ impl<T: Config> Pallet<T> {
 	/// Whether `id` is a member of batch `root` by `proof`, and whether it is in force.
 	pub fn verify_batch_member(root: H256, id: DocumentId, proof: &merkle::Proof) -> BatchValidity {
 		let Some(batch) = Batches::<T>::get(root) else { return BatchValidity::UnknownBatch };
+		let cut_off = Self::anchored_after_cutoff(&batch.issuer, batch.registered_at);
+		Self::member_validity(root, &batch, id, proof, cut_off)
+	}
+
+	/// The verdict on `id` as a member of `batch` (whose root is `root`) by `proof`;
+	/// `cut_off` tells whether the batch was anchored after its issuer's key cut-off.
+	fn member_validity(
+		root: H256,
+		batch: &crate::BatchOf<T>,
+		id: DocumentId,
+		proof: &merkle::Proof,
+		cut_off: bool,
+	) -> BatchValidity {
 		if proof.count != batch.count || merkle::root_from_proof(&id, proof) != Some(root) {
 			return BatchValidity::NotAMember;
 		}
 		if let Some((reason, _)) = RevokedBatchMembers::<T>::get(root, id) {
 			return BatchValidity::Revoked { reason };
 		}
-		if Self::anchored_after_cutoff(&batch.issuer, batch.registered_at) {
+		if cut_off {
 			BatchValidity::IssuerKeyCutOff
 		} else {
 			BatchValidity::Valid
@@ -195,12 +205,11 @@ impl<T: Config> Pallet<T> {
 		proof: &merkle::Proof,
 	) -> Option<BatchVerification<T::AccountId, BlockNumberFor<T>>> {
 		let batch = Batches::<T>::get(root)?;
-		let validity = Self::verify_batch_member(root, id, proof);
-		let issuer_name =
-			T::Permissions::party_name(&batch.issuer).map(|(name, _)| name).unwrap_or_default();
-		let administration_name =
-			T::Permissions::administration_name(batch.country).unwrap_or_default();
-		let issuer_accredited = T::Permissions::in_good_standing(&batch.issuer);
+		let party = T::Permissions::party(&batch.issuer);
+		let cut_off =
+			Self::after_cutoff(party.as_ref().and_then(|p| p.key_cutoff), batch.registered_at);
+		let validity = Self::member_validity(root, &batch, id, proof, cut_off);
+		let (issuer_name, administration_name, issuer_accredited) = summary(party.as_ref());
 		Some(BatchVerification {
 			validity,
 			issuer_accredited,
@@ -213,4 +222,13 @@ impl<T: Config> Pallet<T> {
 			registered_at: batch.registered_at,
 		})
 	}
+}
+
+/// (issuer name, administration name, good standing) of a document's author, empty and
+/// `false` if it holds no accreditation any more.
+fn summary<BlockNumber>(party: Option<&PartySummary<BlockNumber>>) -> (Vec<u8>, Vec<u8>, bool) {
+	party.map_or_else(
+		|| (Vec::new(), Vec::new(), false),
+		|p| (p.name.clone(), p.administration_name.clone(), p.in_good_standing),
+	)
 }

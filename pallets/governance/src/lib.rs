@@ -55,7 +55,7 @@ pub use country::CountryCode;
 pub use extension::{CheckPermitted, NOT_PERMITTED};
 pub use node_admission::ApprovedNode;
 pub use pallet::*;
-pub use permissions::{Denied, Permissions};
+pub use permissions::{Denied, PartySummary, Permissions};
 pub use types::{AccreditationStatus, DocumentKind, DocumentKinds, ProposalId, Role};
 pub use weights::WeightInfo;
 

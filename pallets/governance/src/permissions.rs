@@ -1,6 +1,7 @@
 //! The one place that decides who may act. Every Tamga pallet asks [`Permissions`]
 //! instead of reading governance storage itself.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
@@ -47,6 +48,23 @@ pub enum Denied {
 	AfterKeyCutoff,
 }
 
+/// What a verifier is told about an accredited party (the author of a document).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PartySummary<BlockNumber> {
+	/// The name it was accredited under (UTF-8).
+	pub name: Vec<u8>,
+	/// Its country.
+	pub country: CountryCode,
+	/// The name of its administration (UTF-8); empty if that left the consortium.
+	pub administration_name: Vec<u8>,
+	/// Whether its accreditation is neither suspended nor revoked and was granted by an
+	/// administration that is still a member. What it anchored while accredited stays
+	/// valid when its validity period ends or is renewed.
+	pub in_good_standing: bool,
+	/// The block after which what it anchors is void, if a key cut-off was set.
+	pub key_cutoff: Option<BlockNumber>,
+}
+
 /// "May account X act as role R (for documents of kind K) of country C at block N?"
 pub trait Permissions<AccountId, BlockNumber> {
 	/// The administration `who` acts for, if it is a member account of one.
@@ -71,18 +89,9 @@ pub trait Permissions<AccountId, BlockNumber> {
 	/// that is still a member.
 	fn is_known(who: &AccountId) -> bool;
 
-	/// The name `who` was accredited under and its country, whatever the accreditation's
-	/// status: what a verifier reads as the issuer of a document.
-	fn party_name(who: &AccountId) -> Option<(alloc::vec::Vec<u8>, CountryCode)>;
-
-	/// The name of `country`'s administration, if it is a member of the consortium.
-	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>>;
-
-	/// Whether `who`'s accreditation is neither suspended nor revoked, and was granted by
-	/// an administration that is still a member: what a verifier needs to know about the
-	/// author of a document it anchored while accredited (its validity period may since
-	/// have ended or been renewed; that does not void what it issued).
-	fn in_good_standing(who: &AccountId) -> bool;
+	/// What a verifier is told about the accredited party `who`, whatever its
+	/// accreditation's status, or `None` if it holds none.
+	fn party(who: &AccountId) -> Option<PartySummary<BlockNumber>>;
 
 	/// Benchmarks only: makes `who` a member account of `country`'s administration,
 	/// admitting the administration if needed.
@@ -147,19 +156,22 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 		crate::Accreditations::<T>::get(issuer).and_then(|a| a.key_cutoff)
 	}
 
-	fn party_name(who: &T::AccountId) -> Option<(alloc::vec::Vec<u8>, CountryCode)> {
-		crate::Accreditations::<T>::get(who).map(|a| (a.name.into_inner(), a.country))
-	}
-
-	fn in_good_standing(who: &T::AccountId) -> bool {
-		crate::Accreditations::<T>::get(who).is_some_and(|accreditation| {
-			accreditation.status == AccreditationStatus::Active
-				&& Self::granted_under_current_membership(&accreditation)
+	fn party(
+		who: &T::AccountId,
+	) -> Option<PartySummary<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		let accreditation = crate::Accreditations::<T>::get(who)?;
+		let administration = crate::Administrations::<T>::get(accreditation.country);
+		let granted_under_current_membership = administration
+			.as_ref()
+			.is_some_and(|administration| accreditation.accredited_at >= administration.joined_at);
+		Some(PartySummary {
+			country: accreditation.country,
+			administration_name: administration.map(|a| a.name.into_inner()).unwrap_or_default(),
+			in_good_standing: accreditation.status == AccreditationStatus::Active
+				&& granted_under_current_membership,
+			key_cutoff: accreditation.key_cutoff,
+			name: accreditation.name.into_inner(),
 		})
-	}
-
-	fn administration_name(country: CountryCode) -> Option<alloc::vec::Vec<u8>> {
-		crate::Administrations::<T>::get(country).map(|a| a.name.into_inner())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
