@@ -39,6 +39,7 @@
 
 extern crate alloc;
 
+pub mod calendar;
 pub mod country;
 pub mod extension;
 pub mod node_admission;

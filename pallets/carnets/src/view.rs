@@ -1,0 +1,84 @@
+//! What a border officer or an auditor is told about a carnet: where it stands today,
+//! what each country holds of its goods, and its claims.
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_tamga_governance::{CountryCode, Permissions};
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+use crate::{
+	types::{CarnetState, Claim, CountryBalance},
+	Carnets, Config, NumberOf, Pallet,
+};
+
+/// A carnet as the `tamga_carnet` RPC shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct CarnetView<AccountId, BlockNumber> {
+	/// The carnet number.
+	pub number: Vec<u8>,
+	/// Where it stands today.
+	pub state: CarnetState,
+	/// The guaranteeing association that issued it.
+	pub association: AccountId,
+	/// The name its administration accredited the association under (UTF-8).
+	pub association_name: Vec<u8>,
+	/// Whether the association's accreditation is neither suspended nor revoked.
+	pub association_in_good_standing: bool,
+	/// The issuing country.
+	pub home: CountryCode,
+	/// blake2-256 of a salt and the holder's identifier.
+	pub holder_commitment: H256,
+	/// Items on the general list.
+	pub items: u32,
+	/// blake2-256 of the general list.
+	pub list_hash: H256,
+	/// First day of validity (days since 1970-01-01 UTC).
+	pub valid_from: u32,
+	/// Last day of validity, inclusive.
+	pub valid_until: u32,
+	/// Items in the issuing country.
+	pub at_home: u32,
+	/// Items exported or re-exported and not yet arrived anywhere.
+	pub in_motion: u32,
+	/// What each country of use holds.
+	pub countries: Vec<CountryBalance>,
+	/// Claims, by claiming country.
+	pub claims: Vec<(CountryCode, Claim<AccountId, BlockNumber>)>,
+	/// The block in which it was issued.
+	pub issued_at: BlockNumber,
+	/// The block in which it was closed, if it was.
+	pub closed_at: Option<BlockNumber>,
+	/// The day the answer is for, by the block timestamp (days since 1970-01-01 UTC).
+	pub today: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Carnet `number` as it stands today, or `None` if none has this number.
+	pub fn view(number: &[u8]) -> Option<CarnetView<T::AccountId, BlockNumberFor<T>>> {
+		let number = NumberOf::<T>::try_from(number.to_vec()).ok()?;
+		let carnet = Carnets::<T>::get(&number)?;
+		let association = T::Permissions::party(&carnet.association);
+		Some(CarnetView {
+			state: Self::state(&carnet),
+			association_name: association.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+			association_in_good_standing: association.is_some_and(|a| a.in_good_standing),
+			home: carnet.home,
+			holder_commitment: carnet.holder_commitment,
+			items: carnet.items,
+			list_hash: carnet.list_hash,
+			valid_from: carnet.valid_from,
+			valid_until: carnet.valid_until,
+			at_home: carnet.at_home(),
+			in_motion: carnet.in_motion(),
+			countries: carnet.countries.to_vec(),
+			claims: Self::claims(&number),
+			issued_at: carnet.issued_at,
+			closed_at: carnet.closed_at,
+			today: Self::today(),
+			association: carnet.association,
+			number: number.into_inner(),
+		})
+	}
+}
