@@ -70,6 +70,12 @@ pub trait Permissions<AccountId, BlockNumber> {
 	/// The administration `who` acts for, if it is a member account of one.
 	fn ensure_member(who: &AccountId) -> Result<CountryCode, Denied>;
 
+	/// Whether `country`'s administration is a member of the consortium.
+	fn is_administration(country: CountryCode) -> bool;
+
+	/// The name of `country`'s administration (UTF-8), empty if it is not a member.
+	fn administration_name(country: CountryCode) -> Vec<u8>;
+
 	/// Checks that `who` holds an accreditation for `role` in force at block `at`; for an
 	/// issuer, one that covers documents of `kind`; if `country` is given, one from that
 	/// country. Returns the party's country.
@@ -109,6 +115,14 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 {
 	fn ensure_member(who: &T::AccountId) -> Result<CountryCode, Denied> {
 		crate::MemberOf::<T>::get(who).ok_or(Denied::NotMember)
+	}
+
+	fn is_administration(country: CountryCode) -> bool {
+		crate::Administrations::<T>::contains_key(country)
+	}
+
+	fn administration_name(country: CountryCode) -> Vec<u8> {
+		crate::Administrations::<T>::get(country).map(|a| a.name.into_inner()).unwrap_or_default()
 	}
 
 	fn ensure_party(

@@ -1,0 +1,201 @@
+//! What an officer or a partner administration asks: where an operator's certification
+//! stands, whether another administration recognises it today, and which status changes
+//! an administration has not acknowledged.
+//!
+//! Recognition of operator X (certified by administration A) by administration B on day
+//! D, first failing rule decides:
+//! 1. X has a certification of A ([`RecognitionReason::UnknownOperator`]);
+//! 2. it is certified, not suspended, revoked, not yet valid or expired on D;
+//! 3. B is A itself ([`RecognitionReason::OwnAdministration`]: recognised), or
+//! 4. A and B have an agreement ([`RecognitionReason::NoAgreement`]) in force on D:
+//!    accepted, not suspended nor terminated, D within its dates;
+//! 5. its scope covers X's programme, at least in part: the answer names the programme
+//!    covered ([`RecognitionReason::UnderAgreement`]).
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_tamga_governance::{CountryCode, Permissions};
+use scale_info::TypeInfo;
+
+use crate::{
+	types::{AeoStatus, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason},
+	Certifications, ChangeOf, Changes, Config, Mras, Pallet, Partners, Pending,
+};
+
+/// The most status changes a status answer lists, newest first.
+pub const MAX_LISTED_CHANGES: usize = 64;
+
+/// Where a certification stands on a given day.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum AeoState {
+	/// Certified and within its validity.
+	Certified,
+	/// Certified, but its validity starts later.
+	NotYetValid,
+	/// Certified, but its validity has ended.
+	Expired,
+	/// Suspended by its administration.
+	Suspended,
+	/// Revoked by its administration.
+	Revoked,
+}
+
+/// An operator's certification as the `tamga_aeoStatus` RPC shows it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct StatusView<AccountId, BlockNumber> {
+	/// The operator.
+	pub operator: Operator,
+	/// Where it stands today.
+	pub state: AeoState,
+	/// Its programme.
+	pub programme: Programme,
+	/// Why it was suspended or revoked, with the hash of the free-text explanation.
+	pub reason: Option<(StatusReason, sp_core::H256)>,
+	/// First day of validity (days since 1970-01-01 UTC).
+	pub valid_from: u32,
+	/// Last day of validity, inclusive.
+	pub valid_until: u32,
+	/// The block from which its current status is effective.
+	pub effective_at: BlockNumber,
+	/// The day from which its current status is effective.
+	pub effective_day: u32,
+	/// The name of its administration (UTF-8).
+	pub administration_name: Vec<u8>,
+	/// Its status changes, newest first (at most [`MAX_LISTED_CHANGES`]).
+	pub changes: Vec<(ChangeId, crate::types::Change<AccountId, BlockNumber>)>,
+	/// The day the answer is for (days since 1970-01-01 UTC, by the block timestamp).
+	pub today: u32,
+}
+
+/// Why an operator is or is not recognised.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum RecognitionReason {
+	/// Recognised: certified by the asking administration itself.
+	OwnAdministration,
+	/// Recognised under an agreement in force whose scope covers its programme.
+	UnderAgreement,
+	/// No certification of this operator by its administration.
+	UnknownOperator,
+	/// Its certification is not in force today (see `state`).
+	NotCertified,
+	/// Its administration and the asking one have no agreement (or only terminated ones).
+	NoAgreement,
+	/// Their agreement is not in force today: not accepted yet, suspended, or outside its
+	/// dates.
+	AgreementNotInForce,
+	/// Their agreement's scope does not cover the operator's programme.
+	OutOfScope,
+}
+
+/// The answer to "is operator X recognised by administration B today?".
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct Recognition {
+	/// Whether it is.
+	pub recognised: bool,
+	/// Why.
+	pub reason: RecognitionReason,
+	/// The operator's certification state today, if it has one.
+	pub state: Option<AeoState>,
+	/// What is recognised: the operator's programme within the agreement's scope.
+	pub programme: Option<Programme>,
+	/// The agreement between the two administrations, if any, with its status.
+	pub agreement: Option<(MraId, MraStatus)>,
+	/// The day the answer is for (days since 1970-01-01 UTC, by the block timestamp).
+	pub today: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Where `operator`'s certification stands on day `today`.
+	fn state_of(certification: &crate::CertificationOf<T>, today: u32) -> AeoState {
+		match certification.status {
+			AeoStatus::Suspended => AeoState::Suspended,
+			AeoStatus::Revoked => AeoState::Revoked,
+			AeoStatus::Certified if today < certification.valid_from => AeoState::NotYetValid,
+			AeoStatus::Certified if today > certification.valid_until => AeoState::Expired,
+			AeoStatus::Certified => AeoState::Certified,
+		}
+	}
+
+	/// `operator`'s certification as it stands today, or `None` if it has none.
+	pub fn status(operator: Operator) -> Option<StatusView<T::AccountId, BlockNumberFor<T>>> {
+		let certification = Certifications::<T>::get(operator)?;
+		let today = Self::today();
+		let mut changes = Vec::new();
+		let mut next = Some(certification.last_change);
+		while let Some(id) = next.filter(|_| changes.len() < MAX_LISTED_CHANGES) {
+			let Some(change) = Changes::<T>::get(id) else { break };
+			next = change.previous;
+			changes.push((id, change));
+		}
+		Some(StatusView {
+			operator,
+			state: Self::state_of(&certification, today),
+			programme: certification.programme,
+			reason: certification.reason,
+			valid_from: certification.valid_from,
+			valid_until: certification.valid_until,
+			effective_at: certification.effective_at,
+			effective_day: certification.effective_day,
+			administration_name: T::Permissions::administration_name(operator.country),
+			changes,
+			today,
+		})
+	}
+
+	/// Whether `administration` recognises `operator` today (see the module docs).
+	pub fn recognition(operator: Operator, administration: CountryCode) -> Recognition {
+		let today = Self::today();
+		let mut answer = Recognition {
+			recognised: false,
+			reason: RecognitionReason::UnknownOperator,
+			state: None,
+			programme: None,
+			agreement: None,
+			today,
+		};
+		let Some(certification) = Certifications::<T>::get(operator) else { return answer };
+		let state = Self::state_of(&certification, today);
+		answer.state = Some(state);
+		if state != AeoState::Certified {
+			answer.reason = RecognitionReason::NotCertified;
+			return answer;
+		}
+		if administration == operator.country {
+			answer.recognised = true;
+			answer.reason = RecognitionReason::OwnAdministration;
+			answer.programme = Some(certification.programme);
+			return answer;
+		}
+		let agreement = Partners::<T>::get(operator.country)
+			.into_iter()
+			.find(|(other, _)| *other == administration)
+			.and_then(|(_, id)| Mras::<T>::get(id).map(|mra| (id, mra)));
+		let Some((id, mra)) = agreement else {
+			answer.reason = RecognitionReason::NoAgreement;
+			return answer;
+		};
+		answer.agreement = Some((id, mra.status));
+		if !mra.in_force_on(today) {
+			answer.reason = RecognitionReason::AgreementNotInForce;
+			return answer;
+		}
+		match certification.programme.within(mra.scope) {
+			Some(covered) => {
+				answer.recognised = true;
+				answer.reason = RecognitionReason::UnderAgreement;
+				answer.programme = Some(covered);
+			},
+			None => answer.reason = RecognitionReason::OutOfScope,
+		}
+		answer
+	}
+
+	/// The status changes `administration` has not acknowledged, oldest first, with the
+	/// block in which each was made known to it.
+	pub fn pending_acknowledgements(administration: CountryCode) -> Vec<(ChangeId, ChangeOf<T>)> {
+		let mut ids: Vec<ChangeId> = Pending::<T>::iter_key_prefix(administration).collect();
+		ids.sort_unstable();
+		ids.into_iter().filter_map(|id| Changes::<T>::get(id).map(|change| (id, change))).collect()
+	}
+}

@@ -1,0 +1,161 @@
+//! Recognition (certification × agreement × scope × day), acknowledgements, and the AEO
+//! story of issue 5.
+
+use frame_support::{assert_noop, assert_ok};
+
+use super::*;
+use crate::{
+	Acknowledgements, AeoState, AeoStatus, Error, MraStatus, Pending, RecognitionReason,
+	StatusReason,
+};
+
+fn recognised_by(code: &[u8; 2]) -> crate::Recognition {
+	Aeo::recognition(kz_acme(), country(code))
+}
+
+#[test]
+fn recognition_needs_certification_an_agreement_in_force_and_scope() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::UnknownOperator);
+		certify(Programme::Security);
+		let own = recognised_by(b"KZ");
+		assert!(own.recognised);
+		assert_eq!(
+			(own.reason, own.programme),
+			(RecognitionReason::OwnAdministration, Some(Programme::Security))
+		);
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::NoAgreement);
+		assert_ok!(propose(KZ, b"KG", Programme::Simplifications));
+		let proposed = recognised_by(b"KG");
+		assert_eq!(
+			(proposed.recognised, proposed.reason),
+			(false, RecognitionReason::AgreementNotInForce)
+		);
+		assert_eq!(proposed.agreement, Some((0, MraStatus::Proposed)));
+		assert_ok!(Aeo::accept_mra(signed(KG), 0));
+		// In force, but AEO-S is outside an AEO-C agreement.
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::OutOfScope);
+		// UZ has no agreement with KZ.
+		assert_eq!(recognised_by(b"UZ").reason, RecognitionReason::NoAgreement);
+	});
+}
+
+#[test]
+fn an_aeo_f_operator_is_recognised_for_what_the_scope_covers() {
+	new_test_ext().execute_with(|| {
+		certify(Programme::Both);
+		agreement(Programme::Security);
+		let answer = recognised_by(b"KG");
+		assert!(answer.recognised);
+		assert_eq!(
+			(answer.reason, answer.programme),
+			(RecognitionReason::UnderAgreement, Some(Programme::Security))
+		);
+		// Recognition is mutual: KZ recognises KG's operators under the same agreement.
+		assert_ok!(Aeo::certify(signed(KG), acme(), Programme::Security, TODAY, TODAY + 9));
+		let kg_acme = Operator { country: country(b"KG"), commitment: acme() };
+		assert!(Aeo::recognition(kg_acme, country(b"KZ")).recognised);
+	});
+}
+
+#[test]
+fn recognition_follows_the_day_and_the_agreement_dates() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Aeo::certify(signed(KZ), acme(), Programme::Security, TODAY, TODAY + 100));
+		assert_ok!(Aeo::propose_mra(signed(KZ), *b"KG", Programme::Both, TODAY + 10, TODAY + 50));
+		assert_ok!(Aeo::accept_mra(signed(KG), 0));
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AgreementNotInForce);
+		set_day(10);
+		assert!(recognised_by(b"KG").recognised);
+		set_day(51);
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AgreementNotInForce);
+		set_day(101);
+		let expired = recognised_by(b"KG");
+		assert_eq!(
+			(expired.reason, expired.state),
+			(RecognitionReason::NotCertified, Some(AeoState::Expired))
+		);
+	});
+}
+
+#[test]
+fn suspended_agreements_recognise_nothing_terminated_ones_are_gone() {
+	new_test_ext().execute_with(|| {
+		certify(Programme::Security);
+		let id = agreement(Programme::Security);
+		assert_ok!(Aeo::suspend_mra(signed(KZ), id));
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AgreementNotInForce);
+		assert_ok!(Aeo::resume_mra(signed(KZ), id));
+		assert!(recognised_by(b"KG").recognised);
+		assert_ok!(Aeo::terminate_mra(signed(KG), id));
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::NoAgreement);
+	});
+}
+
+#[test]
+fn partners_acknowledge_each_change_only_once_and_only_their_own() {
+	new_test_ext().execute_with(|| {
+		// A change before any agreement notifies nobody.
+		certify(Programme::Security);
+		assert!(Aeo::pending_acknowledgements(country(b"KG")).is_empty());
+		agreement(Programme::Security);
+		// A proposal is not yet a partnership: UZ is not notified.
+		assert_ok!(propose(UZ, b"KZ", Programme::Security));
+		assert_ok!(Aeo::suspend(
+			signed(KZ),
+			acme(),
+			StatusReason::Infringement,
+			Default::default()
+		));
+		let pending = Aeo::pending_acknowledgements(country(b"KG"));
+		assert_eq!(pending.len(), 1);
+		let (change, details) = &pending[0];
+		assert_eq!((details.operator, details.status), (kz_acme(), AeoStatus::Suspended));
+		assert!(Aeo::pending_acknowledgements(country(b"UZ")).is_empty());
+		assert_noop!(Aeo::acknowledge(signed(UZ), *change), Error::<Test>::NothingToAcknowledge);
+		assert_noop!(Aeo::acknowledge(signed(KZ_OFFICER), *change), Error::<Test>::NotMember);
+		assert_ok!(Aeo::acknowledge(signed(KG), *change));
+		assert_eq!(Acknowledgements::<Test>::get(change, country(b"KG")), Some((KG, 1)));
+		assert!(Aeo::pending_acknowledgements(country(b"KG")).is_empty());
+		assert_noop!(Aeo::acknowledge(signed(KG), *change), Error::<Test>::NothingToAcknowledge);
+	});
+}
+
+#[test]
+fn certified_in_kz_recognised_in_kg_until_suspended_and_kg_acknowledges() {
+	new_test_ext().execute_with(|| {
+		certify(Programme::Both);
+		System::set_block_number(2);
+		assert_ok!(propose(KZ, b"KG", Programme::Both));
+		System::set_block_number(3);
+		assert_ok!(Aeo::accept_mra(signed(KG), 0));
+		let before = recognised_by(b"KG");
+		assert!(before.recognised);
+		assert_eq!(before.programme, Some(Programme::Both));
+
+		System::set_block_number(4);
+		assert_ok!(Aeo::suspend(
+			signed(KZ_AEO_OFFICE),
+			acme(),
+			StatusReason::CriteriaNotMet,
+			Default::default()
+		));
+		let after = recognised_by(b"KG");
+		assert!(!after.recognised);
+		assert_eq!(
+			(after.reason, after.state),
+			(RecognitionReason::NotCertified, Some(AeoState::Suspended))
+		);
+		let status = Aeo::status(kz_acme()).unwrap();
+		assert_eq!((status.state, status.effective_at), (AeoState::Suspended, 4));
+
+		let pending = Aeo::pending_acknowledgements(country(b"KG"));
+		assert_eq!(pending.len(), 1);
+		let change = pending[0].0;
+		assert_eq!(Pending::<Test>::get(country(b"KG"), change), Some(4));
+		System::set_block_number(5);
+		assert_ok!(Aeo::acknowledge(signed(KG), change));
+		assert_eq!(Acknowledgements::<Test>::get(change, country(b"KG")), Some((KG, 5)));
+		assert!(Aeo::pending_acknowledgements(country(b"KG")).is_empty());
+	});
+}
