@@ -2,7 +2,8 @@
 //! `author_*`, `system_*` and the new `chainHead_v1_*` family, which `sc-service` adds).
 //!
 //! Here: `system_accountNextIndex` (nonces for signing clients) and the `tamga_*` methods
-//! of the `tamga-rpc` crate (document verification, batch membership, history).
+//! of the `tamga-rpc` crate (document verification, batch membership, history, ATA
+//! carnets, AEO status and recognition).
 
 use std::sync::Arc;
 
@@ -35,6 +36,8 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_tamga_certificates::runtime_api::CertificatesApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_tamga_carnets::runtime_api::CarnetsApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_tamga_aeo::runtime_api::AeoApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -43,7 +46,9 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
+	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
+	module.merge(tamga_rpc::CarnetApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
+	module.merge(tamga_rpc::AeoApiServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
 
 	Ok(module)
 }

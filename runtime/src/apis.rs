@@ -18,8 +18,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	genesis_presets, AccountId, Aura, Block, BlockNumber, Certificates, Executive, Governance,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	genesis_presets, AccountId, Aeo, Aura, Block, BlockNumber, Carnets, Certificates, Executive,
+	Governance, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeGenesisConfig, SessionKeys,
+	System, VERSION,
 };
 
 impl_runtime_apis! {
@@ -48,6 +49,39 @@ impl_runtime_apis! {
 			id: pallet_tamga_certificates::DocumentId,
 		) -> Vec<pallet_tamga_certificates::HistoryEntryOf<Runtime>> {
 			pallet_tamga_certificates::History::<Runtime>::get(id).into_inner()
+		}
+	}
+
+	impl pallet_tamga_carnets::runtime_api::CarnetsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn carnet(number: Vec<u8>) -> Option<pallet_tamga_carnets::CarnetView<AccountId, BlockNumber>> {
+			Carnets::view(&number)
+		}
+
+		fn carnet_history(number: Vec<u8>) -> Vec<pallet_tamga_carnets::HistoryEntryOf<Runtime>> {
+			pallet_tamga_carnets::NumberOf::<Runtime>::try_from(number)
+				.map(|number| pallet_tamga_carnets::History::<Runtime>::get(number).into_inner())
+				.unwrap_or_default()
+		}
+	}
+
+	impl pallet_tamga_aeo::runtime_api::AeoApi<Block, AccountId, BlockNumber> for Runtime {
+		fn aeo_status(
+			operator: pallet_tamga_aeo::Operator,
+		) -> Option<pallet_tamga_aeo::StatusView<AccountId, BlockNumber>> {
+			Aeo::status(operator)
+		}
+
+		fn aeo_recognition(
+			operator: pallet_tamga_aeo::Operator,
+			administration: pallet_tamga_governance::CountryCode,
+		) -> pallet_tamga_aeo::Recognition {
+			Aeo::recognition(operator, administration)
+		}
+
+		fn pending_acknowledgements(
+			administration: pallet_tamga_governance::CountryCode,
+		) -> Vec<(pallet_tamga_aeo::ChangeId, pallet_tamga_aeo::ChangeOf<Runtime>)> {
+			Aeo::pending_acknowledgements(administration)
 		}
 	}
 

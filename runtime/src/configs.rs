@@ -215,3 +215,29 @@ impl pallet_tamga_certificates::Config for Runtime {
 	type MaxPendingApplications = ConstU32<1_000>;
 	type WeightInfo = pallet_tamga_certificates::weights::TamgaWeight;
 }
+
+impl pallet_tamga_carnets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Guaranteeing associations and officers are those the administrations accredited.
+	type Permissions = Governance;
+	/// Validity is checked against the block timestamp.
+	type Time = super::Timestamp;
+	/// Carnet numbers such as `KZ/2026/000123` with room for national formats.
+	type MaxNumberLength = ConstU32<32>;
+	/// A carnet lists at most 24 countries of use (transit included).
+	type MaxCountries = ConstU32<24>;
+	/// 128 entries: with 24 countries, 79 vouchers still fit besides closing and claims.
+	type MaxHistory = ConstU32<128>;
+	type WeightInfo = pallet_tamga_carnets::weights::TamgaWeight;
+}
+
+impl pallet_tamga_aeo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Administrations and their AEO offices act; the governance pallet knows them.
+	type Permissions = Governance;
+	/// Validity and agreement dates are checked against the block timestamp.
+	type Time = super::Timestamp;
+	/// Matches the weights' bound (`pallet_tamga_aeo::weights::MAX_PARTNERS`).
+	type MaxPartners = ConstU32<{ pallet_tamga_aeo::weights::MAX_PARTNERS as u32 }>;
+	type WeightInfo = pallet_tamga_aeo::weights::TamgaWeight;
+}

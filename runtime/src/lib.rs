@@ -13,6 +13,10 @@
 //! - `Certificates`: certificates of origin and veterinary certificates anchored by hash,
 //!   with replacement, revocation, uses, Merkle batches and history
 //!   (`pallet-tamga-certificates`).
+//! - `Carnets`: ATA carnets with voucher movements checked on chain and claims after
+//!   expiry (`pallet-tamga-carnets`).
+//! - `Aeo`: AEO certifications, mutual recognition agreements, recognition queries and
+//!   partner acknowledgements (`pallet-tamga-aeo`).
 //! - `Aura` (block production) and `Grandpa` (finality): one slot author per administration's
 //!   validator, finality once more than 2/3 of validators agree.
 //! - `Balances`: accounts and deposits. Tamga has no token economics and charges no
@@ -123,7 +127,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tamga"),
 	impl_name: alloc::borrow::Cow::Borrowed("tamga"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -184,6 +188,14 @@ mod runtime {
 	/// Certificates of origin and veterinary certificates, anchored by hash.
 	#[runtime::pallet_index(8)]
 	pub type Certificates = pallet_tamga_certificates;
+
+	/// ATA carnets: issue, voucher movements, claims.
+	#[runtime::pallet_index(9)]
+	pub type Carnets = pallet_tamga_carnets;
+
+	/// AEO certifications and mutual recognition agreements.
+	#[runtime::pallet_index(10)]
+	pub type Aeo = pallet_tamga_aeo;
 }
 
 /// The address format of extrinsics.

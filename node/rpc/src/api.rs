@@ -2,21 +2,22 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_tamga_certificates::{merkle, runtime_api::CertificatesApi};
 use serde::Deserialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 use sp_runtime::{
-	traits::{Block as BlockT, NumberFor, UniqueSaturatedInto},
+	traits::{Block as BlockT, NumberFor},
 	AccountId32,
 };
 
 use crate::{
+	blocks::{block_at, block_hash, invalid, runtime_error},
 	errors::{self, error},
 	hex,
-	verdict::{self, BatchVerdict, BlockRef, DocumentHistory, DocumentVerdict},
+	verdict::{self, BatchVerdict, DocumentHistory, DocumentVerdict},
 };
 
 /// A batch member's Merkle proof, as `tamga_verifyBatchMember` takes it.
@@ -58,7 +59,7 @@ pub trait TamgaApi {
 
 /// The `tamga` methods over `client`.
 pub struct Tamga<C, Block> {
-	client: Arc<C>,
+	pub(crate) client: Arc<C>,
 	_block: PhantomData<Block>,
 }
 
@@ -66,45 +67,6 @@ impl<C, Block> Tamga<C, Block> {
 	/// The methods, reading through `client`.
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client, _block: PhantomData }
-	}
-}
-
-fn invalid(message: String) -> ErrorObjectOwned {
-	error(errors::INVALID_PARAMS, message)
-}
-
-fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
-	error(errors::RUNTIME, format!("the runtime could not answer: {e}"))
-}
-
-impl<C, Block> Tamga<C, Block>
-where
-	Block: BlockT<Hash = H256>,
-	C: HeaderBackend<Block>,
-{
-	/// The block `at` names (default: the best block): its hash, to read state at, and its
-	/// reference (number, finalized on this node's chain) for the answer.
-	fn block_at(&self, at: Option<String>) -> Result<(H256, BlockRef), ErrorObjectOwned> {
-		let info = self.client.info();
-		let hash = match at {
-			Some(text) => hex::parse_h256("at", &text).map_err(invalid)?,
-			None => info.best_hash,
-		};
-		let number = self.client.number(hash).map_err(runtime_error)?.ok_or_else(|| {
-			error(
-				errors::UNKNOWN_BLOCK,
-				format!("block {} is unknown to this node", hex::encode(hash.as_bytes())),
-			)
-		})?;
-		let canonical = self.client.hash(number).map_err(runtime_error)? == Some(hash);
-		Ok((
-			hash,
-			BlockRef {
-				number: number.unique_saturated_into(),
-				hash: hex::encode(hash.as_bytes()),
-				finalized: canonical && number <= info.finalized_number,
-			},
-		))
 	}
 }
 
@@ -117,7 +79,7 @@ where
 {
 	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
-		let (hash, block) = self.block_at(at)?;
+		let (hash, block) = block_at(&*self.client, at)?;
 		let verification = self
 			.client
 			.runtime_api()
@@ -164,7 +126,7 @@ where
 			count: proof.count,
 			siblings: siblings.try_into().expect("length checked above"),
 		};
-		let (hash, block) = self.block_at(at)?;
+		let (hash, block) = block_at(&*self.client, at)?;
 		let verification = self
 			.client
 			.runtime_api()
@@ -186,7 +148,7 @@ where
 
 	fn document_history(&self, id: String, at: Option<String>) -> RpcResult<DocumentHistory> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
-		let (hash, block) = self.block_at(at)?;
+		let (hash, block) = block_at(&*self.client, at)?;
 		let entries =
 			self.client.runtime_api().document_history(hash, id).map_err(runtime_error)?;
 		if entries.is_empty() {
@@ -199,10 +161,7 @@ where
 				),
 			));
 		}
-		let block_hash = |number: u64| {
-			let number: NumberFor<Block> = number.unique_saturated_into();
-			self.client.hash(number).ok().flatten().map(|h| hex::encode(h.as_bytes()))
-		};
+		let block_hash = |number: u64| block_hash(&*self.client, number);
 		let entries =
 			entries.into_iter().map(|entry| verdict::history_entry(entry, &block_hash)).collect();
 		Ok(DocumentHistory { id: hex::encode(id.as_bytes()), entries, at: block })

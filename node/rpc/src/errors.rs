@@ -16,6 +16,11 @@ pub const NOT_A_MEMBER: i32 = -32003;
 /// The node does not know the block asked about.
 pub const UNKNOWN_BLOCK: i32 = -32004;
 
+/// No carnet with this number was issued as of the block asked about.
+pub const UNKNOWN_CARNET: i32 = -32005;
+/// The operator's administration never certified it as of the block asked about.
+pub const UNKNOWN_OPERATOR: i32 = -32006;
+
 /// An error with `code` and `message`.
 pub fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(code, message.into(), None::<()>)

@@ -7,16 +7,24 @@
 //!   batch, shown to be a member by its Merkle proof.
 //! - `tamga_documentHistory(id, at?)`: every recorded action on a document, with the
 //!   block, extrinsic and actor of each, for auditors.
+//! - `tamga_carnet(number, at?)` and `tamga_carnetMovements(number, at?)`: an ATA
+//!   carnet's state, what each country holds, its claims, and its history ([`carnets`]).
+//! - `tamga_aeoStatus(operator, at?)`, `tamga_aeoRecognition(operator, administration,
+//!   at?)` and `tamga_pendingAcknowledgements(administration, at?)` ([`aeo`]).
 //!
 //! Each method reads the state of block `at` (default: the node's best block) through the
-//! runtime API [`pallet_tamga_certificates::runtime_api::CertificatesApi`]. Bad input and
-//! unknown documents are JSON-RPC errors with a readable message and a code from
-//! [`errors`].
+//! pallets' runtime APIs. Bad input and unknown records are JSON-RPC errors with a
+//! readable message and a code from [`errors`].
 
+pub mod aeo;
 pub mod api;
+pub mod blocks;
+pub mod carnets;
 pub mod dates;
 pub mod errors;
 pub mod hex;
 pub mod verdict;
 
+pub use aeo::AeoApiServer;
 pub use api::{Tamga, TamgaApiServer};
+pub use carnets::CarnetApiServer;

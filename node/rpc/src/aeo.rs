@@ -1,0 +1,465 @@
+//! `tamga_aeoStatus`, `tamga_aeoRecognition` and `tamga_pendingAcknowledgements`: an
+//! operator's AEO certification, whether another administration recognises it, and the
+//! status changes a partner has not acknowledged.
+//!
+//! An operator is written `CC:0x…`: its administration's ISO 3166-1 alpha-2 code and the
+//! salted commitment of its identifier (64 hex digits), e.g. `KZ:0xac…ac`.
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use pallet_tamga_aeo::{
+	runtime_api::AeoApi,
+	types::{Change, MraStatus},
+	AeoState, AeoStatus, ChangeId, Operator, Programme, Recognition, RecognitionReason,
+	StatusReason, StatusView,
+};
+use pallet_tamga_governance::CountryCode;
+use serde::Serialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::{crypto::Ss58Codec, H256};
+use sp_runtime::{
+	traits::{Block as BlockT, NumberFor},
+	AccountId32,
+};
+
+use crate::{
+	api::Tamga,
+	blocks::{block_at, invalid, runtime_error},
+	dates::iso_date,
+	errors::{self, error},
+	hex,
+	verdict::BlockRef,
+};
+
+/// The AEO methods of the `tamga` namespace.
+#[rpc(server, namespace = "tamga")]
+pub trait AeoApi {
+	/// `operator`'s (`CC:0x…`) certification as of block `at` (default: the best block),
+	/// with its status changes, newest first.
+	#[method(name = "aeoStatus")]
+	fn aeo_status(&self, operator: String, at: Option<String>) -> RpcResult<StatusJson>;
+
+	/// Whether `administration` (ISO code) recognises `operator` (`CC:0x…`) on the day of
+	/// block `at`, and why.
+	#[method(name = "aeoRecognition")]
+	fn aeo_recognition(
+		&self,
+		operator: String,
+		administration: String,
+		at: Option<String>,
+	) -> RpcResult<RecognitionJson>;
+
+	/// The status changes `administration` (ISO code) has not acknowledged as of block
+	/// `at`, oldest first.
+	#[method(name = "pendingAcknowledgements")]
+	fn pending_acknowledgements(
+		&self,
+		administration: String,
+		at: Option<String>,
+	) -> RpcResult<PendingJson>;
+}
+
+/// One status change of a certification.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeJson {
+	/// Its number (what a partner acknowledges).
+	pub change: ChangeId,
+	/// The operator, `CC:0x…`.
+	pub operator: String,
+	/// `certified`, `suspended` or `revoked`.
+	pub status: &'static str,
+	/// `AEO-S`, `AEO-C` or `AEO-F` (both).
+	pub programme: &'static str,
+	/// Why, for a suspension or revocation.
+	pub reason: Option<&'static str>,
+	/// blake2-256 of the free-text explanation.
+	pub text_hash: Option<String>,
+	/// Who made it (SS58).
+	pub actor: String,
+	/// The block it was made in (and effective from).
+	pub block: u64,
+	/// The extrinsic's index in that block.
+	pub extrinsic: u32,
+	/// The day it was made (ISO 8601 date, UTC).
+	pub date: String,
+}
+
+/// The answer of `tamga_aeoStatus`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusJson {
+	/// The operator, `CC:0x…`.
+	pub operator: String,
+	/// `certified`, `notYetValid`, `expired`, `suspended` or `revoked`, as of the block's day.
+	pub state: &'static str,
+	/// Whether it is certified and in force on that day.
+	pub in_force: bool,
+	/// `AEO-S`, `AEO-C` or `AEO-F` (both).
+	pub programme: &'static str,
+	/// Why it was suspended or revoked.
+	pub reason: Option<&'static str>,
+	/// blake2-256 of the free-text explanation.
+	pub text_hash: Option<String>,
+	/// First day of validity (ISO 8601 date, UTC).
+	pub valid_from: String,
+	/// Last day of validity, inclusive.
+	pub valid_until: String,
+	/// The block from which its current status is effective.
+	pub effective_block: u64,
+	/// The day from which its current status is effective.
+	pub effective_date: String,
+	/// The certifying administration's name.
+	pub administration: String,
+	/// Its status changes, newest first.
+	pub changes: Vec<ChangeJson>,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// The answer of `tamga_aeoRecognition`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RecognitionJson {
+	/// The operator, `CC:0x…`.
+	pub operator: String,
+	/// The administration asked about.
+	pub administration: String,
+	/// Whether it recognises the operator.
+	pub recognised: bool,
+	/// `ownAdministration`, `underAgreement`, `unknownOperator`, `notCertified`,
+	/// `noAgreement`, `agreementNotInForce` or `outOfScope`.
+	pub reason: &'static str,
+	/// The answer in one sentence, for people.
+	pub verdict: String,
+	/// The operator's certification state, if it has one.
+	pub state: Option<&'static str>,
+	/// What is recognised: the operator's programme within the agreement's scope.
+	pub programme: Option<&'static str>,
+	/// The agreement between the two, if any: its number.
+	pub agreement: Option<u32>,
+	/// Its status: `proposed`, `inForce`, `suspended` or `terminated`.
+	pub agreement_status: Option<&'static str>,
+	/// The day the answer is for (ISO 8601 date, UTC).
+	pub date: String,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// The answer of `tamga_pendingAcknowledgements`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingJson {
+	/// The administration.
+	pub administration: String,
+	/// The changes it has not acknowledged, oldest first.
+	pub pending: Vec<ChangeJson>,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// `CC:0x…` for `operator`.
+pub fn operator_text(operator: &Operator) -> String {
+	format!("{}:{}", operator.country, hex::encode(operator.commitment.as_bytes()))
+}
+
+/// Parses `CC:0x…` into an operator.
+pub fn parse_operator(text: &str) -> Result<Operator, String> {
+	let shown: String = text.chars().take(80).collect();
+	let (code, commitment) = text.split_once(':').ok_or_else(|| {
+		format!("operator must be CC:0x<64 hex digits> (e.g. KZ:0xac…), got `{shown}`")
+	})?;
+	let country = parse_country("operator's country", code)?;
+	let commitment = hex::parse_h256("operator's commitment", commitment)?;
+	Ok(Operator { country, commitment })
+}
+
+/// Parses an ISO 3166-1 alpha-2 code, which it calls `what`.
+pub fn parse_country(what: &str, text: &str) -> Result<CountryCode, String> {
+	let bytes: [u8; 2] = text
+		.as_bytes()
+		.try_into()
+		.map_err(|_| format!("{what} must be two capital letters (ISO 3166-1), got `{text}`"))?;
+	CountryCode::new(bytes)
+		.ok_or_else(|| format!("{what} `{text}` is not an assigned ISO 3166-1 alpha-2 code"))
+}
+
+/// The name of a programme.
+pub fn programme_name(programme: Programme) -> &'static str {
+	match programme {
+		Programme::Security => "AEO-S",
+		Programme::Simplifications => "AEO-C",
+		Programme::Both => "AEO-F",
+	}
+}
+
+fn status_name(status: AeoStatus) -> &'static str {
+	match status {
+		AeoStatus::Certified => "certified",
+		AeoStatus::Suspended => "suspended",
+		AeoStatus::Revoked => "revoked",
+	}
+}
+
+fn state_name(state: AeoState) -> &'static str {
+	match state {
+		AeoState::Certified => "certified",
+		AeoState::NotYetValid => "notYetValid",
+		AeoState::Expired => "expired",
+		AeoState::Suspended => "suspended",
+		AeoState::Revoked => "revoked",
+	}
+}
+
+/// The name of a reason for suspending or revoking.
+pub fn reason_name(reason: StatusReason) -> &'static str {
+	match reason {
+		StatusReason::OperatorRequest => "operatorRequest",
+		StatusReason::CriteriaNotMet => "criteriaNotMet",
+		StatusReason::Infringement => "infringement",
+		StatusReason::Insolvency => "insolvency",
+		StatusReason::Other => "other",
+	}
+}
+
+fn recognition_reason_name(reason: RecognitionReason) -> &'static str {
+	match reason {
+		RecognitionReason::OwnAdministration => "ownAdministration",
+		RecognitionReason::UnderAgreement => "underAgreement",
+		RecognitionReason::UnknownOperator => "unknownOperator",
+		RecognitionReason::NotCertified => "notCertified",
+		RecognitionReason::NoAgreement => "noAgreement",
+		RecognitionReason::AgreementNotInForce => "agreementNotInForce",
+		RecognitionReason::OutOfScope => "outOfScope",
+	}
+}
+
+fn mra_status_name(status: MraStatus) -> &'static str {
+	match status {
+		MraStatus::Proposed => "proposed",
+		MraStatus::InForce => "inForce",
+		MraStatus::Suspended { .. } => "suspended",
+		MraStatus::Terminated { .. } => "terminated",
+	}
+}
+
+/// One status change as JSON.
+pub fn change_json<N: Into<u64>>(id: ChangeId, change: Change<AccountId32, N>) -> ChangeJson {
+	ChangeJson {
+		change: id,
+		operator: operator_text(&change.operator),
+		status: status_name(change.status),
+		programme: programme_name(change.programme),
+		reason: change.reason.map(|(r, _)| reason_name(r)),
+		text_hash: change.reason.map(|(_, h)| hex::encode(h.as_bytes())),
+		actor: change.actor.to_ss58check(),
+		block: change.block.into(),
+		extrinsic: change.extrinsic,
+		date: iso_date(change.day),
+	}
+}
+
+/// The JSON answer for `view`, read at `at`.
+pub fn status_json<N: Into<u64>>(view: StatusView<AccountId32, N>, at: BlockRef) -> StatusJson {
+	StatusJson {
+		operator: operator_text(&view.operator),
+		state: state_name(view.state),
+		in_force: view.state == AeoState::Certified,
+		programme: programme_name(view.programme),
+		reason: view.reason.map(|(r, _)| reason_name(r)),
+		text_hash: view.reason.map(|(_, h)| hex::encode(h.as_bytes())),
+		valid_from: iso_date(view.valid_from),
+		valid_until: iso_date(view.valid_until),
+		effective_block: view.effective_at.into(),
+		effective_date: iso_date(view.effective_day),
+		administration: String::from_utf8_lossy(&view.administration_name).into_owned(),
+		changes: view.changes.into_iter().map(|(id, c)| change_json(id, c)).collect(),
+		at,
+	}
+}
+
+/// The answer to "does `administration` recognise `operator`?" in one sentence.
+fn recognition_sentence(
+	operator: &Operator,
+	administration: CountryCode,
+	r: &Recognition,
+) -> String {
+	let who = format!("operator {} certified by {}", operator_text(operator), operator.country);
+	match r.reason {
+		RecognitionReason::OwnAdministration | RecognitionReason::UnderAgreement => format!(
+			"RECOGNISED by {administration} as {}: {who}{}",
+			r.programme.map(programme_name).unwrap_or("AEO"),
+			if r.reason == RecognitionReason::UnderAgreement {
+				format!(", under agreement #{}", r.agreement.map(|(id, _)| id).unwrap_or_default())
+			} else {
+				String::new()
+			}
+		),
+		RecognitionReason::UnknownOperator => {
+			format!("NOT RECOGNISED: {} never certified this operator", operator.country)
+		},
+		RecognitionReason::NotCertified => format!(
+			"NOT RECOGNISED: the certification is {}",
+			r.state.map(state_name).unwrap_or("not in force")
+		),
+		RecognitionReason::NoAgreement => format!(
+			"NOT RECOGNISED: {} and {administration} have no mutual recognition agreement",
+			operator.country
+		),
+		RecognitionReason::AgreementNotInForce => format!(
+			"NOT RECOGNISED: the agreement between {} and {administration} is {} or outside its dates",
+			operator.country,
+			r.agreement.map(|(_, s)| mra_status_name(s)).unwrap_or("not in force")
+		),
+		RecognitionReason::OutOfScope => format!(
+			"NOT RECOGNISED: the agreement between {} and {administration} does not cover the operator's programme",
+			operator.country
+		),
+	}
+}
+
+/// The JSON answer on recognition `r` of `operator` by `administration`, read at `at`.
+pub fn recognition_json(
+	operator: Operator,
+	administration: CountryCode,
+	r: Recognition,
+	at: BlockRef,
+) -> RecognitionJson {
+	RecognitionJson {
+		verdict: recognition_sentence(&operator, administration, &r),
+		operator: operator_text(&operator),
+		administration: administration.to_string(),
+		recognised: r.recognised,
+		reason: recognition_reason_name(r.reason),
+		state: r.state.map(state_name),
+		programme: r.programme.map(programme_name),
+		agreement: r.agreement.map(|(id, _)| id),
+		agreement_status: r.agreement.map(|(_, s)| mra_status_name(s)),
+		date: iso_date(r.today),
+		at,
+	}
+}
+
+fn operator_param(text: &str) -> Result<Operator, ErrorObjectOwned> {
+	parse_operator(text).map_err(invalid)
+}
+
+fn administration_param(text: &str) -> Result<CountryCode, ErrorObjectOwned> {
+	parse_country("administration", text).map_err(invalid)
+}
+
+impl<C, Block> AeoApiServer for Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: AeoApi<Block, AccountId32, NumberFor<Block>>,
+{
+	fn aeo_status(&self, operator: String, at: Option<String>) -> RpcResult<StatusJson> {
+		let operator = operator_param(&operator)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		let view = self
+			.client
+			.runtime_api()
+			.aeo_status(hash, operator)
+			.map_err(runtime_error)?
+			.ok_or_else(|| {
+				error(
+					errors::UNKNOWN_OPERATOR,
+					format!(
+						"{} never certified operator {} as of block #{}",
+						operator.country,
+						operator_text(&operator),
+						block.number
+					),
+				)
+			})?;
+		Ok(status_json(view, block))
+	}
+
+	fn aeo_recognition(
+		&self,
+		operator: String,
+		administration: String,
+		at: Option<String>,
+	) -> RpcResult<RecognitionJson> {
+		let operator = operator_param(&operator)?;
+		let administration = administration_param(&administration)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		let recognition = self
+			.client
+			.runtime_api()
+			.aeo_recognition(hash, operator, administration)
+			.map_err(runtime_error)?;
+		Ok(recognition_json(operator, administration, recognition, block))
+	}
+
+	fn pending_acknowledgements(
+		&self,
+		administration: String,
+		at: Option<String>,
+	) -> RpcResult<PendingJson> {
+		let administration = administration_param(&administration)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		let pending = self
+			.client
+			.runtime_api()
+			.pending_acknowledgements(hash, administration)
+			.map_err(runtime_error)?;
+		Ok(PendingJson {
+			administration: administration.to_string(),
+			pending: pending.into_iter().map(|(id, c)| change_json(id, c)).collect(),
+			at: block,
+		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn operators_parse_and_print_back() {
+		let text = format!("KZ:{}", hex::encode(&[0xac; 32]));
+		let operator = parse_operator(&text).unwrap();
+		assert_eq!(operator.country.as_bytes(), b"KZ");
+		assert_eq!(operator_text(&operator), text);
+		assert!(parse_operator("KZ").unwrap_err().contains("CC:0x"));
+		assert!(parse_operator("XX:0x00").unwrap_err().contains("not an assigned"));
+		assert!(parse_operator("KZ:0x00").unwrap_err().contains("64 hex digits"));
+		assert!(parse_country("administration", "kzz").unwrap_err().contains("two capital"));
+	}
+
+	#[test]
+	fn recognition_verdicts_say_why() {
+		let operator = parse_operator(&format!("KZ:{}", hex::encode(&[1; 32]))).unwrap();
+		let kg = parse_country("x", "KG").unwrap();
+		let at = BlockRef { number: 9, hash: hex::encode(&[9; 32]), finalized: true };
+		let answer = Recognition {
+			recognised: true,
+			reason: RecognitionReason::UnderAgreement,
+			state: Some(AeoState::Certified),
+			programme: Some(Programme::Security),
+			agreement: Some((3, MraStatus::InForce)),
+			today: 20_780,
+		};
+		let json = recognition_json(operator, kg, answer, at.clone());
+		assert!(json.recognised);
+		assert_eq!(
+			(json.reason, json.programme, json.date.as_str()),
+			("underAgreement", Some("AEO-S"), "2026-11-23")
+		);
+		assert!(json.verdict.starts_with("RECOGNISED by KG as AEO-S"), "{}", json.verdict);
+		assert!(json.verdict.contains("agreement #3"));
+		let suspended = Recognition {
+			recognised: false,
+			reason: RecognitionReason::NotCertified,
+			state: Some(AeoState::Suspended),
+			programme: None,
+			agreement: None,
+			today: 20_780,
+		};
+		let json = recognition_json(operator, kg, suspended, at);
+		assert_eq!(json.verdict, "NOT RECOGNISED: the certification is suspended");
+	}
+}

@@ -1,0 +1,388 @@
+//! `tamga_carnet` and `tamga_carnetMovements`: where an ATA carnet stands (state, what
+//! each country holds, claims) and everything recorded on it.
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use pallet_tamga_carnets::{
+	runtime_api::CarnetsApi,
+	types::{Action, CarnetState, Claim, ClaimStatus, CountryBalance, HistoryEntry, Voucher},
+	CarnetView,
+};
+use pallet_tamga_governance::CountryCode;
+use serde::Serialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::{crypto::Ss58Codec, H256};
+use sp_runtime::{
+	traits::{Block as BlockT, NumberFor},
+	AccountId32,
+};
+
+use crate::{
+	api::Tamga,
+	blocks::{block_at, block_hash, invalid, runtime_error},
+	dates::iso_date,
+	errors::{self, error},
+	hex,
+	verdict::BlockRef,
+};
+
+/// The longest carnet number the methods accept, in bytes.
+pub const MAX_NUMBER_LENGTH: usize = 64;
+
+/// The carnet methods of the `tamga` namespace.
+#[rpc(server, namespace = "tamga")]
+pub trait CarnetApi {
+	/// Carnet `number` (e.g. `KZ/2026/000123`) as of block `at` (default: the best block):
+	/// its state, what each country holds of its goods and its claims.
+	#[method(name = "carnet")]
+	fn carnet(&self, number: String, at: Option<String>) -> RpcResult<CarnetJson>;
+
+	/// Every recorded action on carnet `number` (issue, vouchers, claims, closing), oldest
+	/// first, as of block `at`.
+	#[method(name = "carnetMovements")]
+	fn carnet_movements(&self, number: String, at: Option<String>) -> RpcResult<MovementsJson>;
+}
+
+/// The guaranteeing association that issued a carnet.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AssociationJson {
+	/// Its account (SS58).
+	pub account: String,
+	/// The name it was accredited under.
+	pub name: String,
+	/// Whether its accreditation is neither suspended nor revoked.
+	pub in_good_standing: bool,
+}
+
+/// What a country of use holds.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct BalanceJson {
+	/// The country.
+	pub country: String,
+	/// Items imported there and not re-exported.
+	pub imported: u32,
+	/// Items in transit there.
+	pub in_transit: u32,
+}
+
+/// A claim on a carnet.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimJson {
+	/// The claiming country.
+	pub country: String,
+	/// Items left open there when it was raised.
+	pub items: u32,
+	/// `raised`, `settled` or `discharged`.
+	pub status: &'static str,
+	/// For a discharged claim: blake2-256 of the evidence of re-exportation.
+	pub evidence: Option<String>,
+	/// The member account that raised it (SS58).
+	pub raised_by: String,
+	/// The block in which it was raised.
+	pub raised_at: u64,
+	/// The block in which it was settled or discharged.
+	pub closed_at: Option<u64>,
+}
+
+/// The answer of `tamga_carnet`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CarnetJson {
+	/// The carnet number.
+	pub number: String,
+	/// `open`, `notYetValid`, `expired` or `closed`.
+	pub state: &'static str,
+	/// The state in one sentence, for people.
+	pub verdict: String,
+	/// Who issued it.
+	pub association: AssociationJson,
+	/// The issuing country.
+	pub issuing_country: String,
+	/// blake2-256 of a salt and the holder's identifier.
+	pub holder_commitment: String,
+	/// Items on the general list.
+	pub items: u32,
+	/// blake2-256 of the general list.
+	pub list_hash: String,
+	/// First day of validity (ISO 8601 date, UTC).
+	pub valid_from: String,
+	/// Last day of validity, inclusive.
+	pub valid_until: String,
+	/// Items in the issuing country.
+	pub at_home: u32,
+	/// Items exported or re-exported, not arrived anywhere yet.
+	pub in_motion: u32,
+	/// What each country of use holds.
+	pub countries: Vec<BalanceJson>,
+	/// Claims, by claiming country.
+	pub claims: Vec<ClaimJson>,
+	/// The block in which it was issued.
+	pub issued_at: u64,
+	/// The block in which it was closed.
+	pub closed_at: Option<u64>,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// What happened in one entry of a carnet's history.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum CarnetActionJson {
+	/// Issued by its association.
+	Issued,
+	/// A voucher recorded by `country`'s customs.
+	Voucher {
+		/// `exportation`, `importation`, `reExportation`, `reImportation`, `transitStart`
+		/// or `transitEnd`.
+		voucher: &'static str,
+		/// The country whose customs recorded it.
+		country: String,
+		/// Items moved.
+		items: u32,
+	},
+	/// Closed.
+	Closed,
+	/// `country` raised a claim for `items`.
+	ClaimRaised {
+		/// The claiming country.
+		country: String,
+		/// Items left open there.
+		items: u32,
+	},
+	/// `country`'s claim was settled.
+	ClaimSettled {
+		/// The claiming country.
+		country: String,
+	},
+	/// `country`'s claim was discharged with evidence.
+	ClaimDischarged {
+		/// The claiming country.
+		country: String,
+		/// blake2-256 of the evidence.
+		evidence: String,
+	},
+}
+
+/// One entry of a carnet's history.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct MovementJson {
+	/// The block it happened in.
+	pub block: u64,
+	/// That block's hash on the chain this node follows.
+	pub block_hash: Option<String>,
+	/// The extrinsic's index in the block.
+	pub extrinsic: u32,
+	/// Who acted (SS58).
+	pub actor: String,
+	/// What happened.
+	pub action: CarnetActionJson,
+}
+
+/// The answer of `tamga_carnetMovements`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct MovementsJson {
+	/// The carnet number.
+	pub number: String,
+	/// Every recorded action, oldest first.
+	pub entries: Vec<MovementJson>,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// The name of a voucher.
+pub fn voucher_name(voucher: Voucher) -> &'static str {
+	match voucher {
+		Voucher::Exportation => "exportation",
+		Voucher::Importation => "importation",
+		Voucher::ReExportation => "reExportation",
+		Voucher::ReImportation => "reImportation",
+		Voucher::TransitStart => "transitStart",
+		Voucher::TransitEnd => "transitEnd",
+	}
+}
+
+fn state_name(state: CarnetState) -> &'static str {
+	match state {
+		CarnetState::NotYetValid => "notYetValid",
+		CarnetState::Open => "open",
+		CarnetState::Expired => "expired",
+		CarnetState::Closed => "closed",
+	}
+}
+
+fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn country(code: CountryCode) -> String {
+	code.to_string()
+}
+
+fn balance(b: &CountryBalance) -> BalanceJson {
+	BalanceJson { country: country(b.country), imported: b.imported, in_transit: b.in_transit }
+}
+
+fn claim<N: Into<u64>>(code: CountryCode, claim: Claim<AccountId32, N>) -> ClaimJson {
+	let (status, evidence) = match claim.status {
+		ClaimStatus::Raised => ("raised", None),
+		ClaimStatus::Settled => ("settled", None),
+		ClaimStatus::Discharged { evidence } => {
+			("discharged", Some(hex::encode(evidence.as_bytes())))
+		},
+	};
+	ClaimJson {
+		country: country(code),
+		items: claim.items,
+		status,
+		evidence,
+		raised_by: claim.raised_by.to_ss58check(),
+		raised_at: claim.raised_at.into(),
+		closed_at: claim.closed_at.map(Into::into),
+	}
+}
+
+/// The state of `view` in one sentence.
+fn verdict_sentence<N>(view: &CarnetView<AccountId32, N>) -> String {
+	let held: u32 = view.countries.iter().map(CountryBalance::open).sum();
+	let until = iso_date(view.valid_until);
+	let mut sentence = match view.state {
+		CarnetState::Open => format!("OPEN: valid until {until}"),
+		CarnetState::NotYetValid => {
+			format!("NOT YET VALID: valid from {}", iso_date(view.valid_from))
+		},
+		CarnetState::Expired => format!("EXPIRED on {until}: no voucher may be recorded"),
+		CarnetState::Closed => "CLOSED by its association".to_string(),
+	};
+	sentence.push_str(&format!(
+		"; {} of {} items at home, {held} held abroad, {} in motion",
+		view.at_home, view.items, view.in_motion
+	));
+	let raised = view.claims.iter().filter(|(_, c)| c.status == ClaimStatus::Raised).count();
+	if raised > 0 {
+		sentence.push_str(&format!("; {raised} claim(s) raised"));
+	}
+	sentence
+}
+
+/// The JSON answer for carnet `view`, read at `at`.
+pub fn carnet_json<N: Into<u64>>(view: CarnetView<AccountId32, N>, at: BlockRef) -> CarnetJson {
+	let verdict = verdict_sentence(&view);
+	CarnetJson {
+		number: text(&view.number),
+		state: state_name(view.state),
+		verdict,
+		association: AssociationJson {
+			account: view.association.to_ss58check(),
+			name: text(&view.association_name),
+			in_good_standing: view.association_in_good_standing,
+		},
+		issuing_country: country(view.home),
+		holder_commitment: hex::encode(view.holder_commitment.as_bytes()),
+		items: view.items,
+		list_hash: hex::encode(view.list_hash.as_bytes()),
+		valid_from: iso_date(view.valid_from),
+		valid_until: iso_date(view.valid_until),
+		at_home: view.at_home,
+		in_motion: view.in_motion,
+		countries: view.countries.iter().map(balance).collect(),
+		claims: view.claims.into_iter().map(|(code, c)| claim(code, c)).collect(),
+		issued_at: view.issued_at.into(),
+		closed_at: view.closed_at.map(Into::into),
+		at,
+	}
+}
+
+/// One history entry as JSON; `block_hash` names a block number's hash.
+pub fn movement_json<N: Into<u64>>(
+	entry: HistoryEntry<AccountId32, N>,
+	block_hash: impl Fn(u64) -> Option<String>,
+) -> MovementJson {
+	let block: u64 = entry.block.into();
+	let action = match entry.action {
+		Action::Issued => CarnetActionJson::Issued,
+		Action::Movement { voucher, country: code, items } => CarnetActionJson::Voucher {
+			voucher: voucher_name(voucher),
+			country: country(code),
+			items,
+		},
+		Action::Closed => CarnetActionJson::Closed,
+		Action::ClaimRaised { country: code, items } => {
+			CarnetActionJson::ClaimRaised { country: country(code), items }
+		},
+		Action::ClaimSettled { country: code } => {
+			CarnetActionJson::ClaimSettled { country: country(code) }
+		},
+		Action::ClaimDischarged { country: code, evidence } => CarnetActionJson::ClaimDischarged {
+			country: country(code),
+			evidence: hex::encode(evidence.as_bytes()),
+		},
+	};
+	MovementJson {
+		block,
+		block_hash: block_hash(block),
+		extrinsic: entry.extrinsic,
+		actor: entry.actor.to_ss58check(),
+		action,
+	}
+}
+
+/// Checks a carnet number parameter.
+fn number_param(number: &str) -> Result<(), jsonrpsee::types::ErrorObjectOwned> {
+	if number.is_empty() || number.len() > MAX_NUMBER_LENGTH {
+		return Err(invalid(format!(
+			"number must be 1 to {MAX_NUMBER_LENGTH} bytes (e.g. KZ/2026/000123), got {}",
+			number.len()
+		)));
+	}
+	Ok(())
+}
+
+fn unknown_carnet(number: &str, at: &BlockRef) -> jsonrpsee::types::ErrorObjectOwned {
+	error(
+		errors::UNKNOWN_CARNET,
+		format!("no carnet numbered `{number}` was issued as of block #{}", at.number),
+	)
+}
+
+impl<C, Block> CarnetApiServer for Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CarnetsApi<Block, AccountId32, NumberFor<Block>>,
+{
+	fn carnet(&self, number: String, at: Option<String>) -> RpcResult<CarnetJson> {
+		number_param(&number)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		let view = self
+			.client
+			.runtime_api()
+			.carnet(hash, number.as_bytes().to_vec())
+			.map_err(runtime_error)?
+			.ok_or_else(|| unknown_carnet(&number, &block))?;
+		Ok(carnet_json(view, block))
+	}
+
+	fn carnet_movements(&self, number: String, at: Option<String>) -> RpcResult<MovementsJson> {
+		number_param(&number)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		let entries = self
+			.client
+			.runtime_api()
+			.carnet_history(hash, number.as_bytes().to_vec())
+			.map_err(runtime_error)?;
+		if entries.is_empty() {
+			return Err(unknown_carnet(&number, &block));
+		}
+		let entries = entries
+			.into_iter()
+			.map(|entry| movement_json(entry, |n| block_hash(&*self.client, n)))
+			.collect();
+		Ok(MovementsJson { number, entries, at: block })
+	}
+}
