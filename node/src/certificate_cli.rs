@@ -20,7 +20,10 @@ use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_runtime::{Runtime, RuntimeCall};
 
-use crate::tx::{to_hex, Rpc};
+use crate::{
+	cli_support::{blake2, commitment, country, print_history, read_file, Verdict},
+	tx::{to_hex, Rpc},
+};
 
 /// Certificates: anchor, apply, endorse, replace, revoke, use, batch, verify, history.
 #[derive(Debug, clap::Args)]
@@ -311,20 +314,6 @@ pub enum Action {
 	},
 }
 
-/// blake2-256 of `bytes`.
-fn blake2(bytes: &[u8]) -> H256 {
-	H256(sp_io::hashing::blake2_256(bytes))
-}
-
-/// The salted commitment of `value`: blake2-256 of the SCALE encoding of (salt, value).
-pub fn commitment(salt: &str, value: &str) -> H256 {
-	blake2(&codec::Encode::encode(&(salt, value)))
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-	std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
 impl Document {
 	/// The document's id.
 	fn id(&self) -> Result<H256, String> {
@@ -334,14 +323,6 @@ impl Document {
 			(None, None) => Err("give --file or --id".into()),
 		}
 	}
-}
-
-fn country(flag: &str, text: &str) -> Result<[u8; 2], String> {
-	let bytes: Option<[u8; 2]> = text.as_bytes().try_into().ok();
-	let code = bytes
-		.and_then(pallet_tamga_governance::CountryCode::new)
-		.ok_or_else(|| format!("{flag} `{text}` is not an ISO 3166-1 alpha-2 country code"))?;
-	Ok(*code.as_bytes())
 }
 
 impl Facts {
@@ -386,14 +367,6 @@ impl Facts {
 			exporter_commitment: commitment(&self.salt, &self.exporter),
 		})
 	}
-}
-
-/// The outcome of a command: done, or a `verify` that found the document invalid.
-pub enum Verdict {
-	/// Done; for `verify`, the document is valid.
-	Done,
-	/// `verify` found the document invalid.
-	Invalid,
 }
 
 impl CertificateCmd {
@@ -656,24 +629,6 @@ fn history(rpc: &Rpc, id: H256, json: bool) -> Result<Verdict, String> {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 		return Ok(Verdict::Done);
 	}
-	println!("{:>8}  {:>3}  {:<48}  action", "block", "ext", "actor");
-	for entry in answer["entries"].as_array().into_iter().flatten() {
-		let mut action = entry["action"].clone();
-		let kind = action["type"].as_str().unwrap_or_default().to_string();
-		if let Some(map) = action.as_object_mut() {
-			map.remove("type");
-		}
-		let details = if action.as_object().is_some_and(|m| m.is_empty()) {
-			String::new()
-		} else {
-			action.to_string()
-		};
-		println!(
-			"{:>8}  {:>3}  {:<48}  {kind} {details}",
-			entry["block"].as_u64().unwrap_or_default(),
-			entry["extrinsic"].as_u64().unwrap_or_default(),
-			entry["actor"].as_str().unwrap_or_default()
-		);
-	}
+	print_history(&answer["entries"]);
 	Ok(Verdict::Done)
 }

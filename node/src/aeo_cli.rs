@@ -1,0 +1,390 @@
+//! `tamga-node aeo`: what administrations and border officers do with AEO statuses and
+//! mutual recognition agreements, through a node's JSON-RPC.
+//!
+//! An operator's identifier (TIN, EORI, ...) never goes on chain: `--operator-id` and
+//! `--salt` become the commitment blake2-256 of the SCALE encoding of (salt, identifier).
+//! Read commands take the operator as `CC:0x…` (`--operator`) or as `--country`,
+//! `--operator-id` and `--salt`.
+//!
+//! Exit codes: 0 done (for `recognition`: recognised), 1 `recognition`: not recognised,
+//! `status`: never certified, 2 error (bad input, unreachable node, failed transaction).
+
+use pallet_tamga_aeo::{Call as AeoCall, Programme, StatusReason};
+use serde_json::{json, Value};
+use sp_core::H256;
+use tamga_runtime::RuntimeCall;
+
+use crate::{
+	cli_support::{blake2, commitment, country, print_json, Verdict},
+	tx::{to_hex, Rpc},
+};
+
+/// AEO: certify operators, agreements, recognition, acknowledgements.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 done (recognition: recognised), 1 not recognised or never \
+	              certified, 2 error.")]
+pub struct AeoCmd {
+	/// The node to talk to and the signing account.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
+
+	/// What to do.
+	#[command(subcommand)]
+	pub action: Action,
+}
+
+/// An AEO programme, or an agreement's scope.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ProgrammeArg {
+	/// AEO-S: security and safety.
+	Security,
+	/// AEO-C: customs simplifications.
+	Simplifications,
+	/// AEO-F: both.
+	Both,
+}
+
+impl From<ProgrammeArg> for Programme {
+	fn from(programme: ProgrammeArg) -> Self {
+		match programme {
+			ProgrammeArg::Security => Self::Security,
+			ProgrammeArg::Simplifications => Self::Simplifications,
+			ProgrammeArg::Both => Self::Both,
+		}
+	}
+}
+
+/// Why a certification is suspended or revoked.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReasonArg {
+	/// The operator asked for it.
+	OperatorRequest,
+	/// The operator no longer meets the criteria.
+	CriteriaNotMet,
+	/// A security incident or serious infringement.
+	Infringement,
+	/// Insolvency or cessation of business.
+	Insolvency,
+	/// Another reason, given in --text.
+	Other,
+}
+
+impl From<ReasonArg> for StatusReason {
+	fn from(reason: ReasonArg) -> Self {
+		match reason {
+			ReasonArg::OperatorRequest => Self::OperatorRequest,
+			ReasonArg::CriteriaNotMet => Self::CriteriaNotMet,
+			ReasonArg::Infringement => Self::Infringement,
+			ReasonArg::Insolvency => Self::Insolvency,
+			ReasonArg::Other => Self::Other,
+		}
+	}
+}
+
+/// One of your own administration's operators.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OwnOperator {
+	/// The operator's identifier in your country (kept off chain).
+	#[arg(long)]
+	pub operator_id: String,
+	/// The salt of the operator's commitment.
+	#[arg(long)]
+	pub salt: String,
+}
+
+impl OwnOperator {
+	fn commitment(&self) -> H256 {
+		commitment(&self.salt, &self.operator_id)
+	}
+}
+
+/// Any administration's operator.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AnyOperator {
+	/// The operator as `CC:0x…` (country and commitment).
+	#[arg(long, conflicts_with_all = ["country", "operator_id", "salt"])]
+	pub operator: Option<String>,
+	/// The certifying administration's country (with --operator-id and --salt).
+	#[arg(long, requires_all = ["operator_id", "salt"])]
+	pub country: Option<String>,
+	/// The operator's identifier there.
+	#[arg(long)]
+	pub operator_id: Option<String>,
+	/// The salt of its commitment.
+	#[arg(long)]
+	pub salt: Option<String>,
+}
+
+impl AnyOperator {
+	/// The operator as the RPC takes it, `CC:0x…`.
+	fn text(&self) -> Result<String, String> {
+		match (&self.operator, &self.country, &self.operator_id, &self.salt) {
+			(Some(text), ..) => Ok(text.clone()),
+			(None, Some(code), Some(id), Some(salt)) => {
+				let code = country("--country", code)?;
+				Ok(format!(
+					"{}{}:{}",
+					code[0] as char,
+					code[1] as char,
+					to_hex(commitment(salt, id).as_bytes())
+				))
+			},
+			_ => Err("give --operator CC:0x… or --country, --operator-id and --salt".into()),
+		}
+	}
+}
+
+/// An AEO action.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+	/// Certify (or renew, or amend) one of your operators.
+	Certify {
+		/// Which operator.
+		#[command(flatten)]
+		operator: OwnOperator,
+		/// Its programme.
+		#[arg(long, value_enum)]
+		programme: ProgrammeArg,
+		/// First day of validity, YYYY-MM-DD.
+		#[arg(long)]
+		valid_from: String,
+		/// Last day of validity, YYYY-MM-DD.
+		#[arg(long)]
+		valid_until: String,
+	},
+	/// Suspend one of your operators' certification.
+	Suspend {
+		/// Which operator.
+		#[command(flatten)]
+		operator: OwnOperator,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: ReasonArg,
+		/// The explanation (only its hash goes on chain).
+		#[arg(long, default_value = "")]
+		text: String,
+	},
+	/// Reinstate a suspended certification.
+	Reinstate {
+		/// Which operator.
+		#[command(flatten)]
+		operator: OwnOperator,
+	},
+	/// Revoke a certification.
+	Revoke {
+		/// Which operator.
+		#[command(flatten)]
+		operator: OwnOperator,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: ReasonArg,
+		/// The explanation (only its hash goes on chain).
+		#[arg(long, default_value = "")]
+		text: String,
+	},
+	/// Acknowledge a partner's status change for your administration.
+	Acknowledge {
+		/// The change's number (see `pending`).
+		#[arg(long)]
+		change: u64,
+	},
+	/// Propose a mutual recognition agreement to another administration.
+	Propose {
+		/// The partner administration's country.
+		#[arg(long)]
+		partner: String,
+		/// The programmes recognised.
+		#[arg(long, value_enum)]
+		scope: ProgrammeArg,
+		/// First day in force, YYYY-MM-DD.
+		#[arg(long)]
+		valid_from: String,
+		/// Last day in force, YYYY-MM-DD.
+		#[arg(long)]
+		valid_until: String,
+	},
+	/// Accept an agreement proposed to your administration.
+	Accept {
+		/// The agreement's number.
+		#[arg(long)]
+		mra: u32,
+	},
+	/// Suspend an agreement in force (either party).
+	SuspendMra {
+		/// The agreement's number.
+		#[arg(long)]
+		mra: u32,
+	},
+	/// Resume an agreement your administration suspended.
+	ResumeMra {
+		/// The agreement's number.
+		#[arg(long)]
+		mra: u32,
+	},
+	/// Terminate an agreement, or withdraw or decline a proposal (either party).
+	Terminate {
+		/// The agreement's number.
+		#[arg(long)]
+		mra: u32,
+	},
+	/// Show an operator's certification and its status changes.
+	Status {
+		/// Which operator.
+		#[command(flatten)]
+		operator: AnyOperator,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Is an operator recognised by an administration today? (exit 0 yes, 1 no)
+	Recognition {
+		/// Which operator.
+		#[command(flatten)]
+		operator: AnyOperator,
+		/// The administration asked about (ISO 3166-1 alpha-2).
+		#[arg(long)]
+		by: String,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// List the status changes an administration has not acknowledged.
+	Pending {
+		/// The administration (ISO 3166-1 alpha-2).
+		#[arg(long)]
+		administration: String,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+}
+
+fn date(text: &str) -> Result<u32, String> {
+	tamga_rpc::dates::parse_iso_date(text)
+}
+
+impl AeoCmd {
+	/// Runs the action.
+	pub fn run(&self) -> Result<Verdict, String> {
+		let rpc = self.connection.rpc();
+		let call = match &self.action {
+			Action::Status { operator, json } => return status(&rpc, &operator.text()?, *json),
+			Action::Recognition { operator, by, json } => {
+				return recognition(&rpc, &operator.text()?, by, *json)
+			},
+			Action::Pending { administration, json } => {
+				return pending(&rpc, administration, *json)
+			},
+			Action::Certify { operator, programme, valid_from, valid_until } => AeoCall::certify {
+				commitment: operator.commitment(),
+				programme: (*programme).into(),
+				valid_from: date(valid_from)?,
+				valid_until: date(valid_until)?,
+			},
+			Action::Suspend { operator, reason, text } => AeoCall::suspend {
+				commitment: operator.commitment(),
+				reason: (*reason).into(),
+				text_hash: blake2(text.as_bytes()),
+			},
+			Action::Reinstate { operator } => {
+				AeoCall::reinstate { commitment: operator.commitment() }
+			},
+			Action::Revoke { operator, reason, text } => AeoCall::revoke {
+				commitment: operator.commitment(),
+				reason: (*reason).into(),
+				text_hash: blake2(text.as_bytes()),
+			},
+			Action::Acknowledge { change } => AeoCall::acknowledge { change: *change },
+			Action::Propose { partner, scope, valid_from, valid_until } => AeoCall::propose_mra {
+				partner: country("--partner", partner)?,
+				scope: (*scope).into(),
+				valid_from: date(valid_from)?,
+				valid_until: date(valid_until)?,
+			},
+			Action::Accept { mra } => AeoCall::accept_mra { id: *mra },
+			Action::SuspendMra { mra } => AeoCall::suspend_mra { id: *mra },
+			Action::ResumeMra { mra } => AeoCall::resume_mra { id: *mra },
+			Action::Terminate { mra } => AeoCall::terminate_mra { id: *mra },
+		};
+		self.connection.submit(&rpc, RuntimeCall::Aeo(call))?;
+		Ok(Verdict::Done)
+	}
+}
+
+/// Prints an operator's certification.
+fn status(rpc: &Rpc, operator: &str, json: bool) -> Result<Verdict, String> {
+	let answer = match rpc.call("tamga_aeoStatus", json!([operator])) {
+		Err(error)
+			if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_OPERATOR)) =>
+		{
+			println!("UNKNOWN: {error}");
+			return Ok(Verdict::Invalid);
+		},
+		other => other?,
+	};
+	if json {
+		print_json(&answer);
+		return Ok(Verdict::Done);
+	}
+	let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
+	println!("operator:  {} ({})", s("/operator"), s("/administration"));
+	println!(
+		"status:    {} {} (effective {}, block #{}), valid {} to {}",
+		s("/programme"),
+		s("/state"),
+		s("/effectiveDate"),
+		answer["effectiveBlock"],
+		s("/validFrom"),
+		s("/validUntil")
+	);
+	for change in answer["changes"].as_array().into_iter().flatten() {
+		println!(
+			"  change {:>4}: {} {} on {} (block #{}){}",
+			change["change"],
+			change["status"].as_str().unwrap_or_default(),
+			change["programme"].as_str().unwrap_or_default(),
+			change["date"].as_str().unwrap_or_default(),
+			change["block"],
+			change["reason"].as_str().map(|r| format!(", reason {r}")).unwrap_or_default()
+		);
+	}
+	Ok(Verdict::Done)
+}
+
+/// Prints whether `by` recognises `operator`.
+fn recognition(rpc: &Rpc, operator: &str, by: &str, json: bool) -> Result<Verdict, String> {
+	let answer = rpc.call("tamga_aeoRecognition", json!([operator, by]))?;
+	if json {
+		print_json(&answer);
+	} else {
+		println!("{}", answer["verdict"].as_str().unwrap_or_default());
+		println!(
+			"answered for {} from block #{}",
+			answer["date"].as_str().unwrap_or_default(),
+			answer.pointer("/at/number").and_then(Value::as_u64).unwrap_or_default()
+		);
+	}
+	Ok(if answer["recognised"] == json!(true) { Verdict::Done } else { Verdict::Invalid })
+}
+
+/// Prints the changes `administration` has not acknowledged.
+fn pending(rpc: &Rpc, administration: &str, json: bool) -> Result<Verdict, String> {
+	let answer = rpc.call("tamga_pendingAcknowledgements", json!([administration]))?;
+	if json {
+		print_json(&answer);
+		return Ok(Verdict::Done);
+	}
+	let changes = answer["pending"].as_array().cloned().unwrap_or_default();
+	println!("{} change(s) not acknowledged by {administration}", changes.len());
+	for change in changes {
+		println!(
+			"  change {:>4}: {} {} {} on {}",
+			change["change"],
+			change["operator"].as_str().unwrap_or_default(),
+			change["status"].as_str().unwrap_or_default(),
+			change["programme"].as_str().unwrap_or_default(),
+			change["date"].as_str().unwrap_or_default()
+		);
+	}
+	Ok(Verdict::Done)
+}

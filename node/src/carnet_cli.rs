@@ -1,0 +1,269 @@
+//! `tamga-node carnet`: what guaranteeing associations, border officers and
+//! administrations do with ATA carnets, through a node's JSON-RPC.
+//!
+//! The holder's identifier never goes on chain: `--holder` and `--salt` become the
+//! commitment blake2-256 of the SCALE encoding of (salt, holder). The general list stays
+//! off chain too: `--list FILE` is hashed.
+//!
+//! Exit codes: 0 done, 1 `show`/`movements`: no carnet has this number, 2 error (bad input,
+//! unreachable node, failed transaction).
+
+use std::path::PathBuf;
+
+use pallet_tamga_carnets::{Call as CarnetsCall, NumberOf, Voucher};
+use serde_json::{json, Value};
+use tamga_runtime::{Runtime, RuntimeCall};
+
+use crate::{
+	cli_support::{blake2, commitment, country, print_history, print_json, read_file, Verdict},
+	tx::Rpc,
+};
+
+/// ATA carnets: issue, record vouchers, close, claims, show, movements.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 done, 1 show/movements: unknown carnet, 2 error.")]
+pub struct CarnetCmd {
+	/// The node to talk to and the signing account.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
+
+	/// What to do.
+	#[command(subcommand)]
+	pub action: Action,
+}
+
+/// A voucher of the carnet.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum VoucherArg {
+	/// The goods leave the issuing country (its customs records it).
+	Exportation,
+	/// The goods enter a country of use (its customs records it).
+	Importation,
+	/// The goods leave the country of use they were imported into.
+	ReExportation,
+	/// The goods come back into the issuing country.
+	ReImportation,
+	/// The goods start a transit through a country of use.
+	TransitStart,
+	/// The goods end their transit there.
+	TransitEnd,
+}
+
+impl From<VoucherArg> for Voucher {
+	fn from(voucher: VoucherArg) -> Self {
+		match voucher {
+			VoucherArg::Exportation => Self::Exportation,
+			VoucherArg::Importation => Self::Importation,
+			VoucherArg::ReExportation => Self::ReExportation,
+			VoucherArg::ReImportation => Self::ReImportation,
+			VoucherArg::TransitStart => Self::TransitStart,
+			VoucherArg::TransitEnd => Self::TransitEnd,
+		}
+	}
+}
+
+/// A carnet action.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+	/// Issue a carnet (a guaranteeing association; the issuing country is its own).
+	Issue {
+		/// The carnet number, starting with the issuing country's code, e.g. KZ/2026/000123.
+		#[arg(long)]
+		number: String,
+		/// The holder's identifier (kept off chain: only its salted commitment is stored).
+		#[arg(long)]
+		holder: String,
+		/// The salt of the holder's commitment (keep it with the carnet).
+		#[arg(long)]
+		salt: String,
+		/// A country of use (ISO 3166-1 alpha-2); repeat for each.
+		#[arg(long = "country", required = true)]
+		countries: Vec<String>,
+		/// How many items the general list holds.
+		#[arg(long)]
+		items: u32,
+		/// The general list's file (hashed; stays off chain).
+		#[arg(long)]
+		list: PathBuf,
+		/// First day of validity, YYYY-MM-DD.
+		#[arg(long)]
+		valid_from: String,
+		/// Last day of validity, YYYY-MM-DD (less than a year after the first).
+		#[arg(long)]
+		valid_until: String,
+	},
+	/// Record a voucher for your own country (a customs officer).
+	Voucher {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+		/// Which voucher.
+		#[arg(long, value_enum)]
+		voucher: VoucherArg,
+		/// How many items move.
+		#[arg(long)]
+		items: u32,
+	},
+	/// Close a carnet whose goods no country of use still holds (its association or
+	/// administration).
+	Close {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+	},
+	/// Raise your administration's claim for goods left in your country after expiry.
+	Claim {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+	},
+	/// Record your administration's claim as settled (duties paid).
+	Settle {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+	},
+	/// Discharge your administration's claim on evidence of re-exportation.
+	Discharge {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+		/// The evidence's file (hashed; stays off chain).
+		#[arg(long)]
+		evidence: PathBuf,
+	},
+	/// Show a carnet: state, what each country holds, claims.
+	Show {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Print everything recorded on a carnet.
+	Movements {
+		/// The carnet number.
+		#[arg(long)]
+		number: String,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+}
+
+/// `text` as a carnet number.
+fn number(text: &str) -> Result<NumberOf<Runtime>, String> {
+	text.as_bytes()
+		.to_vec()
+		.try_into()
+		.map_err(|_| format!("--number `{text}` is longer than 32 bytes"))
+}
+
+impl CarnetCmd {
+	/// Runs the action.
+	pub fn run(&self) -> Result<Verdict, String> {
+		let rpc = self.connection.rpc();
+		let call = match &self.action {
+			Action::Show { number, json } => return show(&rpc, number, *json),
+			Action::Movements { number, json } => return movements(&rpc, number, *json),
+			Action::Issue {
+				number: text,
+				holder,
+				salt,
+				countries,
+				items,
+				list,
+				valid_from,
+				valid_until,
+			} => CarnetsCall::issue {
+				number: number(text)?,
+				holder_commitment: commitment(salt, holder),
+				countries: countries
+					.iter()
+					.map(|c| country("--country", c))
+					.collect::<Result<Vec<_>, _>>()?
+					.try_into()
+					.map_err(|_| "too many --country (at most 24)".to_string())?,
+				items: *items,
+				list_hash: blake2(&read_file(list)?),
+				valid_from: tamga_rpc::dates::parse_iso_date(valid_from)?,
+				valid_until: tamga_rpc::dates::parse_iso_date(valid_until)?,
+			},
+			Action::Voucher { number: text, voucher, items } => CarnetsCall::record_voucher {
+				number: number(text)?,
+				voucher: (*voucher).into(),
+				items: *items,
+			},
+			Action::Close { number: text } => CarnetsCall::close { number: number(text)? },
+			Action::Claim { number: text } => CarnetsCall::raise_claim { number: number(text)? },
+			Action::Settle { number: text } => CarnetsCall::settle_claim { number: number(text)? },
+			Action::Discharge { number: text, evidence } => CarnetsCall::discharge_claim {
+				number: number(text)?,
+				evidence: blake2(&read_file(evidence)?),
+			},
+		};
+		self.connection.submit(&rpc, RuntimeCall::Carnets(call))?;
+		Ok(Verdict::Done)
+	}
+}
+
+/// Calls `method` on carnet `number`; an unknown carnet is `Ok(None)` after saying so.
+fn ask(rpc: &Rpc, method: &str, number: &str) -> Result<Option<Value>, String> {
+	match rpc.call(method, json!([number])) {
+		Err(error) if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_CARNET)) => {
+			println!("UNKNOWN: {error}");
+			Ok(None)
+		},
+		other => other.map(Some),
+	}
+}
+
+/// Prints carnet `number`.
+fn show(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
+	let Some(answer) = ask(rpc, "tamga_carnet", number)? else { return Ok(Verdict::Invalid) };
+	if json {
+		print_json(&answer);
+		return Ok(Verdict::Done);
+	}
+	let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
+	println!("carnet:    {} ({} items, list {})", s("/number"), answer["items"], s("/listHash"));
+	println!("status:    {}", s("/verdict"));
+	println!(
+		"issuer:    {} ({}), account {}",
+		s("/association/name"),
+		s("/issuingCountry"),
+		s("/association/account")
+	);
+	println!("validity:  {} to {}", s("/validFrom"), s("/validUntil"));
+	for balance in answer["countries"].as_array().into_iter().flatten() {
+		println!(
+			"  {}: {} imported, {} in transit",
+			balance["country"].as_str().unwrap_or_default(),
+			balance["imported"],
+			balance["inTransit"]
+		);
+	}
+	for claim in answer["claims"].as_array().into_iter().flatten() {
+		println!(
+			"  claim by {}: {} items, {}",
+			claim["country"].as_str().unwrap_or_default(),
+			claim["items"],
+			claim["status"].as_str().unwrap_or_default()
+		);
+	}
+	Ok(Verdict::Done)
+}
+
+/// Prints carnet `number`'s history.
+fn movements(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
+	let Some(answer) = ask(rpc, "tamga_carnetMovements", number)? else {
+		return Ok(Verdict::Invalid);
+	};
+	if json {
+		print_json(&answer);
+	} else {
+		print_history(&answer["entries"]);
+	}
+	Ok(Verdict::Done)
+}
