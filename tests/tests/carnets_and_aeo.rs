@@ -1,0 +1,361 @@
+//! ATA carnets and AEO mutual recognition on a real four-validator `local` network,
+//! driven by the `tamga-node carnet` and `tamga-node aeo` commands the README documents.
+//!
+//! - A carnet issued by KZ's guaranteeing association is exported from KZ, imported into
+//!   KG, re-exported from KG, re-imported into KZ and closed, each voucher recorded by
+//!   the customs of the country concerned through its own node; AM's node, which saw none
+//!   of it, reads the closed carnet and its movements from a finalized block. Vouchers the
+//!   rules forbid are refused with the pallet's reason. (The claim after expiry needs the
+//!   chain's clock a year on: the pallet's unit tests cover it.)
+//! - An operator certified by KZ is recognised in KG once KG accepts KZ's agreement; from
+//!   the block in which KZ suspends it, KG no longer recognises it; the change waits for
+//!   KG's acknowledgement until KG records it.
+
+use serde_json::{json, Value};
+use sp_core::crypto::{Pair as _, Ss58Codec};
+use tamga_runtime::AccountId;
+use tamga_tests::{
+	cli::{client, CliRun},
+	network::{LocalNetwork, LIVENESS_TIMEOUT},
+	node::TamgaNode,
+	wait,
+};
+
+/// The account of development secret URI `suri`.
+fn account(suri: &str) -> String {
+	let public: AccountId =
+		sp_core::sr25519::Pair::from_string(suri, None).expect("a dev URI").public().into();
+	public.to_ss58check()
+}
+
+/// Today (UTC) and the day `days` later, as ISO dates.
+fn today_plus(days: u64) -> String {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
+}
+
+/// Accredits `who` through `node`, signed by `member`, with `role` and extra `args`.
+fn accredit(
+	net: &LocalNetwork,
+	node: &TamgaNode,
+	member: &str,
+	who: &str,
+	name: &str,
+	args: &[&str],
+) {
+	let account = account(who);
+	let mut all =
+		vec!["accredit", "--account", &account, "--name", name, "--valid-until", "1000000"];
+	all.extend_from_slice(args);
+	net.check(client(node, "governance", Some(member), &all).ok());
+}
+
+/// Waits until `method(params…, finalized head)` on `node` satisfies `done`.
+fn finalized_answer(
+	node: &TamgaNode,
+	method: &str,
+	params: &[&str],
+	done: impl Fn(&Value) -> bool,
+) -> Value {
+	wait::until(LIVENESS_TIMEOUT, &format!("{}'s finalized {method}", node.name), || {
+		let rpc = node.rpc();
+		let head = rpc.finalized_hash().ok()?;
+		let mut all: Vec<Value> = params.iter().map(|p| json!(p)).collect();
+		all.push(json!(head));
+		rpc.call(method, Value::Array(all)).ok().filter(|answer| done(answer))
+	})
+	.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(30)))
+}
+
+/// Waits until `node`'s best block shows the carnet satisfying `done` (the next voucher
+/// goes through that node, which must have seen the previous one).
+fn sees(node: &TamgaNode, what: &str, done: impl Fn(&Value) -> bool) {
+	wait::until(LIVENESS_TIMEOUT, &format!("{} to see {what}", node.name), || {
+		node.rpc().call("tamga_carnet", json!([NUMBER])).ok().filter(|answer| done(answer))
+	})
+	.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(30)));
+}
+
+/// A refused transaction: exit 2 with the pallet's reason.
+fn assert_refused(run: CliRun, reason: &str) {
+	assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+	assert!(run.stderr.contains(reason), "expected {reason}: {}", run.stderr);
+}
+
+const NUMBER: &str = "KZ/2026/000123";
+
+#[test]
+fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
+	let net = LocalNetwork::start();
+	net.wait_finalized(&[0, 1, 2, 3], 1);
+	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
+	accredit(
+		&net,
+		kz,
+		"//Alice",
+		"//Eve",
+		"NCCI of Kazakhstan (ATA)",
+		&["--role", "issuer", "--kind", "ata-guarantee"],
+	);
+	accredit(
+		&net,
+		kz,
+		"//Alice",
+		"//KzCustoms",
+		"Khorgos customs post",
+		&["--role", "officer", "--office", "KZKHG"],
+	);
+	accredit(
+		&net,
+		kg,
+		"//Bob",
+		"//Ferdie",
+		"Ak-Jol customs post",
+		&["--role", "officer", "--office", "KGAKJ"],
+	);
+	accredit(
+		&net,
+		am,
+		"//Charlie",
+		"//AmCustoms",
+		"Bagratashen customs post",
+		&["--role", "officer", "--office", "AMBGR"],
+	);
+	let carnet = |node, suri, args: &[&str]| client(node, "carnet", Some(suri), args);
+	let voucher = |node, suri, kind: &str, items: &str| {
+		carnet(node, suri, &["voucher", "--number", NUMBER, "--voucher", kind, "--items", items])
+	};
+
+	// KZ's association issues a carnet for 5 items of exhibition equipment, for KG.
+	let dir = tempfile::tempdir().unwrap();
+	let list = dir.path().join("general-list.pdf");
+	std::fs::write(&list, b"general list: 5 items of exhibition equipment").unwrap();
+	let (from, until) = (today_plus(0), today_plus(60));
+	let issue = [
+		"issue",
+		"--number",
+		NUMBER,
+		"--holder",
+		"990140000385",
+		"--salt",
+		"77aa",
+		"--country",
+		"KG",
+		"--items",
+		"5",
+		"--list",
+		list.to_str().unwrap(),
+		"--valid-from",
+		&from,
+		"--valid-until",
+		&until,
+	];
+	net.check(carnet(kz, "//Eve", &issue).ok());
+	// A carnet valid for more than a year is refused.
+	let long = [
+		"issue",
+		"--number",
+		"KZ/2026/000124",
+		"--holder",
+		"h",
+		"--salt",
+		"s",
+		"--country",
+		"KG",
+		"--items",
+		"1",
+		"--list",
+		list.to_str().unwrap(),
+		"--valid-from",
+		&from,
+		"--valid-until",
+		&today_plus(400),
+	];
+	assert_refused(carnet(kz, "//Eve", &long), "Carnets(ValidityOverOneYear)");
+
+	// Exportation from KZ by KZ's customs; KG's officer cannot record it.
+	assert_refused(voucher(kg, "//Ferdie", "exportation", "5"), "Carnets(NotIssuingCountry)");
+	net.check(voucher(kz, "//KzCustoms", "exportation", "5").ok());
+	sees(kg, "the exportation", |c| c["inMotion"] == json!(5));
+	// AM is not a country of use: its customs cannot import the goods.
+	assert_refused(voucher(am, "//AmCustoms", "importation", "5"), "Carnets(CountryNotListed)");
+	// Importation into KG, then re-exportation of no more than was imported.
+	net.check(voucher(kg, "//Ferdie", "importation", "5").ok());
+	sees(kz, "the importation", |c| c["countries"][0]["imported"] == json!(5));
+	assert_refused(
+		voucher(kz, "//KzCustoms", "re-importation", "1"),
+		"Carnets(ExceedsItemsInMotion)",
+	);
+	assert_refused(voucher(kg, "//Ferdie", "re-exportation", "6"), "Carnets(ExceedsImported)");
+	// The association cannot close while KG holds the goods.
+	assert_refused(carnet(kz, "//Eve", &["close", "--number", NUMBER]), "Carnets(GoodsStillHeld)");
+	net.check(voucher(kg, "//Ferdie", "re-exportation", "5").ok());
+	sees(kz, "the re-exportation", |c| c["inMotion"] == json!(5));
+	net.check(voucher(kz, "//KzCustoms", "re-importation", "5").ok());
+	net.check(carnet(kz, "//Eve", &["close", "--number", NUMBER]).ok());
+	assert_refused(voucher(kz, "//KzCustoms", "exportation", "1"), "Carnets(CarnetClosed)");
+
+	// AM's node reads the closed carnet from a finalized block.
+	let answer = finalized_answer(am, "tamga_carnet", &[NUMBER], |a| a["state"] == json!("closed"));
+	assert_eq!(answer["association"]["name"], json!("NCCI of Kazakhstan (ATA)"));
+	assert_eq!(answer["association"]["account"], json!(account("//Eve")));
+	assert_eq!(answer["issuingCountry"], json!("KZ"));
+	assert_eq!((answer["atHome"].clone(), answer["inMotion"].clone()), (json!(5), json!(0)));
+	assert_eq!(answer["countries"], json!([{ "country": "KG", "imported": 0, "inTransit": 0 }]));
+	assert_eq!(
+		(answer["validFrom"].clone(), answer["validUntil"].clone()),
+		(json!(from), json!(until))
+	);
+	assert_eq!(answer["at"]["finalized"], json!(true));
+	assert!(answer["verdict"].as_str().unwrap().starts_with("CLOSED"), "{answer}");
+
+	// Its movements name each voucher, country and officer, on canonical blocks.
+	let movements = net.check(am.rpc().call("tamga_carnetMovements", json!([NUMBER])));
+	let entries = movements["entries"].as_array().expect("entries");
+	let steps: Vec<(String, String, String)> = entries
+		.iter()
+		.map(|e| {
+			let action = &e["action"];
+			(
+				action["type"].as_str().unwrap().to_string(),
+				action["voucher"].as_str().unwrap_or("").to_string(),
+				e["actor"].as_str().unwrap().to_string(),
+			)
+		})
+		.collect();
+	let step = |kind: &str, voucher: &str, who: &str| {
+		(kind.to_string(), voucher.to_string(), account(who))
+	};
+	assert_eq!(
+		steps,
+		vec![
+			step("issued", "", "//Eve"),
+			step("voucher", "exportation", "//KzCustoms"),
+			step("voucher", "importation", "//Ferdie"),
+			step("voucher", "reExportation", "//Ferdie"),
+			step("voucher", "reImportation", "//KzCustoms"),
+			step("closed", "", "//Eve"),
+		]
+	);
+	for entry in entries {
+		let number = entry["block"].as_u64().unwrap() as u32;
+		assert_eq!(entry["blockHash"].as_str(), am.rpc().block_hash(number).unwrap().as_deref());
+	}
+
+	// The CLI reads it too; an unknown number exits 1.
+	let shown = net.check(client(am, "carnet", None, &["show", "--number", NUMBER]).ok());
+	assert!(shown.contains("status:    CLOSED"), "{shown}");
+	let unknown = client(am, "carnet", None, &["show", "--number", "KZ/0000/000000"]);
+	assert_eq!(unknown.code, Some(1), "{}", unknown.stderr);
+	assert!(unknown.stdout.contains("no carnet numbered `KZ/0000/000000`"), "{}", unknown.stdout);
+}
+
+#[test]
+fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
+	let net = LocalNetwork::start();
+	net.wait_finalized(&[0, 1, 2, 3], 1);
+	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
+	let aeo = |node, suri: Option<&str>, args: &[&str]| client(node, "aeo", suri, args);
+	let operator = ["--operator-id", "990140000385", "--salt", "c0ffee"];
+	let by = |who: &str| {
+		let mut args = vec!["recognition", "--country", "KZ"];
+		args.extend_from_slice(&operator);
+		args.extend_from_slice(&["--by", who]);
+		aeo(am, None, &args)
+	};
+
+	// KZ certifies its operator for AEO-F (security and simplifications) for a year.
+	let mut certify = vec!["certify", "--programme", "both", "--valid-from"];
+	let (from, until) = (today_plus(0), today_plus(365));
+	certify.extend_from_slice(&[&from, "--valid-until", &until]);
+	certify.extend_from_slice(&operator);
+	net.check(aeo(kz, Some("//Alice"), &certify).ok());
+	// KG cannot suspend KZ's operator: for KG that commitment is no operator of its own.
+	let mut suspend = vec!["suspend", "--reason", "criteria-not-met", "--text", "audit 2026-11"];
+	suspend.extend_from_slice(&operator);
+	assert_refused(aeo(kg, Some("//Bob"), &suspend), "Aeo(UnknownOperator)");
+
+	// Without an agreement, KG does not recognise it (exit 1).
+	let before = wait::until(LIVENESS_TIMEOUT, "the certification to reach AM's node", || {
+		Some(by("KG")).filter(|run| run.stdout.contains("no mutual recognition agreement"))
+	});
+	assert_eq!(net.check(before).code, Some(1));
+
+	// KZ proposes an agreement to KG; KZ cannot accept its own proposal; KG accepts.
+	let (mra_from, mra_until) = (today_plus(0), today_plus(730));
+	let propose = [
+		"propose",
+		"--partner",
+		"KG",
+		"--scope",
+		"security",
+		"--valid-from",
+		&mra_from,
+		"--valid-until",
+		&mra_until,
+	];
+	net.check(aeo(kz, Some("//Alice"), &propose).ok());
+	assert_refused(aeo(kz, Some("//Alice"), &["accept", "--mra", "0"]), "Aeo(NotParty)");
+	net.check(aeo(kg, Some("//Bob"), &["accept", "--mra", "0"]).ok());
+	let recognised = wait::until(LIVENESS_TIMEOUT, "AM's node to see the agreement", || {
+		Some(by("KG")).filter(|run| run.code == Some(0))
+	});
+	let recognised = net.check(recognised);
+	assert!(recognised.stdout.contains("RECOGNISED by KG as AEO-S"), "{}", recognised.stdout);
+
+	// KZ suspends it: KG no longer recognises it, from that block on.
+	net.check(aeo(kz, Some("//Alice"), &suspend).ok());
+	let kz_operator = {
+		let mut args = vec!["status", "--json", "--country", "KZ"];
+		args.extend_from_slice(&operator);
+		let run = net.check(aeo(am, None, &args).ok());
+		let status: Value = serde_json::from_str(&run).expect("status --json prints JSON");
+		status["operator"].as_str().unwrap().to_string()
+	};
+	let answer = finalized_answer(am, "tamga_aeoRecognition", &[&kz_operator, "KG"], |a| {
+		a["recognised"] == json!(false)
+	});
+	assert_eq!(
+		(answer["reason"].clone(), answer["state"].clone()),
+		(json!("notCertified"), json!("suspended"))
+	);
+	let status = finalized_answer(am, "tamga_aeoStatus", &[&kz_operator], |s| {
+		s["state"] == json!("suspended")
+	});
+	assert_eq!(status["reason"], json!("criteriaNotMet"));
+	let suspended_in = status["effectiveBlock"].as_u64().unwrap();
+	let earlier = am.rpc().block_hash(suspended_in as u32 - 1).unwrap().expect("a block before");
+	let still =
+		net.check(am.rpc().call("tamga_aeoRecognition", json!([kz_operator, "KG", earlier])));
+	assert_eq!(still["recognised"], json!(true), "recognised in the block before the suspension");
+	let changes: Vec<&str> = status["changes"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|c| c["status"].as_str().unwrap())
+		.collect();
+	assert_eq!(changes, vec!["suspended", "certified"]);
+
+	// The suspension waits for KG's acknowledgement; KG records it.
+	let pending = net.check(kg.rpc().call("tamga_pendingAcknowledgements", json!(["KG"])));
+	let listed = pending["pending"].as_array().unwrap();
+	assert_eq!(listed.len(), 1, "{pending}");
+	assert_eq!(
+		(listed[0]["operator"].as_str(), listed[0]["status"].as_str()),
+		(Some(kz_operator.as_str()), Some("suspended"))
+	);
+	let change = listed[0]["change"].as_u64().unwrap().to_string();
+	assert_refused(
+		aeo(am, Some("//Charlie"), &["acknowledge", "--change", &change]),
+		"Aeo(NothingToAcknowledge)",
+	);
+	net.check(aeo(kg, Some("//Bob"), &["acknowledge", "--change", &change]).ok());
+	let after = finalized_answer(am, "tamga_pendingAcknowledgements", &["KG"], |p| {
+		p["pending"] == json!([])
+	});
+	assert_eq!(after["administration"], json!("KG"));
+
+	// Malformed operators are errors with a message.
+	let malformed = am.rpc().call("tamga_aeoStatus", json!(["KZ-123"])).expect_err("refused");
+	assert!(malformed.contains("-32602") && malformed.contains("CC:0x"), "{malformed}");
+}
