@@ -229,6 +229,19 @@ impl pallet_tamga_carnets::Config for Runtime {
 	/// 128 entries: with 24 countries, 79 vouchers still fit besides closing and claims.
 	type MaxHistory = ConstU32<128>;
 	type WeightInfo = pallet_tamga_carnets::weights::TamgaWeight;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkClock;
+}
+
+/// Benchmarks only: moves the block timestamp the carnets pallet reads.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkClock;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_tamga_carnets::BenchmarkHelper for BenchmarkClock {
+	fn set_day(day: u32) {
+		pallet_timestamp::Now::<Runtime>::put(u64::from(day) * 86_400_000);
+	}
 }
 
 impl pallet_tamga_aeo::Config for Runtime {
@@ -237,7 +250,8 @@ impl pallet_tamga_aeo::Config for Runtime {
 	type Permissions = Governance;
 	/// Validity and agreement dates are checked against the block timestamp.
 	type Time = super::Timestamp;
-	/// Matches the weights' bound (`pallet_tamga_aeo::weights::MAX_PARTNERS`).
-	type MaxPartners = ConstU32<{ pallet_tamga_aeo::weights::MAX_PARTNERS as u32 }>;
+	/// An administration has at most 32 agreements; a status change notifies each partner
+	/// (its weight is measured with all 32).
+	type MaxPartners = ConstU32<32>;
 	type WeightInfo = pallet_tamga_aeo::weights::TamgaWeight;
 }
