@@ -244,6 +244,9 @@ pub enum Action {
 		/// The administration asked about (ISO 3166-1 alpha-2).
 		#[arg(long)]
 		by: String,
+		/// The day asked about, YYYY-MM-DD (default: today, by the chain's clock).
+		#[arg(long)]
+		on: Option<String>,
 		/// Print the JSON answer.
 		#[arg(long)]
 		json: bool,
@@ -269,8 +272,8 @@ impl AeoCmd {
 		let rpc = self.connection.rpc();
 		let call = match &self.action {
 			Action::Status { operator, json } => return status(&rpc, &operator.text()?, *json),
-			Action::Recognition { operator, by, json } => {
-				return recognition(&rpc, &operator.text()?, by, *json)
+			Action::Recognition { operator, by, on, json } => {
+				return recognition(&rpc, &operator.text()?, by, on.as_deref(), *json)
 			},
 			Action::Pending { administration, json } => {
 				return pending(&rpc, administration, *json)
@@ -352,8 +355,19 @@ fn status(rpc: &Rpc, operator: &str, json: bool) -> Result<Verdict, String> {
 }
 
 /// Prints whether `by` recognises `operator`.
-fn recognition(rpc: &Rpc, operator: &str, by: &str, json: bool) -> Result<Verdict, String> {
-	let answer = rpc.call("tamga_aeoRecognition", json!([operator, by]))?;
+fn recognition(
+	rpc: &Rpc,
+	operator: &str,
+	by: &str,
+	on: Option<&str>,
+	json: bool,
+) -> Result<Verdict, String> {
+	let mut params = vec![json!(operator), json!(by)];
+	if let Some(day) = on {
+		date(day)?;
+		params.push(json!(day));
+	}
+	let answer = rpc.call("tamga_aeoRecognition", Value::Array(params))?;
 	if json {
 		print_json(&answer);
 	} else {
@@ -375,7 +389,7 @@ fn pending(rpc: &Rpc, administration: &str, json: bool) -> Result<Verdict, Strin
 		return Ok(Verdict::Done);
 	}
 	let changes = answer["pending"].as_array().cloned().unwrap_or_default();
-	println!("{} change(s) not acknowledged by {administration}", changes.len());
+	println!("{} change(s) not acknowledged by {administration}", answer["total"]);
 	for change in changes {
 		println!(
 			"  change {:>4}: {} {} {} on {}",

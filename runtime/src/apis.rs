@@ -59,7 +59,7 @@ impl_runtime_apis! {
 
 		fn carnet_history(number: Vec<u8>) -> Vec<pallet_tamga_carnets::HistoryEntryOf<Runtime>> {
 			pallet_tamga_carnets::NumberOf::<Runtime>::try_from(number)
-				.map(|number| pallet_tamga_carnets::History::<Runtime>::get(number).into_inner())
+				.map(|number| Carnets::history(&number))
 				.unwrap_or_default()
 		}
 	}
@@ -74,13 +74,14 @@ impl_runtime_apis! {
 		fn aeo_recognition(
 			operator: pallet_tamga_aeo::Operator,
 			administration: pallet_tamga_governance::CountryCode,
+			day: Option<u32>,
 		) -> pallet_tamga_aeo::Recognition {
-			Aeo::recognition(operator, administration)
+			Aeo::recognition(operator, administration, day)
 		}
 
 		fn pending_acknowledgements(
 			administration: pallet_tamga_governance::CountryCode,
-		) -> Vec<(pallet_tamga_aeo::ChangeId, pallet_tamga_aeo::ChangeOf<Runtime>)> {
+		) -> (u32, Vec<(pallet_tamga_aeo::ChangeId, pallet_tamga_aeo::ChangeOf<Runtime>)>) {
 			Aeo::pending_acknowledgements(administration)
 		}
 	}

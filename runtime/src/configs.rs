@@ -226,14 +226,12 @@ impl pallet_tamga_carnets::Config for Runtime {
 	type MaxNumberLength = ConstU32<32>;
 	/// A carnet lists at most 24 countries of use (transit included).
 	type MaxCountries = ConstU32<24>;
-	/// 128 entries: with 24 countries, 79 vouchers still fit besides closing and claims.
-	type MaxHistory = ConstU32<128>;
 	type WeightInfo = pallet_tamga_carnets::weights::TamgaWeight;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkClock;
 }
 
-/// Benchmarks only: moves the block timestamp the carnets pallet reads.
+/// Benchmarks only: moves the block timestamp the carnets and AEO pallets read.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkClock;
 
@@ -254,4 +252,13 @@ impl pallet_tamga_aeo::Config for Runtime {
 	/// (its weight is measured with all 32).
 	type MaxPartners = ConstU32<32>;
 	type WeightInfo = pallet_tamga_aeo::weights::TamgaWeight;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkClock;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_tamga_aeo::BenchmarkHelper for BenchmarkClock {
+	fn set_day(day: u32) {
+		pallet_timestamp::Now::<Runtime>::put(u64::from(day) * 86_400_000);
+	}
 }

@@ -257,12 +257,16 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
 	let aeo = |node, suri: Option<&str>, args: &[&str]| client(node, "aeo", suri, args);
 	let operator = ["--operator-id", "990140000385", "--salt", "c0ffee"];
-	let by = |who: &str| {
+	let by_on = |who: &str, day: &str| {
 		let mut args = vec!["recognition", "--country", "KZ"];
 		args.extend_from_slice(&operator);
 		args.extend_from_slice(&["--by", who]);
+		if !day.is_empty() {
+			args.extend_from_slice(&["--on", day]);
+		}
 		aeo(am, None, &args)
 	};
+	let by = |who: &str| by_on(who, "");
 
 	// KZ certifies its operator for AEO-F (security and simplifications) for a year.
 	let mut certify = vec!["certify", "--programme", "both", "--valid-from"];
@@ -303,6 +307,11 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	let recognised = net.check(recognised);
 	assert!(recognised.stdout.contains("RECOGNISED by KG as AEO-S"), "{}", recognised.stdout);
 
+	// Asked about a day after the certification's last day, recognition says it expired.
+	let later = by_on("KG", &today_plus(400));
+	assert_eq!(later.code, Some(1), "{}", later.stdout);
+	assert!(later.stdout.contains("the certification is expired"), "{}", later.stdout);
+
 	// KZ suspends it: KG no longer recognises it, from that block on.
 	net.check(aeo(kz, Some("//Alice"), &suspend).ok());
 	let kz_operator = {
@@ -339,7 +348,7 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	// The suspension waits for KG's acknowledgement; KG records it.
 	let pending = net.check(kg.rpc().call("tamga_pendingAcknowledgements", json!(["KG"])));
 	let listed = pending["pending"].as_array().unwrap();
-	assert_eq!(listed.len(), 1, "{pending}");
+	assert_eq!((listed.len(), pending["total"].clone()), (1, json!(1)), "{pending}");
 	assert_eq!(
 		(listed[0]["operator"].as_str(), listed[0]["status"].as_str()),
 		(Some(kz_operator.as_str()), Some("suspended"))

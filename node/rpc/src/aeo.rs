@@ -39,8 +39,9 @@ pub trait AeoApi {
 	#[method(name = "aeoStatus")]
 	fn aeo_status(&self, operator: String, at: Option<String>) -> RpcResult<StatusJson>;
 
-	/// Whether `administration` (ISO code) recognises `operator` (`CC:0x…`) on the day of
-	/// block `at`, and why.
+	/// Whether `administration` (ISO code) recognises `operator` (`CC:0x…`), and why:
+	/// `at` is a block hash (that block's state and day; default: the best block) or an
+	/// ISO date `YYYY-MM-DD` (the best block's state, that day's validity windows).
 	#[method(name = "aeoRecognition")]
 	fn aeo_recognition(
 		&self,
@@ -152,6 +153,8 @@ pub struct RecognitionJson {
 pub struct PendingJson {
 	/// The administration.
 	pub administration: String,
+	/// How many changes it has not acknowledged (`pending` lists the oldest 1,000).
+	pub total: u32,
 	/// The changes it has not acknowledged, oldest first.
 	pub pending: Vec<ChangeJson>,
 	/// The block the answer was read from.
@@ -226,6 +229,7 @@ fn recognition_reason_name(reason: RecognitionReason) -> &'static str {
 	match reason {
 		RecognitionReason::OwnAdministration => "ownAdministration",
 		RecognitionReason::UnderAgreement => "underAgreement",
+		RecognitionReason::AdministrationGone => "administrationGone",
 		RecognitionReason::UnknownOperator => "unknownOperator",
 		RecognitionReason::NotCertified => "notCertified",
 		RecognitionReason::NoAgreement => "noAgreement",
@@ -298,6 +302,10 @@ fn recognition_sentence(
 		RecognitionReason::UnknownOperator => {
 			format!("NOT RECOGNISED: {} never certified this operator", operator.country)
 		},
+		RecognitionReason::AdministrationGone => format!(
+			"NOT RECOGNISED: {} or {administration} is not a member of the consortium",
+			operator.country
+		),
 		RecognitionReason::NotCertified => format!(
 			"NOT RECOGNISED: the certification is {}",
 			r.state.map(state_name).unwrap_or("not in force")
@@ -385,11 +393,19 @@ where
 	) -> RpcResult<RecognitionJson> {
 		let operator = operator_param(&operator)?;
 		let administration = administration_param(&administration)?;
+		let (at, day) = match at {
+			Some(text) if !text.starts_with("0x") => {
+				let day = crate::dates::parse_iso_date(&text)
+					.map_err(|e| invalid(format!("at must be a block hash or a date: {e}")))?;
+				(None, Some(day))
+			},
+			other => (other, None),
+		};
 		let (hash, block) = block_at(&*self.client, at)?;
 		let recognition = self
 			.client
 			.runtime_api()
-			.aeo_recognition(hash, operator, administration)
+			.aeo_recognition(hash, operator, administration, day)
 			.map_err(runtime_error)?;
 		Ok(recognition_json(operator, administration, recognition, block))
 	}
@@ -401,13 +417,14 @@ where
 	) -> RpcResult<PendingJson> {
 		let administration = administration_param(&administration)?;
 		let (hash, block) = block_at(&*self.client, at)?;
-		let pending = self
+		let (total, pending) = self
 			.client
 			.runtime_api()
 			.pending_acknowledgements(hash, administration)
 			.map_err(runtime_error)?;
 		Ok(PendingJson {
 			administration: administration.to_string(),
+			total,
 			pending: pending.into_iter().map(|(id, c)| change_json(id, c)).collect(),
 			at: block,
 		})

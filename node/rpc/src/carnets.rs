@@ -26,8 +26,8 @@ use crate::{
 	verdict::BlockRef,
 };
 
-/// The longest carnet number the methods accept, in bytes.
-pub const MAX_NUMBER_LENGTH: usize = 64;
+/// The longest carnet number the methods accept, in bytes (the runtime's bound).
+pub const MAX_NUMBER_LENGTH: usize = 32;
 
 /// The carnet methods of the `tamga` namespace.
 #[rpc(server, namespace = "tamga")]
@@ -256,7 +256,7 @@ fn verdict_sentence<N>(view: &CarnetView<AccountId32, N>) -> String {
 			format!("NOT YET VALID: valid from {}", iso_date(view.valid_from))
 		},
 		CarnetState::Expired => format!("EXPIRED on {until}: no voucher may be recorded"),
-		CarnetState::Closed => "CLOSED by its association".to_string(),
+		CarnetState::Closed => "CLOSED".to_string(),
 	};
 	sentence.push_str(&format!(
 		"; {} of {} items at home, {held} held abroad, {} in motion",

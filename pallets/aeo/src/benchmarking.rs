@@ -11,8 +11,12 @@ use sp_core::H256;
 
 use crate::{
 	types::{Mra, MraStatus, Operator, Programme, StatusReason},
-	AeoStatus, Call, Certifications, Config, Mras, NextMra, Pallet, Partners, Pending,
+	AeoStatus, BenchmarkHelper, Call, Certifications, Config, Mras, NextMra, Pallet, Partners,
+	Pending,
 };
+
+/// The day the benchmarks run on (2026-11-23).
+const TODAY: u32 = 20_780;
 
 fn kz() -> CountryCode {
 	CountryCode::new(*b"KZ").expect("assigned")
@@ -160,20 +164,26 @@ mod benchmarks {
 
 	#[benchmark]
 	fn propose_mra() {
-		// Both lists hold MaxPartners - 1 agreements: each is scanned, then grows.
-		let room = T::MaxPartners::get() - 1;
+		// KZ's list is full, its last agreement (with the partner) has lapsed: the proposal
+		// terminates it, freeing both places, then lists the new one on both sides.
+		T::BenchmarkHelper::set_day(TODAY);
 		let kz_member = member::<T>(kz());
-		partners::<T>(kz(), room, MraStatus::InForce);
-		let taken: Vec<CountryCode> = Partners::<T>::get(kz()).iter().map(|(c, _)| *c).collect();
-		let partner = other_countries(room + 1)
-			.into_iter()
-			.find(|c| !taken.contains(c))
-			.expect("a country without an agreement");
-		member::<T>(partner);
+		let listed = partners::<T>(kz(), T::MaxPartners::get(), MraStatus::InForce);
+		let partner = *listed.last().expect("at least one partner");
+		let lapsed = Partners::<T>::get(kz()).last().expect("listed").1;
+		Mras::<T>::mutate(lapsed, |mra| {
+			if let Some(mra) = mra {
+				mra.valid_until = TODAY - 1;
+			}
+		});
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(kz_member), *partner.as_bytes(), Programme::Both, 0, u32::MAX);
+		_(RawOrigin::Signed(kz_member), *partner.as_bytes(), Programme::Both, TODAY, u32::MAX);
 
+		assert!(matches!(
+			Mras::<T>::get(lapsed).map(|m| m.status),
+			Some(MraStatus::Terminated { .. })
+		));
 		assert_eq!(Partners::<T>::get(kz()).len() as u32, T::MaxPartners::get());
 	}
 

@@ -14,13 +14,17 @@
 //! - MRAs: one administration `propose_mra`s to another with a scope (programmes) and
 //!   dates; the other `accept_mra`s it. Either party may `suspend_mra` (only that party
 //!   `resume_mra`s) or `terminate_mra` (also how a proposal is withdrawn or declined). Two
-//!   administrations have at most one agreement that is not terminated.
+//!   administrations have at most one agreement that is not terminated; one past its last
+//!   day is terminated when either proposes a new one.
 //! - Recognition ([`recognition`]): X is recognised by B on a day when X is certified by
 //!   its own administration and in force that day, an MRA between the two is in force
 //!   that day, and its scope covers X's programme (the answer names what is covered).
 //! - Every status change is numbered and kept (each links to the operator's previous
 //!   one); each partner administration with an MRA in force or suspended must
-//!   `acknowledge` it, and its unacknowledged changes are listable.
+//!   `acknowledge` it, and its unacknowledged changes are listable. Expiry is no change:
+//!   every partner reads the validity dates on chain and recognition computes it.
+//! - An administration that leaves the consortium takes its recognition with it: its
+//!   operators are recognised nowhere, and it recognises none.
 //!
 //! Who may act is decided by the governance pallet's [`Permissions`].
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -43,6 +47,14 @@ pub use pallet::*;
 pub use recognition::{AeoState, Recognition, RecognitionReason, StatusView};
 pub use types::{AeoStatus, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason};
 pub use weights::WeightInfo;
+
+/// What benchmarks need of the runtime beyond the pallet's own calls.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Sets the chain's clock (what `Config::Time` reads) to the start of day `day`
+	/// (days since 1970-01-01 UTC).
+	fn set_day(day: u32);
+}
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -88,6 +100,9 @@ pub mod pallet {
 		type MaxPartners: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+		/// Benchmarks only: moves the chain's clock.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper;
 	}
 
 	/// Certifications, by operator.
@@ -203,7 +218,8 @@ pub mod pallet {
 		CertificationRevoked,
 		/// Only a suspended certification can be reinstated.
 		NotSuspended,
-		/// The certification's validity has ended: certify the operator anew.
+		/// The certification's validity has ended: certify the operator anew (one both
+		/// suspended and expired can only be revoked, then certified anew).
 		CertificationExpired,
 		/// The sender's administration has no unacknowledged change with this number.
 		NothingToAcknowledge,
@@ -229,6 +245,10 @@ pub mod pallet {
 		NotSuspendedByYou,
 		/// The agreement is already terminated.
 		MraTerminated,
+		/// The agreement's last day has passed: it can no longer be accepted.
+		MraLapsed,
+		/// Every status change or agreement number has been used.
+		IdsExhausted,
 	}
 
 	impl<T> From<Denied> for Error<T> {
@@ -289,8 +309,7 @@ pub mod pallet {
 				effective_day: Self::today(),
 				last_change: 0,
 			};
-			Self::record_change(&who, operator, certification, previous.map(|c| c.last_change));
-			Ok(())
+			Self::record_change(&who, operator, certification, previous.map(|c| c.last_change))
 		}
 
 		/// Suspends the certification of the sender's country's operator `commitment` for
@@ -367,15 +386,22 @@ pub mod pallet {
 				valid_from <= valid_until && valid_until >= Self::today(),
 				Error::<T>::InvalidValidity
 			);
-			ensure!(
-				!Partners::<T>::get(proposer).iter().any(|(other, _)| *other == partner),
-				Error::<T>::DuplicateMra
-			);
-			let id = NextMra::<T>::mutate(|next| {
+			// A lapsed agreement between the two ends here: the new one replaces it.
+			let existing = Partners::<T>::get(proposer)
+				.into_iter()
+				.find(|(other, _)| *other == partner)
+				.map(|(_, id)| id);
+			if let Some(existing) = existing {
+				let lapsed =
+					Mras::<T>::get(existing).is_some_and(|mra| mra.valid_until < Self::today());
+				ensure!(lapsed, Error::<T>::DuplicateMra);
+				Self::end_mra(existing, proposer)?;
+			}
+			let id = NextMra::<T>::try_mutate(|next| {
 				let id = *next;
-				*next = next.saturating_add(1);
-				id
-			});
+				*next = next.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+				Ok::<_, Error<T>>(id)
+			})?;
 			for (side, other) in [(proposer, partner), (partner, proposer)] {
 				Partners::<T>::try_mutate(side, |partners| partners.try_push((other, id)))
 					.map_err(|_| Error::<T>::TooManyPartners)?;
@@ -406,6 +432,7 @@ pub mod pallet {
 			Self::update_mra(id, |mra| {
 				ensure!(mra.partner == country, Error::<T>::NotParty);
 				ensure!(mra.status == MraStatus::Proposed, Error::<T>::NotProposed);
+				ensure!(mra.valid_until >= Self::today(), Error::<T>::MraLapsed);
 				mra.status = MraStatus::InForce;
 				mra.accepted_at = Some(Self::now());
 				Ok(())
@@ -457,24 +484,7 @@ pub mod pallet {
 		pub fn terminate_mra(origin: OriginFor<T>, id: MraId) -> DispatchResult {
 			let member = ensure_signed(origin)?;
 			let by = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
-			let mut parties = None;
-			Self::update_mra(id, |mra| {
-				ensure!(mra.is_party(by), Error::<T>::NotParty);
-				ensure!(
-					!matches!(mra.status, MraStatus::Terminated { .. }),
-					Error::<T>::MraTerminated
-				);
-				mra.status = MraStatus::Terminated { by };
-				parties = Some((mra.proposer, mra.partner));
-				Ok(())
-			})?;
-			if let Some((proposer, partner)) = parties {
-				for side in [proposer, partner] {
-					Partners::<T>::mutate(side, |partners| partners.retain(|(_, mra)| *mra != id));
-				}
-			}
-			Self::deposit_event(Event::MraTerminated { id, by });
-			Ok(())
+			Self::end_mra(id, by)
 		}
 	}
 
@@ -537,24 +547,46 @@ pub mod pallet {
 			certification.changed_by = who.clone();
 			certification.effective_at = Self::now();
 			certification.effective_day = Self::today();
-			Self::record_change(who, operator, certification, Some(previous));
+			Self::record_change(who, operator, certification, Some(previous))
+		}
+
+		/// Terminates agreement `id` by party `by` and frees both parties' places.
+		fn end_mra(id: MraId, by: CountryCode) -> DispatchResult {
+			let mut parties = None;
+			Self::update_mra(id, |mra| {
+				ensure!(mra.is_party(by), Error::<T>::NotParty);
+				ensure!(
+					!matches!(mra.status, MraStatus::Terminated { .. }),
+					Error::<T>::MraTerminated
+				);
+				mra.status = MraStatus::Terminated { by };
+				parties = Some((mra.proposer, mra.partner));
+				Ok(())
+			})?;
+			if let Some((proposer, partner)) = parties {
+				for side in [proposer, partner] {
+					Partners::<T>::mutate(side, |partners| partners.retain(|(_, mra)| *mra != id));
+				}
+			}
+			Self::deposit_event(Event::MraTerminated { id, by });
 			Ok(())
 		}
 
 		/// Stores `certification` as `operator`'s, numbers the change, links it to the
 		/// operator's `previous` one and notifies every partner of the operator's
-		/// administration with an agreement in force or suspended.
+		/// administration that is still a member, with an agreement in force or suspended
+		/// and not past its last day.
 		fn record_change(
 			who: &T::AccountId,
 			operator: Operator,
 			mut certification: CertificationOf<T>,
 			previous: Option<ChangeId>,
-		) {
-			let change = NextChange::<T>::mutate(|next| {
+		) -> DispatchResult {
+			let change = NextChange::<T>::try_mutate(|next| {
 				let id = *next;
-				*next = next.saturating_add(1);
-				id
-			});
+				*next = next.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+				Ok::<_, Error<T>>(id)
+			})?;
 			certification.last_change = change;
 			let (status, programme) = (certification.status, certification.programme);
 			Changes::<T>::insert(
@@ -572,15 +604,18 @@ pub mod pallet {
 				},
 			);
 			Certifications::<T>::insert(operator, certification);
+			let today = Self::today();
 			for (partner, id) in Partners::<T>::get(operator.country) {
 				let notified = Mras::<T>::get(id).is_some_and(|mra| {
 					matches!(mra.status, MraStatus::InForce | MraStatus::Suspended { .. })
-				});
+						&& mra.valid_until >= today
+				}) && T::Permissions::is_administration(partner);
 				if notified {
 					Pending::<T>::insert(partner, change, Self::now());
 				}
 			}
 			Self::deposit_event(Event::StatusChanged { operator, status, programme, change });
+			Ok(())
 		}
 
 		/// Applies `update` to agreement `id` and stores it if it succeeds.

@@ -71,6 +71,15 @@ impl pallet_aeo::Config for Test {
 	type Time = TestClock;
 	type MaxPartners = ConstU32<2>;
 	type WeightInfo = crate::weights::TamgaWeight;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TestClock;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for TestClock {
+	fn set_day(day: u32) {
+		NowSeconds::set(u64::from(day) * 86_400);
+	}
 }
 
 /// The test's "today", in days since 1970-01-01 (2024-10-04).

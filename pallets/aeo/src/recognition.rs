@@ -4,6 +4,7 @@
 //!
 //! Recognition of operator X (certified by administration A) by administration B on day
 //! D, first failing rule decides:
+//! 0. A and B are both members of the consortium ([`RecognitionReason::AdministrationGone`]);
 //! 1. X has a certification of A ([`RecognitionReason::UnknownOperator`]);
 //! 2. it is certified, not suspended, revoked, not yet valid or expired on D;
 //! 3. B is A itself ([`RecognitionReason::OwnAdministration`]: recognised), or
@@ -25,6 +26,9 @@ use crate::{
 
 /// The most status changes a status answer lists, newest first.
 pub const MAX_LISTED_CHANGES: usize = 64;
+
+/// The most unacknowledged changes one answer lists (the oldest; the total is given).
+pub const MAX_LISTED_PENDING: usize = 1_000;
 
 /// Where a certification stands on a given day.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -75,6 +79,9 @@ pub enum RecognitionReason {
 	OwnAdministration,
 	/// Recognised under an agreement in force whose scope covers its programme.
 	UnderAgreement,
+	/// The operator's administration, or the asking one, is not a member of the
+	/// consortium (any more).
+	AdministrationGone,
 	/// No certification of this operator by its administration.
 	UnknownOperator,
 	/// Its certification is not in force today (see `state`).
@@ -143,9 +150,14 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Whether `administration` recognises `operator` today (see the module docs).
-	pub fn recognition(operator: Operator, administration: CountryCode) -> Recognition {
-		let today = Self::today();
+	/// Whether `administration` recognises `operator` on `day` (default: today), as the
+	/// chain stands now (see the module docs).
+	pub fn recognition(
+		operator: Operator,
+		administration: CountryCode,
+		day: Option<u32>,
+	) -> Recognition {
+		let today = day.unwrap_or_else(Self::today);
 		let mut answer = Recognition {
 			recognised: false,
 			reason: RecognitionReason::UnknownOperator,
@@ -154,6 +166,12 @@ impl<T: Config> Pallet<T> {
 			agreement: None,
 			today,
 		};
+		if !T::Permissions::is_administration(operator.country)
+			|| !T::Permissions::is_administration(administration)
+		{
+			answer.reason = RecognitionReason::AdministrationGone;
+			return answer;
+		}
 		let Some(certification) = Certifications::<T>::get(operator) else { return answer };
 		let state = Self::state_of(&certification, today);
 		answer.state = Some(state);
@@ -191,11 +209,19 @@ impl<T: Config> Pallet<T> {
 		answer
 	}
 
-	/// The status changes `administration` has not acknowledged, oldest first, with the
-	/// block in which each was made known to it.
-	pub fn pending_acknowledgements(administration: CountryCode) -> Vec<(ChangeId, ChangeOf<T>)> {
+	/// How many status changes `administration` has not acknowledged, and the oldest
+	/// [`MAX_LISTED_PENDING`] of them.
+	pub fn pending_acknowledgements(
+		administration: CountryCode,
+	) -> (u32, Vec<(ChangeId, ChangeOf<T>)>) {
 		let mut ids: Vec<ChangeId> = Pending::<T>::iter_key_prefix(administration).collect();
 		ids.sort_unstable();
-		ids.into_iter().filter_map(|id| Changes::<T>::get(id).map(|change| (id, change))).collect()
+		let total = ids.len() as u32;
+		let listed = ids
+			.into_iter()
+			.take(MAX_LISTED_PENDING)
+			.filter_map(|id| Changes::<T>::get(id).map(|change| (id, change)))
+			.collect();
+		(total, listed)
 	}
 }

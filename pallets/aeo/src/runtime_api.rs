@@ -20,12 +20,18 @@ sp_api::decl_runtime_apis! {
 		/// `operator`'s certification, or `None` if its administration never certified it.
 		fn aeo_status(operator: Operator) -> Option<StatusView<AccountId, BlockNumber>>;
 
-		/// Whether `administration` recognises `operator` on the block's day, and why.
-		fn aeo_recognition(operator: Operator, administration: CountryCode) -> Recognition;
+		/// Whether `administration` recognises `operator` on `day` (days since 1970-01-01
+		/// UTC; default: the block's day), as the block's state stands, and why.
+		fn aeo_recognition(
+			operator: Operator,
+			administration: CountryCode,
+			day: Option<u32>,
+		) -> Recognition;
 
-		/// The status changes `administration` has not acknowledged, oldest first.
+		/// How many status changes `administration` has not acknowledged, and the oldest
+		/// of them (at most `recognition::MAX_LISTED_PENDING`), oldest first.
 		fn pending_acknowledgements(
 			administration: CountryCode,
-		) -> Vec<(ChangeId, Change<AccountId, BlockNumber>)>;
+		) -> (u32, Vec<(ChangeId, Change<AccountId, BlockNumber>)>);
 	}
 }

@@ -1,6 +1,6 @@
 //! FRAME benchmarks of every carnets call, each in its worst case: the longest number,
 //! the most countries of use (vouchers and claims search them; closing reads a claim for
-//! each), and a history as full as the call accepts (appending reads and writes it all).
+//! each). Appending to a carnet's history costs the same at any length.
 
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -11,8 +11,8 @@ use sp_core::H256;
 
 use crate::{
 	types::{Action, Claim, ClaimStatus, CountryBalance},
-	BenchmarkHelper, Call, CarnetOf, Carnets, Claims, Config, History, HistoryEntryOf, NumberOf,
-	Pallet, Voucher,
+	BenchmarkHelper, Call, CarnetOf, Carnets, Claims, Config, History, HistoryEntryOf,
+	HistoryLength, NumberOf, Pallet, Voucher,
 };
 
 /// The day the benchmarks run on (2026-11-23).
@@ -53,9 +53,8 @@ fn association<T: Config>() -> T::AccountId {
 }
 
 /// A carnet of the longest number for every country of use, each holding `held` items
-/// imported, issued today and valid for 300 days, its history filled up to
-/// `MaxHistory - leave` entries.
-fn issued<T: Config>(held: u32, leave: u32) -> (NumberOf<T>, T::AccountId) {
+/// imported, issued today and valid for 300 days, with an entry in its history.
+fn issued<T: Config>(held: u32) -> (NumberOf<T>, T::AccountId) {
 	T::BenchmarkHelper::set_day(TODAY);
 	let association = association::<T>();
 	let number = longest_number::<T>();
@@ -81,18 +80,17 @@ fn issued<T: Config>(held: u32, leave: u32) -> (NumberOf<T>, T::AccountId) {
 			closed_at: None,
 		},
 	);
-	let entry = HistoryEntryOf::<T> {
-		block: BlockNumberFor::<T>::from(1u32),
-		extrinsic: 1,
-		actor: association.clone(),
-		action: Action::Movement { voucher: Voucher::Exportation, country: kz(), items: 1 },
-	};
-	let target = T::MaxHistory::get().saturating_sub(leave) as usize;
-	History::<T>::mutate(&number, |history| {
-		while history.len() < target {
-			history.try_push(entry.clone()).expect("below MaxHistory");
-		}
-	});
+	History::<T>::insert(
+		&number,
+		0,
+		HistoryEntryOf::<T> {
+			block: BlockNumberFor::<T>::from(1u32),
+			extrinsic: 1,
+			actor: association.clone(),
+			action: Action::Issued,
+		},
+	);
+	HistoryLength::<T>::insert(&number, 1);
 	(number, association)
 }
 
@@ -127,8 +125,7 @@ mod benchmarks {
 	#[benchmark]
 	fn record_voucher() {
 		// The last country of use re-exports: the balance found after a full search.
-		let reserved = 1 + 2 * T::MaxCountries::get();
-		let (number, _) = issued::<T>(1, reserved + 1);
+		let (number, _) = issued::<T>(1);
 		let last = *countries_of_use::<T>().last().expect("at least one country");
 		let officer: T::AccountId = account("officer", 0, 0);
 		T::Permissions::set_up_party(&officer, Role::Officer, last);
@@ -143,7 +140,7 @@ mod benchmarks {
 	#[benchmark]
 	fn close() {
 		// Every country of use holds goods under a settled claim: each claim is read.
-		let (number, association) = issued::<T>(1, 1);
+		let (number, association) = issued::<T>(1);
 		for country in countries_of_use::<T>() {
 			Claims::<T>::insert(
 				&number,
@@ -167,7 +164,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn raise_claim() {
-		let (number, _) = issued::<T>(1, 1);
+		let (number, _) = issued::<T>(1);
 		let last = *countries_of_use::<T>().last().expect("at least one country");
 		let member: T::AccountId = account("member", 0, 0);
 		T::Permissions::set_up_member(&member, last);
@@ -181,7 +178,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn settle_claim() {
-		let (number, _) = issued::<T>(1, 2);
+		let (number, _) = issued::<T>(1);
 		let last = *countries_of_use::<T>().last().expect("at least one country");
 		let member: T::AccountId = account("member", 0, 0);
 		T::Permissions::set_up_member(&member, last);
@@ -197,7 +194,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn discharge_claim() {
-		let (number, _) = issued::<T>(1, 2);
+		let (number, _) = issued::<T>(1);
 		let last = *countries_of_use::<T>().last().expect("at least one country");
 		let member: T::AccountId = account("member", 0, 0);
 		T::Permissions::set_up_member(&member, last);

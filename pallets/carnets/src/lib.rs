@@ -16,13 +16,15 @@
 //!   goods exported, ...). Nothing is recorded before or after the validity, or once the
 //!   carnet is closed.
 //! - The association (or its administration) `close`s a carnet once no country of use
-//!   holds its goods, unless a claim for them was settled or discharged.
+//!   holds its goods, unless a claim for them was settled or discharged, and (before
+//!   expiry) no goods are in motion between countries.
 //! - After expiry, an administration whose country still holds goods of the carnet
 //!   `raise_claim`s against the association; it later records the claim `settle`d (duties
 //!   paid) or `discharge`d with the hash of evidence of re-exportation.
 //! - Validity is in days since 1970-01-01 (UTC), compared with the block timestamp when a
 //!   voucher or claim is recorded and when a carnet is queried: nothing is swept.
-//! - Every action is appended to the carnet's history (block, extrinsic, actor, action).
+//! - Every action is appended to the carnet's history (block, extrinsic, actor, action),
+//!   one storage entry per action: no action is ever refused for lack of room.
 //!
 //! Who may act is decided by the governance pallet's [`Permissions`].
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -107,10 +109,6 @@ pub mod pallet {
 		/// The most countries of use one carnet lists.
 		#[pallet::constant]
 		type MaxCountries: Get<u32>;
-		/// The most history entries one carnet keeps (vouchers leave room for closing it and
-		/// for two claim entries per country of use).
-		#[pallet::constant]
-		type MaxHistory: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Benchmarks only: moves the chain's clock.
@@ -133,15 +131,16 @@ pub mod pallet {
 		ClaimOf<T>,
 	>;
 
-	/// Each carnet's history, oldest first.
+	/// Each carnet's history: (number, position from 0) → entry. Appending costs the same
+	/// however long a carnet's life, and no action is ever refused for lack of room.
 	#[pallet::storage]
-	pub type History<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		NumberOf<T>,
-		BoundedVec<HistoryEntryOf<T>, T::MaxHistory>,
-		ValueQuery,
-	>;
+	pub type History<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, NumberOf<T>, Twox64Concat, u32, HistoryEntryOf<T>>;
+
+	/// How many entries each carnet's history holds.
+	#[pallet::storage]
+	pub type HistoryLength<T: Config> =
+		StorageMap<_, Blake2_128Concat, NumberOf<T>, u32, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -191,9 +190,11 @@ pub mod pallet {
 		AdministrationGone,
 		/// The association's key was cut off.
 		KeyCutOff,
-		/// The carnet number is empty or holds characters other than printable ASCII.
+		/// The carnet number holds characters other than printable ASCII, or ends with a
+		/// space.
 		InvalidNumber,
-		/// A carnet number starts with its issuing country's code (e.g. `KZ/2026/000123`).
+		/// A carnet number starts with its issuing country's code and a slash (e.g.
+		/// `KZ/2026/000123`).
 		NumberCountryMismatch,
 		/// A carnet with this number was already issued.
 		DuplicateCarnet,
@@ -241,6 +242,9 @@ pub mod pallet {
 		/// A country of use still holds goods of the carnet with no settled or discharged
 		/// claim: they must be re-exported first.
 		GoodsStillHeld,
+		/// Goods left a country and have not arrived anywhere yet: record their importation
+		/// or re-importation first (after expiry the carnet may close regardless).
+		GoodsInMotion,
 		/// Claims are raised only after the carnet expired.
 		NotExpired,
 		/// The sender's country holds no goods of the carnet.
@@ -251,8 +255,7 @@ pub mod pallet {
 		UnknownClaim,
 		/// The claim was already settled or discharged.
 		ClaimClosed,
-		/// The carnet's history is full; its last slots are kept for closing it and for
-		/// claims.
+		/// The carnet's history holds 2^32 entries.
 		HistoryFull,
 	}
 
@@ -339,7 +342,7 @@ pub mod pallet {
 					closed_at: None,
 				},
 			);
-			Self::append_history(&number, &association, Action::Issued, 0)?;
+			Self::append_history(&number, &association, Action::Issued)?;
 			Self::deposit_event(Event::Issued { number, association, items });
 			Ok(())
 		}
@@ -366,14 +369,8 @@ pub mod pallet {
 				CarnetState::Closed => return Err(Error::<T>::CarnetClosed.into()),
 			}
 			vouchers::apply(&mut carnet, country, voucher, items).map_err(Error::<T>::from)?;
-			let reserved = Self::reserved_slots(&carnet);
 			Carnets::<T>::insert(&number, carnet);
-			Self::append_history(
-				&number,
-				&officer,
-				Action::Movement { voucher, country, items },
-				reserved,
-			)?;
+			Self::append_history(&number, &officer, Action::Movement { voucher, country, items })?;
 			Self::deposit_event(Event::VoucherRecorded {
 				number,
 				voucher,
@@ -385,7 +382,8 @@ pub mod pallet {
 		}
 
 		/// Closes carnet `number`: no voucher is recorded after this. No country of use may
-		/// still hold its goods, unless its claim for them was settled or discharged. The
+		/// still hold its goods, unless its claim for them was settled or discharged; before
+		/// expiry, no goods may be in motion either (their arrival must be recorded). The
 		/// carnet's association, or a member account of its administration, may do this.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close())]
@@ -394,6 +392,10 @@ pub mod pallet {
 			let mut carnet = Carnets::<T>::get(&number).ok_or(Error::<T>::UnknownCarnet)?;
 			Self::ensure_association_or_administration(&who, &carnet)?;
 			ensure!(carnet.closed_at.is_none(), Error::<T>::CarnetClosed);
+			ensure!(
+				carnet.in_motion() == 0 || Self::today() > carnet.valid_until,
+				Error::<T>::GoodsInMotion
+			);
 			for balance in carnet.countries.iter().filter(|b| b.open() > 0) {
 				let cleared = Claims::<T>::get(&number, balance.country)
 					.is_some_and(|claim| claim.status != ClaimStatus::Raised);
@@ -401,7 +403,7 @@ pub mod pallet {
 			}
 			carnet.closed_at = Some(Self::now());
 			Carnets::<T>::insert(&number, carnet);
-			Self::append_history(&number, &who, Action::Closed, 0)?;
+			Self::append_history(&number, &who, Action::Closed)?;
 			Self::deposit_event(Event::Closed { number });
 			Ok(())
 		}
@@ -432,7 +434,7 @@ pub mod pallet {
 					closed_at: None,
 				},
 			);
-			Self::append_history(&number, &member, Action::ClaimRaised { country, items }, 0)?;
+			Self::append_history(&number, &member, Action::ClaimRaised { country, items })?;
 			Self::deposit_event(Event::ClaimRaised { number, country, items });
 			Ok(())
 		}
@@ -444,7 +446,7 @@ pub mod pallet {
 		pub fn settle_claim(origin: OriginFor<T>, number: NumberOf<T>) -> DispatchResult {
 			let member = ensure_signed(origin)?;
 			let country = Self::close_claim(&member, &number, ClaimStatus::Settled)?;
-			Self::append_history(&number, &member, Action::ClaimSettled { country }, 0)?;
+			Self::append_history(&number, &member, Action::ClaimSettled { country })?;
 			Self::deposit_event(Event::ClaimSettled { number, country });
 			Ok(())
 		}
@@ -462,12 +464,7 @@ pub mod pallet {
 			let member = ensure_signed(origin)?;
 			let country =
 				Self::close_claim(&member, &number, ClaimStatus::Discharged { evidence })?;
-			Self::append_history(
-				&number,
-				&member,
-				Action::ClaimDischarged { country, evidence },
-				0,
-			)?;
+			Self::append_history(&number, &member, Action::ClaimDischarged { country, evidence })?;
 			Self::deposit_event(Event::ClaimDischarged { number, country, evidence });
 			Ok(())
 		}
@@ -503,13 +500,19 @@ pub mod pallet {
 			Claims::<T>::iter_prefix(number).collect()
 		}
 
-		/// Checks a new carnet's number: printable ASCII, starting with `home`'s code.
+		/// Checks a new carnet's number: `home`'s code, a slash, then printable ASCII (inner
+		/// spaces allowed) not ending with a space, e.g. `KZ/2026/000123`.
 		fn validate_number(number: &NumberOf<T>, home: CountryCode) -> DispatchResult {
 			ensure!(
-				!number.is_empty() && number.iter().all(|b| b.is_ascii_graphic() || *b == b' '),
+				number.iter().all(|b| b.is_ascii_graphic() || *b == b' ')
+					&& number.last().is_some_and(u8::is_ascii_graphic),
 				Error::<T>::InvalidNumber
 			);
-			ensure!(number.starts_with(home.as_bytes()), Error::<T>::NumberCountryMismatch);
+			let prefix = [home.as_bytes()[0], home.as_bytes()[1], b'/'];
+			ensure!(
+				number.len() > prefix.len() && number.starts_with(&prefix),
+				Error::<T>::NumberCountryMismatch
+			);
 			Ok(())
 		}
 
@@ -589,32 +592,30 @@ pub mod pallet {
 			Ok(country)
 		}
 
-		/// History slots a voucher must leave free: one to close the carnet and two (raise,
-		/// then settle or discharge) per country of use.
-		fn reserved_slots(carnet: &CarnetOf<T>) -> u32 {
-			1 + 2 * carnet.countries.len() as u32
-		}
-
-		/// Appends `action` by `actor` to carnet `number`'s history, leaving `reserved`
-		/// slots free.
+		/// Appends `action` by `actor` to carnet `number`'s history.
 		fn append_history(
 			number: &NumberOf<T>,
 			actor: &T::AccountId,
 			action: Action,
-			reserved: u32,
 		) -> DispatchResult {
-			let room = T::MaxHistory::get().saturating_sub(reserved) as usize;
+			let position = HistoryLength::<T>::get(number);
+			let next = position.checked_add(1).ok_or(Error::<T>::HistoryFull)?;
 			let entry = HistoryEntryOf::<T> {
 				block: Self::now(),
 				extrinsic: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
 				actor: actor.clone(),
 				action,
 			};
-			History::<T>::try_mutate(number, |history| {
-				ensure!(history.len() < room, Error::<T>::HistoryFull);
-				history.try_push(entry).map_err(|_| Error::<T>::HistoryFull)
-			})
-			.map_err(Into::into)
+			History::<T>::insert(number, position, entry);
+			HistoryLength::<T>::insert(number, next);
+			Ok(())
+		}
+
+		/// Every entry of carnet `number`'s history, oldest first.
+		pub fn history(number: &NumberOf<T>) -> Vec<HistoryEntryOf<T>> {
+			(0..HistoryLength::<T>::get(number))
+				.filter_map(|position| History::<T>::get(number, position))
+				.collect()
 		}
 	}
 }

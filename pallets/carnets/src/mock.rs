@@ -71,7 +71,6 @@ impl pallet_carnets::Config for Test {
 	type Time = TestClock;
 	type MaxNumberLength = ConstU32<24>;
 	type MaxCountries = ConstU32<4>;
-	type MaxHistory = ConstU32<16>;
 	type WeightInfo = crate::weights::TamgaWeight;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestClock;

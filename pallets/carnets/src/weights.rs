@@ -10,17 +10,17 @@ use frame_support::weights::{constants::RocksDbWeight, Weight};
 
 /// Weight functions of the `pallet_tamga_carnets` calls.
 pub trait WeightInfo {
-	/// `issue`: 287.0 µs (runs from 279.0 to 437.2 µs), 5 reads, 2 writes, proof 526 B.
+	/// `issue`: 318.0 µs (runs from 310.3 to 413.1 µs), 5 reads, 3 writes, proof 526 B.
 	fn issue() -> Weight;
-	/// `record_voucher`: 335.2 µs (runs from 322.1 to 482.0 µs), 5 reads, 2 writes, proof 4998 B.
+	/// `record_voucher`: 351.7 µs (runs from 340.1 to 455.3 µs), 5 reads, 3 writes, proof 1287 B.
 	fn record_voucher() -> Weight;
-	/// `close`: 1204.0 µs (runs from 1148.7 to 1404.0 µs), 28 reads, 2 writes, proof 8573 B.
+	/// `close`: 1208.1 µs (runs from 1186.1 to 1371.7 µs), 28 reads, 3 writes, proof 2510 B.
 	fn close() -> Weight;
-	/// `raise_claim`: 312.7 µs (runs from 303.5 to 488.5 µs), 5 reads, 2 writes, proof 6982 B.
+	/// `raise_claim`: 339.5 µs (runs from 326.4 to 431.4 µs), 5 reads, 3 writes, proof 919 B.
 	fn raise_claim() -> Weight;
-	/// `settle_claim`: 250.0 µs (runs from 243.4 to 351.1 µs), 3 reads, 2 writes, proof 6677 B.
+	/// `settle_claim`: 270.8 µs (runs from 263.3 to 451.8 µs), 3 reads, 3 writes, proof 614 B.
 	fn settle_claim() -> Weight;
-	/// `discharge_claim`: 259.7 µs (runs from 251.4 to 380.9 µs), 3 reads, 2 writes, proof 6677 B.
+	/// `discharge_claim`: 277.8 µs (runs from 273.1 to 379.2 µs), 3 reads, 3 writes, proof 614 B.
 	fn discharge_claim() -> Weight;
 }
 
@@ -29,33 +29,33 @@ pub struct TamgaWeight;
 
 impl WeightInfo for TamgaWeight {
 	fn issue() -> Weight {
-		Weight::from_parts(286_970_000, 526)
+		Weight::from_parts(318_037_000, 526)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn record_voucher() -> Weight {
-		Weight::from_parts(335_172_000, 4_998)
+		Weight::from_parts(351_660_000, 1_287)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(1_204_035_000, 8_573)
+		Weight::from_parts(1_208_076_000, 2_510)
 			.saturating_add(RocksDbWeight::get().reads(28))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn raise_claim() -> Weight {
-		Weight::from_parts(312_711_000, 6_982)
+		Weight::from_parts(339_525_000, 919)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn settle_claim() -> Weight {
-		Weight::from_parts(249_952_000, 6_677)
+		Weight::from_parts(270_822_000, 614)
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn discharge_claim() -> Weight {
-		Weight::from_parts(259_666_000, 6_677)
+		Weight::from_parts(277_772_000, 614)
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 }

@@ -102,3 +102,32 @@ fn termination_is_final_and_a_new_agreement_may_follow() {
 		assert_ok!(propose(KG, b"KZ", Programme::Both));
 	});
 }
+
+#[test]
+fn a_lapsed_proposal_cannot_be_accepted_and_a_lapsed_agreement_gives_way() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Aeo::propose_mra(signed(KZ), *b"KG", Programme::Both, TODAY, TODAY + 5));
+		set_day(6);
+		assert_noop!(Aeo::accept_mra(signed(KG), 0), Error::<Test>::MraLapsed);
+		// A new proposal between the two terminates the lapsed one.
+		assert_ok!(propose(KG, b"KZ", Programme::Security));
+		assert_eq!(
+			Mras::<Test>::get(0).unwrap().status,
+			MraStatus::Terminated { by: country(b"KG") }
+		);
+		assert_eq!(Partners::<Test>::get(country(b"KZ")).to_vec(), vec![(country(b"KG"), 1)]);
+	});
+}
+
+#[test]
+fn only_member_accounts_manage_agreements() {
+	new_test_ext().execute_with(|| {
+		let id = agreement(Programme::Both);
+		for who in [KZ_AEO_OFFICE, KZ_OFFICER, OUTSIDER] {
+			assert_noop!(Aeo::suspend_mra(signed(who), id), Error::<Test>::NotMember);
+			assert_noop!(Aeo::resume_mra(signed(who), id), Error::<Test>::NotMember);
+			assert_noop!(Aeo::terminate_mra(signed(who), id), Error::<Test>::NotMember);
+			assert_noop!(propose(who, b"UZ", Programme::Both), Error::<Test>::NotMember);
+		}
+	});
+}

@@ -102,6 +102,17 @@ fn suspend_reinstate_revoke_follow_the_rules() {
 fn another_administration_cannot_touch_kz_s_operator() {
 	new_test_ext().execute_with(|| {
 		certify(Programme::Security);
+		let text = sp_core::H256::zero();
+		for (who, error) in [
+			(KG, Error::<Test>::UnknownOperator),
+			(OUTSIDER, Error::<Test>::NotAccredited),
+			(KZ_OFFICER, Error::<Test>::WrongRole),
+			(KZ_ORIGIN_ISSUER, Error::<Test>::KindNotAccredited),
+		] {
+			let error = sp_runtime::DispatchError::from(error);
+			assert_noop!(Aeo::revoke(signed(who), acme(), StatusReason::Other, text), error);
+			assert_noop!(Aeo::reinstate(signed(who), acme()), error);
+		}
 		// KG acting on the same commitment addresses KG's operator, which does not exist.
 		assert_noop!(
 			Aeo::suspend(signed(KG), acme(), StatusReason::Other, Default::default()),

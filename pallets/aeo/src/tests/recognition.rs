@@ -10,7 +10,7 @@ use crate::{
 };
 
 fn recognised_by(code: &[u8; 2]) -> crate::Recognition {
-	Aeo::recognition(kz_acme(), country(code))
+	Aeo::recognition(kz_acme(), country(code), None)
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn an_aeo_f_operator_is_recognised_for_what_the_scope_covers() {
 		// Recognition is mutual: KZ recognises KG's operators under the same agreement.
 		assert_ok!(Aeo::certify(signed(KG), acme(), Programme::Security, TODAY, TODAY + 9));
 		let kg_acme = Operator { country: country(b"KG"), commitment: acme() };
-		assert!(Aeo::recognition(kg_acme, country(b"KZ")).recognised);
+		assert!(Aeo::recognition(kg_acme, country(b"KZ"), None).recognised);
 	});
 }
 
@@ -97,7 +97,7 @@ fn partners_acknowledge_each_change_only_once_and_only_their_own() {
 	new_test_ext().execute_with(|| {
 		// A change before any agreement notifies nobody.
 		certify(Programme::Security);
-		assert!(Aeo::pending_acknowledgements(country(b"KG")).is_empty());
+		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
 		agreement(Programme::Security);
 		// A proposal is not yet a partnership: UZ is not notified.
 		assert_ok!(propose(UZ, b"KZ", Programme::Security));
@@ -107,16 +107,17 @@ fn partners_acknowledge_each_change_only_once_and_only_their_own() {
 			StatusReason::Infringement,
 			Default::default()
 		));
-		let pending = Aeo::pending_acknowledgements(country(b"KG"));
+		let (total, pending) = Aeo::pending_acknowledgements(country(b"KG"));
+		assert_eq!(total, 1);
 		assert_eq!(pending.len(), 1);
 		let (change, details) = &pending[0];
 		assert_eq!((details.operator, details.status), (kz_acme(), AeoStatus::Suspended));
-		assert!(Aeo::pending_acknowledgements(country(b"UZ")).is_empty());
+		assert_eq!(Aeo::pending_acknowledgements(country(b"UZ")), (0, vec![]));
 		assert_noop!(Aeo::acknowledge(signed(UZ), *change), Error::<Test>::NothingToAcknowledge);
 		assert_noop!(Aeo::acknowledge(signed(KZ_OFFICER), *change), Error::<Test>::NotMember);
 		assert_ok!(Aeo::acknowledge(signed(KG), *change));
 		assert_eq!(Acknowledgements::<Test>::get(change, country(b"KG")), Some((KG, 1)));
-		assert!(Aeo::pending_acknowledgements(country(b"KG")).is_empty());
+		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
 		assert_noop!(Aeo::acknowledge(signed(KG), *change), Error::<Test>::NothingToAcknowledge);
 	});
 }
@@ -149,13 +150,48 @@ fn certified_in_kz_recognised_in_kg_until_suspended_and_kg_acknowledges() {
 		let status = Aeo::status(kz_acme()).unwrap();
 		assert_eq!((status.state, status.effective_at), (AeoState::Suspended, 4));
 
-		let pending = Aeo::pending_acknowledgements(country(b"KG"));
+		let (total, pending) = Aeo::pending_acknowledgements(country(b"KG"));
+		assert_eq!(total, 1);
 		assert_eq!(pending.len(), 1);
 		let change = pending[0].0;
 		assert_eq!(Pending::<Test>::get(country(b"KG"), change), Some(4));
 		System::set_block_number(5);
 		assert_ok!(Aeo::acknowledge(signed(KG), change));
 		assert_eq!(Acknowledgements::<Test>::get(change, country(b"KG")), Some((KG, 5)));
-		assert!(Aeo::pending_acknowledgements(country(b"KG")).is_empty());
+		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
+	});
+}
+
+#[test]
+fn recognition_can_be_asked_for_another_day() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Aeo::certify(signed(KZ), acme(), Programme::Security, TODAY, TODAY + 100));
+		assert_ok!(Aeo::propose_mra(signed(KZ), *b"KG", Programme::Both, TODAY + 10, TODAY + 500));
+		assert_ok!(Aeo::accept_mra(signed(KG), 0));
+		let on = |day| Aeo::recognition(kz_acme(), country(b"KG"), Some(day));
+		assert_eq!(on(TODAY).reason, RecognitionReason::AgreementNotInForce);
+		assert!(on(TODAY + 10).recognised);
+		assert_eq!(on(TODAY + 10).today, TODAY + 10);
+		assert_eq!(on(TODAY + 101).state, Some(AeoState::Expired));
+	});
+}
+
+#[test]
+fn an_administration_that_leaves_takes_its_recognition_with_it() {
+	new_test_ext().execute_with(|| {
+		certify(Programme::Security);
+		agreement(Programme::Security);
+		assert!(recognised_by(b"KG").recognised);
+		assert_ok!(Governance::remove_administration(RuntimeOrigin::root(), *b"KG"));
+		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AdministrationGone);
+		// Its departure is no partner's business any more: nothing waits for it.
+		assert_ok!(Aeo::suspend(signed(KZ), acme(), StatusReason::Other, Default::default()));
+		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
+		// Nor is a departed administration's operator recognised anywhere.
+		assert_ok!(Governance::remove_administration(RuntimeOrigin::root(), *b"KZ"));
+		assert_eq!(
+			Aeo::recognition(kz_acme(), country(b"KZ"), None).reason,
+			RecognitionReason::AdministrationGone
+		);
 	});
 }

@@ -78,6 +78,26 @@ fn a_claim_is_settled_by_the_claiming_administration_only_once() {
 }
 
 #[test]
+fn only_the_claiming_administration_settles_or_discharges() {
+	new_test_ext().execute_with(|| {
+		left_open_past_expiry();
+		assert_ok!(Carnets::raise_claim(signed(KG), number(NUMBER)));
+		let evidence = H256::repeat_byte(0xee);
+		for (who, error) in [
+			(OUTSIDER, Error::<Test>::NotMember),
+			(KG_OFFICER, Error::<Test>::NotMember),
+			(KZ_ASSOCIATION, Error::<Test>::NotMember),
+			(KZ, Error::<Test>::UnknownClaim),
+			(UZ, Error::<Test>::UnknownClaim),
+		] {
+			let error = sp_runtime::DispatchError::from(error);
+			assert_noop!(Carnets::discharge_claim(signed(who), number(NUMBER), evidence), error);
+			assert_noop!(Carnets::settle_claim(signed(who), number(NUMBER)), error);
+		}
+	});
+}
+
+#[test]
 fn a_claim_is_discharged_with_evidence_and_the_carnet_can_then_close() {
 	new_test_ext().execute_with(|| {
 		left_open_past_expiry();

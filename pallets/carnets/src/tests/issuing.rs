@@ -4,7 +4,7 @@ use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
 
 use super::*;
-use crate::{types::Action, CarnetState, Error, History};
+use crate::{types::Action, CarnetState, Error};
 
 #[test]
 fn an_association_issues_a_carnet_with_empty_balances() {
@@ -17,7 +17,7 @@ fn an_association_issues_a_carnet_with_empty_balances() {
 		assert_eq!(held(b"KG"), (0, 0));
 		assert_eq!(held(b"TJ"), (0, 0));
 		assert_eq!(Carnets::state(&carnet), CarnetState::Open);
-		let history = History::<Test>::get(number(NUMBER));
+		let history = Carnets::history(&number(NUMBER));
 		assert_eq!(history.len(), 1);
 		assert_eq!((history[0].actor, history[0].action), (KZ_ASSOCIATION, Action::Issued));
 	});
@@ -39,7 +39,10 @@ fn numbers_are_printable_start_with_the_country_and_are_unique() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(issue_as(KZ_ASSOCIATION, ""), Error::<Test>::InvalidNumber);
 		assert_noop!(issue_as(KZ_ASSOCIATION, "KZ/\n1"), Error::<Test>::InvalidNumber);
+		assert_noop!(issue_as(KZ_ASSOCIATION, "KZ/1 "), Error::<Test>::InvalidNumber);
 		assert_noop!(issue_as(KZ_ASSOCIATION, "KG/2024/1"), Error::<Test>::NumberCountryMismatch);
+		assert_noop!(issue_as(KZ_ASSOCIATION, "KZX1"), Error::<Test>::NumberCountryMismatch);
+		assert_noop!(issue_as(KZ_ASSOCIATION, "KZ/"), Error::<Test>::NumberCountryMismatch);
 		issue();
 		assert_noop!(issue_as(KZ_ASSOCIATION, NUMBER), Error::<Test>::DuplicateCarnet);
 	});
@@ -125,6 +128,21 @@ fn the_association_closes_a_carnet_whose_goods_are_home() {
 			Carnets::close(signed(KZ_ASSOCIATION), number(NUMBER)),
 			Error::<Test>::CarnetClosed
 		);
+	});
+}
+
+#[test]
+fn goods_in_motion_keep_the_carnet_open_until_expiry() {
+	new_test_ext().execute_with(|| {
+		issue();
+		assert_ok!(voucher(KZ_OFFICER, Voucher::Exportation, 2));
+		// Exported, not yet imported anywhere: closing now would void KG's importation.
+		assert_noop!(
+			Carnets::close(signed(KZ_ASSOCIATION), number(NUMBER)),
+			Error::<Test>::GoodsInMotion
+		);
+		set_day(91);
+		assert_ok!(Carnets::close(signed(KZ_ASSOCIATION), number(NUMBER)));
 	});
 }
 

@@ -3,7 +3,7 @@
 use frame_support::assert_ok;
 
 use super::*;
-use crate::{types::Action, CarnetState, ClaimStatus, History};
+use crate::{types::Action, CarnetState, ClaimStatus};
 
 #[test]
 fn issued_in_kz_used_in_kg_and_brought_home_then_closed() {
@@ -26,7 +26,7 @@ fn issued_in_kz_used_in_kg_and_brought_home_then_closed() {
 		assert!(view.countries.iter().all(|b| b.open() == 0));
 		assert_eq!(view.association_name, b"Chamber of Commerce".to_vec());
 		assert!(view.claims.is_empty());
-		let actions: Vec<(u64, u64, Action)> = History::<Test>::get(number(NUMBER))
+		let actions: Vec<(u64, u64, Action)> = Carnets::history(&number(NUMBER))
 			.iter()
 			.map(|e| (e.block, e.actor, e.action))
 			.collect();
