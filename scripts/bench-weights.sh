@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures the weight of every call of Tamga's document pallets (certificates, carnets,
-# AEO) and rewrites their pallets/*/src/weights.rs: builds `tamga-bench` with the
+# Measures the weight of every call of Tamga's pallets (governance, certificates,
+# carnets, AEO) and rewrites their pallets/*/src/weights.rs: builds `tamga-bench` with the
 # runtime's `runtime-benchmarks` feature, runs each call's worst-case FRAME benchmark in
 # the runtime's Wasm and prints the figures. Review the diff, then rebuild the node
 # (scripts/test.sh does) so it carries the new weights.

@@ -20,7 +20,7 @@ else
 	# The FRAME benchmarks of the pallets, each run once against the pallet's test runtime
 	# (their setups and worst cases must hold; figures come from the benchmark command).
 	log "running the pallets' benchmark tests"
-	SKIP_WASM_BUILD=1 cargo test --locked -p pallet-tamga-certificates -p pallet-tamga-carnets \
-		-p pallet-tamga-aeo --features runtime-benchmarks benchmarking
+	SKIP_WASM_BUILD=1 cargo test --locked -p pallet-tamga-governance -p pallet-tamga-certificates \
+		-p pallet-tamga-carnets -p pallet-tamga-aeo --features runtime-benchmarks benchmarking
 fi
 log "all tests passed in $(( $(date +%s) - started )) s"

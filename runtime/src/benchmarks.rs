@@ -3,6 +3,7 @@
 //! them against this runtime's Wasm and writes each pallet's `weights.rs`.
 
 frame_benchmarking::define_benchmarks!(
+	[pallet_tamga_governance, Governance]
 	[pallet_tamga_certificates, Certificates]
 	[pallet_tamga_carnets, Carnets]
 	[pallet_tamga_aeo, Aeo]

@@ -197,6 +197,21 @@ impl pallet_tamga_governance::Config for Runtime {
 	type ValidatorRegistration = super::Session;
 	type ProposalFilter = ProposalFilter;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkClock;
+}
+
+/// Benchmarks only: gives a validator session keys derived from its account.
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_tamga_governance::BenchmarkHelper<AccountId> for BenchmarkClock {
+	fn register_validator(who: &AccountId) {
+		let seed: [u8; 32] = *who.as_ref();
+		let keys = super::SessionKeys {
+			aura: AuraId::from(sp_core::sr25519::Public::from_raw(seed)),
+			grandpa: pallet_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(seed)),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
 }
 
 impl pallet_tamga_certificates::Config for Runtime {

@@ -47,6 +47,8 @@ impl pallet_tamga_governance::Config for Test {
 	type ValidatorRegistration = AllRegistered;
 	type ProposalFilter = frame_support::traits::Everything;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// Every validator has session keys (validators play no part in these tests).

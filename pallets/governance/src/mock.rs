@@ -43,6 +43,8 @@ impl pallet_governance::Config for Test {
 	type ValidatorRegistration = KeysRegistered;
 	type ProposalFilter = NoRemarkWithEvent;
 	type WeightInfo = crate::weights::TamgaWeight;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// A validator account that never registered session keys.
