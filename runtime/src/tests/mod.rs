@@ -1,5 +1,8 @@
 //! Runtime tests on the real `Runtime` with the `local_testnet` genesis: what only the
-//! composition of pallets shows (a voted runtime upgrade, pool gating, session keys).
+//! composition of pallets shows (a voted runtime upgrade, pool gating, session keys, and
+//! in [`permission_matrix`] who may make every custom call).
+
+mod permission_matrix;
 
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::OnInitialize};
@@ -41,7 +44,7 @@ impl ReadRuntimeVersion for NextVersion {
 }
 
 /// Externalities holding the `local_testnet` genesis state, at block 1.
-fn local_testnet() -> sp_io::TestExternalities {
+pub(crate) fn local_testnet() -> sp_io::TestExternalities {
 	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
 	merge(&mut json, genesis_presets::local_testnet());
 	let config: RuntimeGenesisConfig = serde_json::from_value(json).unwrap();
@@ -54,7 +57,8 @@ fn local_testnet() -> sp_io::TestExternalities {
 	ext
 }
 
-fn administration(index: usize) -> AccountId {
+/// The member account of founding administration `index` (0 KZ, 1 KG, 2 AM, 3 BY).
+pub(crate) fn administration(index: usize) -> AccountId {
 	LOCAL_ADMINISTRATIONS[index].account()
 }
 

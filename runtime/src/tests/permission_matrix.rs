@@ -1,0 +1,552 @@
+//! Who may make every custom call, on the real runtime: each call is tried, in a state
+//! where it would succeed for the right party, by every role (KZ's and KG's member
+//! accounts, KZ's issuers of each kind, approved exporter, exporter, officers of KZ and
+//! KG, an auditor, an outsider), each attempt rolled back; the set of roles for which it
+//! succeeds must be exactly the documented one.
+
+use frame_support::{
+	assert_ok,
+	storage::{with_transaction, TransactionOutcome},
+	BoundedVec,
+};
+use pallet_tamga_aeo::{Programme, StatusReason};
+use pallet_tamga_carnets::Voucher;
+use pallet_tamga_certificates::{CertificateKind, FactsOf, RejectionReason, RevocationReason};
+use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role as Accredited};
+use sp_core::H256;
+use sp_runtime::{traits::Dispatchable, DispatchError};
+
+use super::{administration, local_testnet};
+use crate::{AccountId, Runtime, RuntimeCall, RuntimeOrigin};
+
+/// The day the matrix runs on (2026-11-23), in days since 1970-01-01.
+const TODAY: u32 = 20_780;
+
+/// A party that may or may not make a call.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+	KzMember,
+	KgMember,
+	OriginIssuer,
+	VetIssuer,
+	Association,
+	AeoOffice,
+	ApprovedExporter,
+	Exporter,
+	KzOfficer,
+	KgOfficer,
+	Auditor,
+	Outsider,
+}
+
+const ROLES: [Role; 12] = [
+	Role::KzMember,
+	Role::KgMember,
+	Role::OriginIssuer,
+	Role::VetIssuer,
+	Role::Association,
+	Role::AeoOffice,
+	Role::ApprovedExporter,
+	Role::Exporter,
+	Role::KzOfficer,
+	Role::KgOfficer,
+	Role::Auditor,
+	Role::Outsider,
+];
+
+impl Role {
+	fn account(self) -> AccountId {
+		match self {
+			Role::KzMember => administration(0),
+			Role::KgMember => administration(1),
+			other => AccountId::from([other as u8 + 100; 32]),
+		}
+	}
+}
+
+/// Sets the chain's clock to day `day`.
+fn set_day(day: u32) {
+	pallet_timestamp::Now::<Runtime>::put(u64::from(day) * 86_400_000);
+}
+
+fn id(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+/// CT-1 facts from KZ to KG, numbered `number`, of `kind`.
+fn facts(kind: CertificateKind, number: &str) -> FactsOf<Runtime> {
+	FactsOf::<Runtime> {
+		kind,
+		number: number.as_bytes().to_vec().try_into().unwrap(),
+		exporting: *b"KZ",
+		importing: *b"KG",
+		hs_codes: vec![*b"100199"].try_into().unwrap(),
+		valid_from: TODAY,
+		valid_until: TODAY + 30,
+		quantity: 1_000,
+		unit: *b"KGM",
+		exporter_commitment: id(0xec),
+	}
+}
+
+fn carnet_number(text: &str) -> pallet_tamga_carnets::NumberOf<Runtime> {
+	text.as_bytes().to_vec().try_into().unwrap()
+}
+
+fn signed(role: Role) -> RuntimeOrigin {
+	RuntimeOrigin::signed(role.account())
+}
+
+/// Accredits every party and builds the state each call needs.
+fn set_up() {
+	set_day(TODAY);
+	let accredit = |member: Role, who: Role, role: Accredited, kinds: &[DocumentKind]| {
+		let office = (role == Accredited::Officer).then_some(*b"OFFCE");
+		assert_ok!(crate::Governance::accredit(
+			signed(member),
+			who.account(),
+			format!("{who:?}").into_bytes(),
+			role,
+			DocumentKinds::of(kinds),
+			office,
+			0,
+			1_000_000,
+		));
+	};
+	use Role::*;
+	accredit(KzMember, OriginIssuer, Accredited::Issuer, &[DocumentKind::Origin]);
+	accredit(KzMember, VetIssuer, Accredited::Issuer, &[DocumentKind::Veterinary]);
+	accredit(KzMember, Association, Accredited::Issuer, &[DocumentKind::AtaGuarantee]);
+	accredit(KzMember, AeoOffice, Accredited::Issuer, &[DocumentKind::Aeo]);
+	accredit(KzMember, ApprovedExporter, Accredited::ApprovedExporter, &[]);
+	accredit(KzMember, Exporter, Accredited::Exporter, &[]);
+	accredit(KzMember, KzOfficer, Accredited::Officer, &[]);
+	accredit(KgMember, KgOfficer, Accredited::Officer, &[]);
+	accredit(KzMember, Auditor, Accredited::Auditor, &[]);
+
+	// Governance: a second KZ member; a KZ party to suspend, reinstate and revoke; BY's
+	// proposal to vote on; an expired proposal to close.
+	assert_ok!(crate::Governance::add_member(signed(KzMember), AccountId::from([1; 32])));
+	let target = AccountId::from([2; 32]);
+	assert_ok!(crate::Governance::accredit(
+		signed(KzMember),
+		target,
+		b"target".to_vec(),
+		Accredited::Issuer,
+		DocumentKinds::of(&[DocumentKind::Origin]),
+		None,
+		0,
+		1_000_000,
+	));
+	let suspended = AccountId::from([3; 32]);
+	assert_ok!(crate::Governance::accredit(
+		signed(KzMember),
+		suspended.clone(),
+		b"suspended".to_vec(),
+		Accredited::Auditor,
+		DocumentKinds::default(),
+		None,
+		0,
+		1_000_000,
+	));
+	assert_ok!(crate::Governance::suspend(signed(KzMember), suspended));
+	let remark =
+		|n: u8| Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![n] }));
+	assert_ok!(crate::Governance::propose(RuntimeOrigin::signed(administration(3)), remark(1)));
+
+	// Certificates: a CT-1 (used by KG), an application, a batch of two.
+	assert_ok!(crate::Certificates::register(
+		signed(OriginIssuer),
+		id(1),
+		facts(CertificateKind::EaeuCt1, "D-1")
+	));
+	assert_ok!(crate::Certificates::apply(
+		signed(Exporter),
+		id(2),
+		facts(CertificateKind::EaeuCt1, "A-2")
+	));
+	let batch = pallet_tamga_certificates::merkle::Tree::new(&[id(3), id(4)]).unwrap();
+	assert_ok!(crate::Certificates::register_batch(
+		signed(VetIssuer),
+		batch.root(),
+		2,
+		CertificateKind::Veterinary
+	));
+
+	// Carnets: one fresh, one with an item in motion (for KG's importation), one with an
+	// item left in KG past expiry, and one with KG's claim raised.
+	let issue = |number: &str, until: u32| {
+		assert_ok!(crate::Carnets::issue(
+			signed(Association),
+			carnet_number(number),
+			id(0xc0),
+			vec![*b"KG"].try_into().unwrap(),
+			5,
+			id(0x11),
+			TODAY,
+			until,
+		));
+	};
+	issue("KZ/FRESH", TODAY + 30);
+	issue("KZ/MOVING", TODAY + 30);
+	assert_ok!(crate::Carnets::record_voucher(
+		signed(KzOfficer),
+		carnet_number("KZ/MOVING"),
+		Voucher::Exportation,
+		1
+	));
+	for number in ["KZ/EXPIRED", "KZ/CLAIMED"] {
+		issue(number, TODAY + 1);
+		assert_ok!(crate::Carnets::record_voucher(
+			signed(KzOfficer),
+			carnet_number(number),
+			Voucher::Exportation,
+			1
+		));
+		assert_ok!(crate::Carnets::record_voucher(
+			signed(KgOfficer),
+			carnet_number(number),
+			Voucher::Importation,
+			1
+		));
+	}
+
+	// AEO: KZ's operators X (certified) and Y (suspended); agreements KZ–KG in force (0),
+	// BY→KG proposed (1), KZ–BY suspended by KZ (2); a change pending for KG.
+	let kz_operator = |n| {
+		assert_ok!(crate::Aeo::certify(
+			signed(KzMember),
+			id(n),
+			Programme::Both,
+			TODAY,
+			TODAY + 365
+		));
+	};
+	let by = RuntimeOrigin::signed(administration(3));
+	assert_ok!(crate::Aeo::propose_mra(
+		signed(KzMember),
+		*b"KG",
+		Programme::Both,
+		TODAY,
+		TODAY + 700
+	));
+	assert_ok!(crate::Aeo::accept_mra(signed(KgMember), 0));
+	assert_ok!(crate::Aeo::propose_mra(by.clone(), *b"KG", Programme::Both, TODAY, TODAY + 700));
+	assert_ok!(crate::Aeo::propose_mra(
+		signed(KzMember),
+		*b"BY",
+		Programme::Both,
+		TODAY,
+		TODAY + 700
+	));
+	assert_ok!(crate::Aeo::accept_mra(by, 2));
+	assert_ok!(crate::Aeo::suspend_mra(signed(KzMember), 2));
+	kz_operator(0xa1);
+	kz_operator(0xa2);
+	assert_ok!(crate::Aeo::suspend(signed(KzMember), id(0xa2), StatusReason::Other, id(0)));
+
+	// Two days on: the short carnets expired; KG raises its claim on one.
+	set_day(TODAY + 2);
+	assert_ok!(crate::Carnets::raise_claim(signed(KgMember), carnet_number("KZ/CLAIMED")));
+}
+
+/// The roles for which `call` succeeds, each attempt rolled back.
+fn allowed(call: &RuntimeCall) -> Vec<Role> {
+	ROLES
+		.into_iter()
+		.filter(|role| {
+			with_transaction(|| {
+				let ok = call.clone().dispatch(signed(*role)).is_ok();
+				TransactionOutcome::Rollback(Ok::<_, DispatchError>(ok))
+			})
+			.unwrap()
+		})
+		.collect()
+}
+
+#[test]
+fn every_custom_call_is_allowed_to_exactly_its_roles() {
+	use Role::*;
+	local_testnet().execute_with(|| {
+		set_up();
+		let pending_change = pallet_tamga_aeo::Pending::<Runtime>::iter_key_prefix(
+			pallet_tamga_governance::CountryCode::new(*b"KG").unwrap(),
+		)
+		.next()
+		.expect("KG was notified of Y's suspension");
+		let batch = pallet_tamga_certificates::merkle::Tree::new(&[id(3), id(4)]).unwrap();
+		let new_account = AccountId::from([7; 32]);
+		let target = AccountId::from([2; 32]);
+		let kz_node = b"12D3KooWCAqfMjEv93pJhiTQeMDVPJA3V7s5GuNcJuo5gQcfp2YV".to_vec();
+		type G = pallet_tamga_governance::Call<Runtime>;
+		type C = pallet_tamga_certificates::Call<Runtime>;
+		type K = pallet_tamga_carnets::Call<Runtime>;
+		type A = pallet_tamga_aeo::Call<Runtime>;
+		let remark = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![9] }));
+		let cases: Vec<(&str, RuntimeCall, Vec<Role>)> = vec![
+			// Governance: members vote and manage their own country; the consortium alone
+			// (a passed vote) admits, removes, and sets validators and nodes.
+			("governance.propose", G::propose { call: remark }.into(), vec![KzMember, KgMember]),
+			("governance.vote", G::vote { id: 0, approve: true }.into(), vec![KzMember, KgMember]),
+			(
+				"governance.admit_administration",
+				G::admit_administration {
+					country: *b"UZ",
+					name: b"UZ".to_vec(),
+					members: vec![new_account.clone()],
+				}
+				.into(),
+				vec![],
+			),
+			(
+				"governance.remove_administration",
+				G::remove_administration { country: *b"BY" }.into(),
+				vec![],
+			),
+			(
+				"governance.add_member",
+				G::add_member { account: new_account.clone() }.into(),
+				vec![KzMember, KgMember],
+			),
+			(
+				"governance.remove_member",
+				G::remove_member { account: AccountId::from([1; 32]) }.into(),
+				vec![KzMember],
+			),
+			(
+				"governance.accredit",
+				G::accredit {
+					account: new_account.clone(),
+					name: b"new".to_vec(),
+					role: Accredited::Auditor,
+					kinds: DocumentKinds::default(),
+					office: None,
+					valid_from: 0,
+					valid_until: 10,
+				}
+				.into(),
+				vec![KzMember, KgMember],
+			),
+			("governance.suspend", G::suspend { account: target.clone() }.into(), vec![KzMember]),
+			(
+				"governance.reinstate",
+				G::reinstate { account: AccountId::from([3; 32]) }.into(),
+				vec![KzMember],
+			),
+			("governance.revoke", G::revoke { account: target.clone() }.into(), vec![KzMember]),
+			(
+				"governance.set_key_cutoff",
+				G::set_key_cutoff { issuer: target.clone(), block: 5 }.into(),
+				vec![KzMember],
+			),
+			(
+				"governance.add_validator",
+				G::add_validator { country: *b"KZ", validator: new_account.clone() }.into(),
+				vec![],
+			),
+			(
+				"governance.remove_validator",
+				G::remove_validator { validator: administration(0) }.into(),
+				vec![],
+			),
+			(
+				"governance.approve_node",
+				G::approve_node {
+					country: *b"KZ",
+					peer_id: b"12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD".to_vec(),
+					address: b"/ip4/10.0.0.9/tcp/1".to_vec(),
+				}
+				.into(),
+				vec![],
+			),
+			("governance.remove_node", G::remove_node { peer_id: kz_node }.into(), vec![KzMember]),
+			// Certificates.
+			(
+				"certificates.register (CT-1)",
+				C::register { id: id(9), facts: facts(CertificateKind::EaeuCt1, "N-9") }.into(),
+				vec![OriginIssuer],
+			),
+			(
+				"certificates.register (veterinary)",
+				C::register { id: id(9), facts: facts(CertificateKind::Veterinary, "N-9") }.into(),
+				vec![VetIssuer],
+			),
+			(
+				"certificates.register (declaration)",
+				C::register { id: id(9), facts: facts(CertificateKind::OriginDeclaration, "N-9") }
+					.into(),
+				vec![ApprovedExporter],
+			),
+			(
+				"certificates.replace",
+				C::replace {
+					old: id(1),
+					new_id: id(9),
+					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+				}
+				.into(),
+				vec![OriginIssuer],
+			),
+			(
+				"certificates.revoke",
+				C::revoke { id: id(1), reason: RevocationReason::Fraud, text_hash: id(0) }.into(),
+				vec![KzMember, OriginIssuer],
+			),
+			(
+				"certificates.record_use",
+				C::record_use { id: id(1), declaration: id(0), quantity: 1 }.into(),
+				vec![KgOfficer],
+			),
+			(
+				"certificates.register_batch",
+				C::register_batch { root: id(8), count: 2, kind: CertificateKind::Veterinary }
+					.into(),
+				vec![VetIssuer],
+			),
+			(
+				"certificates.revoke_batch_member",
+				C::revoke_batch_member {
+					root: batch.root(),
+					id: id(3),
+					proof: batch.proof(0).unwrap(),
+					reason: RevocationReason::Fraud,
+					text_hash: id(0),
+				}
+				.into(),
+				vec![KzMember, VetIssuer],
+			),
+			(
+				"certificates.apply",
+				C::apply { id: id(9), facts: facts(CertificateKind::EaeuCt1, "N-9") }.into(),
+				vec![ApprovedExporter, Exporter],
+			),
+			(
+				"certificates.endorse",
+				C::endorse { id: id(2), facts: facts(CertificateKind::EaeuCt1, "A-2") }.into(),
+				vec![OriginIssuer],
+			),
+			(
+				"certificates.reject",
+				C::reject { id: id(2), reason: RejectionReason::Incomplete, text_hash: id(0) }
+					.into(),
+				vec![OriginIssuer],
+			),
+			("certificates.withdraw", C::withdraw { id: id(2) }.into(), vec![Exporter]),
+			// Carnets.
+			(
+				"carnets.issue",
+				K::issue {
+					number: carnet_number("KZ/NEW"),
+					holder_commitment: id(0),
+					countries: BoundedVec::truncate_from(vec![*b"KG"]),
+					items: 1,
+					list_hash: id(0),
+					valid_from: TODAY + 2,
+					valid_until: TODAY + 30,
+				}
+				.into(),
+				vec![Association],
+			),
+			(
+				"carnets.record_voucher (exportation)",
+				K::record_voucher {
+					number: carnet_number("KZ/FRESH"),
+					voucher: Voucher::Exportation,
+					items: 1,
+				}
+				.into(),
+				vec![KzOfficer],
+			),
+			(
+				"carnets.record_voucher (importation)",
+				K::record_voucher {
+					number: carnet_number("KZ/MOVING"),
+					voucher: Voucher::Importation,
+					items: 1,
+				}
+				.into(),
+				vec![KgOfficer],
+			),
+			(
+				"carnets.close",
+				K::close { number: carnet_number("KZ/FRESH") }.into(),
+				vec![KzMember, Association],
+			),
+			(
+				"carnets.raise_claim",
+				K::raise_claim { number: carnet_number("KZ/EXPIRED") }.into(),
+				vec![KgMember],
+			),
+			(
+				"carnets.settle_claim",
+				K::settle_claim { number: carnet_number("KZ/CLAIMED") }.into(),
+				vec![KgMember],
+			),
+			(
+				"carnets.discharge_claim",
+				K::discharge_claim { number: carnet_number("KZ/CLAIMED"), evidence: id(0) }.into(),
+				vec![KgMember],
+			),
+			// AEO: an administration (or its AEO office) acts on its own operators.
+			(
+				"aeo.certify",
+				A::certify {
+					commitment: id(0xb1),
+					programme: Programme::Security,
+					valid_from: TODAY,
+					valid_until: TODAY + 9,
+				}
+				.into(),
+				vec![KzMember, KgMember, AeoOffice],
+			),
+			(
+				"aeo.suspend",
+				A::suspend { commitment: id(0xa1), reason: StatusReason::Other, text_hash: id(0) }
+					.into(),
+				vec![KzMember, AeoOffice],
+			),
+			(
+				"aeo.reinstate",
+				A::reinstate { commitment: id(0xa2) }.into(),
+				vec![KzMember, AeoOffice],
+			),
+			(
+				"aeo.revoke",
+				A::revoke { commitment: id(0xa1), reason: StatusReason::Other, text_hash: id(0) }
+					.into(),
+				vec![KzMember, AeoOffice],
+			),
+			("aeo.acknowledge", A::acknowledge { change: pending_change }.into(), vec![KgMember]),
+			(
+				"aeo.propose_mra",
+				A::propose_mra {
+					partner: *b"AM",
+					scope: Programme::Both,
+					valid_from: TODAY,
+					valid_until: TODAY + 9,
+				}
+				.into(),
+				vec![KzMember, KgMember],
+			),
+			("aeo.accept_mra", A::accept_mra { id: 1 }.into(), vec![KgMember]),
+			("aeo.suspend_mra", A::suspend_mra { id: 0 }.into(), vec![KzMember, KgMember]),
+			("aeo.resume_mra", A::resume_mra { id: 2 }.into(), vec![KzMember]),
+			("aeo.terminate_mra", A::terminate_mra { id: 0 }.into(), vec![KzMember, KgMember]),
+		];
+		let mut wrong = Vec::new();
+		for (name, call, expected) in &cases {
+			let actual = allowed(call);
+			if actual != *expected {
+				wrong.push(format!("{name}: expected {expected:?}, got {actual:?}"));
+			}
+		}
+		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));
+		assert_eq!(cases.len(), 44, "every custom call but close (and each kind of register)");
+
+		// Anyone may close a proposal once it expired (and no one before).
+		let close: RuntimeCall = G::close { id: 0 }.into();
+		assert_eq!(allowed(&close), vec![]);
+		crate::System::set_block_number(1 + crate::DAYS * 7 + 1);
+		assert_eq!(allowed(&close), ROLES.to_vec());
+	});
+}
