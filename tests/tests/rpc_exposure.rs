@@ -1,7 +1,8 @@
-//! Unsafe JSON-RPC methods (key rotation, transaction pool control, ...) are not exposed
-//! on a public interface by default: a node started with `--rpc-external` answers safe
-//! methods but refuses unsafe ones, while one listening on loopback only serves its
-//! operator both.
+//! A node's JSON-RPC face: unsafe methods (key rotation, transaction pool control, ...)
+//! are not exposed on a public interface by default (a node started with `--rpc-external`
+//! answers safe methods but refuses unsafe ones, while one listening on loopback only
+//! serves its operator both); malformed, oversized and over-long requests get errors, and
+//! the node keeps answering.
 
 use serde_json::json;
 use tamga_tests::{network::LIVENESS_TIMEOUT, node::TamgaNode, wait};
@@ -40,4 +41,75 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 	let local = node(&dir.path().join("local"), &[]);
 	let keys = local.rpc().call("author_rotateKeys", json!([])).expect("allowed on loopback");
 	assert!(keys.as_str().is_some_and(|k| k.starts_with("0x")), "{keys}");
+}
+
+/// Posts `body` as it is to the node's RPC endpoint: the HTTP status and body, or the
+/// transport error if the node closed the connection.
+fn post(node: &TamgaNode, body: Vec<u8>) -> Result<(u16, String), String> {
+	let url = format!("http://127.0.0.1:{}", node.rpc_port);
+	match ureq::post(&url).set("Content-Type", "application/json").send_bytes(&body) {
+		Ok(response) => Ok((response.status(), response.into_string().unwrap_or_default())),
+		Err(ureq::Error::Status(code, response)) => {
+			Ok((code, response.into_string().unwrap_or_default()))
+		},
+		Err(e) => Err(e.to_string()),
+	}
+}
+
+#[test]
+fn malformed_huge_and_over_long_requests_get_errors_and_the_node_keeps_answering() {
+	let dir = tempfile::tempdir().unwrap();
+	let node = node(dir.path(), &[]);
+	let rpc = node.rpc();
+	let hex64 = format!("0x{}", "ab".repeat(32));
+
+	// Not JSON at all, and JSON that is no request: parse and invalid-request errors.
+	let (_, body) = post(&node, b"{ this is not json".to_vec()).expect("an answer");
+	assert!(body.contains("-32700"), "{body}");
+	let (_, body) = post(&node, br#"{"jsonrpc":"2.0","id":1}"#.to_vec()).expect("an answer");
+	assert!(body.contains("-32600") || body.contains("-32601"), "{body}");
+
+	// Wrong types and missing parameters: invalid params, with a message.
+	for params in [json!([42]), json!([]), json!([hex64, 5]), json!({"id": 1})] {
+		let error = rpc.call("tamga_verifyDocument", params.clone()).expect_err("refused");
+		assert!(error.contains("-32602"), "{params}: {error}");
+	}
+	let error = rpc
+		.call("tamga_verifyBatchMember", json!([hex64, {"root": hex64, "index": "x"}]))
+		.expect_err("a malformed proof is refused");
+	assert!(error.contains("-32602"), "{error}");
+
+	// Over-long strings: a 1 MB id, carnet number and operator are refused by their checks.
+	let long = "7".repeat(1_000_000);
+	for (method, params) in [
+		("tamga_verifyDocument", json!([long])),
+		("tamga_carnet", json!([long])),
+		("tamga_aeoStatus", json!([long])),
+		("tamga_aeoRecognition", json!([format!("KZ:{hex64}"), "KG", long])),
+	] {
+		let error = rpc.call(method, params).expect_err("refused");
+		assert!(error.contains("-32602"), "{method}: {}", &error[..error.len().min(300)]);
+		assert!(error.len() < 2_000, "{method}: the error does not echo the whole input");
+	}
+
+	// A request larger than the server takes (20 MB) is refused at the door: an HTTP 413
+	// or an error, or the connection closed before the body is read.
+	let huge = format!(
+		r#"{{"jsonrpc":"2.0","id":1,"method":"tamga_verifyDocument","params":["{}"]}}"#,
+		"a".repeat(20 * 1024 * 1024)
+	);
+	match post(&node, huge.into_bytes()) {
+		Ok((status, body)) => assert!(
+			status == 413 || body.contains("-32"),
+			"status {status}: {}",
+			&body[..body.len().min(300)]
+		),
+		// The node may close the connection before reading it all.
+		Err(closed) => assert!(!closed.is_empty()),
+	}
+
+	// And the node still answers, correctly.
+	let unknown = rpc.call("tamga_verifyDocument", json!([hex64])).expect_err("no such document");
+	assert!(unknown.contains("-32001"), "{unknown}");
+	assert!(rpc.call("system_health", json!([])).is_ok());
 }

@@ -11,6 +11,11 @@ pub fn iso_date(days: u32) -> String {
 /// Parses an ISO 8601 date (`YYYY-MM-DD`, from 1970 on) into days after 1970-01-01.
 pub fn parse_iso_date(text: &str) -> Result<u32, String> {
 	let bad = || format!("`{text}` is not a date of the form YYYY-MM-DD (e.g. 2026-11-23)");
+	if text.len() > 16 {
+		// Quote only its start: an error never echoes a huge input.
+		let shown: String = text.chars().take(16).collect();
+		return Err(format!("`{shown}…` is not a date of the form YYYY-MM-DD (e.g. 2026-11-23)"));
+	}
 	let mut parts = text.split('-');
 	let (Some(year), Some(month), Some(day), None) =
 		(parts.next(), parts.next(), parts.next(), parts.next())
@@ -56,5 +61,7 @@ mod tests {
 		for bad in ["", "2026-11", "2026-13-01", "2026-11-23-1", "23.11.2026", "2026-11-00"] {
 			assert!(parse_iso_date(bad).is_err(), "{bad}");
 		}
+		let huge = format!("2026-11-23{}", "0".repeat(10_000));
+		assert!(parse_iso_date(&huge).unwrap_err().len() < 100);
 	}
 }
