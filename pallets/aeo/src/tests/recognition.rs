@@ -195,3 +195,107 @@ fn an_administration_that_leaves_takes_its_recognition_with_it() {
 		);
 	});
 }
+
+/// How a test sets up the operator's certification.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Certification {
+	None,
+	Certified,
+	Suspended,
+	Revoked,
+	Expired,
+}
+
+/// How a test sets up the KZ–KG agreement.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Agreement {
+	None,
+	Proposed,
+	InForce,
+	Suspended,
+	Lapsed,
+}
+
+#[test]
+fn recognition_holds_exactly_when_certified_in_force_and_in_scope() {
+	let programmes = [Programme::Security, Programme::Simplifications, Programme::Both];
+	for certification in [
+		Certification::None,
+		Certification::Certified,
+		Certification::Suspended,
+		Certification::Revoked,
+		Certification::Expired,
+	] {
+		for agreement in [
+			Agreement::None,
+			Agreement::Proposed,
+			Agreement::InForce,
+			Agreement::Suspended,
+			Agreement::Lapsed,
+		] {
+			for programme in programmes {
+				for scope in programmes {
+					new_test_ext().execute_with(|| {
+						let until = if certification == Certification::Expired { 1 } else { 100 };
+						if certification != Certification::None {
+							assert_ok!(Aeo::certify(
+								signed(KZ),
+								acme(),
+								programme,
+								TODAY,
+								TODAY + until
+							));
+						}
+						if certification == Certification::Suspended {
+							assert_ok!(Aeo::suspend(
+								signed(KZ),
+								acme(),
+								StatusReason::Other,
+								Default::default()
+							));
+						}
+						if certification == Certification::Revoked {
+							assert_ok!(Aeo::revoke(
+								signed(KZ),
+								acme(),
+								StatusReason::Other,
+								Default::default()
+							));
+						}
+						let last = if agreement == Agreement::Lapsed { 1 } else { 700 };
+						if agreement != Agreement::None {
+							assert_ok!(Aeo::propose_mra(
+								signed(KZ),
+								*b"KG",
+								scope,
+								TODAY,
+								TODAY + last
+							));
+						}
+						if matches!(
+							agreement,
+							Agreement::InForce | Agreement::Suspended | Agreement::Lapsed
+						) {
+							assert_ok!(Aeo::accept_mra(signed(KG), 0));
+						}
+						if agreement == Agreement::Suspended {
+							assert_ok!(Aeo::suspend_mra(signed(KG), 0));
+						}
+						set_day(2);
+						let expected = certification == Certification::Certified
+							&& agreement == Agreement::InForce
+							&& programme.within(scope).is_some();
+						let answer = recognised_by(b"KG");
+						assert_eq!(
+							answer.recognised, expected,
+							"{certification:?} {agreement:?} {programme:?} in {scope:?}: {answer:?}"
+						);
+						if expected {
+							assert_eq!(answer.programme, programme.within(scope));
+						}
+					});
+				}
+			}
+		}
+	}
+}

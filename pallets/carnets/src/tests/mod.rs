@@ -3,6 +3,7 @@
 
 mod claims;
 mod issuing;
+mod properties;
 mod scenarios;
 mod vouchers;
 

@@ -2,6 +2,7 @@
 
 mod anchoring;
 mod applications;
+mod properties;
 
 use frame_support::assert_ok;
 use sp_core::H256;
