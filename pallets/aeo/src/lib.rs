@@ -60,7 +60,7 @@ pub trait BenchmarkHelper {
 pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{CountryCode, Denied, DocumentKind, Permissions, Role};
+	use pallet_tamga_governance::{CountryCode, DocumentKind, Permissions, Role};
 	use sp_core::H256;
 
 	use crate::{
@@ -251,23 +251,7 @@ pub mod pallet {
 		IdsExhausted,
 	}
 
-	impl<T> From<Denied> for Error<T> {
-		fn from(denied: Denied) -> Self {
-			match denied {
-				Denied::NotMember => Error::NotMember,
-				Denied::NotAccredited => Error::NotAccredited,
-				Denied::WrongRole => Error::WrongRole,
-				Denied::WrongCountry => Error::WrongCountry,
-				Denied::KindNotAccredited => Error::KindNotAccredited,
-				Denied::NotYetValid => Error::AccreditationNotYetValid,
-				Denied::Expired => Error::AccreditationExpired,
-				Denied::Suspended => Error::AccreditationSuspended,
-				Denied::Revoked => Error::AccreditationRevoked,
-				Denied::AdministrationGone => Error::AdministrationGone,
-				Denied::AfterKeyCutoff => Error::KeyCutOff,
-			}
-		}
-	}
+	pallet_tamga_governance::impl_from_denied!(Error, KeyCutOff);
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {

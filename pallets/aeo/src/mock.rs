@@ -1,11 +1,11 @@
 //! A test runtime: the governance pallet with KZ, KG, UZ and TJ, an AEO office of KZ and
 //! other parties, and the AEO pallet, on a clock the tests set.
 
-use core::time::Duration;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
-use frame_system::EnsureRoot;
-use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
-use sp_runtime::BuildStorage;
+use frame_support::{derive_impl, traits::ConstU32};
+use pallet_tamga_governance::{
+	testing::{set_clock, test_externalities, TestClock},
+	DocumentKind, Role,
+};
 
 use crate as pallet_aeo;
 
@@ -24,48 +24,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-parameter_types! {
-	pub const MaxProposalWeight: Weight = Weight::from_parts(1_000_000_000_000, 5 * 1024 * 1024);
-	/// The chain's clock, in seconds since 1970; tests move it.
-	pub static NowSeconds: u64 = TODAY as u64 * 86_400 + 3_600;
-}
-
-impl pallet_tamga_governance::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type ConsortiumOrigin = EnsureRoot<u64>;
-	type MaxAdministrations = ConstU32<8>;
-	type MaxMembersPerAdministration = ConstU32<3>;
-	type MaxNameLength = ConstU32<64>;
-	type MaxCallSize = ConstU32<256>;
-	type MaxProposalWeight = MaxProposalWeight;
-	type ProposalLifetime = frame_support::traits::ConstU64<100>;
-	type MaxOpenProposals = ConstU32<4>;
-	type MaxValidators = ConstU32<8>;
-	type MinValidators = ConstU32<1>;
-	type MaxNodes = ConstU32<4>;
-	type ValidatorRegistration = AllRegistered;
-	type ProposalFilter = frame_support::traits::Everything;
-	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
-}
-
-/// Every validator has session keys (validators play no part in these tests).
-pub struct AllRegistered;
-impl frame_support::traits::ValidatorRegistration<u64> for AllRegistered {
-	fn is_registered(_: &u64) -> bool {
-		true
-	}
-}
-
-/// A clock reading [`NowSeconds`].
-pub struct TestClock;
-impl frame_support::traits::UnixTime for TestClock {
-	fn now() -> Duration {
-		Duration::from_secs(NowSeconds::get())
-	}
-}
+pallet_tamga_governance::impl_test_governance!(Test);
 
 impl pallet_aeo::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
@@ -80,7 +39,7 @@ impl pallet_aeo::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper for TestClock {
 	fn set_day(day: u32) {
-		NowSeconds::set(u64::from(day) * 86_400);
+		set_clock(u64::from(day) * 86_400);
 	}
 }
 
@@ -103,47 +62,25 @@ pub const KZ_OFFICER: u64 = 12;
 /// An account nobody accredited.
 pub const OUTSIDER: u64 = 99;
 
-/// Moves the chain's clock to `days` after [`TODAY`].
+/// Moves the chain's clock to an hour into the day `days` after [`TODAY`].
 pub fn set_day(days: u32) {
-	NowSeconds::set(u64::from(TODAY + days) * 86_400 + 3_600);
+	set_clock(u64::from(TODAY + days) * 86_400 + 3_600);
 }
 
 /// Externalities with KZ, KG, UZ and TJ and KZ's parties, at block 1, today.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_day(0);
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_tamga_governance::GenesisConfig::<Test> {
-		administrations: vec![
-			("KZ".into(), "Kazakhstan".into(), vec![KZ]),
-			("KG".into(), "Kyrgyzstan".into(), vec![KG]),
-			("UZ".into(), "Uzbekistan".into(), vec![UZ]),
-			("TJ".into(), "Tajikistan".into(), vec![TJ]),
+	test_externalities::<Test>(
+		&[
+			("KZ", "Kazakhstan", KZ),
+			("KG", "Kyrgyzstan", KG),
+			("UZ", "Uzbekistan", UZ),
+			("TJ", "Tajikistan", TJ),
 		],
-		validators: vec![],
-		nodes: vec![],
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		let accredit =
-			|member: u64, who: u64, role: Role, kinds: &[DocumentKind], office: Option<[u8; 5]>| {
-				Governance::accredit(
-					RuntimeOrigin::signed(member),
-					who,
-					b"AEO Office".to_vec(),
-					role,
-					DocumentKinds::of(kinds),
-					office,
-					0,
-					1_000_000,
-				)
-				.unwrap();
-			};
-		accredit(KZ, KZ_AEO_OFFICE, Role::Issuer, &[DocumentKind::Aeo], None);
-		accredit(KZ, KZ_ORIGIN_ISSUER, Role::Issuer, &[DocumentKind::Origin], None);
-		accredit(KZ, KZ_OFFICER, Role::Officer, &[], Some(*b"KZALA"));
-	});
-	ext
+		&[
+			(KZ, KZ_AEO_OFFICE, Role::Issuer, &[DocumentKind::Aeo]),
+			(KZ, KZ_ORIGIN_ISSUER, Role::Issuer, &[DocumentKind::Origin]),
+			(KZ, KZ_OFFICER, Role::Officer, &[]),
+		],
+	)
 }

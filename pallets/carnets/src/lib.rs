@@ -62,7 +62,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{calendar, CountryCode, Denied, DocumentKind, Permissions, Role};
+	use pallet_tamga_governance::{calendar, CountryCode, DocumentKind, Permissions, Role};
 	use sp_core::H256;
 
 	use crate::{
@@ -259,23 +259,7 @@ pub mod pallet {
 		HistoryFull,
 	}
 
-	impl<T> From<Denied> for Error<T> {
-		fn from(denied: Denied) -> Self {
-			match denied {
-				Denied::NotMember => Error::NotMember,
-				Denied::NotAccredited => Error::NotAccredited,
-				Denied::WrongRole => Error::WrongRole,
-				Denied::WrongCountry => Error::WrongCountry,
-				Denied::KindNotAccredited => Error::KindNotAccredited,
-				Denied::NotYetValid => Error::AccreditationNotYetValid,
-				Denied::Expired => Error::AccreditationExpired,
-				Denied::Suspended => Error::AccreditationSuspended,
-				Denied::Revoked => Error::AccreditationRevoked,
-				Denied::AdministrationGone => Error::AdministrationGone,
-				Denied::AfterKeyCutoff => Error::KeyCutOff,
-			}
-		}
-	}
+	pallet_tamga_governance::impl_from_denied!(Error, KeyCutOff);
 
 	impl<T> From<VoucherError> for Error<T> {
 		fn from(error: VoucherError) -> Self {

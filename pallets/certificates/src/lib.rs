@@ -292,23 +292,7 @@ pub mod pallet {
 		FactsMismatch,
 	}
 
-	impl<T> From<Denied> for Error<T> {
-		fn from(denied: Denied) -> Self {
-			match denied {
-				Denied::NotMember => Error::NotMember,
-				Denied::NotAccredited => Error::NotAccredited,
-				Denied::WrongRole => Error::WrongRole,
-				Denied::WrongCountry => Error::WrongCountry,
-				Denied::KindNotAccredited => Error::KindNotAccredited,
-				Denied::NotYetValid => Error::AccreditationNotYetValid,
-				Denied::Expired => Error::AccreditationExpired,
-				Denied::Suspended => Error::AccreditationSuspended,
-				Denied::Revoked => Error::AccreditationRevoked,
-				Denied::AdministrationGone => Error::AdministrationGone,
-				Denied::AfterKeyCutoff => Error::IssuerKeyCutOff,
-			}
-		}
-	}
+	pallet_tamga_governance::impl_from_denied!(Error, IssuerKeyCutOff);
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {

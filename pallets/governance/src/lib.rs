@@ -43,9 +43,12 @@ extern crate alloc;
 mod benchmarking;
 pub mod calendar;
 pub mod country;
+pub mod errors;
 pub mod extension;
 pub mod node_admission;
 pub mod permissions;
+#[cfg(feature = "std")]
+pub mod testing;
 pub mod types;
 pub mod weights;
 

@@ -270,17 +270,17 @@ fn no_use_after_revocation_replacement_expiry_or_key_cut_off() {
 			Error::<Test>::DocumentReplaced
 		);
 
-		NowSeconds::set((TODAY as u64 + 31) * 86_400);
+		set_clock((TODAY as u64 + 31) * 86_400);
 		assert_noop!(
 			Certificates::record_use(signed(KG_OFFICER), id(3), d, 1),
 			Error::<Test>::DocumentExpired
 		);
-		NowSeconds::set((TODAY as u64 - 1) * 86_400);
+		set_clock((TODAY as u64 - 1) * 86_400);
 		assert_noop!(
 			Certificates::record_use(signed(KG_OFFICER), id(3), d, 1),
 			Error::<Test>::DocumentNotYetValid
 		);
-		NowSeconds::set(TODAY as u64 * 86_400);
+		set_clock(TODAY as u64 * 86_400);
 
 		// KZ cuts off its issuer's key at block 1: document 3, anchored at block 2, is void.
 		System::set_block_number(2);
@@ -496,11 +496,11 @@ mod verification {
 			assert_eq!(validity(1), Validity::UsedUp);
 
 			register(2);
-			NowSeconds::set((TODAY as u64 + 31) * 86_400);
+			set_clock((TODAY as u64 + 31) * 86_400);
 			assert_eq!(validity(2), Validity::Expired);
-			NowSeconds::set((TODAY as u64 - 1) * 86_400);
+			set_clock((TODAY as u64 - 1) * 86_400);
 			assert_eq!(validity(2), Validity::NotYetValid);
-			NowSeconds::set(TODAY as u64 * 86_400);
+			set_clock(TODAY as u64 * 86_400);
 
 			assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3")));
 			assert_eq!(validity(2), Validity::Replaced { by: id(3) });

@@ -1,0 +1,117 @@
+//! What the test runtimes of Tamga's pallets share (std only, never in a chain's runtime):
+//! the governance configuration of a small consortium, a clock the tests set, and
+//! externalities holding the administrations and accredited parties a test names.
+
+use core::{cell::Cell, time::Duration};
+use frame_support::traits::UnixTime;
+use sp_runtime::BuildStorage;
+
+use crate::{DocumentKind, DocumentKinds, Role};
+
+std::thread_local! {
+	static NOW_SECONDS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The chain's clock in a test: seconds since 1970 that the test sets ([`set_clock`]).
+pub struct TestClock;
+
+impl UnixTime for TestClock {
+	fn now() -> Duration {
+		Duration::from_secs(NOW_SECONDS.with(Cell::get))
+	}
+}
+
+/// Sets [`TestClock`] to `seconds` since 1970 (for this test's thread).
+pub fn set_clock(seconds: u64) {
+	NOW_SECONDS.with(|now| now.set(seconds));
+}
+
+/// Counts every validator as having session keys (validators play no part in these
+/// tests).
+pub struct AllRegistered;
+
+impl<AccountId> frame_support::traits::ValidatorRegistration<AccountId> for AllRegistered {
+	fn is_registered(_: &AccountId) -> bool {
+		true
+	}
+}
+
+frame_support::parameter_types! {
+	/// The heaviest call a test proposal may carry.
+	pub const TestMaxProposalWeight: frame_support::weights::Weight =
+		frame_support::weights::Weight::from_parts(1_000_000_000_000, 5 * 1024 * 1024);
+}
+
+/// Implements the governance pallet's `Config` for test runtime `$runtime` (which names
+/// its `RuntimeEvent` and `RuntimeCall` in scope): at most 8 administrations of 3 member
+/// accounts, root as the consortium, every validator registered, [`TestClock`]-free.
+#[macro_export]
+macro_rules! impl_test_governance {
+	($runtime:ty) => {
+		impl $crate::Config for $runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type RuntimeCall = RuntimeCall;
+			type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
+			type MaxAdministrations = frame_support::traits::ConstU32<8>;
+			type MaxMembersPerAdministration = frame_support::traits::ConstU32<3>;
+			type MaxNameLength = frame_support::traits::ConstU32<64>;
+			type MaxCallSize = frame_support::traits::ConstU32<256>;
+			type MaxProposalWeight = $crate::testing::TestMaxProposalWeight;
+			type ProposalLifetime = frame_support::traits::ConstU64<100>;
+			type MaxOpenProposals = frame_support::traits::ConstU32<4>;
+			type MaxValidators = frame_support::traits::ConstU32<8>;
+			type MinValidators = frame_support::traits::ConstU32<1>;
+			type MaxNodes = frame_support::traits::ConstU32<4>;
+			type ValidatorRegistration = $crate::testing::AllRegistered;
+			type ProposalFilter = frame_support::traits::Everything;
+			type WeightInfo = $crate::weights::TamgaWeight;
+			#[cfg(feature = "runtime-benchmarks")]
+			type BenchmarkHelper = ();
+		}
+	};
+}
+
+/// A party a test accredits: (member account of its administration, the party, its role,
+/// the document kinds of an issuer). Officers get the office code `TESTO`; every party is
+/// named "Chamber of Commerce" and valid from block 0 to 1,000,000.
+pub type TestParty = (u64, u64, Role, &'static [DocumentKind]);
+
+/// Externalities of test runtime `T` at block 1 holding `administrations` (country, name,
+/// member account) and the accredited `parties`.
+pub fn test_externalities<T>(
+	administrations: &[(&str, &str, u64)],
+	parties: &[TestParty],
+) -> sp_io::TestExternalities
+where
+	T: crate::Config<AccountId = u64>,
+{
+	let mut storage = frame_system::GenesisConfig::<T>::default().build_storage().unwrap();
+	crate::GenesisConfig::<T> {
+		administrations: administrations
+			.iter()
+			.map(|(country, name, member)| ((*country).into(), (*name).into(), vec![*member]))
+			.collect(),
+		validators: vec![],
+		nodes: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+		for (member, who, role, kinds) in parties {
+			crate::Pallet::<T>::accredit(
+				frame_system::RawOrigin::Signed(*member).into(),
+				*who,
+				b"Chamber of Commerce".to_vec(),
+				*role,
+				DocumentKinds::of(kinds),
+				(*role == Role::Officer).then_some(*b"TESTO"),
+				0u32.into(),
+				1_000_000u32.into(),
+			)
+			.expect("the test's parties can be accredited");
+		}
+	});
+	ext
+}
