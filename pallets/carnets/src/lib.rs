@@ -541,21 +541,15 @@ pub mod pallet {
 			who: &T::AccountId,
 			carnet: &CarnetOf<T>,
 		) -> DispatchResult {
-			if *who == carnet.association {
-				T::Permissions::ensure_party(
-					who,
-					Role::Issuer,
-					Some(DocumentKind::AtaGuarantee),
-					None,
-					Self::now(),
-				)
-				.map_err(Error::<T>::from)?;
-				return Ok(());
-			}
-			let member_of =
-				T::Permissions::ensure_member(who).map_err(|_| Error::<T>::NotAssociation)?;
-			ensure!(member_of == carnet.home, Error::<T>::NotAssociation);
-			Ok(())
+			T::Permissions::ensure_party_or_administration(
+				who,
+				&carnet.association,
+				Role::Issuer,
+				Some(DocumentKind::AtaGuarantee),
+				carnet.home,
+				Self::now(),
+			)
+			.map_err(|denied| denied.map_or(Error::<T>::NotAssociation, Error::<T>::from).into())
 		}
 
 		/// Moves the claim of `member`'s administration on carnet `number` from `Raised`

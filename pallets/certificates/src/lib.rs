@@ -712,23 +712,23 @@ pub mod pallet {
 		}
 
 		/// Fails unless `who` is `issuer` itself, acting as `role` with its accreditation in
-		/// force now (a suspended, revoked or cut-off key revokes nothing), or a member
-		/// account of `country`'s administration (the issuer's).
+		/// force now, or a member account of `country`'s administration (the issuer's).
 		fn ensure_issuer_or_administration(
 			who: &T::AccountId,
 			issuer: &T::AccountId,
 			role: Role,
 			country: [u8; 2],
 		) -> DispatchResult {
-			if who == issuer {
-				T::Permissions::ensure_party(who, role, None, None, Self::now())
-					.map_err(Error::<T>::from)?;
-				return Ok(());
-			}
-			let member_of =
-				T::Permissions::ensure_member(who).map_err(|_| Error::<T>::NotIssuer)?;
-			ensure!(*member_of.as_bytes() == country, Error::<T>::NotIssuer);
-			Ok(())
+			let country = CountryCode::new(country).ok_or(Error::<T>::UnknownCountry)?;
+			T::Permissions::ensure_party_or_administration(
+				who,
+				issuer,
+				role,
+				None,
+				country,
+				Self::now(),
+			)
+			.map_err(|denied| denied.map_or(Error::<T>::NotIssuer, Error::<T>::from).into())
 		}
 
 		/// Appends `action` by `actor` to `id`'s history. The last slots are kept for the

@@ -66,7 +66,7 @@ pub struct PartySummary<BlockNumber> {
 }
 
 /// "May account X act as role R (for documents of kind K) of country C at block N?"
-pub trait Permissions<AccountId, BlockNumber> {
+pub trait Permissions<AccountId: PartialEq, BlockNumber> {
 	/// The administration `who` acts for, if it is a member account of one.
 	fn ensure_member(who: &AccountId) -> Result<CountryCode, Denied>;
 
@@ -89,6 +89,27 @@ pub trait Permissions<AccountId, BlockNumber> {
 
 	/// The block after which documents `issuer` registers are invalid, if one was set.
 	fn issuer_key_cutoff(issuer: &AccountId) -> Option<BlockNumber>;
+
+	/// Checks that `who` may act on what `party` (of `country`) made: `party` itself, acting
+	/// as `role` (for documents of `kind`) with its accreditation in force at block `at` (a
+	/// suspended, revoked or cut-off key acts on nothing), or a member account of
+	/// `country`'s administration. `Err(None)` means `who` is neither.
+	fn ensure_party_or_administration(
+		who: &AccountId,
+		party: &AccountId,
+		role: Role,
+		kind: Option<DocumentKind>,
+		country: CountryCode,
+		at: BlockNumber,
+	) -> Result<(), Option<Denied>> {
+		if who == party {
+			return Self::ensure_party(who, role, kind, None, at).map(|_| ()).map_err(Some);
+		}
+		match Self::ensure_member(who) {
+			Ok(member_of) if member_of == country => Ok(()),
+			_ => Err(None),
+		}
+	}
 
 	/// Whether `who` may send transactions at all: a member account, or a party whose
 	/// accreditation is active and within its validity now, granted by an administration
