@@ -38,8 +38,12 @@ impl CliRun {
 
 /// `tamga-node <command> --url <node's RPC> [--suri <suri>] <args>`.
 pub fn client(node: &TamgaNode, command: &str, suri: Option<&str>, args: &[&str]) -> CliRun {
-	let url = format!("http://127.0.0.1:{}", node.rpc_port);
-	let mut all = vec![command, "--url", &url];
+	client_at(&node.rpc_url(), command, suri, args)
+}
+
+/// `tamga-node <command> --url <url> [--suri <suri>] <args>`.
+pub fn client_at(url: &str, command: &str, suri: Option<&str>, args: &[&str]) -> CliRun {
+	let mut all = vec![command, "--url", url];
 	if let Some(suri) = suri {
 		all.extend_from_slice(&["--suri", suri]);
 	}

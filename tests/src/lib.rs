@@ -4,12 +4,16 @@
 //! - [`binary`]: where the `tamga-node` executable is.
 //! - [`cli`]: running `tamga-node governance` / `certificate` against a test node.
 //! - [`node`]: one node process with its own base path, ports and log file.
+//! - [`load`]: a stream of certificate registrations, and which of them a node finalized.
+//! - [`namespaces`]: one network namespace per node, to cut and heal links between them.
 //! - [`network`]: a consortium of validators of the `local` chain, connected to each other.
 //! - [`rpc`]: a small blocking JSON-RPC client.
 //! - [`wait`]: polling until a condition holds or a deadline passes.
 
 pub mod binary;
 pub mod cli;
+pub mod load;
+pub mod namespaces;
 pub mod network;
 pub mod node;
 pub mod rpc;

@@ -8,6 +8,7 @@ use std::{
 use serde_json::{json, Value};
 
 use crate::{
+	namespaces::NamespaceLab,
 	node::{run_tamga, TamgaNode, ValidatorKeys},
 	wait,
 };
@@ -31,25 +32,44 @@ pub struct LocalNetwork {
 	pub nodes: Vec<TamgaNode>,
 	/// The chain spec the nodes run: `local`, with these nodes approved at genesis.
 	pub spec: std::path::PathBuf,
+	/// The network namespaces the nodes run in, one each, if not all on loopback.
+	pub lab: Option<NamespaceLab>,
 	// Dropped after `nodes` (fields drop in order): processes stop before their files go.
 	_dir: tempfile::TempDir,
 	_turn: MutexGuard<'static, ()>,
 }
 
 impl LocalNetwork {
-	/// Prepares and starts the four validators, each bootstrapping from all the others.
+	/// Prepares and starts the four validators on loopback, each bootstrapping from all
+	/// the others.
 	pub fn start() -> Self {
+		Self::start_with(None)
+	}
+
+	/// Like [`start`](Self::start), but each validator is a host of its own, in its own
+	/// network namespace, so that [`NamespaceLab::cut`] can partition them.
+	pub fn start_in_namespaces() -> Self {
+		Self::start_with(Some(NamespaceLab::create(LOCAL_VALIDATORS.len())))
+	}
+
+	fn start_with(lab: Option<NamespaceLab>) -> Self {
 		let turn = ONE_NETWORK_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
 		let dir = tempfile::Builder::new().prefix("tamga-net-").tempdir().expect("temp dir");
 		let mut nodes: Vec<TamgaNode> = LOCAL_VALIDATORS
 			.iter()
-			.map(|(name, seed)| {
-				TamgaNode::prepare(
+			.enumerate()
+			.map(|(index, (name, seed))| {
+				let mut node = TamgaNode::prepare(
 					name,
 					"local",
 					&dir.path().join(name),
 					Some(&ValidatorKeys { seed: seed.to_string() }),
-				)
+				);
+				if let Some(lab) = &lab {
+					node.host = lab.host(index);
+					node.netns = Some(lab.namespace(index).to_string());
+				}
+				node
 			})
 			.collect();
 		let approved: Vec<Value> = nodes
@@ -68,7 +88,7 @@ impl LocalNetwork {
 				.collect();
 			node.start();
 		}
-		Self { nodes, spec, _dir: dir, _turn: turn }
+		Self { nodes, spec, lab, _dir: dir, _turn: turn }
 	}
 
 	/// The folder the network's base paths live in; extra nodes may go here too.

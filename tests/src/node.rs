@@ -97,6 +97,11 @@ pub struct TamgaNode {
 	pub rpc_port: u16,
 	/// The libp2p peer id derived from the node key.
 	pub peer_id: String,
+	/// The IPv4 address the node listens on (peer-to-peer and JSON-RPC): `127.0.0.1`, or
+	/// its own address inside a network namespace.
+	pub host: String,
+	/// The network namespace the node runs in (`ip netns exec`), if not the test's own.
+	pub netns: Option<String>,
 	/// Whether the node runs with `--validator`.
 	pub validator: bool,
 	/// Multiaddresses of the nodes to connect to at start.
@@ -153,6 +158,8 @@ impl TamgaNode {
 			p2p_port: free_port(),
 			rpc_port: free_port(),
 			peer_id,
+			host: "127.0.0.1".to_string(),
+			netns: None,
 			validator: validator.is_some(),
 			bootnodes: Vec::new(),
 			extra_args: Vec::new(),
@@ -162,12 +169,17 @@ impl TamgaNode {
 
 	/// The address the node listens on, without its PeerId.
 	pub fn listen_address(&self) -> String {
-		format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)
+		format!("/ip4/{}/tcp/{}", self.host, self.p2p_port)
 	}
 
 	/// The address other nodes dial to reach this one.
 	pub fn multiaddr(&self) -> String {
-		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, self.peer_id)
+		format!("{}/p2p/{}", self.listen_address(), self.peer_id)
+	}
+
+	/// The node's JSON-RPC endpoint (HTTP).
+	pub fn rpc_url(&self) -> String {
+		format!("http://{}:{}", self.host, self.rpc_port)
 	}
 
 	/// The node's log file (stdout and stderr of every run, appended).
@@ -183,13 +195,28 @@ impl TamgaNode {
 			.append(true)
 			.open(self.log_path())
 			.expect("log file can be opened");
-		let mut command = Command::new(binary::tamga_node());
+		let mut command = match &self.netns {
+			None => Command::new(binary::tamga_node()),
+			Some(namespace) => {
+				// `ip netns exec` execs the node in place: same process, same PID.
+				let mut command = Command::new("ip");
+				command.args(["netns", "exec", namespace]).arg(binary::tamga_node());
+				command
+			},
+		};
 		command
 			.args(["--chain", &self.chain, "--name", &self.name, "--base-path"])
 			.arg(&self.base_path)
-			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
-			.args(["--rpc-port", &self.rpc_port.to_string()])
+			.args(["--listen-addr", &self.listen_address()])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"]);
+		if self.netns.is_some() {
+			// The test reaches the node's RPC from outside its namespace: listen on the
+			// namespace's own address, safe methods only.
+			let endpoint = format!("listen-addr={}:{},methods=safe", self.host, self.rpc_port);
+			command.args(["--experimental-rpc-endpoint", &endpoint]);
+		} else {
+			command.args(["--rpc-port", &self.rpc_port.to_string()]);
+		}
 		if self.validator {
 			command.arg("--validator");
 		}
@@ -227,7 +254,13 @@ impl TamgaNode {
 
 	/// A JSON-RPC client for this node.
 	pub fn rpc(&self) -> RpcClient {
-		RpcClient::new(self.rpc_port)
+		RpcClient::at(&self.host, self.rpc_port)
+	}
+
+	/// The folder of the node's database (blocks and state), if it exists.
+	pub fn database_dir(&self) -> Option<PathBuf> {
+		let chains = std::fs::read_dir(self.base_path.join("chains")).ok()?;
+		chains.flatten().map(|chain| chain.path().join("db")).find(|db| db.is_dir())
 	}
 
 	/// The last `lines` lines of the node's log, for failure messages.

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 use std::time::Duration;
 
-/// A JSON-RPC endpoint on loopback.
+/// A node's JSON-RPC endpoint.
 #[derive(Clone, Debug)]
 pub struct RpcClient {
 	url: String,
@@ -13,11 +13,16 @@ pub struct RpcClient {
 impl RpcClient {
 	/// A client for the node listening for RPC on `127.0.0.1:port`.
 	pub fn new(port: u16) -> Self {
+		Self::at("127.0.0.1", port)
+	}
+
+	/// A client for the node listening for RPC on `host:port`.
+	pub fn at(host: &str, port: u16) -> Self {
 		let agent = ureq::AgentBuilder::new()
 			.timeout_connect(Duration::from_secs(2))
 			.timeout(Duration::from_secs(10))
 			.build();
-		Self { url: format!("http://127.0.0.1:{port}"), agent }
+		Self { url: format!("http://{host}:{port}"), agent }
 	}
 
 	/// Calls `method` with `params`; `Err` carries a transport or JSON-RPC error message.

@@ -1,0 +1,142 @@
+//! A steady stream of certificate registrations, as the consortium's issuers produce under
+//! load, and the question asked after every fault: which of them does a node hold as
+//! finalized, and do they still verify?
+
+use std::{
+	sync::{
+		atomic::{AtomicBool, Ordering},
+		Arc, Mutex,
+	},
+	thread::JoinHandle,
+};
+
+use serde_json::{json, Value};
+
+use crate::{cli::client_at, node::TamgaNode, rpc::to_hex};
+
+/// Today (UTC) and the day `days` later, as an ISO date.
+pub fn today_plus(days: u64) -> String {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
+}
+
+/// The id of the `n`th load document of this test process.
+pub fn document_id(n: usize) -> String {
+	let text = format!("tamga load document {} #{n}", std::process::id());
+	to_hex(&sp_io::hashing::blake2_256(text.as_bytes()))
+}
+
+/// Anchors document `n` (a CT-1, KZ to KG) through the node at RPC `url` as the issuer
+/// `suri`, without waiting for a block; returns its id once the node accepted it.
+pub fn register(url: &str, suri: &str, n: usize) -> Result<String, String> {
+	let id = document_id(n);
+	let (from, until) = (today_plus(0), today_plus(30));
+	let number = format!("KZ-LOAD-{n}");
+	let args = [
+		"--no-wait",
+		"register",
+		"--id",
+		&id,
+		"--kind",
+		"ct1",
+		"--number",
+		&number,
+		"--exporting",
+		"KZ",
+		"--importing",
+		"KG",
+		"--hs",
+		"100199",
+		"--valid-from",
+		&from,
+		"--valid-until",
+		&until,
+		"--quantity",
+		"1000",
+		"--unit",
+		"KGM",
+		"--exporter",
+		"990140000385",
+		"--salt",
+		"01",
+	];
+	client_at(url, "certificate", Some(suri), &args).ok().map(|_| id)
+}
+
+/// Registrations submitted one after another from a background thread until stopped.
+pub struct RegistrationLoad {
+	stop: Arc<AtomicBool>,
+	accepted: Arc<Mutex<Vec<String>>>,
+	thread: Option<JoinHandle<()>>,
+}
+
+impl RegistrationLoad {
+	/// Starts submitting registrations as the issuer `suri` through `node`'s RPC.
+	pub fn start(node: &TamgaNode, suri: &str) -> Self {
+		let stop = Arc::new(AtomicBool::new(false));
+		let accepted = Arc::new(Mutex::new(Vec::new()));
+		let url = node.rpc_url();
+		let suri = suri.to_string();
+		let thread = {
+			let (stop, accepted) = (stop.clone(), accepted.clone());
+			std::thread::spawn(move || {
+				let mut n = 0;
+				while !stop.load(Ordering::Relaxed) {
+					if let Ok(id) = register(&url, &suri, n) {
+						accepted.lock().unwrap_or_else(|e| e.into_inner()).push(id);
+					}
+					n += 1;
+				}
+			})
+		};
+		Self { stop, accepted, thread: Some(thread) }
+	}
+
+	/// The ids of the registrations the node accepted so far.
+	pub fn accepted(&self) -> Vec<String> {
+		self.accepted.lock().unwrap_or_else(|e| e.into_inner()).clone()
+	}
+
+	/// Stops the stream and returns the ids of every accepted registration.
+	pub fn stop(mut self) -> Vec<String> {
+		self.halt();
+		self.accepted()
+	}
+
+	fn halt(&mut self) {
+		self.stop.store(true, Ordering::Relaxed);
+		if let Some(thread) = self.thread.take() {
+			let _ = thread.join();
+		}
+	}
+}
+
+impl Drop for RegistrationLoad {
+	fn drop(&mut self) {
+		self.halt();
+	}
+}
+
+/// Of `ids`, those that verify as valid on `node` at the finalized block `at`.
+pub fn valid_at(node: &TamgaNode, at: &str, ids: &[String]) -> Result<Vec<String>, String> {
+	let rpc = node.rpc();
+	let unknown = format!("\"code\":{}", tamga_rpc::errors::UNKNOWN_DOCUMENT);
+	let mut valid = Vec::new();
+	for id in ids {
+		match rpc.call("tamga_verifyDocument", json!([id, at])) {
+			Ok(answer) if answer["valid"] == Value::Bool(true) => valid.push(id.clone()),
+			Ok(_) => {},
+			// Unknown at that block: not (yet) anchored there.
+			Err(error) if error.contains(&unknown) => {},
+			Err(error) => return Err(error),
+		}
+	}
+	Ok(valid)
+}
+
+/// Of `ids`, those that verify as valid on `node` at its finalized head, with that head.
+pub fn finalized_valid(node: &TamgaNode, ids: &[String]) -> Result<(String, Vec<String>), String> {
+	let head = node.rpc().finalized_hash()?;
+	let valid = valid_at(node, &head, ids)?;
+	Ok((head, valid))
+}

@@ -1,0 +1,245 @@
+//! Faults on a real four-validator `local` network, with certificate registrations
+//! flowing: a validator killed (SIGKILL) under load, every validator killed and restarted,
+//! a validator whose database was deleted, and a 2|2 network partition between hosts in
+//! their own network namespaces. After each, every record finalized before the fault is
+//! still there, verifies on every node, and the nodes agree on the finalized chain.
+
+use sp_core::crypto::{Pair as _, Ss58Codec};
+use tamga_tests::{
+	cli::client,
+	load::{finalized_valid, RegistrationLoad},
+	network::{LocalNetwork, LIVENESS_TIMEOUT},
+	wait,
+};
+
+const ALL: [usize; 4] = [0, 1, 2, 3];
+/// KZ's node: its member accredits the issuer, and the load goes through it.
+const KZ: usize = 0;
+/// BY's node: the one that crashes.
+const BY: usize = 3;
+const SURVIVORS: [usize; 3] = [0, 1, 2];
+/// The issuer (KZ's chamber of commerce) whose registrations make the load.
+const ISSUER: &str = "//Eve";
+
+/// KZ's member accredits [`ISSUER`] to issue certificates of origin.
+fn accredit_issuer(net: &LocalNetwork) {
+	let pair = sp_core::sr25519::Pair::from_string(ISSUER, None).expect("a dev URI");
+	let account = tamga_runtime::AccountId::from(pair.public()).to_ss58check();
+	let args = [
+		"accredit",
+		"--account",
+		&account,
+		"--name",
+		"Chamber of Commerce and Industry of Kazakhstan",
+		"--role",
+		"issuer",
+		"--kind",
+		"origin",
+		"--valid-until",
+		"1000000",
+	];
+	net.check(client(&net.nodes[KZ], "governance", Some("//Alice"), &args).ok());
+}
+
+/// Waits until `node` holds at least `count` of the load's registrations as finalized;
+/// returns them.
+fn wait_for_records(
+	net: &LocalNetwork,
+	node: usize,
+	load: &RegistrationLoad,
+	count: usize,
+) -> Vec<String> {
+	let what = format!("{} to finalize {count} registrations", net.nodes[node].name);
+	net.check(wait::until(LIVENESS_TIMEOUT, &what, || {
+		let (_, valid) = finalized_valid(&net.nodes[node], &load.accepted()).ok()?;
+		(valid.len() >= count).then_some(valid)
+	}))
+}
+
+/// Asserts that every one of `records` verifies as valid on every node of `indices`, at
+/// that node's finalized head.
+fn assert_records_hold(net: &LocalNetwork, indices: &[usize], records: &[String], after: &str) {
+	assert!(!records.is_empty(), "no records to check after {after}");
+	for &index in indices {
+		let node = &net.nodes[index];
+		let (head, valid) = net.check(finalized_valid(node, records));
+		let lost: Vec<&String> = records.iter().filter(|id| !valid.contains(id)).collect();
+		assert!(
+			lost.is_empty(),
+			"after {after}, {} no longer verifies {} of {} records finalized before it, at its \
+			 finalized head {head}: {lost:?}",
+			node.name,
+			lost.len(),
+			records.len()
+		);
+	}
+}
+
+/// Asserts that the nodes of `indices` have the same block at `height`.
+fn assert_same_block(net: &LocalNetwork, indices: &[usize], height: u32) {
+	let hashes: Vec<Option<String>> =
+		indices.iter().map(|&i| net.check(net.nodes[i].rpc().block_hash(height))).collect();
+	assert!(
+		hashes[0].is_some() && hashes.iter().all(|h| h == &hashes[0]),
+		"nodes disagree on block #{height}: {hashes:?}"
+	);
+}
+
+/// The highest best-block number among the nodes of `indices`.
+fn highest_best(net: &LocalNetwork, indices: &[usize]) -> u32 {
+	indices.iter().map(|&i| net.check(net.nodes[i].rpc().block_number(None))).max().unwrap()
+}
+
+#[test]
+fn a_validator_killed_under_load_loses_no_finalized_record() {
+	let mut net = LocalNetwork::start();
+	net.wait_finalized(&ALL, 1);
+	accredit_issuer(&net);
+	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
+	let before = wait_for_records(&net, KZ, &load, 10);
+
+	// BY's validator dies mid-stream, as on a power cut: no shutdown, no flush.
+	net.nodes[BY].kill();
+	// Three of four finalize on, and the registrations keep landing.
+	let during = wait_for_records(&net, KZ, &load, before.len() + 10);
+	assert_records_hold(&net, &SURVIVORS, &before, "BY's crash");
+
+	// BY comes back on its own database and catches up, while the load still runs.
+	net.nodes[BY].start();
+	let target = net.common_finalized(&SURVIVORS);
+	net.wait_finalized(&[BY], target);
+	let submitted = load.stop();
+	assert!(submitted.len() >= during.len());
+	assert_same_block(&net, &ALL, target);
+	assert_records_hold(&net, &ALL, &during, "BY's crash and restart");
+}
+
+#[test]
+fn every_validator_killed_and_restarted_keeps_every_finalized_record() {
+	let mut net = LocalNetwork::start();
+	net.wait_finalized(&ALL, 1);
+	accredit_issuer(&net);
+	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
+	let records = wait_for_records(&net, KZ, &load, 10);
+	let before = net.check(net.nodes[KZ].rpc().finalized_hash());
+	let before_number = net.check(net.nodes[KZ].rpc().block_number(Some(&before)));
+	// All four die at once, in the middle of the stream.
+	for node in &mut net.nodes {
+		node.kill();
+	}
+	load.stop();
+	let finalized = net.nodes[KZ].rpc().finalized_number();
+	assert!(finalized.is_err(), "a killed node still answers: {finalized:?}");
+
+	for node in &mut net.nodes {
+		node.start();
+	}
+	let height = net.check(wait::until(LIVENESS_TIMEOUT, "KZ to answer after restart", || {
+		net.nodes[KZ].rpc().finalized_number().ok()
+	}));
+	// Finality resumes past where it stood, and no finalized block was replaced.
+	assert!(height >= before_number, "KZ finalized #{before_number} before, #{height} after");
+	net.wait_finalized(&ALL, height + 3);
+	assert_same_block(&net, &ALL, height);
+	let after = net.check(net.nodes[KZ].rpc().block_hash(before_number));
+	assert_eq!(after.as_deref(), Some(before.as_str()), "finalized #{before_number} was replaced");
+	assert_records_hold(&net, &ALL, &records, "every validator's crash and restart");
+}
+
+#[test]
+fn a_validator_whose_database_was_deleted_resyncs_from_the_others() {
+	let mut net = LocalNetwork::start();
+	net.wait_finalized(&ALL, 1);
+	accredit_issuer(&net);
+	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
+	let records = wait_for_records(&net, KZ, &load, 10);
+
+	// BY's disk is wiped but for its keys (restored from a backup of the keystore and
+	// node key); the chain's blocks and state are gone.
+	net.nodes[BY].kill();
+	let database = net.nodes[BY].database_dir().expect("BY has a database");
+	std::fs::remove_dir_all(&database).expect("the database can be deleted");
+	net.nodes[BY].start();
+
+	// It syncs the whole chain again from the other administrations' nodes, including the
+	// records finalized while it was gone, and takes part in finality again.
+	let later = wait_for_records(&net, KZ, &load, records.len() + 5);
+	let target = net.common_finalized(&SURVIVORS);
+	net.wait_finalized(&[BY], target);
+	load.stop();
+	assert!(database.is_dir(), "BY did not recreate its database");
+	assert_same_block(&net, &ALL, target);
+	assert_records_hold(&net, &[BY], &later, "BY's resync");
+	net.wait_finalized(&ALL, target + 2);
+}
+
+#[test]
+fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
+	let net = LocalNetwork::start_in_namespaces();
+	net.wait_finalized(&ALL, 1);
+	accredit_issuer(&net);
+	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
+	let records = wait_for_records(&net, KZ, &load, 5);
+	let lab = net.lab.as_ref().expect("the network runs in namespaces");
+	let (west, east) = ([0, 1], [2, 3]);
+
+	// KZ and KG lose every link to AM and BY. Two of four is not a supermajority on
+	// either side: each side keeps authoring in its slots, neither may finalize.
+	lab.cut(&west, &east);
+	let best_at_cut = highest_best(&net, &ALL);
+	for index in ALL {
+		let node = &net.nodes[index];
+		let what = format!("{} to build 8 blocks during the partition", node.name);
+		net.check(wait::until(LIVENESS_TIMEOUT, &what, || {
+			node.rpc().block_number(None).ok().filter(|n| *n >= best_at_cut + 8)
+		}));
+	}
+	// Each side built a chain of its own.
+	let height = best_at_cut + 8;
+	let (west_block, east_block) = (
+		net.check(net.nodes[west[0]].rpc().block_hash(height)),
+		net.check(net.nodes[east[0]].rpc().block_hash(height)),
+	);
+	assert_ne!(west_block, east_block, "both sides have the same block #{height}: no partition");
+	let finalized: Vec<u32> =
+		ALL.iter().map(|&i| net.check(net.nodes[i].rpc().finalized_number())).collect();
+	for (index, number) in finalized.iter().enumerate() {
+		assert!(
+			*number <= best_at_cut,
+			"{} finalized #{number}, built during the partition (best at the cut: \
+			 #{best_at_cut})",
+			net.nodes[index].name
+		);
+	}
+	// No conflicting finality: what any two nodes finalized lies on one chain.
+	let lowest = *finalized.iter().min().unwrap();
+	assert_same_block(&net, &ALL, lowest);
+
+	// The link comes back: the nodes reconnect, settle on one fork, and finalize past
+	// everything either side built alone.
+	lab.heal(&west, &east);
+	let best_at_heal = highest_best(&net, &ALL);
+	eprintln!(
+		"partition: best #{best_at_cut} at the cut, finalized {finalized:?} during it, \
+		 best #{best_at_heal} at healing"
+	);
+	net.wait_finalized(&ALL, best_at_heal + 1);
+	assert_same_block(&net, &ALL, best_at_heal + 1);
+	assert_records_hold(&net, &ALL, &records, "the partition");
+
+	// Registrations KZ's node accepted during the partition were in blocks of the west
+	// side; if the east's fork won, they went back to the pool. None is lost: each is
+	// final, on the east side too.
+	let accepted = load.stop();
+	let by = &net.nodes[BY];
+	let finalized =
+		net.check(wait::until(LIVENESS_TIMEOUT, "BY to finalize every registration", || {
+			let (_, valid) = finalized_valid(by, &accepted).ok()?;
+			(valid.len() == accepted.len()).then_some(valid)
+		}));
+	eprintln!(
+		"partition: {} records before the cut, {} accepted in all",
+		records.len(),
+		finalized.len()
+	);
+}
