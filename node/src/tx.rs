@@ -5,13 +5,11 @@ use codec::{Decode, Encode};
 use serde_json::{json, Value};
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use sp_runtime::{
-	generic::Era,
 	traits::{IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
 use tamga_runtime::{
-	AccountId, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload, TxExtension,
-	UncheckedExtrinsic,
+	AccountId, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
 };
 
 /// A blocking JSON-RPC client over HTTP.
@@ -114,18 +112,7 @@ impl Signer {
 		let (spec_version, transaction_version) =
 			(field("specVersion")?, field("transactionVersion")?);
 
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::new(),
-			frame_system::CheckNonZeroSender::new(),
-			pallet_tamga_governance::CheckPermitted::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			frame_system::WeightReclaim::new(),
-		);
+		let extension = tamga_runtime::tx_extension(nonce);
 		let implicit =
 			((), (), (), spec_version, transaction_version, genesis, genesis, (), (), ());
 		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);

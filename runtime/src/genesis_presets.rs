@@ -155,6 +155,32 @@ pub fn local_testnet() -> Value {
 	genesis(&LOCAL_ADMINISTRATIONS, None)
 }
 
+/// The storage of the `local_testnet` genesis: the preset's patch over the defaults, as the
+/// node builds it from a chain spec. For tests and tools that run the native runtime.
+#[cfg(feature = "std")]
+pub fn local_testnet_storage() -> sp_runtime::Storage {
+	use sp_runtime::BuildStorage;
+	let mut json = serde_json::to_value(crate::RuntimeGenesisConfig::default())
+		.expect("the default genesis config serialises");
+	merge(&mut json, local_testnet());
+	let config: crate::RuntimeGenesisConfig =
+		serde_json::from_value(json).expect("the preset is a valid genesis config");
+	config.build_storage().expect("the genesis builds")
+}
+
+/// Merges the JSON `patch` into `base`, as the node does with a chain spec's patch.
+#[cfg(feature = "std")]
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
 /// The JSON of the preset called `id`, if there is one.
 pub fn preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {

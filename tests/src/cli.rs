@@ -3,6 +3,8 @@
 
 use std::process::Output;
 
+use sp_core::crypto::{Pair as _, Ss58Codec};
+
 use crate::node::{run_tamga, TamgaNode};
 
 /// What a client command printed and how it exited.
@@ -49,4 +51,61 @@ pub fn client_at(url: &str, command: &str, suri: Option<&str>, args: &[&str]) ->
 	}
 	all.extend_from_slice(args);
 	run_tamga(&all).into()
+}
+
+/// The SS58 account of development secret URI `suri` (e.g. `//Eve`).
+pub fn account(suri: &str) -> String {
+	let public: tamga_runtime::AccountId =
+		sp_core::sr25519::Pair::from_string(suri, None).expect("a dev URI").public().into();
+	public.to_ss58check()
+}
+
+/// Today (UTC) and the day `days` later, as an ISO date.
+pub fn today_plus(days: u64) -> String {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
+}
+
+/// `governance accredit` through `node`, signed by `member`: accredits the account of
+/// `who` (a development URI) as `name` until block 1,000,000, with the role in `args`.
+pub fn accredit(node: &TamgaNode, member: &str, who: &str, name: &str, args: &[&str]) -> CliRun {
+	let account = account(who);
+	let mut all =
+		vec!["accredit", "--account", &account, "--name", name, "--valid-until", "1000000"];
+	all.extend_from_slice(args);
+	client(node, "governance", Some(member), &all)
+}
+
+/// The facts of a CT-1 certificate of origin numbered `number`, KZ to KG, 1,000 kg of
+/// wheat, valid from today for 30 days, with the exporter commitment salted by `salt`:
+/// the arguments `certificate register` takes after the document.
+pub fn ct1_facts(number: &str, salt: &str) -> Vec<String> {
+	let (from, until) = (today_plus(0), today_plus(30));
+	[
+		"--kind",
+		"ct1",
+		"--number",
+		number,
+		"--exporting",
+		"KZ",
+		"--importing",
+		"KG",
+		"--hs",
+		"100199",
+		"--valid-from",
+		&from,
+		"--valid-until",
+		&until,
+		"--quantity",
+		"1000",
+		"--unit",
+		"KGM",
+		"--exporter",
+		"990140000385",
+		"--salt",
+		salt,
+	]
+	.iter()
+	.map(|s| s.to_string())
+	.collect()
 }

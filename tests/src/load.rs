@@ -12,13 +12,11 @@ use std::{
 
 use serde_json::{json, Value};
 
-use crate::{cli::client_at, node::TamgaNode, rpc::to_hex};
-
-/// Today (UTC) and the day `days` later, as an ISO date.
-pub fn today_plus(days: u64) -> String {
-	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
-	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
-}
+use crate::{
+	cli::{client_at, ct1_facts},
+	node::TamgaNode,
+	rpc::to_hex,
+};
 
 /// The id of the `n`th load document of this test process.
 pub fn document_id(n: usize) -> String {
@@ -30,36 +28,9 @@ pub fn document_id(n: usize) -> String {
 /// `suri`, without waiting for a block; returns its id once the node accepted it.
 pub fn register(url: &str, suri: &str, n: usize) -> Result<String, String> {
 	let id = document_id(n);
-	let (from, until) = (today_plus(0), today_plus(30));
-	let number = format!("KZ-LOAD-{n}");
-	let args = [
-		"--no-wait",
-		"register",
-		"--id",
-		&id,
-		"--kind",
-		"ct1",
-		"--number",
-		&number,
-		"--exporting",
-		"KZ",
-		"--importing",
-		"KG",
-		"--hs",
-		"100199",
-		"--valid-from",
-		&from,
-		"--valid-until",
-		&until,
-		"--quantity",
-		"1000",
-		"--unit",
-		"KGM",
-		"--exporter",
-		"990140000385",
-		"--salt",
-		"01",
-	];
+	let mut args = vec!["--no-wait".to_string(), "register".into(), "--id".into(), id.clone()];
+	args.extend(ct1_facts(&format!("KZ-LOAD-{n}"), "01"));
+	let args: Vec<&str> = args.iter().map(String::as_str).collect();
 	client_at(url, "certificate", Some(suri), &args).ok().map(|_| id)
 }
 

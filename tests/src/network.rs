@@ -43,16 +43,21 @@ impl LocalNetwork {
 	/// Prepares and starts the four validators on loopback, each bootstrapping from all
 	/// the others.
 	pub fn start() -> Self {
-		Self::start_with(None)
+		Self::start_with(None, &[])
+	}
+
+	/// Like [`start`](Self::start), with `args` added to every node's command line.
+	pub fn start_with_node_args(args: &[&str]) -> Self {
+		Self::start_with(None, args)
 	}
 
 	/// Like [`start`](Self::start), but each validator is a host of its own, in its own
 	/// network namespace, so that [`NamespaceLab::cut`] can partition them.
 	pub fn start_in_namespaces() -> Self {
-		Self::start_with(Some(NamespaceLab::create(LOCAL_VALIDATORS.len())))
+		Self::start_with(Some(NamespaceLab::create(LOCAL_VALIDATORS.len())), &[])
 	}
 
-	fn start_with(lab: Option<NamespaceLab>) -> Self {
+	fn start_with(lab: Option<NamespaceLab>, args: &[&str]) -> Self {
 		let turn = ONE_NETWORK_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
 		let dir = tempfile::Builder::new().prefix("tamga-net-").tempdir().expect("temp dir");
 		let mut nodes: Vec<TamgaNode> = LOCAL_VALIDATORS
@@ -65,6 +70,7 @@ impl LocalNetwork {
 					&dir.path().join(name),
 					Some(&ValidatorKeys { seed: seed.to_string() }),
 				);
+				node.extra_args = args.iter().map(|a| a.to_string()).collect();
 				if let Some(lab) = &lab {
 					node.host = lab.host(index);
 					node.netns = Some(lab.namespace(index).to_string());

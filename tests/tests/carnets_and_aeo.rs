@@ -12,27 +12,12 @@
 //!   KG's acknowledgement until KG records it.
 
 use serde_json::{json, Value};
-use sp_core::crypto::{Pair as _, Ss58Codec};
-use tamga_runtime::AccountId;
 use tamga_tests::{
-	cli::{client, CliRun},
+	cli::{self, account, client, today_plus, CliRun},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 	wait,
 };
-
-/// The account of development secret URI `suri`.
-fn account(suri: &str) -> String {
-	let public: AccountId =
-		sp_core::sr25519::Pair::from_string(suri, None).expect("a dev URI").public().into();
-	public.to_ss58check()
-}
-
-/// Today (UTC) and the day `days` later, as ISO dates.
-fn today_plus(days: u64) -> String {
-	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
-	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
-}
 
 /// Accredits `who` through `node`, signed by `member`, with `role` and extra `args`.
 fn accredit(
@@ -43,11 +28,7 @@ fn accredit(
 	name: &str,
 	args: &[&str],
 ) {
-	let account = account(who);
-	let mut all =
-		vec!["accredit", "--account", &account, "--name", name, "--valid-until", "1000000"];
-	all.extend_from_slice(args);
-	net.check(client(node, "governance", Some(member), &all).ok());
+	net.check(cli::accredit(node, member, who, name, args).ok());
 }
 
 /// Waits until `method(params…, finalized head)` on `node` satisfies `done`.

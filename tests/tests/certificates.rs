@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use sp_core::crypto::{Pair as _, Ss58Codec};
 use tamga_runtime::AccountId;
 use tamga_tests::{
-	cli::{client, CliRun},
+	cli::{client, ct1_facts, today_plus, CliRun},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 	wait,
@@ -25,12 +25,6 @@ fn account(suri: &str) -> AccountId {
 
 fn certificate(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
 	client(node, "certificate", suri, args)
-}
-
-/// Today (UTC) and the day `days` later, as ISO dates.
-fn today_plus(days: u64) -> String {
-	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
-	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
 }
 
 /// Waits until `tamga_verifyDocument` on `node`, read at its finalized head, satisfies
@@ -106,30 +100,8 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	std::fs::write(&document, b"%PDF CT-1 KZ-2026-0001 wheat 1000 kg to KG").unwrap();
 	let file = document.to_str().unwrap();
 	let (from, until) = (today_plus(0), today_plus(30));
-	let facts = [
-		"--kind",
-		"ct1",
-		"--number",
-		"KZ-2026-0001",
-		"--exporting",
-		"KZ",
-		"--importing",
-		"KG",
-		"--hs",
-		"100199",
-		"--valid-from",
-		&from,
-		"--valid-until",
-		&until,
-		"--quantity",
-		"1000",
-		"--unit",
-		"KGM",
-		"--exporter",
-		"990140000385",
-		"--salt",
-		"3f9c",
-	];
+	let facts = ct1_facts("KZ-2026-0001", "3f9c");
+	let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
 	let mut register = vec!["register", "--file", file];
 	register.extend_from_slice(&facts);
 	net.check(certificate(kz, Some("//Eve"), &register).ok());

@@ -4,9 +4,8 @@
 //! their own network namespaces. After each, every record finalized before the fault is
 //! still there, verifies on every node, and the nodes agree on the finalized chain.
 
-use sp_core::crypto::{Pair as _, Ss58Codec};
 use tamga_tests::{
-	cli::client,
+	cli::accredit,
 	load::{finalized_valid, RegistrationLoad},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	wait,
@@ -21,24 +20,20 @@ const SURVIVORS: [usize; 3] = [0, 1, 2];
 /// The issuer (KZ's chamber of commerce) whose registrations make the load.
 const ISSUER: &str = "//Eve";
 
-/// KZ's member accredits [`ISSUER`] to issue certificates of origin.
-fn accredit_issuer(net: &LocalNetwork) {
-	let pair = sp_core::sr25519::Pair::from_string(ISSUER, None).expect("a dev URI");
-	let account = tamga_runtime::AccountId::from(pair.public()).to_ss58check();
-	let args = [
-		"accredit",
-		"--account",
-		&account,
-		"--name",
-		"Chamber of Commerce and Industry of Kazakhstan",
-		"--role",
-		"issuer",
-		"--kind",
-		"origin",
-		"--valid-until",
-		"1000000",
-	];
-	net.check(client(&net.nodes[KZ], "governance", Some("//Alice"), &args).ok());
+/// Starts the network and the load (KZ's chamber registering through KZ's node), and
+/// waits until KZ's node holds `count` of the registrations as finalized.
+fn start_with_records(
+	start: fn() -> LocalNetwork,
+	count: usize,
+) -> (LocalNetwork, RegistrationLoad, Vec<String>) {
+	let net = start();
+	net.wait_finalized(&ALL, 1);
+	let chamber = "Chamber of Commerce and Industry of Kazakhstan";
+	let role = ["--role", "issuer", "--kind", "origin"];
+	net.check(accredit(&net.nodes[KZ], "//Alice", ISSUER, chamber, &role).ok());
+	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
+	let records = wait_for_records(&net, KZ, &load, count);
+	(net, load, records)
 }
 
 /// Waits until `node` holds at least `count` of the load's registrations as finalized;
@@ -92,11 +87,7 @@ fn highest_best(net: &LocalNetwork, indices: &[usize]) -> u32 {
 
 #[test]
 fn a_validator_killed_under_load_loses_no_finalized_record() {
-	let mut net = LocalNetwork::start();
-	net.wait_finalized(&ALL, 1);
-	accredit_issuer(&net);
-	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
-	let before = wait_for_records(&net, KZ, &load, 10);
+	let (mut net, load, before) = start_with_records(LocalNetwork::start, 10);
 
 	// BY's validator dies mid-stream, as on a power cut: no shutdown, no flush.
 	net.nodes[BY].kill();
@@ -116,11 +107,7 @@ fn a_validator_killed_under_load_loses_no_finalized_record() {
 
 #[test]
 fn every_validator_killed_and_restarted_keeps_every_finalized_record() {
-	let mut net = LocalNetwork::start();
-	net.wait_finalized(&ALL, 1);
-	accredit_issuer(&net);
-	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
-	let records = wait_for_records(&net, KZ, &load, 10);
+	let (mut net, load, records) = start_with_records(LocalNetwork::start, 10);
 	let before = net.check(net.nodes[KZ].rpc().finalized_hash());
 	let before_number = net.check(net.nodes[KZ].rpc().block_number(Some(&before)));
 	// All four die at once, in the middle of the stream.
@@ -148,11 +135,7 @@ fn every_validator_killed_and_restarted_keeps_every_finalized_record() {
 
 #[test]
 fn a_validator_whose_database_was_deleted_resyncs_from_the_others() {
-	let mut net = LocalNetwork::start();
-	net.wait_finalized(&ALL, 1);
-	accredit_issuer(&net);
-	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
-	let records = wait_for_records(&net, KZ, &load, 10);
+	let (mut net, load, records) = start_with_records(LocalNetwork::start, 10);
 
 	// BY's disk is wiped but for its keys (restored from a backup of the keystore and
 	// node key); the chain's blocks and state are gone.
@@ -175,11 +158,7 @@ fn a_validator_whose_database_was_deleted_resyncs_from_the_others() {
 
 #[test]
 fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
-	let net = LocalNetwork::start_in_namespaces();
-	net.wait_finalized(&ALL, 1);
-	accredit_issuer(&net);
-	let load = RegistrationLoad::start(&net.nodes[KZ], ISSUER);
-	let records = wait_for_records(&net, KZ, &load, 5);
+	let (net, load, records) = start_with_records(LocalNetwork::start_in_namespaces, 5);
 	let lab = net.lab.as_ref().expect("the network runs in namespaces");
 	let (west, east) = ([0, 1], [2, 3]);
 

@@ -15,18 +15,6 @@ use crate::{
 	System, VERSION,
 };
 
-/// Merges the JSON `patch` into `base`, as the node does with a chain spec's patch.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
 /// Reports every code it is shown as this runtime with a higher `spec_version`, as the
 /// executor would for a real new runtime.
 struct NextVersion;
@@ -45,10 +33,7 @@ impl ReadRuntimeVersion for NextVersion {
 
 /// Externalities holding the `local_testnet` genesis state, at block 1.
 pub(crate) fn local_testnet() -> sp_io::TestExternalities {
-	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut json, genesis_presets::local_testnet());
-	let config: RuntimeGenesisConfig = serde_json::from_value(json).unwrap();
-	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	let mut ext: sp_io::TestExternalities = genesis_presets::local_testnet_storage().into();
 	ext.register_extension(ReadRuntimeVersionExt::new(NextVersion));
 	ext.execute_with(|| {
 		System::set_block_number(1);

@@ -3,10 +3,7 @@
 
 use frame_support::traits::OnInitialize;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::BuildStorage;
-use tamga_runtime::{
-	genesis_presets, AccountId, Governance, Runtime, RuntimeGenesisConfig, System,
-};
+use tamga_runtime::{genesis_presets, AccountId, Governance, Runtime, System};
 
 /// Milliseconds in a day.
 const DAY_MS: u64 = 86_400_000;
@@ -42,24 +39,9 @@ pub fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()
 }
 
-/// Merges the JSON `patch` into `base`, as the node does with a chain spec's patch.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
 /// Fresh externalities holding the `local_testnet` genesis state at block 1, today.
 pub fn genesis() -> sp_io::TestExternalities {
-	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("JSON");
-	merge(&mut json, genesis_presets::local_testnet());
-	let config: RuntimeGenesisConfig = serde_json::from_value(json).expect("the preset is valid");
-	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	let mut ext: sp_io::TestExternalities = genesis_presets::local_testnet_storage().into();
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		// The time of the last block (set directly: no slot to match outside a block).

@@ -12,12 +12,8 @@ use codec::{Decode, Encode};
 use frame_metadata::v15::RuntimeMetadataV15;
 use frame_support::traits::GetCallMetadata;
 use sp_core::Pair as _;
-use sp_runtime::{
-	generic::Era, transaction_validity::TransactionSource, MultiAddress, MultiSignature,
-};
-use tamga_runtime::{
-	Executive, RuntimeCall, SignedPayload, System, TxExtension, UncheckedExtrinsic, VERSION,
-};
+use sp_runtime::{transaction_validity::TransactionSource, MultiAddress, MultiSignature};
+use tamga_runtime::{Executive, RuntimeCall, SignedPayload, System, UncheckedExtrinsic};
 
 use super::{calls::hex, state_root, Outcome};
 use crate::{chain, generate::Generator, metadata, mutate::mutate, panics};
@@ -39,32 +35,9 @@ pub fn one(
 	if generator.rng.chance(1, 5) {
 		nonce = nonce.wrapping_add(generator.rng.below(3) as u32).wrapping_sub(1);
 	}
-	let extension: TxExtension = (
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		pallet_tamga_governance::CheckPermitted::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		frame_system::WeightReclaim::new(),
-	);
-	let genesis = System::block_hash(0);
-	let implicit = (
-		(),
-		(),
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let extension = tamga_runtime::tx_extension(nonce);
+	let payload = SignedPayload::new(call.clone(), extension.clone())
+		.expect("the extension's implicit data is in the chain state");
 	let signature = payload.using_encoded(|bytes| key.pair().sign(bytes));
 	let signed = UncheckedExtrinsic::new_signed(
 		call,
@@ -127,19 +100,8 @@ fn signature_matches(extrinsic: &UncheckedExtrinsic) -> bool {
 		return true; // not signed: nothing to match
 	};
 	let MultiAddress::Id(who) = address else { return false };
-	let genesis = System::block_hash(0);
-	let implicit = (
-		(),
-		(),
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-	);
-	let payload = SignedPayload::from_raw(extrinsic.function.clone(), extension.clone(), implicit);
+	let Ok(payload) = SignedPayload::new(extrinsic.function.clone(), extension.clone()) else {
+		return false;
+	};
 	payload.using_encoded(|bytes| signature.verify(bytes, who))
 }

@@ -1,0 +1,162 @@
+//! `tamga-throughput`: how much load Tamga carries and how long a border officer waits,
+//! measured on real networks started here: a single-validator dev node and the
+//! four-validator local network on loopback.
+//!
+//! Modules: [`scenario`] (the phases of one run), [`submit`] (pre-signed extrinsics as
+//! fast as the node takes them), [`watch`] (inclusion and finality times, what finalized
+//! blocks carry), [`latency`] (RPC under concurrent load), [`signing`], [`rpc`],
+//! [`machine`], [`report`].
+
+mod latency;
+mod machine;
+mod report;
+mod rpc;
+mod scenario;
+mod signing;
+mod submit;
+mod watch;
+
+use std::{path::PathBuf, time::Duration};
+
+use clap::Parser;
+use serde_json::json;
+use tamga_runtime::genesis_presets::{DEV_ADMINISTRATION, LOCAL_ADMINISTRATIONS};
+use tamga_tests::{
+	network::LocalNetwork,
+	node::{TamgaNode, ValidatorKeys},
+	wait,
+};
+
+/// Measure Tamga's throughput and latency on a dev node and on the four-validator local
+/// network, started here from `$TAMGA_NODE_BIN` (scripts/bench.sh builds a release node
+/// and sets it).
+///
+/// Per network: single certificate registrations into finalized blocks per second, the
+/// same for `system.remark` of the same encoded size (the chain's ceiling), documents
+/// anchored by batch per second (client hashing included), `tamga_verifyDocument` against
+/// raw `state_getStorage` of the same entry (requests/s, p50, p99), and finality after
+/// inclusion (p50, p95). Prints a table and writes JSON.
+#[derive(Debug, Parser)]
+#[command(name = "tamga-throughput", version)]
+struct Args {
+	/// Single registrations per network (and as many remarks).
+	#[arg(long, default_value_t = 20_000)]
+	registrations: usize,
+	/// Issuers the load is spread over, one submitting thread each.
+	#[arg(long, default_value_t = 8)]
+	issuers: usize,
+	/// Batches anchored per network.
+	#[arg(long, default_value_t = 10)]
+	batches: usize,
+	/// Documents per batch.
+	#[arg(long, default_value_t = 200_000)]
+	batch_size: usize,
+	/// Size of each synthetic document hashed for a batch, bytes.
+	#[arg(long, default_value_t = 1024)]
+	document_bytes: usize,
+	/// Seconds each RPC method is called under load.
+	#[arg(long, default_value_t = 10)]
+	rpc_seconds: u64,
+	/// Concurrent RPC clients.
+	#[arg(long, default_value_t = 8)]
+	rpc_clients: usize,
+	/// Which networks: `dev`, `local` or both.
+	#[arg(long, value_delimiter = ',', default_value = "dev,local")]
+	networks: Vec<String>,
+	/// Where the JSON results go (`<date>.json` and `latest.json`).
+	#[arg(long, default_value = "node/throughput/results")]
+	out: PathBuf,
+}
+
+/// Node options for load: a transaction pool that holds a whole phase.
+const NODE_ARGS: [&str; 4] = ["--pool-limit", "100000", "--pool-kbytes", "524288"];
+
+fn main() {
+	let args = Args::parse();
+	let options = scenario::Options {
+		registrations: args.registrations,
+		issuers: args.issuers,
+		batches: args.batches,
+		batch_size: args.batch_size,
+		document_bytes: args.document_bytes,
+		rpc_duration: Duration::from_secs(args.rpc_seconds),
+		rpc_clients: args.rpc_clients,
+		timeout: Duration::from_secs(600),
+	};
+	let binary = tamga_tests::binary::tamga_node();
+	let mut results = json!({
+		"date": tamga_rpc::dates::iso_date(today()),
+		"machine": machine::describe(&binary),
+		"options": format!("{options:?}"),
+		"networks": {},
+	});
+	for network in &args.networks {
+		eprintln!("benchmarking the {network} network");
+		let outcome = match network.as_str() {
+			"dev" => dev(&options),
+			"local" => local(&options),
+			other => Err(format!("unknown network {other}: use dev or local")),
+		};
+		match outcome {
+			Ok(figures) => results["networks"][network] = figures,
+			Err(error) => {
+				eprintln!("error: the {network} benchmark failed: {error}");
+				std::process::exit(2);
+			},
+		}
+	}
+	println!("{}", report::table(&results));
+	match report::write(&args.out, &results) {
+		Ok(path) => eprintln!("results written to {}", path.display()),
+		Err(error) => {
+			eprintln!("error: cannot write the results: {error}");
+			std::process::exit(2);
+		},
+	}
+}
+
+fn today() -> u32 {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	(now.as_secs() / 86_400) as u32
+}
+
+/// The `dev` chain on one validator.
+fn dev(options: &scenario::Options) -> Result<serde_json::Value, String> {
+	let dir = tempfile_dir()?;
+	let keys = ValidatorKeys { seed: DEV_ADMINISTRATION.account_key.to_seed() };
+	let mut node = TamgaNode::prepare("dev", "dev", &dir.join("dev"), Some(&keys));
+	node.extra_args = NODE_ARGS.iter().map(|s| s.to_string()).collect();
+	node.start();
+	wait_finalized(&node)?;
+	let mut figures = scenario::run(&node.rpc_url(), &DEV_ADMINISTRATION, options)?;
+	figures["validators"] = json!(1);
+	drop(node);
+	let _ = std::fs::remove_dir_all(&dir);
+	Ok(figures)
+}
+
+/// The `local` chain on four validators on loopback; load goes through KZ's node.
+fn local(options: &scenario::Options) -> Result<serde_json::Value, String> {
+	let net = LocalNetwork::start_with_node_args(&NODE_ARGS);
+	for node in &net.nodes {
+		wait_finalized(node)?;
+	}
+	let mut figures = scenario::run(&net.nodes[0].rpc_url(), &LOCAL_ADMINISTRATIONS[0], options)?;
+	figures["validators"] = json!(net.nodes.len());
+	Ok(figures)
+}
+
+fn wait_finalized(node: &TamgaNode) -> Result<(), String> {
+	wait::until(Duration::from_secs(120), &format!("{} to finalize a block", node.name), || {
+		node.rpc().finalized_number().ok().filter(|n| *n >= 1)
+	})
+	.map(|_| ())
+	.map_err(|e| format!("{e}\n{}", node.log_tail(20)))
+}
+
+/// A fresh folder for a node's base path.
+fn tempfile_dir() -> Result<PathBuf, String> {
+	let dir = std::env::temp_dir().join(format!("tamga-throughput-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+	Ok(dir)
+}

@@ -1,0 +1,305 @@
+//! One benchmark run on one network: set-up (issuers accredited by a member), single
+//! registrations, `system.remark`s of the same encoded size, batches, verification RPC
+//! against raw storage reads, and finality latency over the blocks of the run.
+
+use std::time::{Duration, Instant};
+
+use codec::{Compact, Encode};
+use serde_json::{json, Value};
+use sp_core::H256;
+use tamga_runtime::{genesis_presets::FoundingAdministration, Runtime, RuntimeCall};
+
+use crate::{
+	latency::{hammer, quantile},
+	rpc::{hex, Rpc},
+	signing::{ChainContext, Signer},
+	submit::submit,
+	watch::{Counts, Watcher},
+};
+
+/// What a run does and how much of it.
+#[derive(Clone, Debug)]
+pub struct Options {
+	/// Single registrations submitted (and as many remarks).
+	pub registrations: usize,
+	/// Accredited issuers the load is spread over (one submitter thread each).
+	pub issuers: usize,
+	/// Batches anchored.
+	pub batches: usize,
+	/// Documents per batch.
+	pub batch_size: usize,
+	/// Bytes of each synthetic document hashed for a batch.
+	pub document_bytes: usize,
+	/// How long each RPC method is hammered.
+	pub rpc_duration: Duration,
+	/// Concurrent RPC clients.
+	pub rpc_clients: usize,
+	/// How long any phase may take to be finalized.
+	pub timeout: Duration,
+}
+
+/// The chain's genesis hash and runtime version, as signatures need them.
+fn chain_context(rpc: &Rpc) -> Result<ChainContext, String> {
+	let genesis = rpc.call("chain_getBlockHash", json!([0]))?;
+	let genesis = crate::rpc::unhex(genesis.as_str().unwrap_or_default())?;
+	let version = rpc.call("state_getRuntimeVersion", json!([]))?;
+	let field = |name: &str| version[name].as_u64().map(|v| v as u32).ok_or(format!("no {name}"));
+	Ok(ChainContext {
+		genesis: H256::from_slice(&genesis),
+		spec_version: field("specVersion")?,
+		transaction_version: field("transactionVersion")?,
+	})
+}
+
+/// The next nonce of `signer` (including its transactions in the pool).
+fn next_nonce(rpc: &Rpc, signer: &Signer) -> Result<u32, String> {
+	use sp_core::crypto::Ss58Codec;
+	let nonce = rpc.call("system_accountNextIndex", json!([signer.account().to_ss58check()]))?;
+	nonce.as_u64().map(|n| n as u32).ok_or(format!("bad nonce {nonce}"))
+}
+
+/// The days since 1970-01-01, today.
+fn today() -> u32 {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	(now.as_secs() / 86_400) as u32
+}
+
+fn accredit(issuer: &Signer, index: usize) -> RuntimeCall {
+	use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
+	RuntimeCall::Governance(pallet_tamga_governance::Call::accredit {
+		account: issuer.account(),
+		name: format!("Benchmark issuer {index}").into_bytes(),
+		role: Role::Issuer,
+		kinds: DocumentKinds::of(&[DocumentKind::Origin]),
+		office: None,
+		valid_from: 0,
+		valid_until: 1_000_000,
+	})
+}
+
+/// The `number`th registration of issuer `issuer` of `country`: its id and call.
+fn registration(country: [u8; 2], issuer: usize, number: usize) -> (H256, RuntimeCall) {
+	use pallet_tamga_certificates::{CertificateKind, FactsOf};
+	let id = H256(sp_io::hashing::blake2_256(format!("bench {issuer} {number}").as_bytes()));
+	let facts = FactsOf::<Runtime> {
+		kind: CertificateKind::EaeuCt1,
+		number: format!("BENCH-{issuer}-{number}").into_bytes().try_into().expect("short"),
+		exporting: country,
+		importing: if &country == b"KG" { *b"KZ" } else { *b"KG" },
+		hs_codes: vec![*b"100199"].try_into().expect("one code"),
+		valid_from: today(),
+		valid_until: today() + 30,
+		quantity: 1_000,
+		unit: *b"KGM",
+		exporter_commitment: H256(sp_io::hashing::blake2_256(&id.0)),
+	};
+	(id, RuntimeCall::Certificates(pallet_tamga_certificates::Call::register { id, facts }))
+}
+
+/// A `System.remark` whose call encodes to exactly `size` bytes.
+fn remark_of_size(size: usize) -> RuntimeCall {
+	let mut length = size.saturating_sub(3);
+	while 2 + Compact(length as u32).encoded_size() + length > size && length > 0 {
+		length -= 1;
+	}
+	RuntimeCall::System(frame_system::Call::remark { remark: vec![0x2a; length] })
+}
+
+/// Throughput of one phase.
+fn phase(count: u64, seconds: f64, per_block: u64, submitted: &crate::submit::Submitted) -> Value {
+	json!({
+		"count": count, "seconds": seconds, "perSecond": count as f64 / seconds,
+		"mostInOneBlock": per_block, "refused": submitted.refused,
+		"firstRefusal": submitted.first_refusal, "poolFullWaits": submitted.pool_full_waits,
+		"submitSeconds": submitted.duration.as_secs_f64(),
+	})
+}
+
+/// Runs every phase against the node at `url`, whose chain's founding member is `member`.
+pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Result<Value, String> {
+	let rpc = Rpc::new(url);
+	let context = chain_context(&rpc)?;
+	let watcher = Watcher::start(rpc.clone())?;
+	let country: [u8; 2] = member.country.as_bytes().try_into().map_err(|_| "bad country")?;
+
+	// Set-up: the member accredits the issuers.
+	let founder = Signer::dev(&member.account_key.to_seed());
+	let issuers: Vec<Signer> =
+		(0..options.issuers).map(|i| Signer::dev(&format!("//BenchIssuer{i}"))).collect();
+	let first = next_nonce(&rpc, &founder)?;
+	let accreditations: Vec<Vec<u8>> = issuers
+		.iter()
+		.enumerate()
+		.map(|(i, issuer)| founder.sign(&context, first + i as u32, accredit(issuer, i)))
+		.collect();
+	let after = watcher.finalized();
+	let outcome = submit(&rpc, vec![accreditations]);
+	if outcome.refused > 0 {
+		return Err(format!("accreditations refused: {:?}", outcome.first_refusal));
+	}
+	watcher.wait_for(after, options.timeout, |c| c.other >= options.issuers as u64)?;
+	eprintln!("  {} issuers accredited", options.issuers);
+	let mut nonces = vec![0u32; options.issuers];
+
+	// Single registrations.
+	let per_issuer = options.registrations.div_ceil(options.issuers);
+	let signing = Instant::now();
+	let mut ids = Vec::new();
+	let mut call_size = 0;
+	let lanes: Vec<Vec<Vec<u8>>> = issuers
+		.iter()
+		.enumerate()
+		.map(|(i, issuer)| {
+			(0..per_issuer)
+				.map(|k| {
+					let (id, call) = registration(country, i, k);
+					call_size = call.encoded_size();
+					ids.push(id);
+					nonces[i] += 1;
+					issuer.sign(&context, nonces[i] - 1, call)
+				})
+				.collect()
+		})
+		.collect();
+	let total = (per_issuer * options.issuers) as u64;
+	let signing_rate = total as f64 / signing.elapsed().as_secs_f64();
+	let (registrations, registrations_end) =
+		load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.registrations)?;
+	eprintln!("  registrations: {:.0}/s", registrations["perSecond"].as_f64().unwrap_or(0.0));
+
+	// The ceiling: remarks of the same encoded call size, same signers.
+	let lanes: Vec<Vec<Vec<u8>>> = issuers
+		.iter()
+		.enumerate()
+		.map(|(i, issuer)| {
+			(0..per_issuer)
+				.map(|_| {
+					nonces[i] += 1;
+					issuer.sign(&context, nonces[i] - 1, remark_of_size(call_size))
+				})
+				.collect()
+		})
+		.collect();
+	let (remarks, _) = load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.remarks)?;
+	eprintln!("  remarks: {:.0}/s", remarks["perSecond"].as_f64().unwrap_or(0.0));
+
+	// Batches: hash the documents, build each root, anchor.
+	let started = Instant::now();
+	let mut document = vec![0u8; options.document_bytes];
+	let mut lanes: Vec<Vec<Vec<u8>>> = vec![Vec::new(); options.issuers];
+	for b in 0..options.batches {
+		let leaves: Vec<H256> = (0..options.batch_size)
+			.map(|j| {
+				document[..8].copy_from_slice(&((b * options.batch_size + j) as u64).to_le_bytes());
+				H256(sp_io::hashing::blake2_256(&document))
+			})
+			.collect();
+		let root = pallet_tamga_certificates::merkle::root(&leaves).expect("not empty");
+		let call = RuntimeCall::Certificates(pallet_tamga_certificates::Call::register_batch {
+			root,
+			count: options.batch_size as u32,
+			kind: pallet_tamga_certificates::CertificateKind::EaeuCt1,
+		});
+		let i = b % options.issuers;
+		nonces[i] += 1;
+		lanes[i].push(issuers[i].sign(&context, nonces[i] - 1, call));
+	}
+	let hashing = started.elapsed().as_secs_f64();
+	let documents = (options.batches * options.batch_size) as u64;
+	let after = watcher.finalized();
+	let submitted = submit(&rpc, lanes);
+	let done = watcher.wait_for(after, options.timeout, |c| c.batch_documents >= documents)?;
+	let seconds = (done - started).as_secs_f64();
+	let batches = json!({
+		"documents": documents, "batches": options.batches, "documentBytes": options.document_bytes,
+		"seconds": seconds, "perSecond": documents as f64 / seconds,
+		"hashingSeconds": hashing, "hashingPerSecond": documents as f64 / hashing,
+		"refused": submitted.refused,
+	});
+	eprintln!("  batches: {:.0} documents/s", documents as f64 / seconds);
+
+	// Every registration is anchored: spot-check the first and the last.
+	for id in [ids[0], ids[ids.len() - 1]] {
+		let answer = rpc.call("tamga_verifyDocument", json!([hex(id.as_bytes())]))?;
+		if answer["valid"] != json!(true) {
+			return Err(format!("registration {id:?} does not verify: {answer}"));
+		}
+	}
+
+	// Verification RPC against a raw read of the same storage entry.
+	let id = ids[ids.len() / 2];
+	let key = pallet_tamga_certificates::Documents::<Runtime>::hashed_key_for(id);
+	let verify = hammer(
+		url,
+		"tamga_verifyDocument",
+		json!([hex(id.as_bytes())]),
+		options.rpc_clients,
+		options.rpc_duration,
+	);
+	let storage = hammer(
+		url,
+		"state_getStorage",
+		json!([hex(&key)]),
+		options.rpc_clients,
+		options.rpc_duration,
+	);
+	eprintln!(
+		"  verify: {:.0}/s, state_getStorage: {:.0}/s",
+		verify.per_second, storage.per_second
+	);
+
+	// Finality after inclusion, over the blocks of the load phases.
+	let mut latencies: Vec<f64> = watcher
+		.blocks(registrations_end.0, watcher.finalized())
+		.into_iter()
+		.chain(watcher.blocks(0, registrations_end.0))
+		.filter_map(|(_, b)| b.best_at.map(|best| (b.finalized_at - best).as_secs_f64() * 1000.0))
+		.collect();
+	latencies.sort_by(|a, b| a.partial_cmp(b).expect("numbers"));
+	Ok(json!({
+		"callBytes": call_size,
+		"signingPerSecond": signing_rate,
+		"registrations": registrations,
+		"remarks": remarks,
+		"registrationsToRemarks": ratio(&registrations, &remarks),
+		"batches": batches,
+		"verify": verify.to_json(),
+		"storage": storage.to_json(),
+		"verifyToStorage": verify.per_second / storage.per_second,
+		"finality": {
+			"blocks": latencies.len(),
+			"p50Ms": quantile(&latencies, 0.50),
+			"p95Ms": quantile(&latencies, 0.95),
+			"resolutionMs": crate::watch::POLL.as_millis() as u64,
+		},
+	}))
+}
+
+fn ratio(a: &Value, b: &Value) -> f64 {
+	a["perSecond"].as_f64().unwrap_or(0.0) / b["perSecond"].as_f64().unwrap_or(f64::NAN)
+}
+
+/// Submits `lanes` and waits until `total` of them (as `counted`) are finalized; returns
+/// the phase's figures and the last block number it used.
+fn load_phase(
+	rpc: &Rpc,
+	watcher: &Watcher,
+	lanes: Vec<Vec<Vec<u8>>>,
+	total: u64,
+	timeout: Duration,
+	counted: impl Fn(&Counts) -> u64,
+) -> Result<(Value, (u32,)), String> {
+	let after = watcher.finalized();
+	let started = Instant::now();
+	let submitted = submit(rpc, lanes);
+	if submitted.accepted == 0 {
+		return Err(format!("nothing accepted: {:?}", submitted.first_refusal));
+	}
+	let expected = total.min(submitted.accepted);
+	let done = watcher.wait_for(after, timeout, |c| counted(c) >= expected)?;
+	let seconds = (done - started).as_secs_f64();
+	let last = watcher.finalized();
+	let blocks = watcher.blocks(after, last);
+	let most = blocks.iter().map(|(_, b)| counted(&b.counts)).max().unwrap_or(0);
+	Ok((phase(expected, seconds, most, &submitted), (last,)))
+}
