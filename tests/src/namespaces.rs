@@ -5,7 +5,10 @@
 //!
 //! Needs `ip` (iproute2) and the right to create namespaces (root, as in CI here).
 
-use std::process::Command;
+use std::{
+	process::Command,
+	sync::atomic::{AtomicUsize, Ordering},
+};
 
 /// A bridge with one namespace per host attached to it, all in one /24.
 pub struct NamespaceLab {
@@ -13,6 +16,8 @@ pub struct NamespaceLab {
 	namespaces: Vec<String>,
 	/// The bridge in the test's own namespace.
 	bridge: String,
+	/// The start of the names of the veth ends on the bridge.
+	veth_prefix: String,
 	/// The first three octets of the lab's /24, e.g. `10.77.42`.
 	subnet: String,
 }
@@ -34,21 +39,37 @@ fn ip_in(namespace: &str, args: &[&str]) -> Result<(), String> {
 	ip(&all)
 }
 
+/// Labs created by this process so far: part of every name, so two labs never share one.
+static LABS: AtomicUsize = AtomicUsize::new(0);
+
 impl NamespaceLab {
-	/// Creates `hosts` namespaces named after this process (so parallel test runs never
-	/// share one), each with loopback up and address `<subnet>.<i + 1>` on a veth whose
-	/// other end is on the lab's bridge (`<subnet>.254`). Panics with the reason if the
-	/// machine does not allow it.
+	/// Whether this machine lets the test create network namespaces; `Err` says why not.
+	pub fn permitted() -> Result<(), String> {
+		let probe = format!("tamga{}xprobe", std::process::id());
+		ip(&["netns", "add", &probe])?;
+		ip(&["netns", "del", &probe])
+	}
+
+	/// Creates `hosts` namespaces named after this process and lab (so parallel test runs
+	/// never share one), each with loopback up and address `<subnet>.<i + 1>` on a veth
+	/// whose other end is on the lab's bridge (`<subnet>.254`), in a `10.77.x.0/24` no
+	/// interface of this machine uses yet. Panics with the reason if the machine does not
+	/// allow it.
 	pub fn create(hosts: usize) -> Self {
-		let pid = std::process::id();
-		let lab = Self {
-			namespaces: (0..hosts).map(|i| format!("tamga{pid}h{i}")).collect(),
-			bridge: format!("tmg{pid}br"),
-			subnet: format!("10.77.{}", pid % 250 + 1),
-		};
 		remove_abandoned();
-		lab.remove(); // leftovers of an earlier process with the same PID
-		lab.build().unwrap_or_else(|e| panic!("cannot create network namespaces: {e}"));
+		let pid = std::process::id();
+		let lab_number = LABS.fetch_add(1, Ordering::Relaxed);
+		let tag = format!("{pid}x{lab_number}");
+		let lab = Self {
+			namespaces: (0..hosts).map(|i| format!("tamga{tag}h{i}")).collect(),
+			bridge: format!("tb{tag}"),
+			veth_prefix: format!("tv{tag}y"),
+			subnet: free_subnet().unwrap_or_else(|e| panic!("no free subnet: {e}")),
+		};
+		lab.build().unwrap_or_else(|e| {
+			lab.remove();
+			panic!("cannot create network namespaces: {e}")
+		});
 		lab
 	}
 
@@ -75,7 +96,7 @@ impl NamespaceLab {
 
 	/// The veth end of host `index` on the bridge (at most 15 characters, as Linux wants).
 	fn veth(&self, index: usize) -> String {
-		format!("tmg{}v{index}", std::process::id())
+		format!("{}{index}", self.veth_prefix)
 	}
 
 	/// The namespace of host `index`.
@@ -124,34 +145,43 @@ impl NamespaceLab {
 	}
 }
 
+/// The first `10.77.x` (x in 1..=250) that no interface of this machine has an address in.
+fn free_subnet() -> Result<String, String> {
+	let addresses = listing(&["-o", "-4", "addr", "show"]);
+	(1..=250)
+		.map(|x| format!("10.77.{x}"))
+		.find(|subnet| !addresses.contains(&format!("{subnet}.")))
+		.ok_or_else(|| "every 10.77.x.0/24 is in use".to_string())
+}
+
+/// What `ip args` prints (empty if it fails).
+fn listing(args: &[&str]) -> String {
+	Command::new("ip")
+		.args(args)
+		.output()
+		.map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+		.unwrap_or_default()
+}
+
 /// Removes the namespaces and bridges of test processes that died without cleaning up
 /// (killed by a signal): those whose PID no longer runs.
 fn remove_abandoned() {
-	let gone = |name: &str, prefix: &str, suffix: char| -> Option<String> {
-		let pid = name.strip_prefix(prefix)?.split(suffix).next()?;
-		let alive = pid
-			.parse::<u32>()
-			.ok()
-			.map(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())?;
-		(!alive).then(|| name.to_string())
-	};
-	let listing = |args: &[&str]| -> String {
-		Command::new("ip")
-			.args(args)
-			.output()
-			.map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-			.unwrap_or_default()
+	let abandoned = |name: &str, prefix: &str| -> bool {
+		let Some(pid) = name.strip_prefix(prefix).and_then(|rest| rest.split('x').next()) else {
+			return false;
+		};
+		pid.parse::<u32>().is_ok_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
 	};
 	for line in listing(&["netns", "list"]).lines() {
 		let name = line.split_whitespace().next().unwrap_or_default();
-		if let Some(namespace) = gone(name, "tamga", 'h') {
-			let _ = ip(&["netns", "del", &namespace]);
+		if abandoned(name, "tamga") {
+			let _ = ip(&["netns", "del", name]);
 		}
 	}
 	for line in listing(&["-o", "link", "show", "type", "bridge"]).lines() {
 		let name = line.split(':').nth(1).unwrap_or_default().trim();
-		if let Some(bridge) = gone(name, "tmg", 'b') {
-			let _ = ip(&["link", "del", &bridge]);
+		if abandoned(name, "tb") {
+			let _ = ip(&["link", "del", name]);
 		}
 	}
 }

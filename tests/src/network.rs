@@ -54,11 +54,28 @@ impl LocalNetwork {
 	/// Like [`start`](Self::start), but each validator is a host of its own, in its own
 	/// network namespace, so that [`NamespaceLab::cut`] can partition them.
 	pub fn start_in_namespaces() -> Self {
-		Self::start_with(Some(NamespaceLab::create(LOCAL_VALIDATORS.len())), &[])
+		Self::start_with(Some(LOCAL_VALIDATORS.len()), &[])
 	}
 
-	fn start_with(lab: Option<NamespaceLab>, args: &[&str]) -> Self {
+	/// [`start_in_namespaces`](Self::start_in_namespaces), if this machine lets the test
+	/// create network namespaces. If not, says why on stderr and returns `None`, unless
+	/// `TAMGA_REQUIRE_NETNS=1` (as in CI), which makes it panic instead.
+	pub fn start_in_namespaces_if_permitted() -> Option<fn() -> Self> {
+		match NamespaceLab::permitted() {
+			Ok(()) => Some(Self::start_in_namespaces),
+			Err(reason) if std::env::var("TAMGA_REQUIRE_NETNS").as_deref() == Ok("1") => {
+				panic!("network namespaces are required (TAMGA_REQUIRE_NETNS=1): {reason}")
+			},
+			Err(reason) => {
+				eprintln!("skipping: network namespaces are not available here: {reason}");
+				None
+			},
+		}
+	}
+
+	fn start_with(namespaces: Option<usize>, args: &[&str]) -> Self {
 		let turn = ONE_NETWORK_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+		let lab = namespaces.map(NamespaceLab::create);
 		let dir = tempfile::Builder::new().prefix("tamga-net-").tempdir().expect("temp dir");
 		let mut nodes: Vec<TamgaNode> = LOCAL_VALIDATORS
 			.iter()

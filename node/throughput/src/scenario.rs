@@ -13,7 +13,7 @@ use crate::{
 	latency::{hammer, quantile},
 	rpc::{hex, Rpc},
 	signing::{ChainContext, Signer},
-	submit::submit,
+	submit::{submit, Lane},
 	watch::{Counts, Watcher},
 };
 
@@ -133,11 +133,14 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		.map(|(i, issuer)| founder.sign(&context, first + i as u32, accredit(issuer, i)))
 		.collect();
 	let after = watcher.finalized();
-	let outcome = submit(&rpc, vec![accreditations]);
+	let founder_lane =
+		Lane { account: founder.account(), first_nonce: first, extrinsics: accreditations };
+	let outcome = submit(&rpc, vec![founder_lane]);
 	if outcome.refused > 0 {
 		return Err(format!("accreditations refused: {:?}", outcome.first_refusal));
 	}
 	watcher.wait_for(after, options.timeout, |c| c.other >= options.issuers as u64)?;
+	let load_from = watcher.finalized();
 	eprintln!("  {} issuers accredited", options.issuers);
 	let mut nonces = vec![0u32; options.issuers];
 
@@ -146,11 +149,13 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 	let signing = Instant::now();
 	let mut ids = Vec::new();
 	let mut call_size = 0;
-	let lanes: Vec<Vec<Vec<u8>>> = issuers
+	let lanes: Vec<Lane> = issuers
 		.iter()
 		.enumerate()
-		.map(|(i, issuer)| {
-			(0..per_issuer)
+		.map(|(i, issuer)| Lane {
+			account: issuer.account(),
+			first_nonce: nonces[i],
+			extrinsics: (0..per_issuer)
 				.map(|k| {
 					let (id, call) = registration(country, i, k);
 					call_size = call.encoded_size();
@@ -158,35 +163,45 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 					nonces[i] += 1;
 					issuer.sign(&context, nonces[i] - 1, call)
 				})
-				.collect()
+				.collect(),
 		})
 		.collect();
 	let total = (per_issuer * options.issuers) as u64;
 	let signing_rate = total as f64 / signing.elapsed().as_secs_f64();
-	let (registrations, registrations_end) =
+	let registrations =
 		load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.registrations)?;
 	eprintln!("  registrations: {:.0}/s", registrations["perSecond"].as_f64().unwrap_or(0.0));
 
 	// The ceiling: remarks of the same encoded call size, same signers.
-	let lanes: Vec<Vec<Vec<u8>>> = issuers
+	let lanes: Vec<Lane> = issuers
 		.iter()
 		.enumerate()
-		.map(|(i, issuer)| {
-			(0..per_issuer)
+		.map(|(i, issuer)| Lane {
+			account: issuer.account(),
+			first_nonce: nonces[i],
+			extrinsics: (0..per_issuer)
 				.map(|_| {
 					nonces[i] += 1;
 					issuer.sign(&context, nonces[i] - 1, remark_of_size(call_size))
 				})
-				.collect()
+				.collect(),
 		})
 		.collect();
-	let (remarks, _) = load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.remarks)?;
+	let remarks = load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.remarks)?;
 	eprintln!("  remarks: {:.0}/s", remarks["perSecond"].as_f64().unwrap_or(0.0));
 
 	// Batches: hash the documents, build each root, anchor.
 	let started = Instant::now();
 	let mut document = vec![0u8; options.document_bytes];
-	let mut lanes: Vec<Vec<Vec<u8>>> = vec![Vec::new(); options.issuers];
+	let mut lanes: Vec<Lane> = issuers
+		.iter()
+		.enumerate()
+		.map(|(i, issuer)| Lane {
+			account: issuer.account(),
+			first_nonce: nonces[i],
+			extrinsics: Vec::new(),
+		})
+		.collect();
 	for b in 0..options.batches {
 		let leaves: Vec<H256> = (0..options.batch_size)
 			.map(|j| {
@@ -202,13 +217,17 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		});
 		let i = b % options.issuers;
 		nonces[i] += 1;
-		lanes[i].push(issuers[i].sign(&context, nonces[i] - 1, call));
+		lanes[i].extrinsics.push(issuers[i].sign(&context, nonces[i] - 1, call));
 	}
 	let hashing = started.elapsed().as_secs_f64();
 	let documents = (options.batches * options.batch_size) as u64;
 	let after = watcher.finalized();
 	let submitted = submit(&rpc, lanes);
-	let done = watcher.wait_for(after, options.timeout, |c| c.batch_documents >= documents)?;
+	if submitted.refused > 0 {
+		return Err(format!("batches refused: {:?}", submitted.first_refusal));
+	}
+	let (done, load_until) =
+		watcher.wait_for(after, options.timeout, |c| c.batch_documents >= documents)?;
 	let seconds = (done - started).as_secs_f64();
 	let batches = json!({
 		"documents": documents, "batches": options.batches, "documentBytes": options.document_bytes,
@@ -226,34 +245,30 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		}
 	}
 
-	// Verification RPC against a raw read of the same storage entry.
-	let id = ids[ids.len() / 2];
-	let key = pallet_tamga_certificates::Documents::<Runtime>::hashed_key_for(id);
-	let verify = hammer(
-		url,
-		"tamga_verifyDocument",
-		json!([hex(id.as_bytes())]),
-		options.rpc_clients,
-		options.rpc_duration,
-	);
-	let storage = hammer(
-		url,
-		"state_getStorage",
-		json!([hex(&key)]),
-		options.rpc_clients,
-		options.rpc_duration,
-	);
+	// Verification RPC against raw reads of the same storage entries, over every
+	// registered id in turn.
+	let verifications: Vec<Value> = ids.iter().map(|id| json!([hex(id.as_bytes())])).collect();
+	let reads: Vec<Value> = ids
+		.iter()
+		.map(|id| {
+			let key = pallet_tamga_certificates::Documents::<Runtime>::hashed_key_for(id);
+			json!([hex(&key)])
+		})
+		.collect();
+	let (clients, duration) = (options.rpc_clients, options.rpc_duration);
+	let verify = hammer(url, "tamga_verifyDocument", &verifications, clients, duration);
+	let storage = hammer(url, "state_getStorage", &reads, clients, duration);
 	eprintln!(
 		"  verify: {:.0}/s, state_getStorage: {:.0}/s",
 		verify.per_second, storage.per_second
 	);
 
-	// Finality after inclusion, over the blocks of the load phases.
-	let mut latencies: Vec<f64> = watcher
-		.blocks(registrations_end.0, watcher.finalized())
-		.into_iter()
-		.chain(watcher.blocks(0, registrations_end.0))
-		.filter_map(|(_, b)| b.best_at.map(|best| (b.finalized_at - best).as_secs_f64() * 1000.0))
+	// Finality after inclusion, over the blocks of the load phases (registrations, remarks
+	// and batches).
+	let blocks = watcher.blocks(load_from, load_until);
+	let mut latencies: Vec<f64> = blocks
+		.iter()
+		.filter_map(|(_, b)| Some((b.finalized_at? - b.best_at?).as_secs_f64() * 1000.0))
 		.collect();
 	latencies.sort_by(|a, b| a.partial_cmp(b).expect("numbers"));
 	Ok(json!({
@@ -268,6 +283,8 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		"verifyToStorage": verify.per_second / storage.per_second,
 		"finality": {
 			"blocks": latencies.len(),
+			"fromBlock": load_from + 1,
+			"toBlock": load_until,
 			"p50Ms": quantile(&latencies, 0.50),
 			"p95Ms": quantile(&latencies, 0.95),
 			"resolutionMs": crate::watch::POLL.as_millis() as u64,
@@ -279,27 +296,32 @@ fn ratio(a: &Value, b: &Value) -> f64 {
 	a["perSecond"].as_f64().unwrap_or(0.0) / b["perSecond"].as_f64().unwrap_or(f64::NAN)
 }
 
-/// Submits `lanes` and waits until `total` of them (as `counted`) are finalized; returns
-/// the phase's figures and the last block number it used.
+/// Submits `lanes` and waits until all `total` of them (as `counted`) are finalized and
+/// succeeded; returns the phase's figures.
 fn load_phase(
 	rpc: &Rpc,
 	watcher: &Watcher,
-	lanes: Vec<Vec<Vec<u8>>>,
+	lanes: Vec<Lane>,
 	total: u64,
 	timeout: Duration,
 	counted: impl Fn(&Counts) -> u64,
-) -> Result<(Value, (u32,)), String> {
+) -> Result<Value, String> {
 	let after = watcher.finalized();
 	let started = Instant::now();
 	let submitted = submit(rpc, lanes);
-	if submitted.accepted == 0 {
-		return Err(format!("nothing accepted: {:?}", submitted.first_refusal));
+	if submitted.refused > 0 {
+		return Err(format!(
+			"{} of {total} refused by the node: {:?}",
+			submitted.refused, submitted.first_refusal
+		));
 	}
-	let expected = total.min(submitted.accepted);
-	let done = watcher.wait_for(after, timeout, |c| counted(c) >= expected)?;
+	let (done, last) = watcher.wait_for(after, timeout, |c| counted(c) >= total)?;
 	let seconds = (done - started).as_secs_f64();
-	let last = watcher.finalized();
-	let blocks = watcher.blocks(after, last);
-	let most = blocks.iter().map(|(_, b)| counted(&b.counts)).max().unwrap_or(0);
-	Ok((phase(expected, seconds, most, &submitted), (last,)))
+	let most = watcher
+		.blocks(after, last)
+		.iter()
+		.filter_map(|(_, b)| b.counts.as_ref().map(&counted))
+		.max()
+		.unwrap_or(0);
+	Ok(phase(total, seconds, most, &submitted))
 }

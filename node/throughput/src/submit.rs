@@ -1,5 +1,9 @@
 //! Submitting pre-signed extrinsics as fast as a node takes them: one thread per signer
 //! (each signer's nonces in order), JSON-RPC batches, and a retry when the pool is full.
+//!
+//! Each signer keeps at most [`WINDOW`] transactions ahead of its nonce in the best block:
+//! a pool flooded far beyond what blocks take was seen to drop transactions, and a real
+//! issuer's client would not run that far ahead either.
 
 use std::time::{Duration, Instant};
 
@@ -9,6 +13,31 @@ use crate::rpc::{hex, Rpc};
 
 /// Extrinsics per JSON-RPC batch request.
 pub const BATCH: usize = 250;
+/// Transactions a signer may have beyond its nonce in the best block.
+pub const WINDOW: u32 = 1_000;
+
+/// One signer's pre-signed extrinsics, nonces `first_nonce..` in order.
+pub struct Lane {
+	/// The signer.
+	pub account: tamga_runtime::AccountId,
+	/// The nonce of the first extrinsic.
+	pub first_nonce: u32,
+	/// The extrinsics.
+	pub extrinsics: Vec<Vec<u8>>,
+}
+
+/// The signer's nonce in the best block (`System.Account`).
+fn chain_nonce(rpc: &Rpc, account: &tamga_runtime::AccountId) -> Result<u32, String> {
+	use codec::Encode;
+	let mut key =
+		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Account")].concat();
+	let encoded = account.encode();
+	key.extend(sp_io::hashing::blake2_128(&encoded));
+	key.extend(encoded);
+	let value = rpc.call("state_getStorage", json!([hex(&key)]))?;
+	let bytes = crate::rpc::unhex(value.as_str().unwrap_or("0x00000000"))?;
+	Ok(u32::from_le_bytes(bytes.get(..4).and_then(|b| b.try_into().ok()).unwrap_or([0; 4])))
+}
 
 /// How a submission went.
 #[derive(Debug, Default)]
@@ -25,13 +54,17 @@ pub struct Submitted {
 	pub duration: Duration,
 }
 
-/// Whether an error means "the pool is full for now": wait and try again.
+/// Whether an error means "the pool is full for now" (1016, immediately dropped): wait
+/// and try again.
 fn pool_full(error: &str) -> bool {
-	error.contains("1014") || error.contains("1016") || error.contains("limit")
+	error.contains("1016")
 }
 
+/// How many times a batch request that failed in transport is retried.
+const TRANSPORT_RETRIES: u32 = 5;
+
 /// Submits `lanes` (each one signer's extrinsics, in nonce order) to the node behind `rpc`.
-pub fn submit(rpc: &Rpc, lanes: Vec<Vec<Vec<u8>>>) -> Submitted {
+pub fn submit(rpc: &Rpc, lanes: Vec<Lane>) -> Submitted {
 	let started = Instant::now();
 	let threads: Vec<_> = lanes
 		.into_iter()
@@ -52,26 +85,39 @@ pub fn submit(rpc: &Rpc, lanes: Vec<Vec<Vec<u8>>>) -> Submitted {
 	total
 }
 
-fn submit_lane(rpc: &Rpc, lane: Vec<Vec<u8>>) -> Submitted {
+fn submit_lane(rpc: &Rpc, lane: Lane) -> Submitted {
 	let mut outcome = Submitted::default();
-	for chunk in lane.chunks(BATCH) {
+	let mut next_nonce = lane.first_nonce;
+	for chunk in lane.extrinsics.chunks(BATCH) {
+		while next_nonce >= WINDOW
+			&& chain_nonce(rpc, &lane.account).is_ok_and(|n| n + WINDOW < next_nonce + BATCH as u32)
+		{
+			std::thread::sleep(Duration::from_millis(50));
+		}
+		next_nonce += chunk.len() as u32;
 		let mut pending: Vec<serde_json::Value> = chunk.iter().map(|x| json!([hex(x)])).collect();
+		let mut transport_failures = 0;
 		while !pending.is_empty() {
 			let answers = match rpc.batch("author_submitExtrinsic", &pending) {
 				Ok(answers) => answers,
+				Err(error) if transport_failures < TRANSPORT_RETRIES => {
+					transport_failures += 1;
+					eprintln!("  retrying a batch request: {error}");
+					std::thread::sleep(Duration::from_millis(500));
+					continue;
+				},
 				Err(error) => {
 					outcome.refused += pending.len() as u64;
 					outcome.first_refusal.get_or_insert(error);
-					break;
+					return outcome;
 				},
 			};
 			let mut retry = Vec::new();
 			for (params, answer) in pending.into_iter().zip(answers) {
 				match answer {
 					Ok(_) => outcome.accepted += 1,
-					Err(error) if error.contains("1013") || error.contains("already imported") => {
-						outcome.accepted += 1
-					},
+					// 1013: already imported (a retried request that had got through).
+					Err(error) if error.contains("1013") => outcome.accepted += 1,
 					Err(error) if pool_full(&error) => retry.push(params),
 					Err(error) => {
 						outcome.refused += 1;

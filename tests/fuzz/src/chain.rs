@@ -39,13 +39,14 @@ pub fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()
 }
 
-/// Fresh externalities holding the `local_testnet` genesis state at block 1, today.
-pub fn genesis() -> sp_io::TestExternalities {
+/// Fresh externalities holding the `local_testnet` genesis state at block 1, on day `today`
+/// (days since 1970-01-01).
+pub fn genesis(today: u32) -> sp_io::TestExternalities {
 	let mut ext: sp_io::TestExternalities = genesis_presets::local_testnet_storage().into();
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		// The time of the last block (set directly: no slot to match outside a block).
-		pallet_timestamp::Now::<Runtime>::put(today() as u64 * DAY_MS + DAY_MS / 2);
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * DAY_MS + DAY_MS / 2);
 		Governance::on_initialize(1);
 	});
 	ext

@@ -20,16 +20,25 @@ struct Args {
 	#[arg(long, default_value_t = 100_000)]
 	runs: u64,
 
-	/// The seed; the same seed and target run the same inputs.
+	/// The seed; the same seed, day and target run the same inputs.
 	#[arg(long, default_value_t = 1)]
 	seed: u64,
+
+	/// The chain's day, in days since 1970-01-01 (default: today). Inputs lean towards
+	/// dates near it, so a finding reproduces with the day it was found on.
+	#[arg(long)]
+	today: Option<u32>,
 }
 
 fn main() {
 	let args = Args::parse();
 	let started = std::time::Instant::now();
-	eprintln!("fuzzing {:?}: {} inputs from seed {}", args.target, args.runs, args.seed);
-	let outcome = targets::run(args.target, args.seed, args.runs, |report| {
+	let today = args.today.unwrap_or_else(tamga_fuzz::chain::today);
+	eprintln!(
+		"fuzzing {:?}: {} inputs from seed {} on day {today}",
+		args.target, args.runs, args.seed
+	);
+	let outcome = targets::run(args.target, args.seed, today, args.runs, |report| {
 		let rate = report.inputs as f64 / started.elapsed().as_secs_f64();
 		eprintln!(
 			"  {} inputs ({rate:.0}/s): {} undecodable, {} accepted",

@@ -35,6 +35,8 @@ pub struct Finding {
 	pub target: Target,
 	/// The seed of the run.
 	pub seed: u64,
+	/// The day the run's chain was on (days since 1970-01-01).
+	pub today: u32,
 	/// The input's number in the run (from 0).
 	pub number: u64,
 	/// The input's bytes.
@@ -48,7 +50,7 @@ impl std::fmt::Display for Finding {
 		write!(
 			f,
 			"{:?} input #{} (seed {}): {}\n  input: 0x{}\n  reproduce: tamga-fuzz {} --seed {} \
-			 --runs {}",
+			 --runs {} --today {}",
 			self.target,
 			self.number,
 			self.seed,
@@ -56,7 +58,8 @@ impl std::fmt::Display for Finding {
 			self.input.iter().map(|b| format!("{b:02x}")).collect::<String>(),
 			format!("{:?}", self.target).to_lowercase(),
 			self.seed,
-			self.number + 1
+			self.number + 1,
+			self.today
 		)
 	}
 }
@@ -120,26 +123,27 @@ impl std::fmt::Display for Report {
 	}
 }
 
-/// Runs `runs` inputs of `target` from `seed`; `progress` is called every 1,000 inputs.
+/// Runs `runs` inputs of `target` from `seed` on a chain at day `today`; `progress` is
+/// called every 1,000 inputs.
 pub fn run(
 	target: Target,
 	seed: u64,
+	today: u32,
 	runs: u64,
 	mut progress: impl FnMut(&Report),
 ) -> Result<Report, Finding> {
 	let metadata = crate::metadata::load();
-	let mut generator =
-		Generator::new(&metadata.types, Rng::new(seed), chain::actor_ids(), chain::today());
+	let mut generator = Generator::new(&metadata.types, Rng::new(seed), chain::actor_ids(), today);
 	let mut report = Report::default();
-	let mut ext = chain::genesis();
+	let mut ext = chain::genesis(today);
 	for number in 0..runs {
 		if number > 0 && number % INPUTS_PER_STATE == 0 {
-			ext = chain::genesis();
+			ext = chain::genesis(today);
 		}
 		let (input, outcome) = ext.execute_with(|| one(target, &metadata, &mut generator));
 		match outcome {
 			Ok(outcome) => report.record(&outcome),
-			Err(problem) => return Err(Finding { target, seed, number, input, problem }),
+			Err(problem) => return Err(Finding { target, seed, today, number, input, problem }),
 		}
 		if (number + 1) % 1_000 == 0 {
 			progress(&report);
