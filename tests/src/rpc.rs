@@ -18,11 +18,17 @@ impl RpcClient {
 
 	/// A client for the node listening for RPC on `host:port`.
 	pub fn at(host: &str, port: u16) -> Self {
+		Self::with_url(&format!("http://{host}:{port}"), Duration::from_secs(10))
+	}
+
+	/// A client of the endpoint at `url` whose requests give up after `timeout`.
+	pub fn with_url(url: &str, timeout: Duration) -> Self {
 		let agent = ureq::AgentBuilder::new()
 			.timeout_connect(Duration::from_secs(2))
-			.timeout(Duration::from_secs(10))
+			.timeout(timeout)
+			.max_idle_connections_per_host(64)
 			.build();
-		Self { url: format!("http://{host}:{port}"), agent }
+		Self { url: url.to_string(), agent }
 	}
 
 	/// Calls `method` with `params`; `Err` carries a transport or JSON-RPC error message.
@@ -39,6 +45,38 @@ impl RpcClient {
 			return Err(format!("{method}: {error}"));
 		}
 		response.get("result").cloned().ok_or_else(|| format!("{method}: no result"))
+	}
+
+	/// Calls `method` once per entry of `params`, in one batch request; returns each
+	/// answer in order (`Err` with the JSON-RPC error for those that failed).
+	pub fn batch(
+		&self,
+		method: &str,
+		params: &[Value],
+	) -> Result<Vec<Result<Value, String>>, String> {
+		let requests: Vec<Value> = params
+			.iter()
+			.enumerate()
+			.map(|(id, p)| json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": p }))
+			.collect();
+		let responses: Vec<Value> = self
+			.agent
+			.post(&self.url)
+			.send_json(Value::Array(requests))
+			.map_err(|e| format!("{method} batch: {e}"))?
+			.into_json()
+			.map_err(|e| format!("{method} batch: invalid response: {e}"))?;
+		let mut answers: Vec<Result<Value, String>> = vec![Err("no answer".into()); params.len()];
+		for response in responses {
+			let Some(id) = response["id"].as_u64().map(|id| id as usize) else { continue };
+			if let Some(answer) = answers.get_mut(id) {
+				*answer = match response.get("error") {
+					Some(error) => Err(error.to_string()),
+					None => Ok(response["result"].clone()),
+				};
+			}
+		}
+		Ok(answers)
 	}
 
 	/// The hash of the last finalized block.

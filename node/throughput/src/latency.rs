@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::rpc::Rpc;
+use tamga_tests::rpc::RpcClient as Rpc;
 
 /// Throughput and latency of one method under concurrent load.
 #[derive(Clone, Debug)]
@@ -61,7 +61,11 @@ pub fn hammer(
 	let params = std::sync::Arc::new(params.to_vec());
 	let threads: Vec<_> = (0..clients)
 		.map(|client| {
-			let (rpc, method, params) = (Rpc::new(url), method.to_string(), params.clone());
+			let (rpc, method, params) = (
+				Rpc::with_url(url, std::time::Duration::from_secs(60)),
+				method.to_string(),
+				params.clone(),
+			);
 			std::thread::spawn(move || {
 				let (mut latencies, mut errors) = (Vec::new(), 0u64);
 				let mut next = client * params.len() / clients.max(1);

@@ -4,13 +4,12 @@
 //!
 //! Modules: [`scenario`] (the phases of one run), [`submit`] (pre-signed extrinsics as
 //! fast as the node takes them), [`watch`] (inclusion and finality times, what finalized
-//! blocks carry), [`latency`] (RPC under concurrent load), [`signing`], [`rpc`],
+//! blocks carry), [`latency`] (RPC under concurrent load), [`signing`],
 //! [`machine`], [`report`].
 
 mod latency;
 mod machine;
 mod report;
-mod rpc;
 mod scenario;
 mod signing;
 mod submit;

@@ -9,9 +9,10 @@ use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_runtime::{genesis_presets::FoundingAdministration, Runtime, RuntimeCall};
 
+use tamga_tests::rpc::{to_hex as hex, RpcClient as Rpc};
+
 use crate::{
 	latency::{hammer, quantile},
-	rpc::{hex, Rpc},
 	signing::{ChainContext, Signer},
 	submit::{submit, Lane},
 	watch::{Counts, Watcher},
@@ -41,7 +42,7 @@ pub struct Options {
 /// The chain's genesis hash and runtime version, as signatures need them.
 fn chain_context(rpc: &Rpc) -> Result<ChainContext, String> {
 	let genesis = rpc.call("chain_getBlockHash", json!([0]))?;
-	let genesis = crate::rpc::unhex(genesis.as_str().unwrap_or_default())?;
+	let genesis = tamga_tests::rpc::from_hex(genesis.as_str().unwrap_or_default())?;
 	let version = rpc.call("state_getRuntimeVersion", json!([]))?;
 	let field = |name: &str| version[name].as_u64().map(|v| v as u32).ok_or(format!("no {name}"));
 	Ok(ChainContext {
@@ -105,6 +106,31 @@ fn remark_of_size(size: usize) -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::remark { remark: vec![0x2a; length] })
 }
 
+/// One lane per issuer of `per_issuer` extrinsics, `call(issuer, number)` each, signed
+/// with the issuer's next nonces (advanced in `nonces`).
+fn sign_lanes(
+	context: &ChainContext,
+	issuers: &[Signer],
+	nonces: &mut [u32],
+	per_issuer: usize,
+	mut call: impl FnMut(usize, usize) -> RuntimeCall,
+) -> Vec<Lane> {
+	issuers
+		.iter()
+		.enumerate()
+		.map(|(i, issuer)| {
+			let first_nonce = nonces[i];
+			let extrinsics = (0..per_issuer)
+				.map(|k| {
+					nonces[i] += 1;
+					issuer.sign(context, nonces[i] - 1, call(i, k))
+				})
+				.collect();
+			Lane { account: issuer.account(), first_nonce, extrinsics }
+		})
+		.collect()
+}
+
 /// Throughput of one phase.
 fn phase(count: u64, seconds: f64, per_block: u64, submitted: &crate::submit::Submitted) -> Value {
 	json!({
@@ -117,7 +143,7 @@ fn phase(count: u64, seconds: f64, per_block: u64, submitted: &crate::submit::Su
 
 /// Runs every phase against the node at `url`, whose chain's founding member is `member`.
 pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Result<Value, String> {
-	let rpc = Rpc::new(url);
+	let rpc = Rpc::with_url(url, std::time::Duration::from_secs(60));
 	let context = chain_context(&rpc)?;
 	let watcher = Watcher::start(rpc.clone())?;
 	let country: [u8; 2] = member.country.as_bytes().try_into().map_err(|_| "bad country")?;
@@ -149,23 +175,12 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 	let signing = Instant::now();
 	let mut ids = Vec::new();
 	let mut call_size = 0;
-	let lanes: Vec<Lane> = issuers
-		.iter()
-		.enumerate()
-		.map(|(i, issuer)| Lane {
-			account: issuer.account(),
-			first_nonce: nonces[i],
-			extrinsics: (0..per_issuer)
-				.map(|k| {
-					let (id, call) = registration(country, i, k);
-					call_size = call.encoded_size();
-					ids.push(id);
-					nonces[i] += 1;
-					issuer.sign(&context, nonces[i] - 1, call)
-				})
-				.collect(),
-		})
-		.collect();
+	let lanes = sign_lanes(&context, &issuers, &mut nonces, per_issuer, |i, k| {
+		let (id, call) = registration(country, i, k);
+		call_size = call.encoded_size();
+		ids.push(id);
+		call
+	});
 	let total = (per_issuer * options.issuers) as u64;
 	let signing_rate = total as f64 / signing.elapsed().as_secs_f64();
 	let registrations =
@@ -173,20 +188,8 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 	eprintln!("  registrations: {:.0}/s", registrations["perSecond"].as_f64().unwrap_or(0.0));
 
 	// The ceiling: remarks of the same encoded call size, same signers.
-	let lanes: Vec<Lane> = issuers
-		.iter()
-		.enumerate()
-		.map(|(i, issuer)| Lane {
-			account: issuer.account(),
-			first_nonce: nonces[i],
-			extrinsics: (0..per_issuer)
-				.map(|_| {
-					nonces[i] += 1;
-					issuer.sign(&context, nonces[i] - 1, remark_of_size(call_size))
-				})
-				.collect(),
-		})
-		.collect();
+	let lanes =
+		sign_lanes(&context, &issuers, &mut nonces, per_issuer, |_, _| remark_of_size(call_size));
 	let remarks = load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.remarks)?;
 	eprintln!("  remarks: {:.0}/s", remarks["perSecond"].as_f64().unwrap_or(0.0));
 

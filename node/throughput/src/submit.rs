@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::rpc::{hex, Rpc};
+use tamga_tests::rpc::{to_hex as hex, RpcClient as Rpc};
 
 /// Extrinsics per JSON-RPC batch request.
 pub const BATCH: usize = 250;
@@ -35,7 +35,7 @@ fn chain_nonce(rpc: &Rpc, account: &tamga_runtime::AccountId) -> Result<u32, Str
 	key.extend(sp_io::hashing::blake2_128(&encoded));
 	key.extend(encoded);
 	let value = rpc.call("state_getStorage", json!([hex(&key)]))?;
-	let bytes = crate::rpc::unhex(value.as_str().unwrap_or("0x00000000"))?;
+	let bytes = tamga_tests::rpc::from_hex(value.as_str().unwrap_or("0x00000000"))?;
 	Ok(u32::from_le_bytes(bytes.get(..4).and_then(|b| b.try_into().ok()).unwrap_or([0; 4])))
 }
 

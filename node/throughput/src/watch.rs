@@ -19,7 +19,7 @@ use codec::Decode;
 use serde_json::json;
 use tamga_runtime::{RuntimeCall, RuntimeEvent, UncheckedExtrinsic};
 
-use crate::rpc::{hex, unhex, Rpc};
+use tamga_tests::rpc::{from_hex as unhex, to_hex as hex, RpcClient as Rpc};
 
 /// How often the heads are polled: the resolution of the latencies measured.
 pub const POLL: Duration = Duration::from_millis(20);
@@ -197,11 +197,7 @@ impl Drop for Watcher {
 
 /// The best and finalized block numbers.
 fn heads(rpc: &Rpc) -> Result<(u32, u32), String> {
-	let best = Rpc::number_of(&rpc.header(None)?).ok_or("best header without a number")?;
-	let finalized_hash = rpc.call("chain_getFinalizedHead", json!([]))?;
-	let finalized = Rpc::number_of(&rpc.header(finalized_hash.as_str())?)
-		.ok_or("finalized header without a number")?;
-	Ok((best, finalized))
+	Ok((rpc.block_number(None)?, rpc.finalized_number()?))
 }
 
 /// Stamps the blocks that became best or finalized since the last poll.
