@@ -43,9 +43,21 @@ impl SubstrateCli for Cli {
 	}
 }
 
+/// Tamga's nodes use the single-state transaction pool unless `--pool-type` says otherwise:
+/// polkadot-sdk's default, the fork-aware pool, was seen to drop transactions it had
+/// accepted, under a flood of registrations and after a partition's fork was abandoned
+/// (README, "Throughput and latency"); the single-state pool kept every one.
+fn default_pool_type(run: &mut sc_cli::RunCmd) {
+	let chosen = std::env::args().any(|a| a == "--pool-type" || a.starts_with("--pool-type="));
+	if !chosen {
+		run.pool_config.pool_type = sc_cli::TransactionPoolType::SingleState;
+	}
+}
+
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
+	default_pool_type(&mut cli.run);
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
