@@ -13,9 +13,9 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 cd "$REPO_ROOT"
-log "building tamga-bench (runtime with runtime-benchmarks)"
-cargo build --locked -p tamga-bench --features run
-"$CARGO_TARGET_DIR/debug/tamga-bench" --workspace "$REPO_ROOT" "$@"
+log "building a release tamga-bench (runtime with runtime-benchmarks; ~25 min cold)"
+cargo build --locked --release -p tamga-bench --features run
+"$CARGO_TARGET_DIR/release/tamga-bench" --workspace "$REPO_ROOT" "$@"
 if [[ " $* " != *" --dry-run "* ]]; then
 	cargo fmt -- pallets/*/src/weights.rs
 	log "weights.rs rewritten; review with: git diff -- pallets/*/src/weights.rs"

@@ -43,21 +43,27 @@ impl SubstrateCli for Cli {
 	}
 }
 
-/// Tamga's nodes use the single-state transaction pool unless `--pool-type` says otherwise:
-/// polkadot-sdk's default, the fork-aware pool, was seen to drop transactions it had
-/// accepted, under a flood of registrations and after a partition's fork was abandoned
-/// (README, "Throughput and latency"); the single-state pool kept every one.
-fn default_pool_type(run: &mut sc_cli::RunCmd) {
-	let chosen = std::env::args().any(|a| a == "--pool-type" || a.starts_with("--pool-type="));
-	if !chosen {
-		run.pool_config.pool_type = sc_cli::TransactionPoolType::SingleState;
-	}
+/// The command line, parsed as `sc-cli` does (`SubstrateCli::from_args`), except that
+/// `--pool-type` defaults to `single-state`, and `--help` says so: polkadot-sdk's default,
+/// the fork-aware pool, was seen to drop transactions it had accepted, under a flood of
+/// registrations and after a partition's fork was abandoned (README, "Throughput and
+/// latency"); the single-state pool kept every one.
+fn parse_command_line() -> Cli {
+	use clap::{CommandFactory, FromArgMatches};
+	let command = <Cli as CommandFactory>::command().mut_arg("pool_type", |arg| {
+		arg.default_value("single-state").help(
+			"The type of transaction pool to be instantiated (Tamga's default: single-state; \
+			 the fork-aware pool dropped accepted transactions under load)",
+		)
+	});
+	let command = <Cli as SubstrateCli>::setup_command(command);
+	let matches = command.try_get_matches_from(std::env::args_os()).unwrap_or_else(|e| e.exit());
+	Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
-	let mut cli = Cli::from_args();
-	default_pool_type(&mut cli.run);
+	let cli = parse_command_line();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),

@@ -16,6 +16,7 @@ mod cli;
 mod cli_support;
 mod command;
 mod governance_cli;
+mod native_verify;
 mod preflight;
 mod rpc;
 mod service;

@@ -20,6 +20,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool, to account for pending transactions in nonces.
 	pub pool: Arc<P>,
+	/// Native document verification while the node's own runtime is on chain.
+	pub native: Arc<crate::native_verify::NativeVerdicts>,
 }
 
 /// Builds the RPC module with every extra method of the node.
@@ -43,10 +45,13 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, native } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
+	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::with_native_verifier(
+		client.clone(),
+		native,
+	)))?;
 	module.merge(tamga_rpc::CarnetApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
 	module.merge(tamga_rpc::AeoApiServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
 

@@ -219,8 +219,13 @@ pub fn new_full<
 	let rpc_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let native = Arc::new(crate::native_verify::NativeVerdicts::new(backend.clone()));
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				native: native.clone(),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

@@ -46,6 +46,7 @@ mod benchmarks;
 
 pub mod apis;
 pub mod configs;
+pub mod db_weight;
 pub mod genesis_presets;
 
 use sp_runtime::{

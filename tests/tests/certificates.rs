@@ -15,6 +15,7 @@ use tamga_tests::{
 	cli::{client, ct1_facts, today_plus, CliRun},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
+	rpc::{from_hex, to_hex},
 	wait,
 };
 
@@ -28,14 +29,43 @@ fn certificate(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
 }
 
 /// Waits until `tamga_verifyDocument` on `node`, read at its finalized head, satisfies
-/// `done`; returns that answer.
+/// `done`; returns that answer, after checking it is exactly what the runtime's Wasm
+/// answers at that block (the node verifies natively while its own runtime is on chain).
 fn finalized_verdict(node: &TamgaNode, id: &str, done: impl Fn(&Value) -> bool) -> Value {
-	wait::until(LIVENESS_TIMEOUT, &format!("{}'s finalized verdict on {id}", node.name), || {
-		let rpc = node.rpc();
-		let head = rpc.finalized_hash().ok()?;
-		rpc.call("tamga_verifyDocument", json!([id, head])).ok().filter(|answer| done(answer))
-	})
-	.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(30)))
+	let (head, answer) = wait::until(
+		LIVENESS_TIMEOUT,
+		&format!("{}'s finalized verdict on {id}", node.name),
+		|| {
+			let rpc = node.rpc();
+			let head = rpc.finalized_hash().ok()?;
+			let answer = rpc.call("tamga_verifyDocument", json!([id, head])).ok()?;
+			done(&answer).then_some((head, answer))
+		},
+	)
+	.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(30)));
+	assert_eq!(answer, runtime_verdict(node, id, &head), "native and Wasm verdicts differ");
+	answer
+}
+
+/// The verdict on `id` at block `at` as the runtime's Wasm computes it (the
+/// `CertificatesApi_verify_document` runtime API through `state_call`), rendered as
+/// `tamga_verifyDocument` renders its answers.
+fn runtime_verdict(node: &TamgaNode, id: &str, at: &str) -> Value {
+	use codec::{Decode, Encode};
+	let rpc = node.rpc();
+	let id = sp_core::H256::from_slice(&from_hex(id).expect("a hex id"));
+	let output = rpc
+		.call("state_call", json!(["CertificatesApi_verify_document", to_hex(&id.encode()), at]))
+		.expect("the runtime API answers");
+	let output = from_hex(output.as_str().expect("hex")).expect("hex");
+	let verification =
+		Option::<pallet_tamga_certificates::Verification<AccountId, u32>>::decode(&mut &output[..])
+			.expect("the runtime's answer decodes")
+			.expect("the document is known to the runtime");
+	let number = rpc.block_number(Some(at)).expect("the block's number").into();
+	let block = tamga_rpc::verdict::BlockRef { number, hash: at.to_string(), finalized: true };
+	serde_json::to_value(tamga_rpc::verdict::document_verdict(id, verification, block))
+		.expect("a verdict serialises")
 }
 
 /// The id `certificate verify --json` reports for `file` (the CLI hashes the file).
@@ -201,6 +231,12 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	for entry in entries {
 		let number = entry["block"].as_u64().unwrap() as u32;
 		assert_eq!(entry["blockHash"].as_str(), by.rpc().block_hash(number).unwrap().as_deref());
+	}
+
+	// The verdicts above came from the nodes' native path (and matched the Wasm's).
+	for node in [am, by] {
+		let log = std::fs::read_to_string(node.log_path()).expect("the node's log");
+		assert!(log.contains("documents are verified natively"), "{}", node.log_tail(30));
 	}
 
 	// 6. Unknown ids and malformed ones are errors with a message.

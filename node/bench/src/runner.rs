@@ -19,6 +19,18 @@ use crate::measure::Figures;
 type HostFunctions =
 	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
 
+/// The benchmark runtime's Wasm and the `development` genesis state with it as its code.
+pub fn development_genesis() -> Result<(Vec<u8>, sp_core::storage::Storage), String> {
+	let code = tamga_runtime::WASM_BINARY
+		.ok_or("tamga-runtime was built without its Wasm (SKIP_WASM_BUILD set?)")?
+		.to_vec();
+	let mut genesis = sc_chain_spec::GenesisConfigBuilderRuntimeCaller::<()>::new(&code)
+		.get_storage_for_named_preset(Some(&"development".to_string()))
+		.map_err(|e| format!("cannot build the development genesis state: {e}"))?;
+	genesis.top.insert(sp_core::storage::well_known_keys::CODE.to_vec(), code.clone());
+	Ok((code, genesis))
+}
+
 /// A pallet and the names of its benchmarks.
 pub struct PalletBenchmarks {
 	/// The pallet's crate name, e.g. `pallet_tamga_carnets`.
@@ -41,13 +53,7 @@ pub struct Runner {
 impl Runner {
 	/// Builds the `development` genesis state with the benchmark runtime as its code.
 	pub fn new() -> Result<Self, String> {
-		let code = tamga_runtime::WASM_BINARY
-			.ok_or("tamga-runtime was built without its Wasm (SKIP_WASM_BUILD set?)")?
-			.to_vec();
-		let mut genesis = sc_chain_spec::GenesisConfigBuilderRuntimeCaller::<()>::new(&code)
-			.get_storage_for_named_preset(Some(&"development".to_string()))
-			.map_err(|e| format!("cannot build the development genesis state: {e}"))?;
-		genesis.top.insert(sp_core::storage::well_known_keys::CODE.to_vec(), code.clone());
+		let (code, genesis) = development_genesis()?;
 		let tracking = BenchmarkingState::new(genesis.clone(), None, true, true)?;
 		let timing = BenchmarkingState::new(genesis, None, false, false)?;
 		let executor = WasmExecutor::<HostFunctions>::builder()

@@ -17,6 +17,7 @@ use crate::{
 	blocks::{block_at, block_hash, invalid, runtime_error},
 	errors::{self, error},
 	hex,
+	native::NativeVerifier,
 	verdict::{self, BatchVerdict, DocumentHistory, DocumentVerdict},
 };
 
@@ -58,15 +59,22 @@ pub trait TamgaApi {
 }
 
 /// The `tamga` methods over `client`.
-pub struct Tamga<C, Block> {
+pub struct Tamga<C, Block: BlockT> {
 	pub(crate) client: Arc<C>,
+	native: Option<Arc<dyn NativeVerifier<Block>>>,
 	_block: PhantomData<Block>,
 }
 
-impl<C, Block> Tamga<C, Block> {
-	/// The methods, reading through `client`.
+impl<C, Block: BlockT> Tamga<C, Block> {
+	/// The methods, reading through `client`'s runtime APIs.
 	pub fn new(client: Arc<C>) -> Self {
-		Self { client, _block: PhantomData }
+		Self { client, native: None, _block: PhantomData }
+	}
+
+	/// The same, with `tamga_verifyDocument` answered by `native` where it can (see
+	/// [`crate::native`]).
+	pub fn with_native_verifier(client: Arc<C>, native: Arc<dyn NativeVerifier<Block>>) -> Self {
+		Self { client, native: Some(native), _block: PhantomData }
 	}
 }
 
@@ -80,22 +88,22 @@ where
 	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
 		let (hash, block) = block_at(&*self.client, at)?;
-		let verification = self
-			.client
-			.runtime_api()
-			.verify_document(hash, id)
-			.map_err(runtime_error)?
-			.ok_or_else(|| {
-				error(
-					errors::UNKNOWN_DOCUMENT,
-					format!(
-						"no document with id {} is anchored as of block #{}: it is not genuine, \
+		let native = self.native.as_ref().and_then(|native| native.verify_document(hash, id));
+		let verification = match native {
+			Some(answer) => answer,
+			None => self.client.runtime_api().verify_document(hash, id).map_err(runtime_error)?,
+		};
+		let verification = verification.ok_or_else(|| {
+			error(
+				errors::UNKNOWN_DOCUMENT,
+				format!(
+					"no document with id {} is anchored as of block #{}: it is not genuine, \
 						 or it was anchored in a batch (verify it with its batch proof)",
-						hex::encode(id.as_bytes()),
-						block.number
-					),
-				)
-			})?;
+					hex::encode(id.as_bytes()),
+					block.number
+				),
+			)
+		})?;
 		Ok(verdict::document_verdict(id, verification, block))
 	}
 

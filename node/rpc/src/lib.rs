@@ -13,7 +13,8 @@
 //!   at?)` and `tamga_pendingAcknowledgements(administration, at?)` ([`aeo`]).
 //!
 //! Each method reads the state of block `at` (default: the node's best block) through the
-//! pallets' runtime APIs. Bad input and unknown records are JSON-RPC errors with a
+//! pallets' runtime APIs (`tamga_verifyDocument` natively where the node's own runtime is
+//! the one on chain: [`native`]). Bad input and unknown records are JSON-RPC errors with a
 //! readable message and a code from [`errors`].
 
 pub mod aeo;
@@ -23,8 +24,10 @@ pub mod carnets;
 pub mod dates;
 pub mod errors;
 pub mod hex;
+pub mod native;
 pub mod verdict;
 
 pub use aeo::AeoApiServer;
 pub use api::{Tamga, TamgaApiServer};
 pub use carnets::CarnetApiServer;
+pub use native::NativeVerifier;

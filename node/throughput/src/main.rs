@@ -44,8 +44,9 @@ struct Args {
 	/// Issuers the load is spread over, one submitting thread each.
 	#[arg(long, default_value_t = 8)]
 	issuers: usize,
-	/// Batches anchored per network.
-	#[arg(long, default_value_t = 10)]
+	/// Batches anchored per network (enough that the rate is the sustained one, not the
+	/// latency of the last batch).
+	#[arg(long, default_value_t = 40)]
 	batches: usize,
 	/// Documents per batch.
 	#[arg(long, default_value_t = 200_000)]

@@ -89,9 +89,27 @@ fn submit_lane(rpc: &Rpc, lane: Lane) -> Submitted {
 	let mut outcome = Submitted::default();
 	let mut next_nonce = lane.first_nonce;
 	for chunk in lane.extrinsics.chunks(BATCH) {
-		while next_nonce >= WINDOW
-			&& chain_nonce(rpc, &lane.account).is_ok_and(|n| n + WINDOW < next_nonce + BATCH as u32)
-		{
+		// Wait for the chain to catch up with the window; a nonce that stops moving means
+		// transactions the node accepted were lost: say so instead of waiting forever.
+		let (mut seen, mut moved_at) = (None, Instant::now());
+		while next_nonce >= WINDOW {
+			let Ok(nonce) = chain_nonce(rpc, &lane.account) else { break };
+			if nonce + WINDOW >= next_nonce + BATCH as u32 {
+				break;
+			}
+			if seen != Some(nonce) {
+				(seen, moved_at) = (Some(nonce), Instant::now());
+			} else if moved_at.elapsed() > crate::watch::STALL {
+				outcome.refused += chunk.len() as u64;
+				outcome.first_refusal.get_or_insert(format!(
+					"lost: the chain's nonce of {} stayed at {nonce} for {:?} although the \
+					 node had accepted its transactions up to nonce {}",
+					lane.account,
+					crate::watch::STALL,
+					next_nonce - 1
+				));
+				return outcome;
+			}
 			std::thread::sleep(Duration::from_millis(50));
 		}
 		next_nonce += chunk.len() as u32;

@@ -31,7 +31,7 @@ impl pallet_aeo::Config for Test {
 	type Permissions = Governance;
 	type Time = TestClock;
 	type MaxPartners = ConstU32<2>;
-	type WeightInfo = crate::weights::TamgaWeight;
+	type WeightInfo = crate::weights::TamgaWeight<Test>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestClock;
 }

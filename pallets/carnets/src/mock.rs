@@ -32,7 +32,7 @@ impl pallet_carnets::Config for Test {
 	type Time = TestClock;
 	type MaxNumberLength = ConstU32<24>;
 	type MaxCountries = ConstU32<4>;
-	type WeightInfo = crate::weights::TamgaWeight;
+	type WeightInfo = crate::weights::TamgaWeight<Test>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestClock;
 }

@@ -33,7 +33,7 @@ impl pallet_certificates::Config for Test {
 	type MaxHistory = ConstU32<6>;
 	type MaxBatchSize = ConstU32<1_000>;
 	type MaxPendingApplications = ConstU32<2>;
-	type WeightInfo = crate::weights::TamgaWeight;
+	type WeightInfo = crate::weights::TamgaWeight<Test>;
 }
 
 /// The test's "today", in days since 1970-01-01 (2024-10-04).

@@ -42,7 +42,7 @@ impl pallet_governance::Config for Test {
 	type MaxNodes = ConstU32<6>;
 	type ValidatorRegistration = KeysRegistered;
 	type ProposalFilter = NoRemarkWithEvent;
-	type WeightInfo = crate::weights::TamgaWeight;
+	type WeightInfo = crate::weights::TamgaWeight<Test>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }

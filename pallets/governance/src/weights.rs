@@ -1,120 +1,123 @@
 //! Weights of the `pallet_tamga_governance` calls, measured by `tamga-bench`
-//! (`scripts/bench-weights.sh`) on 2026-11-23 on Intel(R) Xeon(R) Processor, 2 cores, 23 GiB RAM:
-//! each call's worst case (see `benchmarking.rs`) run in the runtime's Wasm, the median of 30 runs,
-//! plus RocksDB's cost of the distinct keys it reads and writes, and the storage proof it needs.
-//! The host side (state, trie) of the runner is a debug build, so the times are upper bounds.
-//! Generated: run the script again after changing a call or its benchmark instead of editing this
-//! file.
+//! (`scripts/bench-weights.sh`) on 2026-11-24 on Intel(R) Xeon(R) Processor, 2 cores, 23 GiB RAM:
+//! each call's worst case (see `benchmarking.rs`) run in the runtime's Wasm, the median of 50 runs,
+//! plus the runtime's cost of each distinct key it reads and writes (`DbWeight`, measured on
+//! RocksDB by the same tool: `runtime/src/db_weight.rs`), and the storage proof it needs. The
+//! runner is a release build, as a validator is. Generated: run the script again after changing a
+//! call or its benchmark instead of editing this file.
 
-use frame_support::weights::{constants::RocksDbWeight, Weight};
+use core::marker::PhantomData;
+
+use frame_support::{traits::Get, weights::Weight};
 
 /// Weight functions of the `pallet_tamga_governance` calls.
 pub trait WeightInfo {
-	/// `propose`: 229.2 µs (runs from 217.2 to 288.3 µs), 5 reads, 3 writes, proof 317 B.
+	/// `propose`: 26.2 µs (runs from 24.9 to 80.4 µs), 5 reads, 3 writes, proof 317 B.
 	fn propose() -> Weight;
-	/// `vote`: 273.6 µs (runs from 269.0 to 431.9 µs), 3 reads, 1 writes, proof 17467 B.
+	/// `vote`: 39.6 µs (runs from 34.0 to 99.8 µs), 3 reads, 1 writes, proof 17467 B.
 	fn vote() -> Weight;
-	/// `close`: 186.8 µs (runs from 177.4 to 284.5 µs), 2 reads, 2 writes, proof 16650 B.
+	/// `close`: 20.5 µs (runs from 19.6 to 94.8 µs), 2 reads, 2 writes, proof 16650 B.
 	fn close() -> Weight;
-	/// `admit_administration`: 1719.1 µs (runs from 1661.6 to 1855.4 µs), 50 reads, 34 writes,
-	/// proof 265 B.
+	/// `admit_administration`: 173.6 µs (runs from 170.4 to 220.8 µs), 50 reads, 34 writes, proof
+	/// 265 B.
 	fn admit_administration() -> Weight;
-	/// `remove_administration`: 66659.2 µs (runs from 66259.9 to 69560.9 µs), 698 reads, 613
-	/// writes, proof 97554 B.
+	/// `remove_administration`: 6673.7 µs (runs from 6565.8 to 6833.5 µs), 698 reads, 613 writes,
+	/// proof 97554 B.
 	fn remove_administration() -> Weight;
-	/// `add_member`: 311.9 µs (runs from 301.1 to 395.0 µs), 5 reads, 3 writes, proof 1368 B.
+	/// `add_member`: 30.3 µs (runs from 29.1 to 44.1 µs), 5 reads, 3 writes, proof 1368 B.
 	fn add_member() -> Weight;
-	/// `remove_member`: 299.2 µs (runs from 290.2 to 401.1 µs), 4 reads, 3 writes, proof 1659 B.
+	/// `remove_member`: 29.6 µs (runs from 28.3 to 44.2 µs), 4 reads, 3 writes, proof 1659 B.
 	fn remove_member() -> Weight;
-	/// `accredit`: 232.3 µs (runs from 224.9 to 397.4 µs), 4 reads, 2 writes, proof 264 B.
+	/// `accredit`: 21.7 µs (runs from 20.5 to 27.4 µs), 4 reads, 2 writes, proof 264 B.
 	fn accredit() -> Weight;
-	/// `change_status`: 163.9 µs (runs from 157.5 to 183.1 µs), 2 reads, 1 writes, proof 486 B.
+	/// `change_status`: 14.6 µs (runs from 13.9 to 22.5 µs), 2 reads, 1 writes, proof 486 B.
 	fn change_status() -> Weight;
-	/// `set_key_cutoff`: 163.2 µs (runs from 157.2 to 259.2 µs), 2 reads, 1 writes, proof 486 B.
+	/// `set_key_cutoff`: 14.7 µs (runs from 14.1 to 20.0 µs), 2 reads, 1 writes, proof 486 B.
 	fn set_key_cutoff() -> Weight;
-	/// `add_validator`: 289.1 µs (runs from 285.5 to 464.7 µs), 4 reads, 3 writes, proof 4563 B.
+	/// `add_validator`: 31.8 µs (runs from 29.0 to 73.9 µs), 4 reads, 3 writes, proof 4563 B.
 	fn add_validator() -> Weight;
-	/// `remove_validator`: 3432.3 µs (runs from 3296.5 to 4519.4 µs), 101 reads, 3 writes, proof
-	/// 14901 B.
+	/// `remove_validator`: 323.7 µs (runs from 316.0 to 477.1 µs), 101 reads, 3 writes, proof 14901
+	/// B.
 	fn remove_validator() -> Weight;
-	/// `approve_node`: 324.4 µs (runs from 310.2 to 621.5 µs), 3 reads, 2 writes, proof 1438 B.
+	/// `approve_node`: 45.9 µs (runs from 41.8 to 101.0 µs), 3 reads, 2 writes, proof 1438 B.
 	fn approve_node() -> Weight;
-	/// `remove_node`: 329.0 µs (runs from 318.7 to 426.8 µs), 3 reads, 2 writes, proof 1378 B.
+	/// `remove_node`: 46.6 µs (runs from 43.7 to 128.6 µs), 3 reads, 2 writes, proof 1378 B.
 	fn remove_node() -> Weight;
 }
 
-/// Weights for a runtime on RocksDB.
-pub struct TamgaWeight;
+/// The measured weights, with runtime `T`'s cost of each storage read and write
+/// (`DbWeight`).
+pub struct TamgaWeight<T>(PhantomData<T>);
 
-impl WeightInfo for TamgaWeight {
+impl<T: frame_system::Config> WeightInfo for TamgaWeight<T> {
 	fn propose() -> Weight {
-		Weight::from_parts(229_234_000, 317)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(26_183_000, 317)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(273_583_000, 17_467)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(39_569_000, 17_467)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(186_815_000, 16_650)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		Weight::from_parts(20_517_000, 16_650)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn admit_administration() -> Weight {
-		Weight::from_parts(1_719_137_000, 265)
-			.saturating_add(RocksDbWeight::get().reads(50))
-			.saturating_add(RocksDbWeight::get().writes(34))
+		Weight::from_parts(173_568_000, 265)
+			.saturating_add(T::DbWeight::get().reads(50))
+			.saturating_add(T::DbWeight::get().writes(34))
 	}
 	fn remove_administration() -> Weight {
-		Weight::from_parts(66_659_170_000, 97_554)
-			.saturating_add(RocksDbWeight::get().reads(698))
-			.saturating_add(RocksDbWeight::get().writes(613))
+		Weight::from_parts(6_673_729_000, 97_554)
+			.saturating_add(T::DbWeight::get().reads(698))
+			.saturating_add(T::DbWeight::get().writes(613))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(311_926_000, 1_368)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(30_293_000, 1_368)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(299_243_000, 1_659)
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(29_607_000, 1_659)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn accredit() -> Weight {
-		Weight::from_parts(232_334_000, 264)
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		Weight::from_parts(21_686_000, 264)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn change_status() -> Weight {
-		Weight::from_parts(163_882_000, 486)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(14_640_000, 486)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn set_key_cutoff() -> Weight {
-		Weight::from_parts(163_222_000, 486)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(14_732_000, 486)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn add_validator() -> Weight {
-		Weight::from_parts(289_089_000, 4_563)
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(31_818_000, 4_563)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(3_432_266_000, 14_901)
-			.saturating_add(RocksDbWeight::get().reads(101))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(323_742_000, 14_901)
+			.saturating_add(T::DbWeight::get().reads(101))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	fn approve_node() -> Weight {
-		Weight::from_parts(324_392_000, 1_438)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		Weight::from_parts(45_891_000, 1_438)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	fn remove_node() -> Weight {
-		Weight::from_parts(329_034_000, 1_378)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		Weight::from_parts(46_586_000, 1_378)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 }
