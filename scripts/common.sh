@@ -6,6 +6,7 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tamga/target}"
 export TAMGA_NODE_BIN="${TAMGA_NODE_BIN:-$CARGO_TARGET_DIR/debug/tamga-node}"
+export TAMGA_CLI_BIN="${TAMGA_CLI_BIN:-$CARGO_TARGET_DIR/debug/tamga}"
 
 # rustup installs cargo under ~/.cargo/bin; a non-login shell may not have it on PATH.
 if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
@@ -18,7 +19,8 @@ die() { printf '[tamga] error: %s\n' "$*" >&2; exit 1; }
 
 # Builds tamga-node (debug profile, runtime Wasm included) unless it is up to date.
 build_node() {
-	log "building tamga-node into $CARGO_TARGET_DIR (a cold build takes ~40 min on 2 cores; warm: seconds)"
-	(cd "$REPO_ROOT" && cargo build --locked -p tamga-node) || die "building tamga-node failed"
+	log "building tamga-node and tamga into $CARGO_TARGET_DIR (a cold build takes ~40 min on 2 cores; warm: seconds)"
+	(cd "$REPO_ROOT" && cargo build --locked -p tamga-node -p tamga-cli) || die "building tamga-node or tamga failed"
 	[ -x "$TAMGA_NODE_BIN" ] || die "tamga-node not found at $TAMGA_NODE_BIN after the build"
+	[ -x "$TAMGA_CLI_BIN" ] || die "tamga not found at $TAMGA_CLI_BIN after the build"
 }

@@ -36,25 +36,6 @@ pub enum Subcommand {
 
 	/// Print information about the database of this node.
 	ChainInfo(sc_cli::ChainInfoCmd),
-
-	/// Consortium governance through a running node's RPC: propose and vote on
-	/// decisions (admissions, validators, nodes, runtime upgrades), list open proposals,
-	/// register a validator's session keys.
-	Governance(crate::governance_cli::GovernanceCmd),
-
-	/// Certificates through a running node's RPC: anchor, apply for, endorse, replace,
-	/// revoke and use documents, anchor batches, verify documents and batch members, and
-	/// print a document's history.
-	Certificate(crate::certificate_cli::CertificateCmd),
-
-	/// ATA carnets through a running node's RPC: issue, record vouchers, close, raise and
-	/// settle or discharge claims, show a carnet and its movements.
-	Carnet(crate::carnet_cli::CarnetCmd),
-
-	/// AEO through a running node's RPC: certify, suspend, reinstate and revoke
-	/// operators, propose and manage mutual recognition agreements, ask whether an
-	/// operator is recognised, list and acknowledge partners' status changes.
-	Aeo(crate::aeo_cli::AeoCmd),
 }
 
 /// `tamga-node`: runs a validator or full node of the Tamga consortium chain.
@@ -89,8 +70,6 @@ Examples:
   tamga-node key insert --chain local --base-path data/kz --scheme sr25519 \\
              --suri //Alice --key-type aura          put a session key into the keystore
   tamga-node build-spec --chain local --disable-default-bootnode > local.json
-  tamga-node governance --suri //Bob vote --id 0   vote aye on proposal 0 (KG on local)
-  tamga-node carnet show --number KZ/2026/000123     a carnet's state and balances
-  tamga-node aeo recognition --operator KZ:0x… --by KG   is a KZ operator an AEO in KG?
 
-A whole four-validator network on this machine: scripts/local-net.sh start";
+A whole four-validator network on this machine: scripts/local-net.sh start
+Users' commands (governance, certificates, carnets, AEO, audit, proofs): the `tamga` tool";

@@ -67,12 +67,6 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
-		Some(Subcommand::Certificate(cmd)) => exit_with(cmd.run()),
-		Some(Subcommand::Carnet(cmd)) => exit_with(cmd.run()),
-		Some(Subcommand::Aeo(cmd)) => exit_with(cmd.run()),
-		Some(Subcommand::Governance(cmd)) => {
-			cmd.run().map_err(|e| sc_cli::Error::Application(e.into()))
-		},
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
@@ -148,19 +142,6 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 				.map_err(sc_cli::Error::Service)
 			})
-		},
-	}
-}
-
-/// Ends a user-facing subcommand with its documented exit code: 0 done (a check said
-/// yes), 1 a check said no, 2 error.
-fn exit_with(outcome: Result<crate::cli_support::Verdict, String>) -> sc_cli::Result<()> {
-	match outcome {
-		Ok(crate::cli_support::Verdict::Done) => Ok(()),
-		Ok(crate::cli_support::Verdict::Invalid) => std::process::exit(1),
-		Err(e) => {
-			eprintln!("Error: {e}");
-			std::process::exit(2)
 		},
 	}
 }

@@ -1,4 +1,4 @@
-//! Locates the `tamga-node` executable the tests start.
+//! Locates the `tamga-node` and `tamga` executables the tests run.
 
 use std::path::PathBuf;
 
@@ -18,6 +18,22 @@ pub fn tamga_node() -> PathBuf {
 		path.is_file(),
 		"tamga-node not found at {}: build it with `cargo build -p tamga-node` or run \
 		 scripts/test.sh",
+		path.display()
+	);
+	path
+}
+
+/// The `tamga` tool: `$TAMGA_CLI_BIN` if set, else `debug/tamga` beside the node.
+///
+/// `scripts/test.sh` builds it and sets `TAMGA_CLI_BIN` before running the tests.
+pub fn tamga_cli() -> PathBuf {
+	if let Some(path) = std::env::var_os("TAMGA_CLI_BIN") {
+		return PathBuf::from(path);
+	}
+	let path = tamga_node().with_file_name("tamga");
+	assert!(
+		path.is_file(),
+		"tamga not found at {}: build it with `cargo build -p tamga-cli` or run scripts/test.sh",
 		path.display()
 	);
 	path

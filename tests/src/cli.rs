@@ -1,11 +1,11 @@
-//! Running `tamga-node`'s client subcommands (`governance`, `certificate`) against a node
-//! of a test network, as a user would.
+//! Running the `tamga` tool's commands (`admin`, `cert`, `carnet`, `aeo`, `audit`,
+//! `proof`, ...) against a node of a test network, as a user would.
 
 use std::process::Output;
 
 use sp_core::crypto::{Pair as _, Ss58Codec};
 
-use crate::node::{run_tamga, TamgaNode};
+use crate::node::TamgaNode;
 
 /// What a client command printed and how it exited.
 pub struct CliRun {
@@ -43,14 +43,24 @@ pub fn client(node: &TamgaNode, command: &str, suri: Option<&str>, args: &[&str]
 	client_at(&node.rpc_url(), command, suri, args)
 }
 
-/// `tamga-node <command> --url <url> [--suri <suri>] <args>`.
+/// `tamga <command> --url <url> [--suri <suri>] <args>`.
 pub fn client_at(url: &str, command: &str, suri: Option<&str>, args: &[&str]) -> CliRun {
 	let mut all = vec![command, "--url", url];
 	if let Some(suri) = suri {
 		all.extend_from_slice(&["--suri", suri]);
 	}
 	all.extend_from_slice(args);
-	run_tamga(&all).into()
+	run_cli(&all)
+}
+
+/// `tamga <args>`, as a user runs it (standard input closed).
+pub fn run_cli(args: &[&str]) -> CliRun {
+	std::process::Command::new(crate::binary::tamga_cli())
+		.args(args)
+		.stdin(std::process::Stdio::null())
+		.output()
+		.expect("the tamga tool can be executed")
+		.into()
 }
 
 /// The SS58 account of development secret URI `suri` (e.g. `//Eve`).
@@ -73,7 +83,7 @@ pub fn accredit(node: &TamgaNode, member: &str, who: &str, name: &str, args: &[&
 	let mut all =
 		vec!["accredit", "--account", &account, "--name", name, "--valid-until", "1000000"];
 	all.extend_from_slice(args);
-	client(node, "governance", Some(member), &all)
+	client(node, "admin", Some(member), &all)
 }
 
 /// The facts of a CT-1 certificate of origin numbered `number`, KZ to KG, 1,000 kg of

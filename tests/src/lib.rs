@@ -2,7 +2,7 @@
 //! talks to them over JSON-RPC and stops them when a test ends, passes or fails.
 //!
 //! - [`binary`]: where the `tamga-node` executable is.
-//! - [`cli`]: running `tamga-node governance` / `certificate` against a test node.
+//! - [`cli`]: running the `tamga` tool's commands against a test node.
 //! - [`node`]: one node process with its own base path, ports and log file.
 //! - [`load`]: a stream of certificate registrations, and which of them a node finalized.
 //! - [`namespaces`]: one network namespace per node, to cut and heal links between them.

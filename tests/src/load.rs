@@ -31,7 +31,7 @@ pub fn register(url: &str, suri: &str, n: usize) -> Result<String, String> {
 	let mut args = vec!["--no-wait".to_string(), "register".into(), "--id".into(), id.clone()];
 	args.extend(ct1_facts(&format!("KZ-LOAD-{n}"), "01"));
 	let args: Vec<&str> = args.iter().map(String::as_str).collect();
-	client_at(url, "certificate", Some(suri), &args).ok().map(|_| id)
+	client_at(url, "cert", Some(suri), &args).ok().map(|_| id)
 }
 
 /// Registrations submitted one after another from a background thread until stopped.

@@ -1,5 +1,5 @@
 //! ATA carnets and AEO mutual recognition on a real four-validator `local` network,
-//! driven by the `tamga-node carnet` and `tamga-node aeo` commands the README documents.
+//! driven by the `tamga carnet` and `tamga aeo` commands the README documents.
 //!
 //! - A carnet issued by KZ's guaranteeing association is exported from KZ, imported into
 //!   KG, re-exported from KG, re-imported into KZ and closed, each voucher recorded by

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use sp_core::crypto::{Pair as _, Ss58Codec};
 use tamga_runtime::AccountId;
 use tamga_tests::{
-	cli::{client, ct1_facts, today_plus, CliRun},
+	cli::{client, ct1_facts, run_cli, today_plus, CliRun},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 	rpc::{from_hex, to_hex},
@@ -25,7 +25,7 @@ fn account(suri: &str) -> AccountId {
 }
 
 fn certificate(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
-	client(node, "certificate", suri, args)
+	client(node, "cert", suri, args)
 }
 
 /// Waits until `tamga_verifyDocument` on `node`, read at its finalized head, satisfies
@@ -85,7 +85,7 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 
 	// KZ accredits its chamber of commerce; KG its border post at Ak-Jol.
 	let accredit = |node, member, args: &[&str]| {
-		net.check(client(node, "governance", Some(member), args).ok());
+		net.check(client(node, "admin", Some(member), args).ok());
 	};
 	accredit(
 		kz,
@@ -252,6 +252,109 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 		.call("tamga_verifyDocument", json!(["0x1234"]))
 		.expect_err("a malformed id is refused");
 	assert!(malformed.contains("-32602") && malformed.contains("64 hex digits"), "{malformed}");
+
+	// 7. An auditor pins the validators' keys, takes a proof of the record from one node
+	// and checks it with no node at all; a proof with one byte changed does not hold.
+	let tool = |args: &[&str]| run_cli(args);
+	let set = dir.path().join("authorities.json");
+	let proof = dir.path().join("ct1.proof.json");
+	let (set, proof) = (set.to_str().unwrap(), proof.to_str().unwrap());
+	net.check(tool(&["authorities", "--url", &kg.rpc_url(), "--out", set]).ok());
+	net.check(tool(&["proof", "--url", &am.rpc_url(), file, "--out", proof]).ok());
+	let checked = tool(&["verify-proof", proof, "--authorities", set, "--json"]);
+	assert_eq!(checked.code, Some(0), "{}{}", checked.stdout, checked.stderr);
+	let checked: Value = serde_json::from_str(&checked.stdout).expect("JSON");
+	assert_eq!(checked["holds"], json!(true));
+	assert_eq!(checked["anchored"], json!(true));
+	assert_eq!(checked["status"], json!("revoked (Fraud)"));
+	assert_eq!(checked["issuer"], json!(chamber));
+	assert!(checked["signers"].as_u64().unwrap() >= 3, "{checked}");
+	let genuine: Value =
+		serde_json::from_str(&std::fs::read_to_string(proof).unwrap()).expect("a proof is JSON");
+	for (pointer, what) in [
+		("/storage/proof/0", "does not lead to the block's state root"),
+		("/block/header", "does not hash to the block hash"),
+		("/justification", "justification"),
+	] {
+		let mut tampered = genuine.clone();
+		let field = tampered.pointer_mut(pointer).expect(pointer);
+		let mut text = field.as_str().unwrap().to_string();
+		// Flip one hex digit near the end (inside signatures, values or the header's digest).
+		let at = text.len() - 3;
+		let flipped = if &text[at..at + 1] == "0" { "1" } else { "0" };
+		text.replace_range(at..at + 1, flipped);
+		*field = json!(text);
+		let path = dir.path().join("tampered.proof.json");
+		std::fs::write(&path, tampered.to_string()).unwrap();
+		let refused = tool(&["verify-proof", path.to_str().unwrap(), "--authorities", set]);
+		assert_eq!(refused.code, Some(1), "{pointer}: {}{}", refused.stdout, refused.stderr);
+		assert!(refused.stdout.starts_with("PROOF DOES NOT HOLD"), "{}", refused.stdout);
+		assert!(refused.stdout.contains(what), "{pointer}: {}", refused.stdout);
+	}
+	// Against another authority set, the genuine proof fails: other keys, or the same keys
+	// under another set id (the validators sign the set id with each vote).
+	let pinned: Value = serde_json::from_str(&std::fs::read_to_string(set).unwrap()).unwrap();
+	let mut other_keys = pinned.clone();
+	for (i, authority) in other_keys["authorities"].as_array_mut().unwrap().iter_mut().enumerate() {
+		use sp_core::Pair as _;
+		let pair = sp_core::ed25519::Pair::from_string(&format!("//Other{i}"), None).unwrap();
+		authority["publicKey"] = json!(to_hex(pair.public().as_ref()));
+	}
+	let mut other_id = pinned.clone();
+	other_id["setId"] = json!(pinned["setId"].as_u64().unwrap() + 1);
+	for (name, other) in [("other-keys.json", other_keys), ("other-id.json", other_id)] {
+		let path = dir.path().join(name);
+		std::fs::write(&path, other.to_string()).unwrap();
+		let refused = tool(&["verify-proof", proof, "--authorities", path.to_str().unwrap()]);
+		assert_eq!(refused.code, Some(1), "{name}: {}{}", refused.stdout, refused.stderr);
+		assert!(refused.stdout.contains("is not valid for authority set"), "{}", refused.stdout);
+	}
+
+	// The auditor's history and export of the same blocks name the same three actions.
+	let history = net.check(tool(&["audit", "history", "--url", &by.rpc_url(), file]).ok());
+	for action in ["registered", "used", "revoked"] {
+		assert!(history.contains(action), "{history}");
+	}
+	let head = by.rpc().finalized_hash().unwrap();
+	let to = by.rpc().block_number(Some(&head)).unwrap().to_string();
+	let export = |format: &str| {
+		net.check(
+			tool(&[
+				"audit",
+				"export",
+				"--url",
+				&by.rpc_url(),
+				"--from",
+				"1",
+				"--to",
+				&to,
+				"--format",
+				format,
+			])
+			.ok(),
+		)
+	};
+	let lines: Vec<Value> =
+		export("jsonl").lines().map(|l| serde_json::from_str(l).expect("JSON lines")).collect();
+	let of_document: Vec<&str> = lines
+		.iter()
+		.filter(|l| {
+			l["pallet"] == json!("Certificates")
+				&& l["fields"].as_str().unwrap().contains(&id[2..10])
+		})
+		.map(|l| l["event"].as_str().unwrap())
+		.collect();
+	assert_eq!(of_document, ["Registered", "Used", "Revoked"], "{lines:?}");
+	assert!(lines
+		.iter()
+		.any(|l| l["pallet"] == json!("Governance") && l["event"] == json!("Accredited")));
+	let csv = export("csv");
+	assert!(csv.starts_with("block,blockHash,extrinsic,pallet,event,fields\n"), "{csv}");
+	assert_eq!(csv.lines().count(), lines.len() + 1);
+	let beyond =
+		tool(&["audit", "export", "--url", &by.rpc_url(), "--from", "1", "--to", "99999999"]);
+	assert_eq!(beyond.code, Some(2));
+	assert!(beyond.stderr.contains("is not finalized yet"), "{}", beyond.stderr);
 }
 
 #[test]
@@ -263,7 +366,7 @@ fn ten_thousand_documents_are_anchored_in_one_batch_and_any_member_verifies() {
 	net.check(
 		client(
 			kz,
-			"governance",
+			"admin",
 			Some("//Alice"),
 			&[
 				"accredit",

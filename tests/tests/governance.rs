@@ -35,7 +35,7 @@ fn account(suri: &str) -> AccountId {
 /// `tamga-node governance --url <node's RPC> --suri <suri> <args>`: Ok(stdout) or
 /// Err(exit code and output).
 fn governance(node: &TamgaNode, suri: &str, args: &[&str]) -> Result<String, String> {
-	client(node, "governance", Some(suri), args).ok()
+	client(node, "admin", Some(suri), args).ok()
 }
 
 /// A node of the network's chain with a fresh node key, not started, bootstrapping from

@@ -1,4 +1,4 @@
-//! `tamga-node carnet`: what guaranteeing associations, border officers and
+//! `tamga carnet`: what guaranteeing associations, border officers and
 //! administrations do with ATA carnets, through a node's JSON-RPC.
 //!
 //! The holder's identifier never goes on chain: `--holder` and `--salt` become the
@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
-	cli_support::{blake2, commitment, country, print_history, print_json, read_file, Verdict},
+	support::{blake2, commitment, country, print_history, print_json, read_file, Verdict},
 	tx::Rpc,
 };
 
@@ -163,7 +163,7 @@ fn number(text: &str) -> Result<NumberOf<Runtime>, String> {
 impl CarnetCmd {
 	/// Runs the action.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let rpc = self.connection.rpc();
+		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
 			Action::Show { number, json } => return show(&rpc, number, *json),
 			Action::Movements { number, json } => return movements(&rpc, number, *json),

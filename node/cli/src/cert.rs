@@ -1,4 +1,4 @@
-//! `tamga-node certificate`: what issuers, exporters and border officers do with
+//! `tamga cert`: what issuers, exporters and border officers do with
 //! certificates of origin and veterinary certificates, through a node's JSON-RPC.
 //!
 //! A document's id is blake2-256 of its exact bytes: give the file (`--file`) and the
@@ -21,7 +21,7 @@ use sp_core::H256;
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
-	cli_support::{blake2, commitment, country, print_history, read_file, Verdict},
+	support::{blake2, commitment, country, print_history, read_file, Verdict},
 	tx::{to_hex, Rpc},
 };
 
@@ -316,7 +316,7 @@ pub enum Action {
 
 impl Document {
 	/// The document's id.
-	fn id(&self) -> Result<H256, String> {
+	pub fn id(&self) -> Result<H256, String> {
 		match (&self.file, &self.id) {
 			(Some(file), _) => Ok(blake2(&read_file(file)?)),
 			(None, Some(id)) => tamga_rpc::hex::parse_h256("--id", id),
@@ -369,10 +369,40 @@ impl Facts {
 	}
 }
 
+/// `tamga verify`: the border officer's check of one document.
+#[derive(Debug, clap::Args)]
+pub struct VerifyCmd {
+	/// The node to talk to.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
+	/// The document's file (its id is blake2-256 of its bytes).
+	#[arg(required_unless_present = "id", conflicts_with = "id")]
+	pub file: Option<PathBuf>,
+	/// The document's id, `0x` and 64 hex digits, instead of its file.
+	#[arg(long)]
+	pub id: Option<String>,
+	/// Read the state of this block (hash) instead of the best block.
+	#[arg(long)]
+	pub at: Option<String>,
+	/// Print the node's JSON answer.
+	#[arg(long)]
+	pub json: bool,
+}
+
+impl VerifyCmd {
+	/// Verifies the document and prints the verdict.
+	pub fn run(&self) -> Result<Verdict, String> {
+		let document = Document { file: self.file.clone(), id: self.id.clone() };
+		let id = document.id()?;
+		let rpc = self.connection.rpc()?;
+		verify(&rpc, id, self.file.as_deref(), self.at.clone(), self.json)
+	}
+}
+
 impl CertificateCmd {
 	/// Runs the action and prints what happened.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let rpc = self.connection.rpc();
+		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
 			Action::Verify { document, at, json } => {
 				return verify(&rpc, document.id()?, document.file.as_deref(), at.clone(), *json)
@@ -508,7 +538,7 @@ fn proof_json(path: &Path) -> Result<Value, String> {
 }
 
 /// Prints the verdict on document `id`.
-fn verify(
+pub fn verify(
 	rpc: &Rpc,
 	id: H256,
 	file: Option<&Path>,
@@ -623,7 +653,7 @@ fn verify_member(
 }
 
 /// Prints document `id`'s history.
-fn history(rpc: &Rpc, id: H256, json: bool) -> Result<Verdict, String> {
+pub fn history(rpc: &Rpc, id: H256, json: bool) -> Result<Verdict, String> {
 	let answer = rpc.call("tamga_documentHistory", json!([to_hex(id.as_bytes())]))?;
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));

@@ -1,4 +1,4 @@
-//! `tamga-node governance`: the consortium's decisions from the command line. Proposes,
+//! `tamga admin`: the consortium's decisions from the command line. Proposes,
 //! votes, lists and closes proposals, registers a validator's session keys, and does what
 //! an administration does alone (member accounts, accreditation, key cut-offs), by
 //! sending signed transactions to a node's JSON-RPC.
@@ -355,7 +355,7 @@ impl Decision {
 impl GovernanceCmd {
 	/// Runs the action; prints what was submitted or found.
 	pub fn run(&self) -> Result<(), String> {
-		let rpc = self.connection.rpc();
+		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
 			Action::Proposals => return list_proposals(&rpc),
 			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {

@@ -1,4 +1,4 @@
-//! `tamga-node aeo`: what administrations and border officers do with AEO statuses and
+//! `tamga aeo`: what administrations and border officers do with AEO statuses and
 //! mutual recognition agreements, through a node's JSON-RPC.
 //!
 //! An operator's identifier (TIN, EORI, ...) never goes on chain: `--operator-id` and
@@ -15,7 +15,7 @@ use sp_core::H256;
 use tamga_runtime::RuntimeCall;
 
 use crate::{
-	cli_support::{blake2, commitment, country, print_json, Verdict},
+	support::{blake2, commitment, country, print_json, Verdict},
 	tx::{to_hex, Rpc},
 };
 
@@ -269,7 +269,7 @@ fn date(text: &str) -> Result<u32, String> {
 impl AeoCmd {
 	/// Runs the action.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let rpc = self.connection.rpc();
+		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
 			Action::Status { operator, json } => return status(&rpc, &operator.text()?, *json),
 			Action::Recognition { operator, by, on, json } => {

@@ -1,4 +1,4 @@
-//! What the user-facing subcommands (`certificate`, `carnet`, `aeo`) share: hashing and
+//! What the user-facing subcommands (`cert`, `carnet`, `aeo`, `audit`) share: hashing and
 //! salted commitments, reading files and country codes, the outcome of a command, and
 //! printing a history as a table.
 

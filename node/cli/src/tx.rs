@@ -1,5 +1,5 @@
-//! Signing and submitting Tamga transactions through a node's JSON-RPC (HTTP), for the
-//! `tamga-node governance` commands.
+//! Signing Tamga transactions with the runtime's own types, submitting them through a
+//! node's JSON-RPC and reporting what became of them (block, events, decoded error).
 
 use codec::{Decode, Encode};
 use serde_json::{json, Value};
@@ -12,66 +12,7 @@ use tamga_runtime::{
 	AccountId, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
 };
 
-/// A blocking JSON-RPC client over HTTP.
-pub struct Rpc {
-	url: String,
-	agent: ureq::Agent,
-}
-
-impl Rpc {
-	/// A client of the node at `url` (e.g. `http://127.0.0.1:9944`).
-	pub fn new(url: &str) -> Self {
-		let agent = ureq::AgentBuilder::new().timeout(std::time::Duration::from_secs(30)).build();
-		Self { url: url.to_string(), agent }
-	}
-
-	/// Calls `method`; the error names the method and the node's message.
-	pub fn call(&self, method: &str, params: Value) -> Result<Value, String> {
-		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
-		let response: Value = self
-			.agent
-			.post(&self.url)
-			.send_json(request)
-			.map_err(|e| format!("cannot reach the node at {}: {e}", self.url))?
-			.into_json()
-			.map_err(|e| format!("{method}: the node sent an invalid response: {e}"))?;
-		if let Some(error) = response.get("error") {
-			return Err(explain(method, error));
-		}
-		response.get("result").cloned().ok_or_else(|| format!("{method}: no result"))
-	}
-
-	/// The raw value under storage `key` at the best block.
-	pub fn storage(&self, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
-		match self.call("state_getStorage", json!([to_hex(key)]))?.as_str() {
-			None => Ok(None),
-			Some(hex) => from_hex(hex).map(Some),
-		}
-	}
-
-	/// The storage keys under `prefix` at the best block (at most 1000).
-	pub fn keys(&self, prefix: &[u8]) -> Result<Vec<Vec<u8>>, String> {
-		let keys = self.call("state_getKeysPaged", json!([to_hex(prefix), 1000]))?;
-		keys.as_array()
-			.ok_or_else(|| format!("state_getKeysPaged returned {keys}"))?
-			.iter()
-			.map(|k| from_hex(k.as_str().unwrap_or_default()))
-			.collect()
-	}
-}
-
-/// A readable message for a JSON-RPC error, with Tamga's pool-gating code explained.
-fn explain(method: &str, error: &Value) -> String {
-	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
-	let data = error.get("data").map(|d| d.to_string()).unwrap_or_default();
-	let hint = if data.contains("Custom error: 1") {
-		" (the signing account is neither a member, a validator nor an accredited party)"
-	} else {
-		""
-	};
-	let code = error.get("code").and_then(Value::as_i64).unwrap_or_default();
-	format!("{method}: {message} {data}{hint}").trim_end().to_string() + &format!(" (code {code})")
-}
+pub use crate::rpc::{from_hex, to_hex, Rpc};
 
 /// An sr25519 account that signs transactions.
 pub struct Signer {
@@ -133,12 +74,11 @@ impl Signer {
 	}
 }
 
-/// How a client subcommand reaches a node and signs: the options `governance` and
-/// `certificate` share.
+/// How a command reaches a node and signs: the options every node-facing command shares.
 #[derive(Debug, clap::Args)]
 pub struct Connection {
 	/// HTTP JSON-RPC endpoint of a Tamga node.
-	#[arg(long, default_value = "http://127.0.0.1:9944")]
+	#[arg(long, env = "TAMGA_URL", default_value = "http://127.0.0.1:9944")]
 	pub url: String,
 
 	/// Secret URI of the sr25519 account that signs: a member account of an
@@ -154,8 +94,8 @@ pub struct Connection {
 }
 
 impl Connection {
-	/// A client of the node.
-	pub fn rpc(&self) -> Rpc {
+	/// A client of the node (refuses a malformed URL).
+	pub fn rpc(&self) -> Result<Rpc, String> {
 		Rpc::new(&self.url)
 	}
 
@@ -276,14 +216,4 @@ impl Rpc {
 		}
 		Ok(outcome)
 	}
-}
-
-/// `bytes` as `0x`-prefixed hex.
-pub fn to_hex(bytes: &[u8]) -> String {
-	sp_core::bytes::to_hex(bytes, false)
-}
-
-/// The bytes of `0x`-prefixed hex `text`.
-pub fn from_hex(text: &str) -> Result<Vec<u8>, String> {
-	sp_core::bytes::from_hex(text).map_err(|e| format!("not hex ({e}): {text}"))
 }

@@ -1,0 +1,302 @@
+//! `tamga audit`: what an auditor reads. A document's history (every action with block,
+//! extrinsic and actor), and the export of every event of Tamga's pallets (governance,
+//! certificates, carnets, AEO) in a range of finalized blocks, as JSON lines or CSV, for
+//! the auditor's own tools.
+
+use std::{
+	io::{IsTerminal, Write},
+	path::PathBuf,
+};
+
+use codec::Decode;
+use serde_json::{json, Value};
+use sp_core::H256;
+use tamga_runtime::RuntimeEvent;
+
+use crate::{
+	rpc::{from_hex, to_hex, Rpc},
+	support::Verdict,
+};
+
+/// The pallets whose events are exported.
+const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
+
+/// An auditor's reading.
+#[derive(Debug, clap::Subcommand)]
+pub enum AuditCmd {
+	/// Every recorded action on a document, oldest first.
+	History {
+		/// The node to talk to.
+		#[command(flatten)]
+		connection: crate::tx::Connection,
+		/// The document's file (its id is blake2-256 of its bytes).
+		#[arg(required_unless_present = "id", conflicts_with = "id")]
+		file: Option<PathBuf>,
+		/// The document's id instead of its file.
+		#[arg(long)]
+		id: Option<String>,
+		/// Print the node's JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Every event of Tamga's pallets in finalized blocks FROM..=TO, one record per event:
+	/// block, block hash, extrinsic index, pallet, event and its fields.
+	Export {
+		/// The node to talk to.
+		#[command(flatten)]
+		connection: crate::tx::Connection,
+		/// The first block.
+		#[arg(long)]
+		from: u32,
+		/// The last block (at most the finalized head).
+		#[arg(long)]
+		to: u32,
+		/// `jsonl` (one JSON object per line) or `csv` (with a header line).
+		#[arg(long, value_enum, default_value = "jsonl")]
+		format: Format,
+		/// Write to this file instead of standard output.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+	/// One JSON object per line.
+	Jsonl,
+	/// Comma-separated values with a header line.
+	Csv,
+}
+
+impl AuditCmd {
+	/// Prints the history or writes the export.
+	pub fn run(&self) -> Result<Verdict, String> {
+		match self {
+			Self::History { connection, file, id, json } => {
+				let document = crate::cert::Document { file: file.clone(), id: id.clone() };
+				let id = document.id()?;
+				crate::cert::history(&connection.rpc()?, id, *json)
+			},
+			Self::Export { connection, from, to, format, out } => {
+				let rpc = connection.rpc()?;
+				let mut sink: Box<dyn Write> = match out {
+					Some(path) => Box::new(std::io::BufWriter::new(
+						std::fs::File::create(path)
+							.map_err(|e| format!("cannot create {}: {e}", path.display()))?,
+					)),
+					None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+				};
+				let count = export(&rpc, *from, *to, *format, &mut sink)?;
+				sink.flush().map_err(|e| format!("cannot write the export: {e}"))?;
+				eprintln!("exported {count} events of blocks #{from}..=#{to}");
+				Ok(Verdict::Done)
+			},
+		}
+	}
+}
+
+/// One exported event.
+#[derive(Debug, PartialEq)]
+pub struct Record {
+	/// Its block.
+	pub block: u32,
+	/// The block's hash.
+	pub block_hash: String,
+	/// The extrinsic that emitted it, if any (`None`: block initialisation/finalisation).
+	pub extrinsic: Option<u32>,
+	/// The pallet, e.g. `Certificates`.
+	pub pallet: String,
+	/// The event, e.g. `Registered`.
+	pub event: String,
+	/// Its fields, as the runtime names them.
+	pub fields: String,
+}
+
+impl Record {
+	/// The record of `event` if it is one of Tamga's pallets'.
+	pub fn of(
+		block: u32,
+		block_hash: &str,
+		phase: &frame_system::Phase,
+		event: &RuntimeEvent,
+	) -> Option<Self> {
+		let text = format!("{event:?}");
+		let (pallet, rest) = text.split_once('(')?;
+		if !TAMGA_PALLETS.contains(&pallet) {
+			return None;
+		}
+		let rest = rest.strip_suffix(')').unwrap_or(rest);
+		// A pallet's event prints as `Event::Name { … }`.
+		let rest = rest.strip_prefix("Event::").unwrap_or(rest);
+		let name_end = rest.find(|c: char| !c.is_alphanumeric() && c != '_').unwrap_or(rest.len());
+		let extrinsic = match phase {
+			frame_system::Phase::ApplyExtrinsic(i) => Some(*i),
+			_ => None,
+		};
+		Some(Self {
+			block,
+			block_hash: block_hash.to_string(),
+			extrinsic,
+			pallet: pallet.to_string(),
+			event: rest[..name_end].to_string(),
+			fields: rest[name_end..].trim().to_string(),
+		})
+	}
+
+	/// As a JSON object.
+	pub fn json(&self) -> Value {
+		json!({
+			"block": self.block,
+			"blockHash": self.block_hash,
+			"extrinsic": self.extrinsic,
+			"pallet": self.pallet,
+			"event": self.event,
+			"fields": self.fields,
+		})
+	}
+
+	/// As a CSV line (RFC 4180 quoting).
+	pub fn csv(&self) -> String {
+		let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+		format!(
+			"{},{},{},{},{},{}",
+			self.block,
+			self.block_hash,
+			self.extrinsic.map(|i| i.to_string()).unwrap_or_default(),
+			self.pallet,
+			self.event,
+			quote(&self.fields)
+		)
+	}
+}
+
+/// The CSV header line.
+pub const CSV_HEADER: &str = "block,blockHash,extrinsic,pallet,event,fields";
+
+/// The number of the finalized head.
+fn finalized_number(rpc: &Rpc) -> Result<u32, String> {
+	let head = rpc.call("chain_getFinalizedHead", json!([]))?;
+	let header = rpc.call("chain_getHeader", json!([head]))?;
+	let number = header["number"].as_str().unwrap_or_default();
+	u32::from_str_radix(number.trim_start_matches("0x"), 16)
+		.map_err(|e| format!("bad block number: {e}"))
+}
+
+/// Writes every Tamga event of blocks `from..=to` to `sink`; returns how many.
+fn export(
+	rpc: &Rpc,
+	from: u32,
+	to: u32,
+	format: Format,
+	sink: &mut dyn Write,
+) -> Result<u64, String> {
+	if from > to {
+		return Err(format!("--from {from} is after --to {to}"));
+	}
+	let finalized = finalized_number(rpc)?;
+	if to > finalized {
+		return Err(format!(
+			"block #{to} is not finalized yet (the finalized head is #{finalized}); an export \
+			 holds only blocks that can no longer change"
+		));
+	}
+	let events_key =
+		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+	let write = |sink: &mut dyn Write, line: &str| {
+		writeln!(sink, "{line}").map_err(|e| format!("cannot write the export: {e}"))
+	};
+	if let Format::Csv = format {
+		write(sink, CSV_HEADER)?;
+	}
+	let mut progress = Progress::new(u64::from(to - from) + 1);
+	let mut count = 0;
+	for number in from..=to {
+		let hash = rpc.call("chain_getBlockHash", json!([number]))?;
+		let hash = hash.as_str().ok_or_else(|| format!("block #{number} is unknown"))?;
+		let raw = rpc.call("state_getStorage", json!([to_hex(&events_key), hash]))?;
+		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
+		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &raw[..])
+			.map_err(|e| format!("the events of block #{number} do not decode: {e}"))?;
+		for record in records {
+			if let Some(record) = Record::of(number, hash, &record.phase, &record.event) {
+				match format {
+					Format::Jsonl => write(sink, &record.json().to_string())?,
+					Format::Csv => write(sink, &record.csv())?,
+				}
+				count += 1;
+			}
+		}
+		progress.step();
+	}
+	progress.finish();
+	Ok(count)
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+struct Progress {
+	total: u64,
+	done: u64,
+	shown: u64,
+	terminal: bool,
+}
+
+impl Progress {
+	fn new(total: u64) -> Self {
+		Self { total, done: 0, shown: 0, terminal: std::io::stderr().is_terminal() }
+	}
+
+	fn step(&mut self) {
+		self.done += 1;
+		let percent = self.done * 100 / self.total.max(1);
+		if self.terminal && (percent > self.shown || self.done == self.total) {
+			self.shown = percent;
+			let filled = (percent / 4) as usize;
+			eprint!(
+				"\r[{}{}] {percent:>3}%  {}/{} blocks",
+				"#".repeat(filled),
+				".".repeat(25 - filled),
+				self.done,
+				self.total
+			);
+		}
+	}
+
+	fn finish(&self) {
+		if self.terminal {
+			eprintln!();
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn tamga_events_become_records_and_others_are_left_out() {
+		let event = RuntimeEvent::Governance(pallet_tamga_governance::Event::Expired { id: 7 });
+		let record =
+			Record::of(12, "0xab", &frame_system::Phase::ApplyExtrinsic(3), &event).unwrap();
+		assert_eq!((record.pallet.as_str(), record.event.as_str()), ("Governance", "Expired"));
+		assert_eq!(record.extrinsic, Some(3));
+		assert!(record.fields.contains("id: 7"), "{}", record.fields);
+		let system = RuntimeEvent::System(frame_system::Event::NewAccount {
+			account: tamga_runtime::AccountId::new([1; 32]),
+		});
+		assert!(Record::of(12, "0xab", &frame_system::Phase::Initialization, &system).is_none());
+	}
+
+	#[test]
+	fn csv_fields_are_quoted() {
+		let record = Record {
+			block: 1,
+			block_hash: "0x01".into(),
+			extrinsic: None,
+			pallet: "Aeo".into(),
+			event: "Certified".into(),
+			fields: "{ name: \"a, b\" }".into(),
+		};
+		assert_eq!(record.csv(), "1,0x01,,Aeo,Certified,\"{ name: \"\"a, b\"\" }\"");
+	}
+}

@@ -1,0 +1,113 @@
+//! `tamga`: the command line of Tamga's users. Exporters, issuers, member administrations,
+//! border officers and auditors do their work through a node's JSON-RPC; the tool signs
+//! transactions itself with the runtime's own types, so a secret key never leaves the
+//! machine it runs on.
+//!
+//! Exit codes: 0 done (a check: yes, e.g. the document is valid), 1 a check's answer is no
+//! (invalid, not genuine, not recognised, a proof that does not hold), 2 error (bad input,
+//! unreachable node, failed transaction).
+
+mod admin;
+mod aeo;
+mod audit;
+mod carnet;
+mod cert;
+mod key;
+mod proof;
+mod rpc;
+mod support;
+mod tx;
+
+use clap::Parser;
+
+use crate::support::Verdict;
+
+/// Tamga's command line: keys, governance, certificates, ATA carnets, AEO, verification,
+/// audit and offline proofs, through a Tamga node's JSON-RPC.
+#[derive(Debug, Parser)]
+#[command(name = "tamga", version, after_help = AFTER_HELP)]
+struct Cli {
+	/// What to do.
+	#[command(subcommand)]
+	command: Command,
+}
+
+/// The commands, one per job.
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+	/// Generate an account key, or show the account of a secret URI or an address.
+	#[command(subcommand)]
+	Key(key::KeyCmd),
+	/// Member administrations: propose and vote on consortium decisions (admissions,
+	/// validators, nodes, runtime upgrades), accredit issuers, officers and auditors of
+	/// your country, register a validator's session keys.
+	Admin(admin::GovernanceCmd),
+	/// Certificates of origin and veterinary certificates: register, apply, endorse,
+	/// replace, revoke, use, anchor a folder as a batch (writing each file's proof),
+	/// verify, history.
+	Cert(cert::CertificateCmd),
+	/// ATA carnets: issue, record vouchers, close, raise and settle or discharge claims,
+	/// show a carnet and its movements.
+	Carnet(carnet::CarnetCmd),
+	/// AEO: certify, suspend, reinstate and revoke operators, mutual recognition
+	/// agreements, recognition, partners' acknowledgements.
+	Aeo(aeo::AeoCmd),
+	/// Verify a document (its file, or `--id`): integrity, status, issuer. Exit code 0
+	/// valid, 1 invalid or not genuine, 2 error.
+	Verify(cert::VerifyCmd),
+	/// Auditors: a document's history, or every Tamga event of a range of blocks as
+	/// JSON lines or CSV.
+	#[command(subcommand)]
+	Audit(audit::AuditCmd),
+	/// Write a self-contained proof of a document's record: the storage read proof, the
+	/// finalized header, and the GRANDPA justification that finalized it.
+	Proof(proof::ProofCmd),
+	/// Check a proof written by `proof` offline, against a given GRANDPA authority set.
+	/// Exit code 0 the proof holds, 1 it does not, 2 error.
+	VerifyProof(proof::VerifyProofCmd),
+	/// Write the chain's current GRANDPA authority set (to pin for `verify-proof`).
+	Authorities(proof::AuthoritiesCmd),
+}
+
+/// Examples shown at the end of `tamga --help`.
+const AFTER_HELP: &str = "\
+Every node-facing command takes --url (default http://127.0.0.1:9944, or $TAMGA_URL) and,
+to sign, --suri (or $TAMGA_SURI: a command line is visible to other users of the machine).
+
+Examples:
+  tamga key generate                                       a new account (keep the phrase secret)
+  tamga admin --suri //Alice accredit --account <SS58> --name \"KZ Chamber\" --role issuer \\
+        --kind origin --valid-until 1000000                 KZ accredits an issuer
+  tamga cert --suri //Eve register --file ct1.pdf --kind ct1 --number KZ-2026-0001 ...
+  tamga verify ct1.pdf                                     a border officer's check
+  tamga audit history --file ct1.pdf                       every action on a document
+  tamga audit export --from 1 --to 5000 --format csv --out events.csv
+  tamga authorities --out authorities.json                 pin the validators' keys
+  tamga proof ct1.pdf --out ct1.proof.json                 a proof that needs no node
+  tamga verify-proof ct1.proof.json --authorities authorities.json
+
+Exit codes: 0 done (a check: yes), 1 a check's answer is no, 2 error.";
+
+fn main() {
+	let cli = Cli::parse();
+	let outcome = match &cli.command {
+		Command::Key(cmd) => cmd.run(),
+		Command::Admin(cmd) => cmd.run().map(|()| Verdict::Done),
+		Command::Cert(cmd) => cmd.run(),
+		Command::Carnet(cmd) => cmd.run(),
+		Command::Aeo(cmd) => cmd.run(),
+		Command::Verify(cmd) => cmd.run(),
+		Command::Audit(cmd) => cmd.run(),
+		Command::Proof(cmd) => cmd.run(),
+		Command::VerifyProof(cmd) => cmd.run(),
+		Command::Authorities(cmd) => cmd.run(),
+	};
+	match outcome {
+		Ok(Verdict::Done) => {},
+		Ok(Verdict::Invalid) => std::process::exit(1),
+		Err(error) => {
+			eprintln!("Error: {error}");
+			std::process::exit(2)
+		},
+	}
+}

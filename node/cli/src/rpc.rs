@@ -1,0 +1,142 @@
+//! A blocking JSON-RPC client of a Tamga node over HTTP (jsonrpsee), with errors a person
+//! can act on: which node could not be reached, which method failed and why.
+
+use std::time::Duration;
+
+use jsonrpsee::{
+	core::{client::ClientT, params::ArrayParams, ClientError},
+	http_client::{HttpClient, HttpClientBuilder},
+};
+use serde_json::{json, Value};
+
+/// How long one request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest answer accepted (a block with thousands of extrinsics, a long history).
+const MAX_RESPONSE_BYTES: u32 = 256 * 1024 * 1024;
+
+/// A blocking JSON-RPC client of one node.
+pub struct Rpc {
+	url: String,
+	client: HttpClient,
+	runtime: tokio::runtime::Runtime,
+}
+
+impl Rpc {
+	/// A client of the node at `url` (e.g. `http://127.0.0.1:9944`); a URL that is not
+	/// `http://` or `https://` is refused here, before any request.
+	pub fn new(url: &str) -> Result<Self, String> {
+		if !(url.starts_with("http://") || url.starts_with("https://")) {
+			return Err(format!(
+				"--url `{url}` is not an HTTP JSON-RPC endpoint (e.g. http://127.0.0.1:9944)"
+			));
+		}
+		let client = HttpClientBuilder::default()
+			.request_timeout(REQUEST_TIMEOUT)
+			.max_response_size(MAX_RESPONSE_BYTES)
+			.build(url)
+			.map_err(|e| format!("--url `{url}` is not usable: {e}"))?;
+		let runtime = tokio::runtime::Builder::new_current_thread()
+			.enable_all()
+			.build()
+			.map_err(|e| format!("cannot start the I/O runtime: {e}"))?;
+		Ok(Self { url: url.to_string(), client, runtime })
+	}
+
+	/// Calls `method` with `params` (a JSON array); the error names the method and the
+	/// node's message, or says the node could not be reached.
+	pub fn call(&self, method: &str, params: Value) -> Result<Value, String> {
+		let mut array = ArrayParams::new();
+		for param in params.as_array().cloned().unwrap_or_default() {
+			array.insert(param).map_err(|e| format!("{method}: bad parameter: {e}"))?;
+		}
+		let answer: Result<Value, ClientError> =
+			self.runtime.block_on(self.client.request(method, array));
+		answer.map_err(|error| match error {
+			ClientError::Call(call) => explain(
+				method,
+				&json!({
+					"code": call.code(),
+					"message": call.message(),
+					"data": call.data().map(|d| d.get().to_string()),
+				}),
+			),
+			ClientError::Transport(e) => format!("cannot reach the node at {}: {e}", self.url),
+			ClientError::RequestTimeout => format!(
+				"{method}: the node at {} did not answer within {REQUEST_TIMEOUT:?}",
+				self.url
+			),
+			other => format!("{method}: {other}"),
+		})
+	}
+
+	/// The raw value under storage `key` at the best block.
+	pub fn storage(&self, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
+		match self.call("state_getStorage", json!([to_hex(key)]))?.as_str() {
+			None => Ok(None),
+			Some(hex) => from_hex(hex).map(Some),
+		}
+	}
+
+	/// The storage keys under `prefix` at the best block (at most 1000).
+	pub fn keys(&self, prefix: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+		let keys = self.call("state_getKeysPaged", json!([to_hex(prefix), 1000]))?;
+		keys.as_array()
+			.ok_or_else(|| format!("state_getKeysPaged returned {keys}"))?
+			.iter()
+			.map(|k| from_hex(k.as_str().unwrap_or_default()))
+			.collect()
+	}
+}
+
+/// A readable message for a JSON-RPC error, with Tamga's pool-gating code explained.
+fn explain(method: &str, error: &Value) -> String {
+	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
+	let data = error.get("data").and_then(Value::as_str).unwrap_or_default();
+	let hint = if data.contains("Custom error: 1") {
+		" (the signing account is neither a member, a validator nor an accredited party)"
+	} else {
+		""
+	};
+	let code = error.get("code").and_then(Value::as_i64).unwrap_or_default();
+	format!("{method}: {message} {data}{hint}").trim_end().to_string() + &format!(" (code {code})")
+}
+
+/// `bytes` as `0x`-prefixed hex.
+pub fn to_hex(bytes: &[u8]) -> String {
+	sp_core::bytes::to_hex(bytes, false)
+}
+
+/// The bytes of `0x`-prefixed hex `text`.
+pub fn from_hex(text: &str) -> Result<Vec<u8>, String> {
+	sp_core::bytes::from_hex(text).map_err(|e| format!("not hex ({e}): {text}"))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_url_that_is_not_http_is_refused_before_any_request() {
+		let error = Rpc::new("ws://127.0.0.1:9944").err().expect("refused");
+		assert!(error.contains("not an HTTP JSON-RPC endpoint"), "{error}");
+	}
+
+	#[test]
+	fn an_unreachable_node_is_named() {
+		// Port 9 (discard) on loopback: nothing listens there.
+		let rpc = Rpc::new("http://127.0.0.1:9").expect("a valid URL");
+		let error = rpc.call("chain_getHeader", json!([])).expect_err("nobody answers");
+		assert!(error.starts_with("cannot reach the node at http://127.0.0.1:9"), "{error}");
+	}
+
+	#[test]
+	fn pool_gating_errors_are_explained() {
+		let text = explain(
+			"author_submitExtrinsic",
+			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 1"}),
+		);
+		assert!(text.contains("neither a member, a validator nor an accredited party"), "{text}");
+		assert!(text.ends_with("(code 1010)"), "{text}");
+	}
+}

@@ -1,0 +1,84 @@
+//! The `tamga` tool on bad input, without a network: one clear line and the documented
+//! exit code (2 error, 1 a check's answer is no), and its keys.
+
+use serde_json::{json, Value};
+use tamga_tests::{cli::run_cli, node::free_port};
+
+/// The error line of a run that must fail with exit code 2.
+fn error_line(args: &[&str]) -> String {
+	let run = run_cli(args);
+	assert_eq!(run.code, Some(2), "{args:?}: {}{}", run.stdout, run.stderr);
+	let lines: Vec<&str> = run.stderr.lines().collect();
+	assert_eq!(lines.len(), 1, "{args:?}: one line, got {:?}", run.stderr);
+	assert!(lines[0].starts_with("Error: "), "{}", lines[0]);
+	lines[0].to_string()
+}
+
+#[test]
+fn an_unreachable_node_and_a_wrong_url_are_named() {
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let id = format!("0x{}", "ab".repeat(32));
+	let line = error_line(&["verify", "--url", &url, "--id", &id]);
+	assert!(line.contains(&format!("cannot reach the node at {url}")), "{line}");
+	let line = error_line(&["verify", "--url", "ws://127.0.0.1:9944", "--id", &id]);
+	assert!(line.contains("not an HTTP JSON-RPC endpoint"), "{line}");
+	let line = error_line(&["audit", "history", "--url", "127.0.0.1:9944", "--id", &id]);
+	assert!(line.contains("not an HTTP JSON-RPC endpoint"), "{line}");
+}
+
+#[test]
+fn bad_keys_ids_and_unreadable_files_are_named() {
+	let url = format!("http://127.0.0.1:{}", free_port());
+	// A secret that is no key is refused before any request (the node is not running).
+	let line =
+		error_line(&["admin", "--url", &url, "--suri", "not a key at all", "vote", "--id", "0"]);
+	assert!(line.contains("invalid secret URI"), "{line}");
+	let line = error_line(&["key", "inspect", "surely-not-a-key"]);
+	assert!(
+		line.contains("is neither a secret URI, an SS58 address nor a 0x public key"),
+		"{line}"
+	);
+	// A malformed id, and a file that cannot be read.
+	let line = error_line(&["verify", "--url", &url, "--id", "0x1234"]);
+	assert!(line.contains("64 hex digits"), "{line}");
+	let line = error_line(&["verify", "--url", &url, "/no/such/document.pdf"]);
+	assert!(line.contains("cannot read /no/such/document.pdf"), "{line}");
+	let line = error_line(&["verify-proof", "/no/such/proof.json", "--authorities", "/no/set"]);
+	assert!(line.contains("cannot read /no/such/proof.json"), "{line}");
+}
+
+#[test]
+fn a_file_that_is_not_a_proof_or_not_an_authority_set_is_refused() {
+	let dir = tempfile::tempdir().unwrap();
+	let set = dir.path().join("set.json");
+	std::fs::write(&set, json!({"format": "something else"}).to_string()).unwrap();
+	let proof = dir.path().join("proof.json");
+	std::fs::write(&proof, "not JSON").unwrap();
+	let (set, proof) = (set.to_str().unwrap(), proof.to_str().unwrap());
+	let line = error_line(&["verify-proof", proof, "--authorities", set]);
+	assert!(line.contains("is not JSON"), "{line}");
+	std::fs::write(proof, json!({"format": "tamga-proof/1"}).to_string()).unwrap();
+	let line = error_line(&["verify-proof", proof, "--authorities", set]);
+	assert!(line.contains("not an authority-set file"), "{line}");
+}
+
+#[test]
+fn a_generated_key_is_inspected_to_the_same_account() {
+	let generated = run_cli(&["key", "generate", "--json"]);
+	assert_eq!(generated.code, Some(0), "{}", generated.stderr);
+	let generated: Value = serde_json::from_str(&generated.stdout).expect("JSON");
+	let phrase = generated["secretPhrase"].as_str().expect("a phrase");
+	assert_eq!(phrase.split_whitespace().count(), 12);
+	for key in [phrase, generated["address"].as_str().unwrap()] {
+		let inspected = run_cli(&["key", "inspect", key, "--json"]);
+		assert_eq!(inspected.code, Some(0), "{}", inspected.stderr);
+		let inspected: Value = serde_json::from_str(&inspected.stdout).expect("JSON");
+		assert_eq!(inspected["address"], generated["address"]);
+		assert_eq!(inspected["publicKey"], generated["publicKey"]);
+		assert_eq!(inspected.get("secretPhrase"), None, "inspect never prints a secret");
+	}
+	// Two generations give two accounts.
+	let again = run_cli(&["key", "generate", "--json"]);
+	let again: Value = serde_json::from_str(&again.stdout).expect("JSON");
+	assert_ne!(again["address"], generated["address"]);
+}
