@@ -22,5 +22,10 @@ else
 	log "running the pallets' benchmark tests"
 	SKIP_WASM_BUILD=1 cargo test --locked -p pallet-tamga-governance -p pallet-tamga-certificates \
 		-p pallet-tamga-carnets -p pallet-tamga-aeo --features runtime-benchmarks benchmarking
+	# The validation contracts: their off-chain unit tests, then the Wasm build
+	# pallet-contracts takes (exports checked by tamga-wasm-strip).
+	log "running the contracts' unit tests"
+	(cd "$REPO_ROOT/contracts" && cargo test --locked)
+	"$REPO_ROOT/scripts/build-contracts.sh"
 fi
 log "all tests passed in $(( $(date +%s) - started )) s"

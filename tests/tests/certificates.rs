@@ -291,6 +291,15 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 		assert!(refused.stdout.starts_with("PROOF DOES NOT HOLD"), "{}", refused.stdout);
 		assert!(refused.stdout.contains(what), "{pointer}: {}", refused.stdout);
 	}
+	// A proof for a document never anchored holds, and says no.
+	let absent = dir.path().join("absent.proof.json");
+	let absent = absent.to_str().unwrap();
+	let never = format!("0x{}", "cd".repeat(32));
+	net.check(tool(&["proof", "--url", &kz.rpc_url(), "--id", &never, "--out", absent]).ok());
+	let checked = tool(&["verify-proof", absent, "--authorities", set]);
+	assert_eq!(checked.code, Some(1), "{}{}", checked.stdout, checked.stderr);
+	assert!(checked.stdout.contains("is NOT anchored as of that block"), "{}", checked.stdout);
+
 	// Against another authority set, the genuine proof fails: other keys, or the same keys
 	// under another set id (the validators sign the set id with each vote).
 	let pinned: Value = serde_json::from_str(&std::fs::read_to_string(set).unwrap()).unwrap();

@@ -32,7 +32,7 @@ fn account(suri: &str) -> AccountId {
 	sp_core::sr25519::Pair::from_string(suri, None).expect("a dev URI").public().into()
 }
 
-/// `tamga-node governance --url <node's RPC> --suri <suri> <args>`: Ok(stdout) or
+/// `tamga admin --url <node's RPC> --suri <suri> <args>`: Ok(stdout) or
 /// Err(exit code and output).
 fn governance(node: &TamgaNode, suri: &str, args: &[&str]) -> Result<String, String> {
 	client(node, "admin", Some(suri), args).ok()
@@ -71,6 +71,12 @@ fn pass(net: &LocalNetwork, id: u32, decision: &[&str]) {
 	});
 	let listed = net.check(governance(&net.nodes[0], MEMBERS[0], &["proposals"]));
 	assert!(listed.contains(&format!("#{id} by KZ")), "proposal {id} is not listed: {listed}");
+	let listed = net.check(governance(&net.nodes[0], MEMBERS[0], &["proposals", "--json"]));
+	let listed: serde_json::Value = serde_json::from_str(&listed).expect("proposals --json");
+	let ours = listed.as_array().unwrap().iter().find(|p| p["id"] == serde_json::json!(id));
+	let ours = ours.unwrap_or_else(|| panic!("proposal {id} is not in {listed}"));
+	assert_eq!(ours["proposer"], serde_json::json!("KZ"));
+	assert_eq!(ours["ayes"], serde_json::json!(["KZ"]));
 	// Each vote waits for its block. Once 2/3 is reached the proposal is gone: a later
 	// vote then fails with `UnknownProposal`, which is no failure of the decision.
 	let open = || net.nodes[0].rpc().storage(&key).ok().flatten().is_some();

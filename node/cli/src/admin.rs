@@ -38,7 +38,11 @@ pub enum Action {
 		nay: bool,
 	},
 	/// List the open proposals with their calls and votes.
-	Proposals,
+	Proposals {
+		/// Print JSON.
+		#[arg(long)]
+		json: bool,
+	},
 	/// Remove proposal ID whose voting period ended without a decision.
 	Close {
 		/// The proposal's id.
@@ -357,7 +361,7 @@ impl GovernanceCmd {
 	pub fn run(&self) -> Result<(), String> {
 		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
-			Action::Proposals => return list_proposals(&rpc),
+			Action::Proposals { json } => return list_proposals(&rpc, *json),
 			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {
 				call: Box::new(decision.call()?),
 			}),
@@ -380,13 +384,12 @@ impl GovernanceCmd {
 	}
 }
 
-/// Prints each open proposal: id, proposer, expiry, votes and the call.
-fn list_proposals(rpc: &Rpc) -> Result<(), String> {
+/// Prints each open proposal: id, proposer, expiry, votes and the call (as a JSON array
+/// with `json`).
+fn list_proposals(rpc: &Rpc, json: bool) -> Result<(), String> {
 	let prefix = Proposals::<Runtime>::map_storage_final_prefix();
 	let keys = rpc.keys(&prefix)?;
-	if keys.is_empty() {
-		println!("no open proposals");
-	}
+	let mut listed = Vec::new();
 	for key in keys {
 		// Twox64Concat: 8 bytes of hash, then the id itself.
 		let id = u32::decode(&mut &key[prefix.len() + 8..]).map_err(|e| e.to_string())?;
@@ -397,14 +400,41 @@ fn list_proposals(rpc: &Rpc) -> Result<(), String> {
 			.map(|c| format!("{c:?}"))
 			.unwrap_or_else(|_| "(a call this runtime no longer decodes)".into());
 		let names = |v: &[pallet_tamga_governance::CountryCode]| {
-			v.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
+			v.iter().map(|c| c.to_string()).collect::<Vec<_>>()
+		};
+		listed.push(serde_json::json!({
+			"id": id,
+			"proposer": proposal.proposer.to_string(),
+			"expiresAt": proposal.expires_at,
+			"ayes": names(&proposal.ayes),
+			"nays": names(&proposal.nays),
+			"call": call,
+		}));
+	}
+	if json {
+		crate::support::print_json(&serde_json::Value::Array(listed));
+		return Ok(());
+	}
+	if listed.is_empty() {
+		println!("no open proposals");
+	}
+	for p in listed {
+		let list = |v: &serde_json::Value| {
+			v.as_array()
+				.into_iter()
+				.flatten()
+				.filter_map(|c| c.as_str())
+				.collect::<Vec<_>>()
+				.join(" ")
 		};
 		println!(
-			"#{id} by {} until block {}: ayes [{}] nays [{}]\n    {call}",
-			proposal.proposer,
-			proposal.expires_at,
-			names(&proposal.ayes),
-			names(&proposal.nays)
+			"#{} by {} until block {}: ayes [{}] nays [{}]\n    {}",
+			p["id"],
+			p["proposer"].as_str().unwrap_or_default(),
+			p["expiresAt"],
+			list(&p["ayes"]),
+			list(&p["nays"]),
+			p["call"].as_str().unwrap_or_default()
 		);
 	}
 	Ok(())

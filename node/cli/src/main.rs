@@ -63,7 +63,8 @@ enum Command {
 	/// finalized header, and the GRANDPA justification that finalized it.
 	Proof(proof::ProofCmd),
 	/// Check a proof written by `proof` offline, against a given GRANDPA authority set.
-	/// Exit code 0 the proof holds, 1 it does not, 2 error.
+	/// Exit code 0 the proof holds and the document is anchored, 1 the proof does not hold
+	/// or proves the document is not anchored, 2 error.
 	VerifyProof(proof::VerifyProofCmd),
 	/// Write the chain's current GRANDPA authority set (to pin for `verify-proof`).
 	Authorities(proof::AuthoritiesCmd),

@@ -335,7 +335,8 @@ fn status_words(status: &Status) -> String {
 }
 
 impl VerifyProofCmd {
-	/// Checks the proof and prints what it shows; exit code 1 if it does not hold.
+	/// Checks the proof and prints what it shows; exit code 1 if it does not hold or shows
+	/// the document is not anchored.
 	pub fn run(&self) -> Result<Verdict, String> {
 		let proof = read_json(&self.proof)?;
 		let (set_id, list) = read_authorities(&self.authorities)?;
@@ -389,7 +390,9 @@ impl VerifyProofCmd {
 						},
 					}
 				}
-				Ok(Verdict::Done)
+				// The auditor's question is whether the document stands on chain: a proof
+				// of its absence holds, but answers no.
+				Ok(if record.is_some() { Verdict::Done } else { Verdict::Invalid })
 			},
 		}
 	}

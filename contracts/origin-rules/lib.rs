@@ -1,0 +1,280 @@
+//! `origin-rules`: one administration's rules of origin, as an ink! contract the chain
+//! asks before it anchors a certificate of origin of that administration's country.
+//!
+//! The administration that deploys it (its owner) sets the rule and may change it at any
+//! time, without a runtime upgrade: goods wholly obtained are originating; otherwise every
+//! non-originating material must change tariff heading (first four HS digits) if the rule
+//! asks it, and all non-originating materials together may not exceed a share of the
+//! ex-works price. Materials from the exporting country, or from a country the rule lists
+//! for cumulation, count as originating. The answer is a [`Verdict`] with a reason code
+//! from [`tamga_rules::reasons`].
+
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+#[ink::contract]
+mod origin_rules {
+	use ink::prelude::vec::Vec;
+	use tamga_rules::{heading, reasons, Country, Production, RuleInput, Verdict};
+
+	/// The most countries a rule may list for cumulation.
+	pub const MAX_CUMULATION: usize = 64;
+
+	/// The rule, as the owner sets it.
+	#[derive(Clone, PartialEq, Eq, Debug)]
+	#[ink::scale_derive(Encode, Decode, TypeInfo)]
+	#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+	pub struct Rule {
+		/// Non-originating materials must change 4-digit tariff heading.
+		pub change_of_heading: bool,
+		/// The most non-originating materials may be worth, in percent of the ex-works
+		/// price (100: no value rule).
+		pub max_non_originating_percent: u8,
+		/// Warn when the share is within this many percentage points of the maximum.
+		pub warn_margin_percent: u8,
+		/// Countries whose materials count as originating (cumulation).
+		pub cumulation: Vec<Country>,
+	}
+
+	/// Why the owner's change was refused.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+	#[ink::scale_derive(Encode, Decode, TypeInfo)]
+	pub enum Error {
+		/// Only the administration that deployed the contract changes its rule.
+		NotOwner,
+		/// A percentage above 100.
+		PercentOutOfRange,
+		/// More than [`MAX_CUMULATION`] cumulation countries.
+		TooManyCountries,
+	}
+
+	/// The contract's state: its owner and its rule.
+	#[ink(storage)]
+	pub struct OriginRules {
+		owner: AccountId,
+		rule: Rule,
+	}
+
+	/// The rule was changed.
+	#[ink(event)]
+	pub struct RuleChanged {
+		/// The new rule.
+		rule: Rule,
+	}
+
+	fn checked(rule: &Rule) -> Result<(), Error> {
+		if rule.max_non_originating_percent > 100 || rule.warn_margin_percent > 100 {
+			return Err(Error::PercentOutOfRange);
+		}
+		if rule.cumulation.len() > MAX_CUMULATION {
+			return Err(Error::TooManyCountries);
+		}
+		Ok(())
+	}
+
+	impl OriginRules {
+		/// Deploys the contract with `rule`; the caller owns it.
+		#[ink(constructor)]
+		pub fn new(rule: Rule) -> Result<Self, Error> {
+			checked(&rule)?;
+			Ok(Self { owner: Self::env().caller(), rule })
+		}
+
+		/// Replaces the rule (owner only).
+		#[ink(message)]
+		pub fn set_rule(&mut self, rule: Rule) -> Result<(), Error> {
+			if self.env().caller() != self.owner {
+				return Err(Error::NotOwner);
+			}
+			checked(&rule)?;
+			self.rule = rule.clone();
+			self.env().emit_event(RuleChanged { rule });
+			Ok(())
+		}
+
+		/// The rule in force.
+		#[ink(message)]
+		pub fn rule(&self) -> Rule {
+			self.rule.clone()
+		}
+
+		/// The owner (the administration that deployed it).
+		#[ink(message)]
+		pub fn owner(&self) -> AccountId {
+			self.owner
+		}
+
+		/// The verdict on a certificate of origin with `input`'s facts.
+		#[ink(message)]
+		pub fn validate(&self, input: RuleInput) -> Verdict {
+			judge(&self.rule, &input)
+		}
+	}
+
+	/// The rule applied to `input`.
+	pub fn judge(rule: &Rule, input: &RuleInput) -> Verdict {
+		let Some(goods) = input.hs_codes.first() else {
+			return Verdict::Reject(reasons::NO_GOODS);
+		};
+		let Some(production) = &input.production else {
+			return Verdict::Reject(reasons::PRODUCTION_FACTS_MISSING);
+		};
+		let originating =
+			|origin: &Country| *origin == input.exporting || rule.cumulation.contains(origin);
+		let non_originating = production.materials.iter().filter(|m| !originating(&m.origin));
+		if production.wholly_obtained {
+			return match non_originating.count() {
+				0 => Verdict::Accept,
+				_ => Verdict::Reject(reasons::WHOLLY_OBTAINED_WITH_NON_ORIGINATING),
+			};
+		}
+		if rule.change_of_heading
+			&& non_originating.clone().any(|m| heading(m.hs) == heading(*goods))
+		{
+			return Verdict::Reject(reasons::TARIFF_HEADING_NOT_CHANGED);
+		}
+		value_rule(rule, production, non_originating.map(|m| m.value).sum())
+	}
+
+	/// The value rule: the non-originating share of the ex-works price, in tenths of a
+	/// percent (no rounding in the goods' favour).
+	fn value_rule(rule: &Rule, production: &Production, non_originating: u128) -> Verdict {
+		if rule.max_non_originating_percent >= 100 {
+			return Verdict::Accept;
+		}
+		if production.ex_works_price == 0 {
+			return Verdict::Reject(reasons::NO_EX_WORKS_PRICE);
+		}
+		let permille = non_originating.saturating_mul(1_000).div_ceil(production.ex_works_price);
+		let max = u128::from(rule.max_non_originating_percent) * 10;
+		let margin = u128::from(rule.warn_margin_percent) * 10;
+		if permille > max {
+			Verdict::Reject(reasons::NON_ORIGINATING_SHARE_EXCEEDED)
+		} else if permille + margin > max {
+			Verdict::Warn(reasons::NON_ORIGINATING_SHARE_NEAR_LIMIT)
+		} else {
+			Verdict::Accept
+		}
+	}
+
+	#[cfg(test)]
+	mod tests {
+		use super::*;
+		use tamga_rules::{DocumentKind, Material};
+
+		/// EAEU-style rule: change of heading, at most 50 % non-originating, warn within
+		/// 5 points, cumulation with KG and BY.
+		fn rule() -> Rule {
+			Rule {
+				change_of_heading: true,
+				max_non_originating_percent: 50,
+				warn_margin_percent: 5,
+				cumulation: [*b"KG", *b"BY"].to_vec(),
+			}
+		}
+
+		/// Pasta (1902 19) from KZ, ex-works 1,000, with `materials`.
+		fn pasta(wholly_obtained: bool, materials: Vec<Material>) -> RuleInput {
+			RuleInput {
+				kind: DocumentKind::Origin,
+				exporting: *b"KZ",
+				importing: *b"AM",
+				hs_codes: [190219].to_vec(),
+				day: 20_000,
+				production: Some(Production { wholly_obtained, ex_works_price: 1_000, materials }),
+			}
+		}
+
+		fn material(hs: u32, origin: &[u8; 2], value: u128) -> Material {
+			Material { hs, origin: *origin, value }
+		}
+
+		#[ink::test]
+		fn wholly_obtained_goods_are_accepted_unless_foreign_materials_were_used() {
+			let contract = OriginRules::new(rule()).unwrap();
+			assert_eq!(contract.validate(pasta(true, Vec::new())), Verdict::Accept);
+			let with_kz_flour = pasta(true, [material(110100, b"KZ", 300)].to_vec());
+			assert_eq!(contract.validate(with_kz_flour), Verdict::Accept);
+			let with_turkish_flour = pasta(true, [material(110100, b"TR", 300)].to_vec());
+			assert_eq!(
+				contract.validate(with_turkish_flour),
+				Verdict::Reject(reasons::WHOLLY_OBTAINED_WITH_NON_ORIGINATING)
+			);
+		}
+
+		#[ink::test]
+		fn a_foreign_material_of_the_same_heading_fails_the_change_of_heading() {
+			let contract = OriginRules::new(rule()).unwrap();
+			// Turkish pasta (1902) made into KZ pasta: same heading.
+			let same_heading = pasta(false, [material(190211, b"TR", 100)].to_vec());
+			assert_eq!(
+				contract.validate(same_heading.clone()),
+				Verdict::Reject(reasons::TARIFF_HEADING_NOT_CHANGED)
+			);
+			// The same material from KG cumulates: originating.
+			let cumulated = pasta(false, [material(190211, b"KG", 100)].to_vec());
+			assert_eq!(contract.validate(cumulated), Verdict::Accept);
+		}
+
+		#[ink::test]
+		fn the_non_originating_share_is_limited_with_a_warning_margin() {
+			let contract = OriginRules::new(rule()).unwrap();
+			let share = |value| pasta(false, [material(110100, b"TR", value)].to_vec());
+			assert_eq!(contract.validate(share(400)), Verdict::Accept);
+			assert_eq!(
+				contract.validate(share(460)),
+				Verdict::Warn(reasons::NON_ORIGINATING_SHARE_NEAR_LIMIT)
+			);
+			assert_eq!(
+				contract.validate(share(500)),
+				Verdict::Warn(reasons::NON_ORIGINATING_SHARE_NEAR_LIMIT)
+			);
+			// 50.1 % is over 50 %: no rounding in the goods' favour.
+			assert_eq!(
+				contract.validate(share(501)),
+				Verdict::Reject(reasons::NON_ORIGINATING_SHARE_EXCEEDED)
+			);
+		}
+
+		#[ink::test]
+		fn missing_facts_are_named() {
+			let contract = OriginRules::new(rule()).unwrap();
+			let mut no_production = pasta(false, Vec::new());
+			no_production.production = None;
+			assert_eq!(
+				contract.validate(no_production),
+				Verdict::Reject(reasons::PRODUCTION_FACTS_MISSING)
+			);
+			let mut no_goods = pasta(false, Vec::new());
+			no_goods.hs_codes.clear();
+			assert_eq!(contract.validate(no_goods), Verdict::Reject(reasons::NO_GOODS));
+			let mut no_price = pasta(false, [material(110100, b"TR", 1)].to_vec());
+			no_price.production.as_mut().unwrap().ex_works_price = 0;
+			assert_eq!(contract.validate(no_price), Verdict::Reject(reasons::NO_EX_WORKS_PRICE));
+		}
+
+		#[ink::test]
+		fn only_the_owner_changes_the_rule_and_bad_rules_are_refused() {
+			let accounts = ink::env::test::default_accounts::<ink::env::DefaultEnvironment>();
+			ink::env::test::set_caller::<ink::env::DefaultEnvironment>(accounts.alice);
+			let mut contract = OriginRules::new(rule()).unwrap();
+			assert_eq!(contract.owner(), accounts.alice);
+			let lenient = Rule { max_non_originating_percent: 100, ..rule() };
+			ink::env::test::set_caller::<ink::env::DefaultEnvironment>(accounts.bob);
+			assert_eq!(contract.set_rule(lenient.clone()), Err(Error::NotOwner));
+			assert_eq!(contract.rule(), rule());
+			ink::env::test::set_caller::<ink::env::DefaultEnvironment>(accounts.alice);
+			assert_eq!(contract.set_rule(lenient.clone()), Ok(()));
+			assert_eq!(contract.rule(), lenient);
+			let emitted = ink::env::test::recorded_events().count();
+			assert_eq!(emitted, 1, "one RuleChanged event");
+			// With no value rule, a high share passes.
+			let heavy = pasta(false, [material(110100, b"TR", 900)].to_vec());
+			assert_eq!(contract.validate(heavy), Verdict::Accept);
+			let bad = Rule { max_non_originating_percent: 101, ..rule() };
+			assert_eq!(contract.set_rule(bad.clone()), Err(Error::PercentOutOfRange));
+			assert!(matches!(OriginRules::new(bad), Err(Error::PercentOutOfRange)));
+			let crowded = Rule { cumulation: [*b"KG"; MAX_CUMULATION + 1].to_vec(), ..rule() };
+			assert_eq!(contract.set_rule(crowded), Err(Error::TooManyCountries));
+		}
+	}
+}

@@ -1,0 +1,203 @@
+//! The boundary between Tamga and an administration's validation contract: what the chain
+//! asks (the facts of a document being registered, [`RuleInput`]) and what a contract
+//! answers ([`Verdict`]), both SCALE-encoded. It is kept narrow on purpose, one question
+//! and one answer, so that the contract engine can change without changing the rules.
+//!
+//! Every refusal or warning carries a [`ReasonCode`] from [`reasons`]: automated
+//! decisions must be explainable, so each code has a fixed meaning people can read.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+
+/// An ISO 3166-1 alpha-2 country code, e.g. `*b"KZ"`.
+pub type Country = [u8; 2];
+
+/// A six-digit HS subheading, e.g. `100199` (durum wheat, other).
+pub type HsCode = u32;
+
+/// A reason code: what made a contract reject or warn (see [`reasons`]).
+pub type ReasonCode = u16;
+
+/// A contract's answer about a document.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum Verdict {
+	/// The document meets the rules.
+	Accept,
+	/// The document may be registered, with this warning stored on its record.
+	Warn(ReasonCode),
+	/// The document must not be registered, for this reason.
+	Reject(ReasonCode),
+}
+
+/// The kind of document, as far as rules care.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum DocumentKind {
+	/// A certificate of origin (CT-1, EUR.1, Form A, non-preferential) or an approved
+	/// exporter's origin declaration.
+	Origin,
+	/// A veterinary (SPS) certificate.
+	Veterinary,
+}
+
+/// A material used to make the goods.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct Material {
+	/// Its HS subheading.
+	pub hs: HsCode,
+	/// Its country of origin.
+	pub origin: Country,
+	/// Its value (customs value or price paid), in the same currency unit as the ex-works
+	/// price.
+	pub value: u128,
+}
+
+/// How the goods were produced: what rules of origin judge.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct Production {
+	/// Wholly obtained in the exporting country (grown, born and raised, mined there).
+	pub wholly_obtained: bool,
+	/// The ex-works price of the goods.
+	pub ex_works_price: u128,
+	/// The materials used, with their origin and value.
+	pub materials: Vec<Material>,
+}
+
+/// What a contract is asked about a document being registered.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct RuleInput {
+	/// The kind of document.
+	pub kind: DocumentKind,
+	/// The exporting country (the issuer's).
+	pub exporting: Country,
+	/// The importing country.
+	pub importing: Country,
+	/// The goods' HS subheadings; the first is the goods the origin rules judge.
+	pub hs_codes: Vec<HsCode>,
+	/// The day of registration (days since 1970-01-01 UTC).
+	pub day: u32,
+	/// How the goods were produced, for origin rules.
+	pub production: Option<Production>,
+}
+
+/// The HS heading (first four digits) of subheading `hs`.
+pub fn heading(hs: HsCode) -> u32 {
+	hs / 100
+}
+
+/// The HS chapter (first two digits) of subheading `hs`.
+pub fn chapter(hs: HsCode) -> u8 {
+	(hs / 10_000) as u8
+}
+
+/// Whether subheading `hs` starts with the `digits` leading digits `prefix`: chapter 02
+/// is prefix 2 with 2 digits, heading 0201 is prefix 201 with 4 digits.
+pub fn has_prefix(hs: HsCode, prefix: u32, digits: u8) -> bool {
+	match digits {
+		1..=6 => hs / 10u32.pow(6 - u32::from(digits)) == prefix,
+		_ => false,
+	}
+}
+
+/// The reason codes, with their meaning. 1xx: origin; 2xx: import conditions; 9xx: the
+/// call itself.
+pub mod reasons {
+	use super::ReasonCode;
+
+	/// The rules of origin need the production facts (materials, ex-works price).
+	pub const PRODUCTION_FACTS_MISSING: ReasonCode = 101;
+	/// Claimed wholly obtained, yet non-originating materials were used.
+	pub const WHOLLY_OBTAINED_WITH_NON_ORIGINATING: ReasonCode = 102;
+	/// A non-originating material has the same 4-digit heading as the goods: no change
+	/// of tariff heading.
+	pub const TARIFF_HEADING_NOT_CHANGED: ReasonCode = 103;
+	/// Non-originating materials exceed the maximum share of the ex-works price.
+	pub const NON_ORIGINATING_SHARE_EXCEEDED: ReasonCode = 104;
+	/// Non-originating materials are within the warning margin below the maximum share
+	/// (a warning).
+	pub const NON_ORIGINATING_SHARE_NEAR_LIMIT: ReasonCode = 105;
+	/// The ex-works price is zero, so no share can be computed.
+	pub const NO_EX_WORKS_PRICE: ReasonCode = 106;
+	/// No HS code was given.
+	pub const NO_GOODS: ReasonCode = 107;
+
+	/// The goods' HS chapter needs a veterinary certificate, and this is not one.
+	pub const VETERINARY_CERTIFICATE_REQUIRED: ReasonCode = 201;
+	/// Imports of these goods from the exporting country are banned on this day (an
+	/// outbreak response).
+	pub const BANNED_ORIGIN: ReasonCode = 202;
+	/// A ban on these goods from the exporting country starts within 30 days (a warning).
+	pub const BAN_ANNOUNCED: ReasonCode = 203;
+	/// A veterinary certificate for goods whose chapters need none (a warning).
+	pub const NO_VETERINARY_CHAPTER: ReasonCode = 204;
+
+	/// The input could not be decoded.
+	pub const UNDECODABLE_INPUT: ReasonCode = 901;
+
+	/// Every code and its meaning, for people and for the node's RPC.
+	pub const ALL: &[(ReasonCode, &str)] = &[
+		(PRODUCTION_FACTS_MISSING, "the rules of origin need the production facts"),
+		(
+			WHOLLY_OBTAINED_WITH_NON_ORIGINATING,
+			"claimed wholly obtained, yet non-originating materials were used",
+		),
+		(TARIFF_HEADING_NOT_CHANGED, "a non-originating material has the goods' 4-digit heading"),
+		(NON_ORIGINATING_SHARE_EXCEEDED, "non-originating materials exceed the maximum share"),
+		(
+			NON_ORIGINATING_SHARE_NEAR_LIMIT,
+			"non-originating materials are close to the maximum share",
+		),
+		(NO_EX_WORKS_PRICE, "no ex-works price to compute the share against"),
+		(NO_GOODS, "no HS code was given"),
+		(
+			VETERINARY_CERTIFICATE_REQUIRED,
+			"the goods need a veterinary certificate in the importing country",
+		),
+		(BANNED_ORIGIN, "imports of these goods from the exporting country are banned"),
+		(BAN_ANNOUNCED, "a ban on these goods from the exporting country starts soon"),
+		(NO_VETERINARY_CHAPTER, "the goods need no veterinary certificate"),
+		(UNDECODABLE_INPUT, "the contract could not decode the document's facts"),
+	];
+
+	/// The meaning of `code`, if it is one.
+	pub fn meaning(code: ReasonCode) -> Option<&'static str> {
+		ALL.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn headings_chapters_and_prefixes() {
+		assert_eq!(heading(100199), 1001);
+		assert_eq!(chapter(20130), 2);
+		assert!(has_prefix(20130, 2, 2));
+		assert!(has_prefix(20130, 201, 4));
+		assert!(!has_prefix(20230, 201, 4));
+		assert!(has_prefix(20130, 20130, 6));
+		assert!(!has_prefix(20130, 2, 0) && !has_prefix(20130, 2, 7));
+	}
+
+	#[test]
+	fn every_reason_code_is_unique_and_explained() {
+		for (i, (code, meaning)) in reasons::ALL.iter().enumerate() {
+			assert!(!meaning.is_empty());
+			assert!(reasons::ALL[i + 1..].iter().all(|(other, _)| other != code), "{code}");
+			assert_eq!(reasons::meaning(*code), Some(*meaning));
+		}
+		assert_eq!(reasons::meaning(999), None);
+	}
+
+	#[test]
+	fn verdicts_round_trip() {
+		for verdict in [Verdict::Accept, Verdict::Warn(105), Verdict::Reject(202)] {
+			assert_eq!(Verdict::decode(&mut &verdict.encode()[..]).unwrap(), verdict);
+		}
+	}
+}
