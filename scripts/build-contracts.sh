@@ -30,13 +30,16 @@ log "building tamga-wasm-strip"
 cargo build --locked --release -p tamga-wasm-strip --target-dir "$HOST_TARGET_DIR" \
 	|| die "building tamga-wasm-strip failed"
 
-remap="--remap-path-prefix=$REPO_ROOT=/tamga --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
-remap="$remap --remap-path-prefix=$(rustc --print sysroot)=/rust"
+# Flags as CARGO_ENCODED_RUSTFLAGS (separated by 0x1f), so paths with spaces survive.
+sep=$'\x1f'
+flags="-C${sep}link-arg=-zstack-size=65536${sep}-C${sep}link-arg=--import-memory${sep}-C${sep}target-cpu=mvp"
+flags="$flags${sep}--remap-path-prefix=$REPO_ROOT=/tamga"
+flags="$flags${sep}--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+flags="$flags${sep}--remap-path-prefix=$(rustc --print sysroot)=/rust"
 for contract in "${CONTRACTS[@]}"; do
 	[ -f "$contract/Cargo.toml" ] || die "no contract contracts/$contract"
 	log "building $contract for wasm32 (release, core and alloc rebuilt for the MVP)"
-	RUSTC_BOOTSTRAP=1 \
-	RUSTFLAGS="-C link-arg=-zstack-size=65536 -C link-arg=--import-memory -C target-cpu=mvp $remap" \
+	RUSTC_BOOTSTRAP=1 CARGO_ENCODED_RUSTFLAGS="$flags" \
 		cargo build --locked --release -p "$contract" --no-default-features \
 		--target wasm32-unknown-unknown -Zbuild-std=core,alloc --target-dir "$WASM_TARGET_DIR" \
 		|| die "building $contract failed"

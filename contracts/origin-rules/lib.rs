@@ -14,7 +14,7 @@
 #[ink::contract]
 mod origin_rules {
 	use ink::prelude::vec::Vec;
-	use tamga_rules::{heading, reasons, Country, Production, RuleInput, Verdict};
+	use tamga_rules::{goods_refusal, heading, reasons, Country, Production, RuleInput, Verdict};
 
 	/// The most countries a rule may list for cumulation.
 	pub const MAX_CUMULATION: usize = 64;
@@ -112,9 +112,10 @@ mod origin_rules {
 
 	/// The rule applied to `input`.
 	pub fn judge(rule: &Rule, input: &RuleInput) -> Verdict {
-		let Some(goods) = input.hs_codes.first() else {
-			return Verdict::Reject(reasons::NO_GOODS);
-		};
+		if let Some(reason) = goods_refusal(&input.hs_codes) {
+			return Verdict::Reject(reason);
+		}
+		let goods = &input.hs_codes[0];
 		let Some(production) = &input.production else {
 			return Verdict::Reject(reasons::PRODUCTION_FACTS_MISSING);
 		};
@@ -132,7 +133,8 @@ mod origin_rules {
 		{
 			return Verdict::Reject(reasons::TARIFF_HEADING_NOT_CHANGED);
 		}
-		value_rule(rule, production, non_originating.map(|m| m.value).sum())
+		let total = non_originating.fold(0u128, |sum, m| sum.saturating_add(m.value));
+		value_rule(rule, production, total)
 	}
 
 	/// The value rule: the non-originating share of the ex-works price, in tenths of a
@@ -247,6 +249,18 @@ mod origin_rules {
 			let mut no_goods = pasta(false, Vec::new());
 			no_goods.hs_codes.clear();
 			assert_eq!(contract.validate(no_goods), Verdict::Reject(reasons::NO_GOODS));
+			let mut ten_digits = pasta(false, Vec::new());
+			ten_digits.hs_codes = [1_902_190_000].to_vec();
+			assert_eq!(contract.validate(ten_digits), Verdict::Reject(reasons::INVALID_HS_CODE));
+			// Values near u128::MAX saturate instead of trapping.
+			let huge = pasta(
+				false,
+				[material(110100, b"TR", u128::MAX), material(110100, b"TR", 1)].to_vec(),
+			);
+			assert_eq!(
+				contract.validate(huge),
+				Verdict::Reject(reasons::NON_ORIGINATING_SHARE_EXCEEDED)
+			);
 			let mut no_price = pasta(false, [material(110100, b"TR", 1)].to_vec());
 			no_price.production.as_mut().unwrap().ex_works_price = 0;
 			assert_eq!(contract.validate(no_price), Verdict::Reject(reasons::NO_EX_WORKS_PRICE));

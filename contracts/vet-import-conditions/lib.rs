@@ -14,7 +14,9 @@
 #[ink::contract]
 mod vet_import_conditions {
 	use ink::prelude::vec::Vec;
-	use tamga_rules::{chapter, has_prefix, reasons, Country, DocumentKind, RuleInput, Verdict};
+	use tamga_rules::{
+		chapter, goods_refusal, has_prefix, reasons, Country, DocumentKind, RuleInput, Verdict,
+	};
 
 	/// The most bans kept (lifted ones included, for the record).
 	pub const MAX_BANS: usize = 256;
@@ -56,7 +58,7 @@ mod vet_import_conditions {
 	pub enum Error {
 		/// Only the administration that deployed the contract changes its conditions.
 		NotOwner,
-		/// A chapter outside 1..=99.
+		/// A chapter outside 1..=99, or listed twice.
 		BadChapter,
 		/// A prefix that is not 1 to 6 digits, or ends before it starts.
 		BadBan,
@@ -94,8 +96,11 @@ mod vet_import_conditions {
 		until_day: u32,
 	}
 
+	/// Chapters 1 to 99, each at most once (so at most 99).
 	fn checked_chapters(chapters: &[u8]) -> Result<(), Error> {
-		match chapters.iter().all(|c| (1..=99).contains(c)) {
+		let valid = chapters.iter().all(|c| (1..=99).contains(c));
+		let unique = chapters.iter().enumerate().all(|(i, c)| !chapters[i + 1..].contains(c));
+		match valid && unique {
 			true => Ok(()),
 			false => Err(Error::BadChapter),
 		}
@@ -180,8 +185,8 @@ mod vet_import_conditions {
 	/// The conditions applied to `input`: a ban in force rejects, then a missing
 	/// veterinary certificate, then an announced ban warns.
 	pub fn judge(chapters: &[u8], bans: &[Ban], input: &RuleInput) -> Verdict {
-		if input.hs_codes.is_empty() {
-			return Verdict::Reject(reasons::NO_GOODS);
+		if let Some(reason) = goods_refusal(&input.hs_codes) {
+			return Verdict::Reject(reason);
 		}
 		let covering = |hs: u32| bans.iter().filter(move |b| b.covers(&input.exporting, hs));
 		if input.hs_codes.iter().any(|hs| covering(*hs).any(|b| b.in_force_on(input.day))) {
@@ -233,7 +238,7 @@ mod vet_import_conditions {
 		}
 
 		fn foot_and_mouth_ban(from_day: u32, until_day: Option<u32>) -> Ban {
-			// Meat of bovine animals (0201 and 0202) from KZ: prefix 20 of 3 digits.
+			// Meat and offal (headings 0201 to 0209) from KZ: prefix 020, 3 digits.
 			Ban { exporting: *b"KZ", hs_prefix: 20, digits: 3, from_day, until_day }
 		}
 
@@ -292,6 +297,7 @@ mod vet_import_conditions {
 			assert_eq!(contract.chapters(), [1, 2, 4].to_vec());
 			ink::env::test::set_caller::<ink::env::DefaultEnvironment>(accounts.alice);
 			assert_eq!(contract.set_chapters([0].to_vec()), Err(Error::BadChapter));
+			assert_eq!(contract.set_chapters([2, 4, 2].to_vec()), Err(Error::BadChapter));
 			assert_eq!(contract.lift_ban(0, TODAY), Err(Error::UnknownBan));
 			let backwards = foot_and_mouth_ban(TODAY, Some(TODAY - 1));
 			assert_eq!(contract.impose_ban(backwards), Err(Error::BadBan));
@@ -311,10 +317,14 @@ mod vet_import_conditions {
 		}
 
 		#[ink::test]
-		fn a_document_without_goods_is_refused() {
+		fn a_document_without_goods_or_with_a_bad_hs_code_is_refused() {
 			let mut empty = beef(TODAY);
 			empty.hs_codes.clear();
 			assert_eq!(kg().validate(empty), Verdict::Reject(reasons::NO_GOODS));
+			// A ten-digit code would slip past chapters and bans: refused as such.
+			let mut ten_digits = beef(TODAY);
+			ten_digits.hs_codes = [201_300_000].to_vec();
+			assert_eq!(kg().validate(ten_digits), Verdict::Reject(reasons::INVALID_HS_CODE));
 		}
 	}
 }

@@ -71,8 +71,26 @@ impl tamga_rpc::NativeVerifier<Block> for NativeVerdicts {
 		}
 		let mut overlay = OverlayedChanges::<sp_runtime::traits::BlakeTwo256>::default();
 		let mut ext = Ext::new(&mut overlay, &state, None);
-		Some(sp_externalities::set_and_run_with_externalities(&mut ext, || {
-			tamga_runtime::Certificates::verify(id)
-		}))
+		// A panic in native runtime code must not take the node down (Substrate's panic
+		// handler exits the process by default): unwind, log it, and let the runtime API
+		// answer instead, where a panic is a trap.
+		let answer = {
+			let _unwind = sp_panic_handler::AbortGuard::force_unwind();
+			std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+				sp_externalities::set_and_run_with_externalities(&mut ext, || {
+					tamga_runtime::Certificates::verify(id)
+				})
+			}))
+		};
+		match answer {
+			Ok(verification) => Some(verification),
+			Err(_) => {
+				log::warn!(
+					"tamga_verifyDocument: native verification of {id:?} at {at:?} panicked; \
+					 answering through the runtime API"
+				);
+				None
+			},
+		}
 	}
 }

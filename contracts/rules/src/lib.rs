@@ -84,6 +84,21 @@ pub struct RuleInput {
 	pub production: Option<Production>,
 }
 
+/// The largest six-digit HS subheading (contracts reject anything above).
+pub const MAX_HS_CODE: HsCode = 999_999;
+
+/// The first refusal `hs_codes` deserve as goods: none given, or one that is not a
+/// six-digit subheading. Every contract checks this before its own rules.
+pub fn goods_refusal(hs_codes: &[HsCode]) -> Option<ReasonCode> {
+	if hs_codes.is_empty() {
+		Some(reasons::NO_GOODS)
+	} else if hs_codes.iter().any(|hs| *hs > MAX_HS_CODE) {
+		Some(reasons::INVALID_HS_CODE)
+	} else {
+		None
+	}
+}
+
 /// The HS heading (first four digits) of subheading `hs`.
 pub fn heading(hs: HsCode) -> u32 {
 	hs / 100
@@ -124,6 +139,8 @@ pub mod reasons {
 	pub const NO_EX_WORKS_PRICE: ReasonCode = 106;
 	/// No HS code was given.
 	pub const NO_GOODS: ReasonCode = 107;
+	/// An HS code is not a six-digit subheading.
+	pub const INVALID_HS_CODE: ReasonCode = 108;
 
 	/// The goods' HS chapter needs a veterinary certificate, and this is not one.
 	pub const VETERINARY_CERTIFICATE_REQUIRED: ReasonCode = 201;
@@ -153,6 +170,7 @@ pub mod reasons {
 		),
 		(NO_EX_WORKS_PRICE, "no ex-works price to compute the share against"),
 		(NO_GOODS, "no HS code was given"),
+		(INVALID_HS_CODE, "an HS code is not a six-digit subheading"),
 		(
 			VETERINARY_CERTIFICATE_REQUIRED,
 			"the goods need a veterinary certificate in the importing country",
@@ -192,6 +210,13 @@ mod tests {
 			assert_eq!(reasons::meaning(*code), Some(*meaning));
 		}
 		assert_eq!(reasons::meaning(999), None);
+	}
+
+	#[test]
+	fn goods_must_be_six_digit_subheadings() {
+		assert_eq!(goods_refusal(&[]), Some(reasons::NO_GOODS));
+		assert_eq!(goods_refusal(&[20130, 999_999]), None);
+		assert_eq!(goods_refusal(&[20130, 201_300_000]), Some(reasons::INVALID_HS_CODE));
 	}
 
 	#[test]

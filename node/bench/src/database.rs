@@ -5,15 +5,20 @@
 //! validators at the default.
 //!
 //! The database holds the `development` genesis state plus `entries` records shaped like
-//! anchored documents (80-byte map keys, 200-byte values), so the trie is as deep as a
-//! chain with that many documents. Then:
-//! - reads: the database is reopened (RocksDB's own cache starts empty) and `reads`
-//!   random records are read one by one from the state; the weight is the mean (a block's
-//!   reads add up to about their count times the mean, as polkadot-sdk's storage benchmark
-//!   also takes it), with the median and 95th percentile reported;
+//! anchored documents (80-byte `Blake2_128Concat`-style map keys, 200-byte values), so the
+//! trie is as deep as a chain with that many documents. Then:
+//! - reads: the database is reopened (RocksDB's own cache starts empty; the operating
+//!   system's page cache still holds the files, as it does on a validator that has run a
+//!   while) and `reads` random records are read one by one from the state; the weight is
+//!   the mean (a block's reads add up to about their count times the mean, as
+//!   polkadot-sdk's storage benchmark also takes it), with the median and 95th percentile
+//!   reported;
 //! - writes: blocks that each change `keys_per_block` random records are built and
 //!   committed (new trie root, nodes written, block committed); the weight is the mean
-//!   time per changed key over those blocks.
+//!   time per changed key over those blocks. That spreads a block's fixed costs over its
+//!   writes, as a full block does; a block with a single write costs that write more, but
+//!   such a block is far from any weight limit. (polkadot-sdk's storage benchmark commits
+//!   one key per root, so its figures are higher by construction.)
 
 use std::{path::Path, time::Instant};
 
@@ -37,7 +42,7 @@ type Header = <Block as sp_runtime::traits::Block>::Header;
 
 /// The measured costs, nanoseconds.
 pub struct DatabaseCosts {
-	/// One read of a record not in any cache: the mean.
+	/// One read of a record not in RocksDB's or the trie cache: the mean.
 	pub read_ns: u64,
 	/// Median read, for the report.
 	pub read_median_ns: u64,
@@ -72,8 +77,9 @@ impl Numbers {
 	}
 }
 
-/// The storage key of record `i`: a map prefix, then blake2-128 and the 32-byte id, as a
-/// `Blake2_128Concat` map of documents lays them out.
+/// The storage key of record `i`: a map prefix, blake2-128 of the id, then the 32-byte id
+/// (80 bytes, as a `Blake2_128Concat` map lays keys out: Tamga's maps are keyed so or, like
+/// `Documents`, by the 64-byte `Identity` layout, whose hashed ids spread the same way).
 fn record_key(i: u32) -> Vec<u8> {
 	let id = sp_io::hashing::blake2_256(&i.to_le_bytes());
 	let mut key = sp_io::hashing::twox_128(b"TamgaBench").to_vec();
@@ -180,6 +186,11 @@ pub fn measure(
 	blocks: u32,
 	keys_per_block: u32,
 ) -> Result<DatabaseCosts, String> {
+	if entries == 0 || reads == 0 || blocks == 0 || keys_per_block == 0 {
+		return Err(
+			"--db-entries, --db-reads, --db-blocks and --db-keys-per-block must be > 0".into()
+		);
+	}
 	let path = folder.join(format!("tamga-bench-db-{}", std::process::id()));
 	let _ = std::fs::remove_dir_all(&path);
 	let result = (|| {

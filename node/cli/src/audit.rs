@@ -1,7 +1,8 @@
 //! `tamga audit`: what an auditor reads. A document's history (every action with block,
 //! extrinsic and actor), and the export of every event of Tamga's pallets (governance,
 //! certificates, carnets, AEO) in a range of finalized blocks, as JSON lines or CSV, for
-//! the auditor's own tools.
+//! the auditor's own tools. Exports decode events with the runtime types the tool was built
+//! with, and refuse blocks of another runtime version.
 
 use std::{
 	io::{IsTerminal, Write},
@@ -87,7 +88,8 @@ impl AuditCmd {
 					)),
 					None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
 				};
-				let count = export(&rpc, *from, *to, *format, &mut sink)?;
+				let bar = out.is_some() || !std::io::stdout().is_terminal();
+				let count = export(&rpc, *from, *to, *format, &mut sink, bar)?;
 				sink.flush().map_err(|e| format!("cannot write the export: {e}"))?;
 				eprintln!("exported {count} events of blocks #{from}..=#{to}");
 				Ok(Verdict::Done)
@@ -190,6 +192,7 @@ fn export(
 	to: u32,
 	format: Format,
 	sink: &mut dyn Write,
+	bar: bool,
 ) -> Result<u64, String> {
 	if from > to {
 		return Err(format!("--from {from} is after --to {to}"));
@@ -201,6 +204,20 @@ fn export(
 			 holds only blocks that can no longer change"
 		));
 	}
+	// Events are decoded with the runtime types this tool was built with: every block of
+	// the range must run that runtime (spec versions only grow, so the ends decide).
+	let own = tamga_runtime::VERSION.spec_version;
+	for end in [from, to] {
+		let hash = rpc.call("chain_getBlockHash", json!([end]))?;
+		let version = rpc.call("state_getRuntimeVersion", json!([hash]))?;
+		let spec = version["specVersion"].as_u64().unwrap_or_default();
+		if spec != u64::from(own) {
+			return Err(format!(
+				"block #{end} runs runtime version {spec}, this tool decodes version {own}: \
+				 export each runtime's blocks with the tool of its release"
+			));
+		}
+	}
 	let events_key =
 		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
 	let write = |sink: &mut dyn Write, line: &str| {
@@ -209,12 +226,22 @@ fn export(
 	if let Format::Csv = format {
 		write(sink, CSV_HEADER)?;
 	}
-	let mut progress = Progress::new(u64::from(to - from) + 1);
+	let mut progress = Progress::new(u64::from(to - from) + 1, bar);
 	let mut count = 0;
 	for number in from..=to {
 		let hash = rpc.call("chain_getBlockHash", json!([number]))?;
 		let hash = hash.as_str().ok_or_else(|| format!("block #{number} is unknown"))?;
-		let raw = rpc.call("state_getStorage", json!([to_hex(&events_key), hash]))?;
+		let raw =
+			rpc.call("state_getStorage", json!([to_hex(&events_key), hash])).map_err(|e| {
+				if e.contains("discarded") || e.contains("pruned") || e.contains("State already") {
+					format!(
+						"block #{number}'s state is pruned on this node: export old blocks from \
+						 an archive node (--state-pruning archive) ({e})"
+					)
+				} else {
+					e
+				}
+			})?;
 		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
 		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &raw[..])
 			.map_err(|e| format!("the events of block #{number} do not decode: {e}"))?;
@@ -233,7 +260,8 @@ fn export(
 	Ok(count)
 }
 
-/// A progress bar on standard error, drawn only when it is a terminal.
+/// A progress bar on standard error, drawn only when that is a terminal and `wanted` (the
+/// export does not go to the same terminal).
 struct Progress {
 	total: u64,
 	done: u64,
@@ -242,8 +270,8 @@ struct Progress {
 }
 
 impl Progress {
-	fn new(total: u64) -> Self {
-		Self { total, done: 0, shown: 0, terminal: std::io::stderr().is_terminal() }
+	fn new(total: u64, wanted: bool) -> Self {
+		Self { total, done: 0, shown: 0, terminal: wanted && std::io::stderr().is_terminal() }
 	}
 
 	fn step(&mut self) {

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeAll, Encode};
 use pallet_tamga_certificates::{Documents, Status};
 use serde_json::{json, Value};
 use sp_consensus_grandpa::{AuthorityId, AuthorityList};
@@ -28,7 +28,9 @@ const AUTHORITIES_FORMAT: &str = "tamga-grandpa-authorities/1";
 /// GRANDPA's consensus engine id in block justifications.
 const GRANDPA_ENGINE: [u8; 4] = *b"FRNK";
 
-/// `tamga authorities`.
+/// `tamga authorities`: the set that signs finality from the finalized head on. After the
+/// consortium votes a validator in or out, the set changes (a new set id) and proofs of
+/// later blocks need the new set: pin it again, from a source you trust.
 #[derive(Debug, clap::Args)]
 pub struct AuthoritiesCmd {
 	/// The node to ask.
@@ -204,8 +206,8 @@ impl ProofCmd {
 		let key = Documents::<Runtime>::hashed_key_for(id);
 		let read = rpc.call("state_getReadProof", json!([[to_hex(&key)], head]))?;
 		let nodes: Vec<Value> = read["proof"].as_array().cloned().unwrap_or_default();
-		let record = rpc.storage(&key)?;
-		if record.is_none() {
+		let record = rpc.call("state_getStorage", json!([to_hex(&key), head]))?;
+		if record.is_null() {
 			eprintln!(
 				"note: no document {} is anchored as of block #{}; the proof shows its absence",
 				to_hex(id.as_bytes()),
@@ -266,20 +268,23 @@ pub fn check(proof: &Value, set_id: u64, list: &AuthorityList) -> Result<Checked
 		from_hex(proof.pointer(pointer).and_then(Value::as_str).unwrap_or_default())
 			.map_err(|e| format!("{pointer}: {e}"))
 	};
-	let id = H256::decode(&mut &hex_field("/id")?[..]).map_err(|_| "/id: not 32 bytes")?;
+	let id = H256::decode_all(&mut &hex_field("/id")?[..]).map_err(|_| "/id: not 32 bytes")?;
 
-	// The header: it is the block the proof names.
-	let header = Header::decode(&mut &hex_field("/block/header")?[..])
+	// The header: it is the block the proof names, with the number it names.
+	let header = Header::decode_all(&mut &hex_field("/block/header")?[..])
 		.map_err(|e| format!("the block header does not decode: {e}"))?;
 	let hash = header.hash();
 	if hex_field("/block/hash")? != hash.as_bytes() {
 		return Err("the block header does not hash to the block hash the proof names".into());
 	}
+	if proof.pointer("/block/number").and_then(Value::as_u64) != Some(u64::from(header.number)) {
+		return Err("the block number the proof names is not the header's".into());
+	}
 
 	// The justification: the pinned authorities finalized exactly that block.
 	let justification = hex_field("/justification")?;
 	let justification =
-		sc_consensus_grandpa::GrandpaJustification::<Block>::decode(&mut &justification[..])
+		sc_consensus_grandpa::GrandpaJustification::<Block>::decode_all(&mut &justification[..])
 			.map_err(|e| format!("the justification does not decode: {e}"))?;
 	let commit = &justification.justification.commit;
 	if (commit.target_hash, commit.target_number) != (hash, header.number) {
@@ -291,11 +296,15 @@ pub fn check(proof: &Value, set_id: u64, list: &AuthorityList) -> Result<Checked
 	justification
 		.verify(set_id, list)
 		.map_err(|e| format!("the justification is not valid for authority set {set_id}: {e}"))?;
-	let signers = commit
+	let mut signers: Vec<&AuthorityId> = commit
 		.precommits
 		.iter()
-		.filter(|signed| list.iter().any(|(id, _)| *id == signed.id))
-		.count();
+		.map(|signed| &signed.id)
+		.filter(|id| list.iter().any(|(member, _)| member == *id))
+		.collect();
+	signers.sort();
+	signers.dedup();
+	let signers = signers.len();
 
 	// The storage proof: it leads from the header's state root to the document's entry.
 	let key = hex_field("/storage/key")?;
@@ -318,7 +327,7 @@ pub fn check(proof: &Value, set_id: u64, list: &AuthorityList) -> Result<Checked
 	let record = match values.get(&key).cloned().flatten() {
 		None => None,
 		Some(raw) => Some(
-			pallet_tamga_certificates::RecordOf::<Runtime>::decode(&mut &raw[..])
+			pallet_tamga_certificates::RecordOf::<Runtime>::decode_all(&mut &raw[..])
 				.map_err(|e| format!("the proven record does not decode: {e}"))?,
 		),
 	};

@@ -58,10 +58,15 @@ impl Rpc {
 				&json!({
 					"code": call.code(),
 					"message": call.message(),
-					"data": call.data().map(|d| d.get().to_string()),
+					// The node's detail, unquoted when it is a JSON string.
+					"data": call.data().map(|d| {
+						serde_json::from_str::<String>(d.get()).unwrap_or_else(|_| d.get().to_string())
+					}),
 				}),
 			),
-			ClientError::Transport(e) => format!("cannot reach the node at {}: {e}", self.url),
+			ClientError::Transport(e) => {
+				format!("cannot reach the node at {}, or it refused the request: {e}", self.url)
+			},
 			ClientError::RequestTimeout => format!(
 				"{method}: the node at {} did not answer within {REQUEST_TIMEOUT:?}",
 				self.url
@@ -93,7 +98,12 @@ impl Rpc {
 fn explain(method: &str, error: &Value) -> String {
 	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
 	let data = error.get("data").and_then(Value::as_str).unwrap_or_default();
-	let hint = if data.contains("Custom error: 1") {
+	// Tamga's pool-gating refusal is custom validity error 1 exactly (not 10, 11, ...).
+	let gated = data
+		.split("Custom error: 1")
+		.skip(1)
+		.any(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
+	let hint = if gated {
 		" (the signing account is neither a member, a validator nor an accredited party)"
 	} else {
 		""
@@ -138,5 +148,10 @@ mod tests {
 		);
 		assert!(text.contains("neither a member, a validator nor an accredited party"), "{text}");
 		assert!(text.ends_with("(code 1010)"), "{text}");
+		let other = explain(
+			"author_submitExtrinsic",
+			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 12"}),
+		);
+		assert!(!other.contains("neither a member"), "{other}");
 	}
 }

@@ -88,7 +88,7 @@ pub fn submit(rpc: &Rpc, lanes: Vec<Lane>) -> Submitted {
 fn submit_lane(rpc: &Rpc, lane: Lane) -> Submitted {
 	let mut outcome = Submitted::default();
 	let mut next_nonce = lane.first_nonce;
-	for chunk in lane.extrinsics.chunks(BATCH) {
+	for (k, chunk) in lane.extrinsics.chunks(BATCH).enumerate() {
 		// Wait for the chain to catch up with the window; a nonce that stops moving means
 		// transactions the node accepted were lost: say so instead of waiting forever.
 		let (mut seen, mut moved_at) = (None, Instant::now());
@@ -100,7 +100,8 @@ fn submit_lane(rpc: &Rpc, lane: Lane) -> Submitted {
 			if seen != Some(nonce) {
 				(seen, moved_at) = (Some(nonce), Instant::now());
 			} else if moved_at.elapsed() > crate::watch::STALL {
-				outcome.refused += chunk.len() as u64;
+				// This chunk and every later one of the lane will never be submitted.
+				outcome.refused += (lane.extrinsics.len() - k * BATCH) as u64;
 				outcome.first_refusal.get_or_insert(format!(
 					"lost: the chain's nonce of {} stayed at {nonce} for {:?} although the \
 					 node had accepted its transactions up to nonce {}",
