@@ -9,15 +9,10 @@ use std::{
 	path::PathBuf,
 };
 
-use codec::Decode;
 use serde_json::{json, Value};
-use sp_core::H256;
 use tamga_runtime::RuntimeEvent;
 
-use crate::{
-	rpc::{from_hex, to_hex, Rpc},
-	support::Verdict,
-};
+use crate::{rpc::Rpc, support::Verdict};
 
 /// The pallets whose events are exported.
 const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
@@ -30,12 +25,9 @@ pub enum AuditCmd {
 		/// The node to talk to.
 		#[command(flatten)]
 		connection: crate::tx::Connection,
-		/// The document's file (its id is blake2-256 of its bytes).
-		#[arg(required_unless_present = "id", conflicts_with = "id")]
-		file: Option<PathBuf>,
-		/// The document's id instead of its file.
-		#[arg(long)]
-		id: Option<String>,
+		/// Which document.
+		#[command(flatten)]
+		document: crate::cert::DocumentArg,
 		/// Print the node's JSON answer.
 		#[arg(long)]
 		json: bool,
@@ -74,10 +66,8 @@ impl AuditCmd {
 	/// Prints the history or writes the export.
 	pub fn run(&self) -> Result<Verdict, String> {
 		match self {
-			Self::History { connection, file, id, json } => {
-				let document = crate::cert::Document { file: file.clone(), id: id.clone() };
-				let id = document.id()?;
-				crate::cert::history(&connection.rpc()?, id, *json)
+			Self::History { connection, document, json } => {
+				crate::cert::history(&connection.rpc()?, document.id()?, *json)
 			},
 			Self::Export { connection, from, to, format, out } => {
 				let rpc = connection.rpc()?;
@@ -218,8 +208,6 @@ fn export(
 			));
 		}
 	}
-	let events_key =
-		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
 	let write = |sink: &mut dyn Write, line: &str| {
 		writeln!(sink, "{line}").map_err(|e| format!("cannot write the export: {e}"))
 	};
@@ -231,20 +219,16 @@ fn export(
 	for number in from..=to {
 		let hash = rpc.call("chain_getBlockHash", json!([number]))?;
 		let hash = hash.as_str().ok_or_else(|| format!("block #{number} is unknown"))?;
-		let raw =
-			rpc.call("state_getStorage", json!([to_hex(&events_key), hash])).map_err(|e| {
-				if e.contains("discarded") || e.contains("pruned") || e.contains("State already") {
-					format!(
-						"block #{number}'s state is pruned on this node: export old blocks from \
-						 an archive node (--state-pruning archive) ({e})"
-					)
-				} else {
-					e
-				}
-			})?;
-		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
-		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &raw[..])
-			.map_err(|e| format!("the events of block #{number} do not decode: {e}"))?;
+		let records = rpc.events_at(hash).map_err(|e| {
+			if e.contains("discarded") || e.contains("pruned") || e.contains("State already") {
+				format!(
+					"block #{number}'s state is pruned on this node: export old blocks from an \
+					 archive node (--state-pruning archive) ({e})"
+				)
+			} else {
+				format!("block #{number}: {e}")
+			}
+		})?;
 		for record in records {
 			if let Some(record) = Record::of(number, hash, &record.phase, &record.event) {
 				match format {

@@ -369,18 +369,34 @@ impl Facts {
 	}
 }
 
-/// `tamga verify`: the border officer's check of one document.
-#[derive(Debug, clap::Args)]
-pub struct VerifyCmd {
-	/// The node to talk to.
-	#[command(flatten)]
-	pub connection: crate::tx::Connection,
+/// A document named on the command line of `verify`, `proof` and `audit history`: its
+/// file as the argument, or `--id`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DocumentArg {
 	/// The document's file (its id is blake2-256 of its bytes).
 	#[arg(required_unless_present = "id", conflicts_with = "id")]
 	pub file: Option<PathBuf>,
 	/// The document's id, `0x` and 64 hex digits, instead of its file.
 	#[arg(long)]
 	pub id: Option<String>,
+}
+
+impl DocumentArg {
+	/// The document's id.
+	pub fn id(&self) -> Result<H256, String> {
+		Document { file: self.file.clone(), id: self.id.clone() }.id()
+	}
+}
+
+/// `tamga verify`: the border officer's check of one document.
+#[derive(Debug, clap::Args)]
+pub struct VerifyCmd {
+	/// The node to talk to.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
+	/// Which document.
+	#[command(flatten)]
+	pub document: DocumentArg,
 	/// Read the state of this block (hash) instead of the best block.
 	#[arg(long)]
 	pub at: Option<String>,
@@ -392,10 +408,9 @@ pub struct VerifyCmd {
 impl VerifyCmd {
 	/// Verifies the document and prints the verdict.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let document = Document { file: self.file.clone(), id: self.id.clone() };
-		let id = document.id()?;
+		let id = self.document.id()?;
 		let rpc = self.connection.rpc()?;
-		verify(&rpc, id, self.file.as_deref(), self.at.clone(), self.json)
+		verify(&rpc, id, self.document.file.as_deref(), self.at.clone(), self.json)
 	}
 }
 

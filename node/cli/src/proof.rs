@@ -47,12 +47,9 @@ pub struct ProofCmd {
 	/// The node to ask.
 	#[command(flatten)]
 	pub connection: crate::tx::Connection,
-	/// The document's file (its id is blake2-256 of its bytes).
-	#[arg(required_unless_present = "id", conflicts_with = "id")]
-	pub file: Option<PathBuf>,
-	/// The document's id instead of its file.
-	#[arg(long)]
-	pub id: Option<String>,
+	/// Which document.
+	#[command(flatten)]
+	pub document: crate::cert::DocumentArg,
 	/// Where to write the proof.
 	#[arg(long)]
 	pub out: PathBuf,
@@ -187,8 +184,7 @@ impl AuthoritiesCmd {
 impl ProofCmd {
 	/// Writes the proof of the document's record as of the finalized head.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let document = crate::cert::Document { file: self.file.clone(), id: self.id.clone() };
-		let id = document.id()?;
+		let id = self.document.id()?;
 		let rpc = self.connection.rpc()?;
 		let head = rpc.call("chain_getFinalizedHead", json!([]))?;
 		let head = head.as_str().ok_or("no finalized head")?.to_string();

@@ -75,6 +75,22 @@ impl Rpc {
 		})
 	}
 
+	/// The events of block `hash` (`System::Events`), decoded with this tool's runtime
+	/// types.
+	pub fn events_at(
+		&self,
+		hash: &str,
+	) -> Result<Vec<frame_system::EventRecord<tamga_runtime::RuntimeEvent, sp_core::H256>>, String>
+	{
+		use codec::Decode;
+		// `System::Events`: twox128("System") ++ twox128("Events").
+		let key =
+			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let raw = self.call("state_getStorage", json!([to_hex(&key), hash]))?;
+		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
+		Vec::decode(&mut &raw[..]).map_err(|e| format!("the block's events do not decode: {e}"))
+	}
+
 	/// The raw value under storage `key` at the best block.
 	pub fn storage(&self, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
 		match self.call("state_getStorage", json!([to_hex(key)]))?.as_str() {

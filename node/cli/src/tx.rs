@@ -188,13 +188,7 @@ impl Rpc {
 
 	/// The outcome of extrinsic `index` of block `number` (`hash`), from its events.
 	fn outcome(&self, hash: &Value, number: u32, index: u32) -> Result<Outcome, String> {
-		// `System::Events`: twox128("System") ++ twox128("Events").
-		let key =
-			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
-		let raw = self.call("state_getStorage", json!([to_hex(&key), hash]))?;
-		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
-		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &raw[..])
-			.map_err(|e| format!("the block's events do not decode: {e}"))?;
+		let records = self.events_at(hash.as_str().unwrap_or_default())?;
 		let mut outcome = Outcome { block: number, events: Vec::new(), error: None };
 		for record in records {
 			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
