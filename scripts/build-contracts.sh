@@ -9,7 +9,7 @@
 #   2. tamga-wasm-strip keeps only the `call` and `deploy` exports (pallet-contracts
 #      refuses the compiler builtins rustc also exports) and drops custom sections.
 #
-# Output: $CONTRACTS_OUT (default $CARGO_TARGET_DIR/contracts)/<name>.wasm; each file's
+# Output: $TAMGA_CONTRACTS_DIR (default $CARGO_TARGET_DIR/contracts)/<name>.wasm; each file's
 # size and sha256 are printed, to compare two builds.
 #
 #   scripts/build-contracts.sh                 both contracts
@@ -20,7 +20,7 @@ source "$(dirname "$0")/common.sh"
 
 CONTRACTS=("$@")
 [ "${#CONTRACTS[@]}" -gt 0 ] || CONTRACTS=(origin-rules vet-import-conditions)
-OUT="${CONTRACTS_OUT:-$CARGO_TARGET_DIR/contracts}"
+OUT="${TAMGA_CONTRACTS_DIR:-$CARGO_TARGET_DIR/contracts}"
 WASM_TARGET_DIR="$CARGO_TARGET_DIR/contracts-wasm"
 HOST_TARGET_DIR="$CARGO_TARGET_DIR/contracts-host"
 mkdir -p "$OUT"

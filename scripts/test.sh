@@ -16,16 +16,17 @@ cd "$REPO_ROOT"
 if [ "$#" -gt 0 ]; then
 	cargo test --locked "$@"
 else
+	# The validation contracts first: their off-chain unit tests, then the Wasm build
+	# pallet-contracts takes (exports checked by tamga-wasm-strip), which the runtime's
+	# contract tests deploy.
+	log "running the contracts' unit tests"
+	(cd "$REPO_ROOT/contracts" && cargo test --locked)
+	"$REPO_ROOT/scripts/build-contracts.sh"
 	cargo test --locked --workspace
 	# The FRAME benchmarks of the pallets, each run once against the pallet's test runtime
 	# (their setups and worst cases must hold; figures come from the benchmark command).
 	log "running the pallets' benchmark tests"
 	SKIP_WASM_BUILD=1 cargo test --locked -p pallet-tamga-governance -p pallet-tamga-certificates \
 		-p pallet-tamga-carnets -p pallet-tamga-aeo --features runtime-benchmarks benchmarking
-	# The validation contracts: their off-chain unit tests, then the Wasm build
-	# pallet-contracts takes (exports checked by tamga-wasm-strip).
-	log "running the contracts' unit tests"
-	(cd "$REPO_ROOT/contracts" && cargo test --locked)
-	"$REPO_ROOT/scripts/build-contracts.sh"
 fi
 log "all tests passed in $(( $(date +%s) - started )) s"

@@ -6,15 +6,20 @@
 //! non-originating material must change tariff heading (first four HS digits) if the rule
 //! asks it, and all non-originating materials together may not exceed a share of the
 //! ex-works price. Materials from the exporting country, or from a country the rule lists
-//! for cumulation, count as originating. The answer is a [`Verdict`] with a reason code
+//! for cumulation, count as originating; if the rule asks for proof, such a material must
+//! name a certificate of origin anchored on Tamga, in force, from its country, which the
+//! contract reads through the chain's registry extension. The answer is a [`Verdict`] with a reason code
 //! from [`tamga_rules::reasons`].
 
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
-#[ink::contract]
+#[ink::contract(env = tamga_rules::TamgaEnvironment)]
 mod origin_rules {
 	use ink::prelude::vec::Vec;
-	use tamga_rules::{goods_refusal, heading, reasons, Country, Production, RuleInput, Verdict};
+	use tamga_rules::{
+		goods_refusal, heading, reasons, Country, DocumentId, DocumentKind, DocumentSummary,
+		Material, Production, ReasonCode, RuleInput, Verdict,
+	};
 
 	/// The most countries a rule may list for cumulation.
 	pub const MAX_CUMULATION: usize = 64;
@@ -33,6 +38,9 @@ mod origin_rules {
 		pub warn_margin_percent: u8,
 		/// Countries whose materials count as originating (cumulation).
 		pub cumulation: Vec<Country>,
+		/// A material from a cumulation country counts only with origin evidence: a
+		/// certificate of origin anchored on Tamga, in force, from that country.
+		pub cumulation_needs_evidence: bool,
 	}
 
 	/// Why the owner's change was refused.
@@ -106,12 +114,17 @@ mod origin_rules {
 		/// The verdict on a certificate of origin with `input`'s facts.
 		#[ink(message)]
 		pub fn validate(&self, input: RuleInput) -> Verdict {
-			judge(&self.rule, &input)
+			judge(&self.rule, &input, |id| self.env().extension().document(id))
 		}
 	}
 
-	/// The rule applied to `input`.
-	pub fn judge(rule: &Rule, input: &RuleInput) -> Verdict {
+	/// The rule applied to `input`; `document` reads an anchored document from the chain
+	/// (origin evidence).
+	pub fn judge(
+		rule: &Rule,
+		input: &RuleInput,
+		document: impl Fn(DocumentId) -> Option<DocumentSummary>,
+	) -> Verdict {
 		if let Some(reason) = goods_refusal(&input.hs_codes) {
 			return Verdict::Reject(reason);
 		}
@@ -119,22 +132,61 @@ mod origin_rules {
 		let Some(production) = &input.production else {
 			return Verdict::Reject(reasons::PRODUCTION_FACTS_MISSING);
 		};
-		let originating =
-			|origin: &Country| *origin == input.exporting || rule.cumulation.contains(origin);
-		let non_originating = production.materials.iter().filter(|m| !originating(&m.origin));
+		let mut non_originating = Vec::new();
+		for material in &production.materials {
+			match originating(rule, input.exporting, material, &document) {
+				Ok(true) => {},
+				Ok(false) => non_originating.push(material),
+				Err(reason) => return Verdict::Reject(reason),
+			}
+		}
 		if production.wholly_obtained {
-			return match non_originating.count() {
+			return match non_originating.len() {
 				0 => Verdict::Accept,
 				_ => Verdict::Reject(reasons::WHOLLY_OBTAINED_WITH_NON_ORIGINATING),
 			};
 		}
 		if rule.change_of_heading
-			&& non_originating.clone().any(|m| heading(m.hs) == heading(*goods))
+			&& non_originating.iter().any(|m| heading(m.hs) == heading(*goods))
 		{
 			return Verdict::Reject(reasons::TARIFF_HEADING_NOT_CHANGED);
 		}
-		let total = non_originating.fold(0u128, |sum, m| sum.saturating_add(m.value));
+		let total = non_originating.iter().fold(0u128, |sum, m| sum.saturating_add(m.value));
 		value_rule(rule, production, total)
+	}
+
+	/// Whether `material` counts as originating in `exporting`: made there, or cumulated
+	/// from a listed country (with valid evidence where the rule asks for it or the
+	/// exporter gave some). An error is the reason to refuse the whole document.
+	fn originating(
+		rule: &Rule,
+		exporting: Country,
+		material: &Material,
+		document: &impl Fn(DocumentId) -> Option<DocumentSummary>,
+	) -> Result<bool, ReasonCode> {
+		if material.origin == exporting {
+			return Ok(true);
+		}
+		if !rule.cumulation.contains(&material.origin) {
+			return Ok(false);
+		}
+		let Some(evidence) = material.evidence else {
+			return match rule.cumulation_needs_evidence {
+				true => Err(reasons::ORIGIN_EVIDENCE_MISSING),
+				false => Ok(true),
+			};
+		};
+		match document(evidence) {
+			Some(summary)
+				if summary.kind == DocumentKind::Origin
+					&& summary.exporting == material.origin
+					&& summary.in_force
+					&& summary.issuer_accredited =>
+			{
+				Ok(true)
+			},
+			_ => Err(reasons::ORIGIN_EVIDENCE_INVALID),
+		}
 	}
 
 	/// The value rule: the non-originating share of the ex-works price, in tenths of a
@@ -161,7 +213,6 @@ mod origin_rules {
 	#[cfg(test)]
 	mod tests {
 		use super::*;
-		use tamga_rules::{DocumentKind, Material};
 
 		/// EAEU-style rule: change of heading, at most 50 % non-originating, warn within
 		/// 5 points, cumulation with KG and BY.
@@ -171,6 +222,7 @@ mod origin_rules {
 				max_non_originating_percent: 50,
 				warn_margin_percent: 5,
 				cumulation: [*b"KG", *b"BY"].to_vec(),
+				cumulation_needs_evidence: false,
 			}
 		}
 
@@ -187,7 +239,7 @@ mod origin_rules {
 		}
 
 		fn material(hs: u32, origin: &[u8; 2], value: u128) -> Material {
-			Material { hs, origin: *origin, value }
+			Material { hs, origin: *origin, value, evidence: None }
 		}
 
 		#[ink::test]
@@ -264,6 +316,48 @@ mod origin_rules {
 			let mut no_price = pasta(false, [material(110100, b"TR", 1)].to_vec());
 			no_price.production.as_mut().unwrap().ex_works_price = 0;
 			assert_eq!(contract.validate(no_price), Verdict::Reject(reasons::NO_EX_WORKS_PRICE));
+		}
+
+		#[ink::test]
+		fn cumulation_evidence_is_read_from_the_chain() {
+			let strict = Rule { cumulation_needs_evidence: true, ..rule() };
+			let kg_certificate = [7u8; 32];
+			let chain = |in_force: bool| {
+				move |id: DocumentId| {
+					(id == kg_certificate).then_some(DocumentSummary {
+						kind: DocumentKind::Origin,
+						exporting: *b"KG",
+						importing: *b"KZ",
+						in_force,
+						issuer_accredited: true,
+					})
+				}
+			};
+			// KG wheat gluten of the goods' heading cumulates only with proof.
+			let mut gluten = material(190211, b"KG", 100);
+			let input = |m: Material| pasta(false, [m].to_vec());
+			assert_eq!(
+				judge(&strict, &input(gluten.clone()), chain(true)),
+				Verdict::Reject(reasons::ORIGIN_EVIDENCE_MISSING)
+			);
+			gluten.evidence = Some(kg_certificate);
+			assert_eq!(judge(&strict, &input(gluten.clone()), chain(true)), Verdict::Accept);
+			// Revoked or expired evidence, or evidence from elsewhere, refuses the document.
+			assert_eq!(
+				judge(&strict, &input(gluten.clone()), chain(false)),
+				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
+			);
+			let mut from_by = gluten.clone();
+			from_by.origin = *b"BY";
+			assert_eq!(
+				judge(&strict, &input(from_by), chain(true)),
+				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
+			);
+			gluten.evidence = Some([8u8; 32]);
+			assert_eq!(
+				judge(&strict, &input(gluten), chain(true)),
+				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
+			);
 		}
 
 		#[ink::test]

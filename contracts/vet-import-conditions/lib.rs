@@ -11,7 +11,7 @@
 
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
-#[ink::contract]
+#[ink::contract(env = tamga_rules::TamgaEnvironment)]
 mod vet_import_conditions {
 	use ink::prelude::vec::Vec;
 	use tamga_rules::{

@@ -233,6 +233,10 @@ impl pallet_tamga_certificates::Config for Runtime {
 	type MaxBatchSize = ConstU32<10_000_000>;
 	/// An exporter waits on at most 1,000 applications at once.
 	type MaxPendingApplications = ConstU32<1_000>;
+	/// A bill of materials of up to 64 lines.
+	type MaxMaterials = ConstU32<64>;
+	/// Administrations' rule contracts run on pallet-contracts.
+	type RuleEngine = super::contracts::ContractRuleEngine;
 	type WeightInfo = pallet_tamga_certificates::weights::TamgaWeight<Runtime>;
 }
 

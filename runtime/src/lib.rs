@@ -46,6 +46,7 @@ mod benchmarks;
 
 pub mod apis;
 pub mod configs;
+pub mod contracts;
 pub mod db_weight;
 pub mod genesis_presets;
 
@@ -132,7 +133,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tamga"),
 	impl_name: alloc::borrow::Cow::Borrowed("tamga"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -201,6 +202,9 @@ mod runtime {
 	/// AEO certifications and mutual recognition agreements.
 	#[runtime::pallet_index(10)]
 	pub type Aeo = pallet_tamga_aeo;
+
+	#[runtime::pallet_index(11)]
+	pub type Contracts = pallet_contracts;
 }
 
 /// The address format of extrinsics.

@@ -20,6 +20,9 @@ pub type Country = [u8; 2];
 /// A six-digit HS subheading, e.g. `100199` (durum wheat, other).
 pub type HsCode = u32;
 
+/// A document's id on Tamga: blake2-256 of its exact bytes.
+pub type DocumentId = [u8; 32];
+
 /// A reason code: what made a contract reject or warn (see [`reasons`]).
 pub type ReasonCode = u16;
 
@@ -54,6 +57,9 @@ pub struct Material {
 	/// Its value (customs value or price paid), in the same currency unit as the ex-works
 	/// price.
 	pub value: u128,
+	/// The id of the certificate of origin anchored on Tamga that proves the material's
+	/// origin, if the exporter gave one (rules may ask for it to cumulate).
+	pub evidence: Option<DocumentId>,
 }
 
 /// How the goods were produced: what rules of origin judge.
@@ -82,6 +88,90 @@ pub struct RuleInput {
 	pub day: u32,
 	/// How the goods were produced, for origin rules.
 	pub production: Option<Production>,
+}
+
+/// What the chain tells a contract about an anchored document (chain extension function
+/// [`extension::DOCUMENT`]).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct DocumentSummary {
+	/// The kind of document.
+	pub kind: DocumentKind,
+	/// The exporting country (its issuer's).
+	pub exporting: Country,
+	/// The importing country.
+	pub importing: Country,
+	/// In force today: neither replaced nor revoked, within its validity window, not used
+	/// up, not anchored after its issuer's key cut-off.
+	pub in_force: bool,
+	/// Its issuer is in good standing: accredited, neither suspended nor revoked, by an
+	/// administration still in the consortium.
+	pub issuer_accredited: bool,
+}
+
+/// The chain extension through which contracts read Tamga's registry. A contract calls
+/// function `f` of extension `ID` as `(ID << 16) | f`; the input and output are SCALE.
+pub mod extension {
+	/// The extension's id.
+	pub const ID: u16 = 0;
+	/// `document(id: DocumentId) -> Option<DocumentSummary>`: what the chain knows about
+	/// an anchored document, `None` if none has this id.
+	pub const DOCUMENT: u16 = 1;
+}
+
+#[cfg(feature = "ink")]
+pub use environment::{RegistryExtension, TamgaEnvironment};
+
+/// The ink! environment of Tamga's contracts: ink!'s default types, which are Tamga's
+/// (32-byte accounts, u128 balances, u32 block numbers, u64 timestamps), plus the
+/// registry extension.
+#[cfg(feature = "ink")]
+mod environment {
+	use super::{DocumentId, DocumentSummary};
+
+	/// Tamga's registry, as a contract reads it.
+	#[ink::chain_extension(extension = 0)]
+	pub trait RegistryExtension {
+		/// The chain's status codes carry no errors: functions answer with values.
+		type ErrorCode = NoErrors;
+
+		/// What the chain knows about document `id`, `None` if none is anchored.
+		#[ink(function = 1, handle_status = false)]
+		fn document(id: DocumentId) -> Option<DocumentSummary>;
+	}
+
+	/// The extension never signals an error through its status code.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+	#[ink::scale_derive(Encode, Decode, TypeInfo)]
+	pub enum NoErrors {
+		/// A status code other than 0 (never sent).
+		Unexpected,
+	}
+
+	impl ink::env::chain_extension::FromStatusCode for NoErrors {
+		fn from_status_code(code: u32) -> Result<(), Self> {
+			if code == 0 {
+				Ok(())
+			} else {
+				Err(Self::Unexpected)
+			}
+		}
+	}
+
+	/// Tamga's contract environment.
+	#[derive(Clone, Debug, PartialEq, Eq)]
+	#[ink::scale_derive(TypeInfo)]
+	pub enum TamgaEnvironment {}
+
+	impl ink::env::Environment for TamgaEnvironment {
+		const MAX_EVENT_TOPICS: usize =
+			<ink::env::DefaultEnvironment as ink::env::Environment>::MAX_EVENT_TOPICS;
+		type AccountId = <ink::env::DefaultEnvironment as ink::env::Environment>::AccountId;
+		type Balance = <ink::env::DefaultEnvironment as ink::env::Environment>::Balance;
+		type Hash = <ink::env::DefaultEnvironment as ink::env::Environment>::Hash;
+		type Timestamp = <ink::env::DefaultEnvironment as ink::env::Environment>::Timestamp;
+		type BlockNumber = <ink::env::DefaultEnvironment as ink::env::Environment>::BlockNumber;
+		type ChainExtension = RegistryExtension;
+	}
 }
 
 /// The largest six-digit HS subheading (contracts reject anything above).
@@ -141,6 +231,12 @@ pub mod reasons {
 	pub const NO_GOODS: ReasonCode = 107;
 	/// An HS code is not a six-digit subheading.
 	pub const INVALID_HS_CODE: ReasonCode = 108;
+	/// A material's origin evidence is not a certificate of origin in force, from an
+	/// issuer in good standing of the material's country.
+	pub const ORIGIN_EVIDENCE_INVALID: ReasonCode = 109;
+	/// A material from a cumulation country has no origin evidence, and the rule asks
+	/// for it.
+	pub const ORIGIN_EVIDENCE_MISSING: ReasonCode = 110;
 
 	/// The goods' HS chapter needs a veterinary certificate, and this is not one.
 	pub const VETERINARY_CERTIFICATE_REQUIRED: ReasonCode = 201;
@@ -171,6 +267,14 @@ pub mod reasons {
 		(NO_EX_WORKS_PRICE, "no ex-works price to compute the share against"),
 		(NO_GOODS, "no HS code was given"),
 		(INVALID_HS_CODE, "an HS code is not a six-digit subheading"),
+		(
+			ORIGIN_EVIDENCE_INVALID,
+			"a material's origin evidence is not a certificate of origin in force from its country",
+		),
+		(
+			ORIGIN_EVIDENCE_MISSING,
+			"a material claimed for cumulation has no certificate of origin anchored on Tamga",
+		),
 		(
 			VETERINARY_CERTIFICATE_REQUIRED,
 			"the goods need a veterinary certificate in the importing country",

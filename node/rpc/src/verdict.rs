@@ -2,8 +2,8 @@
 
 use pallet_tamga_certificates::{
 	types::{Action, HistoryEntry},
-	BatchValidity, BatchVerification, CertificateKind, RejectionReason, RevocationReason, Validity,
-	Verification,
+	BatchValidity, BatchVerification, CertificateKind, Direction, RejectionReason,
+	RevocationReason, RuleWarning, Validity, Verification,
 };
 use serde::Serialize;
 use sp_core::{crypto::Ss58Codec, H256};
@@ -85,8 +85,53 @@ pub struct DocumentVerdict {
 	pub unit: String,
 	/// The block in which it was anchored.
 	pub registered_at: u64,
+	/// Warnings the administrations' rule contracts attached when it was anchored.
+	pub warnings: Vec<RuleWarningJson>,
 	/// The block the answer was read from.
 	pub at: BlockRef,
+}
+
+/// A rule contract's warning on a document.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleWarningJson {
+	/// The administration whose rules warned (ISO 3166-1 alpha-2).
+	pub administration: String,
+	/// `export` (the exporting administration's rules) or `import`.
+	pub direction: &'static str,
+	/// The reason code.
+	pub code: u16,
+	/// What the code means (`tamga_rules::reasons`), empty for a code it does not know.
+	pub meaning: &'static str,
+}
+
+impl RuleWarningJson {
+	/// The JSON form of `warning`.
+	pub fn new(warning: &RuleWarning) -> Self {
+		Self {
+			administration: text(&warning.administration),
+			direction: direction_name(warning.direction),
+			code: warning.code,
+			meaning: tamga_rules::reasons::meaning(warning.code).unwrap_or(""),
+		}
+	}
+
+	/// The warning in a sentence.
+	fn sentence(&self) -> String {
+		let meaning = if self.meaning.is_empty() { "no known meaning" } else { self.meaning };
+		format!(
+			"; WARNING from {}'s {} rules: reason {} ({meaning})",
+			self.administration, self.direction, self.code
+		)
+	}
+}
+
+/// `export` or `import`.
+pub fn direction_name(direction: Direction) -> &'static str {
+	match direction {
+		Direction::Export => "export",
+		Direction::Import => "import",
+	}
 }
 
 /// The answer of `tamga_verifyBatchMember`.
@@ -277,6 +322,10 @@ pub fn document_verdict<N: Into<u64>>(
 	if !v.issuer_accredited {
 		sentence.push_str(&issuer_warning());
 	}
+	let warnings: Vec<RuleWarningJson> = v.warnings.iter().map(RuleWarningJson::new).collect();
+	for warning in &warnings {
+		sentence.push_str(&warning.sentence());
+	}
 	DocumentVerdict {
 		id: hex::encode(id.as_bytes()),
 		valid: v.validity == Validity::Valid,
@@ -310,6 +359,7 @@ pub fn document_verdict<N: Into<u64>>(
 		remaining_quantity: v.remaining,
 		unit,
 		registered_at: v.registered_at.into(),
+		warnings,
 		at,
 	}
 }
@@ -435,7 +485,28 @@ mod tests {
 			declared: 1_000,
 			remaining: 600,
 			registered_at: 5,
+			warnings: Vec::new(),
 		}
+	}
+
+	#[test]
+	fn rule_warnings_are_listed_and_told() {
+		let mut v = verification(Validity::Valid);
+		v.warnings =
+			vec![RuleWarning { administration: *b"KG", direction: Direction::Import, code: 203 }];
+		let json = serde_json::to_value(document_verdict(H256::repeat_byte(9), v, at())).unwrap();
+		assert_eq!(json["valid"], json!(true));
+		assert_eq!(
+			json["warnings"],
+			json!([{
+				"administration": "KG",
+				"direction": "import",
+				"code": 203,
+				"meaning": "a ban on these goods from the exporting country starts soon"
+			}])
+		);
+		let verdict = json["verdict"].as_str().unwrap();
+		assert!(verdict.contains("WARNING from KG's import rules: reason 203"), "{verdict}");
 	}
 
 	#[test]

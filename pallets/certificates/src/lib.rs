@@ -31,6 +31,10 @@
 //! [`Pallet::verify`] and [`Pallet::verify_batch_member`] give the verdict a border officer
 //! needs ([`verification`]).
 //!
+//! Administrations' rule contracts judge documents as they are anchored ([`rules`]): an
+//! administration `set_rules` for a (document kind, direction) slot; a `Reject` refuses
+//! the registration with the contract's reason code, a `Warn` is stored on the record.
+//!
 //! Who may act is decided by the governance pallet's [`Permissions`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -39,6 +43,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod merkle;
+pub mod rules;
 pub mod runtime_api;
 pub mod types;
 pub mod verification;
@@ -50,19 +55,29 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
+pub use rules::{Direction, RuleEngine, RuleFailure, RuleWarning};
 pub use types::{CertificateKind, DocumentId, RejectionReason, RevocationReason, Status};
 pub use verification::{BatchValidity, BatchVerification, Validity, Verification};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
-	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use alloc::vec::Vec;
+	use frame_support::{
+		dispatch::{
+			DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo,
+			WithPostDispatchInfo,
+		},
+		pallet_prelude::*,
+		traits::UnixTime,
+	};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{CountryCode, Denied, Permissions, Role};
+	use pallet_tamga_governance::{CountryCode, Denied, DocumentKind, Permissions, Role};
 	use sp_core::H256;
 
 	use crate::{
 		merkle,
+		rules::{self, Direction, RuleEngine, RuleFailure, RuleWarning, Warnings},
 		types::{
 			valid_hs_code, Action, Application, Batch, CertificateKind, DocumentFacts, DocumentId,
 			HistoryEntry, Record, RejectionReason, RevocationReason, Status,
@@ -91,6 +106,8 @@ pub mod pallet {
 		HistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 	/// A batch as stored.
 	pub type BatchOf<T> = Batch<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// Production facts as this runtime bounds them.
+	pub type ProductionOf<T> = rules::Production<<T as Config>::MaxMaterials>;
 
 	/// Seconds in a day.
 	const SECONDS_PER_DAY: u64 = 86_400;
@@ -122,6 +139,11 @@ pub mod pallet {
 		/// The most applications one exporter may have pending at once.
 		#[pallet::constant]
 		type MaxPendingApplications: Get<u32>;
+		/// The most materials one document's production facts list.
+		#[pallet::constant]
+		type MaxMaterials: Get<u32>;
+		/// Runs the administrations' rule contracts.
+		type RuleEngine: RuleEngine<Self::AccountId>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -164,6 +186,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Batches<T: Config> = StorageMap<_, Identity, H256, BatchOf<T>>;
 
+	/// Each administration's rule contracts: (administration, (document kind, direction))
+	/// → contract account.
+	#[pallet::storage]
+	pub type RuleContracts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		Blake2_128Concat,
+		(DocumentKind, Direction),
+		T::AccountId,
+	>;
+
 	/// Revoked members of batches: (root, document id) → (reason, hash of the free text).
 	#[pallet::storage]
 	pub type RevokedBatchMembers<T: Config> =
@@ -192,6 +226,17 @@ pub mod pallet {
 		ApplicationRejected { id: DocumentId, issuer: T::AccountId, reason: RejectionReason },
 		/// The exporter withdrew its application for document `id`.
 		ApplicationWithdrawn { id: DocumentId },
+		/// An administration's rule contract let document `id` through with a warning
+		/// (stored on the record).
+		RuleWarned { id: DocumentId, warning: RuleWarning },
+		/// `administration` registered `contract` (or removed its contract, `None`) to
+		/// judge documents of `kind` in `direction`.
+		RulesSet {
+			administration: CountryCode,
+			kind: DocumentKind,
+			direction: Direction,
+			contract: Option<T::AccountId>,
+		},
 	}
 
 	#[pallet::error]
@@ -290,6 +335,20 @@ pub mod pallet {
 		QuantityBelowUsed,
 		/// The facts the issuer endorses differ from those the exporter applied with.
 		FactsMismatch,
+		/// An administration's rule contract rejected the document: `code` is its reason
+		/// (`tamga_rules::reasons`), `direction` says whether the exporting or the importing
+		/// administration's rules refused it.
+		RejectedByRules { direction: Direction, code: u16 },
+		/// An administration's rule contract gave no verdict (it trapped, ran out of gas,
+		/// reverted or answered nonsense), so the document is not anchored.
+		RulesFailed { direction: Direction, failure: RuleFailure },
+		/// Rules judge certificates of origin and veterinary certificates only.
+		NoRulesForKind,
+		/// The account holds no contract.
+		NotAContract,
+		/// A material's HS code is not six digits of a chapter 01 to 97, or its country is
+		/// not an assigned ISO 3166-1 alpha-2 code.
+		InvalidMaterial,
 	}
 
 	pallet_tamga_governance::impl_from_denied!(Error, IssuerKeyCutOff);
@@ -299,25 +358,34 @@ pub mod pallet {
 		/// Anchors document `id` (blake2-256 of its bytes) with its `facts`. The sender must
 		/// be an issuer accredited for the document's kind or, for an origin declaration, an
 		/// approved exporter; the exporting country is its own.
+		///
+		/// The administrations' rule contracts judge it (see [`crate::rules`]); rules of
+		/// origin that need the production facts are given them by
+		/// `register_with_production`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register())]
-		pub fn register(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight_bound()))]
+		pub fn register(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			facts: FactsOf<T>,
+		) -> DispatchResultWithPostInfo {
 			let author = ensure_signed(origin)?;
 			let country = Self::ensure_author(&author, facts.kind)?;
-			Self::anchor(&author, country, id, facts, None, None, 0)
+			let anchoring = Anchoring { id, replaces: None, applicant: None, used: 0 };
+			Self::anchor(&author, country, anchoring, facts, None, T::WeightInfo::register())
 		}
 
 		/// Anchors the corrected document `new_id` in place of `old`, which becomes
 		/// `Replaced` and links to it. Only `old`'s issuer may do this, while `old` is in
 		/// force.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::replace())]
+		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight_bound()))]
 		pub fn replace(
 			origin: OriginFor<T>,
 			old: DocumentId,
 			new_id: DocumentId,
 			facts: FactsOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let issuer = ensure_signed(origin)?;
 			let mut record = Documents::<T>::get(old).ok_or(Error::<T>::UnknownDocument)?;
 			ensure!(record.issuer == issuer, Error::<T>::NotIssuer);
@@ -325,13 +393,20 @@ pub mod pallet {
 			let country = Self::ensure_author(&issuer, facts.kind)?;
 			// What importing customs already released stays used under the replacement.
 			ensure!(facts.quantity >= record.used, Error::<T>::QuantityBelowUsed);
-			let applicant = record.applicant.clone();
-			Self::anchor(&issuer, country, new_id, facts, Some(old), applicant, record.used)?;
+			let anchoring = Anchoring {
+				id: new_id,
+				replaces: Some(old),
+				applicant: record.applicant.clone(),
+				used: record.used,
+			};
+			let post =
+				Self::anchor(&issuer, country, anchoring, facts, None, T::WeightInfo::replace())?;
 			record.status = Status::Replaced { by: new_id };
 			Documents::<T>::insert(old, record);
-			Self::append_history(old, &issuer, Action::Replaced { by: new_id })?;
+			Self::append_history(old, &issuer, Action::Replaced { by: new_id })
+				.map_err(|e| e.with_weight(post.actual_weight.unwrap_or_default()))?;
 			Self::deposit_event(Event::Replaced { id: old, by: new_id });
-			Ok(())
+			Ok(post)
 		}
 
 		/// Revokes document `id` for `reason`; `text_hash` is blake2-256 of the free-text
@@ -495,25 +570,30 @@ pub mod pallet {
 		/// The issuer restates the `facts` it certifies; they must be the application's, so
 		/// it never anchors facts it did not see.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::endorse())]
-		pub fn endorse(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight_bound()))]
+		pub fn endorse(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			facts: FactsOf<T>,
+		) -> DispatchResultWithPostInfo {
 			let issuer = ensure_signed(origin)?;
 			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
 			let country = Self::ensure_issuer_of(&issuer, &application)?;
 			ensure!(application.facts == facts, Error::<T>::FactsMismatch);
 			Self::close_application(id, &application.applicant);
 			let applicant = application.applicant;
-			Self::anchor(
+			let anchoring =
+				Anchoring { id, replaces: None, applicant: Some(applicant.clone()), used: 0 };
+			let post = Self::anchor(
 				&issuer,
 				country,
-				id,
+				anchoring,
 				application.facts,
 				None,
-				Some(applicant.clone()),
-				0,
+				T::WeightInfo::endorse(),
 			)?;
 			Self::deposit_event(Event::ApplicationEndorsed { id, issuer, applicant });
-			Ok(())
+			Ok(post)
 		}
 
 		/// Rejects the pending application for document `id` for `reason`; `text_hash` is
@@ -548,6 +628,66 @@ pub mod pallet {
 			Self::deposit_event(Event::ApplicationWithdrawn { id });
 			Ok(())
 		}
+
+		/// `register`, giving the rule contracts how the goods were produced (materials,
+		/// their origin and value, the ex-works price), which rules of origin judge. The
+		/// production facts are read while the document is anchored and not stored.
+		#[pallet::call_index(10)]
+		#[pallet::weight(
+			T::WeightInfo::register()
+				.saturating_add(Pallet::<T>::production_weight(production))
+				.saturating_add(Pallet::<T>::rules_weight_bound())
+		)]
+		pub fn register_with_production(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			facts: FactsOf<T>,
+			production: ProductionOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let author = ensure_signed(origin)?;
+			let country = Self::ensure_author(&author, facts.kind)?;
+			Self::validate_production(&production)?;
+			let base =
+				T::WeightInfo::register().saturating_add(Self::production_weight(&production));
+			let anchoring = Anchoring { id, replaces: None, applicant: None, used: 0 };
+			Self::anchor(&author, country, anchoring, facts, Some(&production), base)
+		}
+
+		/// Registers `contract` as the sender's administration's rules for documents of
+		/// `kind` in `direction`, or removes them (`None`). The sender must be a member
+		/// account of an administration; the contract must exist. From the next document
+		/// on, the contract judges every document of that kind its issuers anchor (export)
+		/// or that is bound for its country (import).
+		#[pallet::call_index(11)]
+		#[pallet::weight(Pallet::<T>::set_rules_weight())]
+		pub fn set_rules(
+			origin: OriginFor<T>,
+			kind: DocumentKind,
+			direction: Direction,
+			contract: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let administration = T::Permissions::ensure_member(&who).map_err(Error::<T>::from)?;
+			ensure!(rules::rule_kind(kind).is_some(), Error::<T>::NoRulesForKind);
+			match &contract {
+				Some(account) => {
+					ensure!(T::RuleEngine::is_contract(account), Error::<T>::NotAContract);
+					RuleContracts::<T>::insert(administration, (kind, direction), account);
+				},
+				None => RuleContracts::<T>::remove(administration, (kind, direction)),
+			}
+			Self::deposit_event(Event::RulesSet { administration, kind, direction, contract });
+			Ok(())
+		}
+	}
+
+	/// What is anchored besides the facts: the id, the document it replaces, the exporter
+	/// it was issued for and the quantity already used (what a replacement carries over).
+	struct Anchoring<AccountId> {
+		id: DocumentId,
+		replaces: Option<DocumentId>,
+		applicant: Option<AccountId>,
+		used: u128,
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -616,18 +756,18 @@ pub mod pallet {
 			});
 		}
 
-		/// Validates `facts` from `author` of `country` (permissions already checked) and
-		/// stores document `id`, `used` of its quantity already used (what a replaced
-		/// document carries over).
+		/// Validates `facts` from `author` of `country` (permissions already checked), asks
+		/// the rule contracts and stores the document. `base` is the call's weight without
+		/// the contracts; the result carries the weight actually used.
 		fn anchor(
 			author: &T::AccountId,
 			country: CountryCode,
-			id: DocumentId,
+			anchoring: Anchoring<T::AccountId>,
 			facts: FactsOf<T>,
-			replaces: Option<DocumentId>,
-			applicant: Option<T::AccountId>,
-			used: u128,
-		) -> DispatchResult {
+			production: Option<&ProductionOf<T>>,
+			base: Weight,
+		) -> DispatchResultWithPostInfo {
+			let Anchoring { id, replaces, applicant, used } = anchoring;
 			Self::validate(&facts)?;
 			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
 			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
@@ -635,6 +775,12 @@ pub mod pallet {
 				!Numbers::<T>::contains_key(author, &facts.number),
 				Error::<T>::DuplicateNumber
 			);
+			let (rules_weight, verdicts) = Self::judge(author, &facts, production);
+			let actual = base.saturating_add(rules_weight);
+			let warnings = verdicts.map_err(|error| DispatchErrorWithPostInfo {
+				post_info: PostDispatchInfo { actual_weight: Some(actual), pays_fee: Pays::Yes },
+				error,
+			})?;
 			Numbers::<T>::insert(author, &facts.number, id);
 			let kind = facts.kind;
 			Documents::<T>::insert(
@@ -647,10 +793,110 @@ pub mod pallet {
 					replaces,
 					applicant,
 					used,
+					warnings: warnings.clone(),
 				},
 			);
-			Self::append_history(id, author, Action::Registered)?;
+			Self::append_history(id, author, Action::Registered)
+				.map_err(|e| e.with_weight(actual))?;
 			Self::deposit_event(Event::Registered { id, issuer: author.clone(), kind });
+			for warning in warnings {
+				Self::deposit_event(Event::RuleWarned { id, warning });
+			}
+			Ok(Some(actual).into())
+		}
+
+		/// The most weight the rule contracts of one anchoring may use: two registry reads
+		/// and two contract calls.
+		pub fn rules_weight_bound() -> Weight {
+			T::DbWeight::get()
+				.reads(2)
+				.saturating_add(T::RuleEngine::max_weight().saturating_mul(2))
+		}
+
+		/// The weight of decoding and converting `production` for the contracts: linear in
+		/// its materials (a justified bound: 1 µs per material, far above the measured
+		/// cost of copying 80 bytes; the contracts' own work is charged as gas).
+		pub fn production_weight(production: &ProductionOf<T>) -> Weight {
+			Weight::from_parts(1_000_000, 64).saturating_mul(production.materials.len() as u64 + 1)
+		}
+
+		/// The weight of `set_rules`: the member check (2 reads), the contract check (1
+		/// read), the registry write; its compute is bounded by `register_batch`'s measured
+		/// 17.5 µs (3 reads, 1 write, no hashing), so 25 µs is a justified bound.
+		pub fn set_rules_weight() -> Weight {
+			Weight::from_parts(25_000_000, 2_000)
+				.saturating_add(T::DbWeight::get().reads_writes(3, 1))
+		}
+
+		/// Asks the exporting administration's export rules and the importing
+		/// administration's import rules about `facts` from `author`. Returns the weight
+		/// used and the warnings, or the error that refuses the document.
+		fn judge(
+			author: &T::AccountId,
+			facts: &FactsOf<T>,
+			production: Option<&ProductionOf<T>>,
+		) -> (Weight, Result<Warnings, DispatchError>) {
+			let mut used = T::DbWeight::get().reads(2);
+			let kind = facts.kind.accreditation();
+			let Some(rule_kind) = rules::rule_kind(kind) else {
+				return (used, Ok(Warnings::new()));
+			};
+			let slots =
+				[(facts.exporting, Direction::Export), (facts.importing, Direction::Import)];
+			let contracts: Vec<_> = slots
+				.into_iter()
+				.filter_map(|(country, direction)| {
+					let administration = CountryCode::new(country)?;
+					let contract = RuleContracts::<T>::get(administration, (kind, direction))?;
+					Some((country, direction, contract))
+				})
+				.collect();
+			if contracts.is_empty() {
+				return (used, Ok(Warnings::new()));
+			}
+			let input = tamga_rules::RuleInput {
+				kind: rule_kind,
+				exporting: facts.exporting,
+				importing: facts.importing,
+				hs_codes: facts.hs_codes.iter().map(rules::hs_number).collect(),
+				day: Self::today(),
+				production: production.map(rules::production_input),
+			};
+			let mut warnings = Warnings::new();
+			for (administration, direction, contract) in contracts {
+				let (weight, verdict) = T::RuleEngine::validate(&contract, author, &input);
+				used = used.saturating_add(weight);
+				match verdict {
+					Ok(tamga_rules::Verdict::Accept) => {},
+					Ok(tamga_rules::Verdict::Warn(code)) => {
+						// Two slots, at most two warnings: the bound holds.
+						let _ = warnings.try_push(RuleWarning { administration, direction, code });
+					},
+					Ok(tamga_rules::Verdict::Reject(code)) => {
+						return (used, Err(Error::<T>::RejectedByRules { direction, code }.into()))
+					},
+					Err(failure) => {
+						log::warn!(
+							target: "tamga::rules",
+							"{direction:?} rules of {} gave no verdict: {failure:?}",
+							alloc::string::String::from_utf8_lossy(&administration),
+						);
+						return (used, Err(Error::<T>::RulesFailed { direction, failure }.into()));
+					},
+				}
+			}
+			(used, Ok(warnings))
+		}
+
+		/// Checks production facts: every material's HS code and country.
+		fn validate_production(production: &ProductionOf<T>) -> DispatchResult {
+			ensure!(
+				production
+					.materials
+					.iter()
+					.all(|m| valid_hs_code(&m.hs) && CountryCode::new(m.origin).is_some()),
+				Error::<T>::InvalidMaterial
+			);
 			Ok(())
 		}
 

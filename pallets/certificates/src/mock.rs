@@ -33,6 +33,8 @@ impl pallet_certificates::Config for Test {
 	type MaxHistory = ConstU32<6>;
 	type MaxBatchSize = ConstU32<1_000>;
 	type MaxPendingApplications = ConstU32<2>;
+	type MaxMaterials = ConstU32<4>;
+	type RuleEngine = TestRules;
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 }
 
@@ -75,4 +77,54 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(KG, KG_EXPORTER, Role::Exporter, &[]),
 		],
 	)
+}
+
+/// A contract whose verdict the test sets (see [`TestRules`]).
+pub const RULES: u64 = 500;
+/// A second test contract.
+pub const OTHER_RULES: u64 = 501;
+/// The weight every test contract call reports.
+pub const RULE_CALL_WEIGHT: frame_support::weights::Weight =
+	frame_support::weights::Weight::from_parts(7_000_000, 100);
+
+std::thread_local! {
+	/// Each test contract's answer.
+	static ANSWERS: core::cell::RefCell<
+		std::collections::BTreeMap<u64, Result<tamga_rules::Verdict, crate::RuleFailure>>,
+	> = Default::default();
+	/// What the test contracts were asked, in order: (contract, caller, input).
+	static ASKED: core::cell::RefCell<Vec<(u64, u64, tamga_rules::RuleInput)>> = Default::default();
+}
+
+/// Makes `contract` a contract answering `answer`.
+pub fn set_answer(contract: u64, answer: Result<tamga_rules::Verdict, crate::RuleFailure>) {
+	ANSWERS.with(|answers| answers.borrow_mut().insert(contract, answer));
+}
+
+/// What the test contracts were asked so far (and forgets it).
+pub fn asked() -> Vec<(u64, u64, tamga_rules::RuleInput)> {
+	ASKED.with(|asked| asked.take())
+}
+
+/// A rule engine whose contracts answer what the test set ([`set_answer`]).
+pub struct TestRules;
+
+impl crate::RuleEngine<u64> for TestRules {
+	fn is_contract(account: &u64) -> bool {
+		ANSWERS.with(|answers| answers.borrow().contains_key(account))
+	}
+
+	fn max_weight() -> frame_support::weights::Weight {
+		RULE_CALL_WEIGHT.saturating_mul(3)
+	}
+
+	fn validate(
+		contract: &u64,
+		caller: &u64,
+		input: &tamga_rules::RuleInput,
+	) -> (frame_support::weights::Weight, Result<tamga_rules::Verdict, crate::RuleFailure>) {
+		ASKED.with(|asked| asked.borrow_mut().push((*contract, *caller, input.clone())));
+		let answer = ANSWERS.with(|answers| answers.borrow().get(contract).copied());
+		(RULE_CALL_WEIGHT, answer.unwrap_or(Err(crate::RuleFailure::NoContract)))
+	}
 }

@@ -252,6 +252,8 @@ pub struct Record<
 	pub applicant: Option<AccountId>,
 	/// The quantity used so far by importing customs.
 	pub used: u128,
+	/// Warnings the administrations' rule contracts attached when it was anchored.
+	pub warnings: crate::rules::Warnings,
 }
 
 /// What happened to a record.

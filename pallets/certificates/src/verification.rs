@@ -13,6 +13,7 @@ use sp_core::H256;
 
 use crate::{
 	merkle,
+	rules::RuleWarning,
 	types::{CertificateKind, DocumentId, HsCode, RevocationReason, Status},
 	Batches, Config, Documents, Pallet, RevokedBatchMembers,
 };
@@ -83,6 +84,8 @@ pub struct Verification<AccountId, BlockNumber> {
 	pub remaining: u128,
 	/// The block in which it was anchored.
 	pub registered_at: BlockNumber,
+	/// Warnings the administrations' rule contracts attached when it was anchored.
+	pub warnings: Vec<RuleWarning>,
 }
 
 /// The verdict on a member of a batch.
@@ -165,6 +168,7 @@ impl<T: Config> Pallet<T> {
 			declared: record.facts.quantity,
 			remaining,
 			registered_at: record.registered_at,
+			warnings: record.warnings.into_inner(),
 		})
 	}
 

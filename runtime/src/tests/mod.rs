@@ -2,17 +2,17 @@
 //! composition of pallets shows (a voted runtime upgrade, pool gating, session keys, and
 //! in [`permission_matrix`] who may make every custom call).
 
+mod contracts;
 mod permission_matrix;
 
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::OnInitialize};
 use sp_core::traits::{ReadRuntimeVersion, ReadRuntimeVersionExt};
-use sp_runtime::{traits::Hash as _, BuildStorage, DispatchError};
+use sp_runtime::{traits::Hash as _, DispatchError};
 
 use crate::{
 	genesis_presets::{self, LOCAL_ADMINISTRATIONS},
-	AccountId, Governance, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin,
-	System, VERSION,
+	AccountId, Governance, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, VERSION,
 };
 
 /// Reports every code it is shown as this runtime with a higher `spec_version`, as the
@@ -47,7 +47,7 @@ pub(crate) fn administration(index: usize) -> AccountId {
 	LOCAL_ADMINISTRATIONS[index].account()
 }
 
-fn signed(index: usize) -> RuntimeOrigin {
+pub(crate) fn signed(index: usize) -> RuntimeOrigin {
 	RuntimeOrigin::signed(administration(index))
 }
 

@@ -378,6 +378,40 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				vec![ApprovedExporter],
 			),
 			(
+				"certificates.register_with_production",
+				C::register_with_production {
+					id: id(9),
+					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+					production: pallet_tamga_certificates::rules::Production {
+						wholly_obtained: true,
+						ex_works_price: 100,
+						materials: BoundedVec::new(),
+					},
+				}
+				.into(),
+				vec![OriginIssuer],
+			),
+			(
+				"certificates.set_rules",
+				C::set_rules {
+					kind: DocumentKind::Origin,
+					direction: pallet_tamga_certificates::Direction::Import,
+					contract: None,
+				}
+				.into(),
+				vec![KzMember, KgMember],
+			),
+			(
+				"contracts.upload_code",
+				pallet_contracts::Call::upload_code {
+					code: super::contracts::hand_written_contract(super::contracts::TRAP),
+					storage_deposit_limit: None,
+					determinism: pallet_contracts::Determinism::Enforced,
+				}
+				.into(),
+				vec![KzMember, KgMember],
+			),
+			(
 				"certificates.replace",
 				C::replace {
 					old: id(1),
@@ -541,7 +575,11 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			}
 		}
 		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));
-		assert_eq!(cases.len(), 44, "every custom call but close (and each kind of register)");
+		assert_eq!(
+			cases.len(),
+			47,
+			"every custom call but close (and each kind of register), and contract uploads"
+		);
 
 		// Anyone may close a proposal once it expired (and no one before).
 		let close: RuntimeCall = G::close { id: 0 }.into();

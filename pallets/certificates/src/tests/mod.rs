@@ -3,6 +3,7 @@
 mod anchoring;
 mod applications;
 mod properties;
+mod rules;
 
 use frame_support::assert_ok;
 use sp_core::H256;

@@ -1,0 +1,264 @@
+//! Smart contracts: `pallet-contracts` configured for administrations' rule contracts.
+//!
+//! - Bounded and deterministic: no unstable host functions, no runtime calls or XCM from
+//!   contracts, floats refused (`Determinism::Enforced`), a call stack of 5 frames, code at
+//!   most 123 KiB.
+//! - Only a member account of an administration uploads code or instantiates contracts
+//!   ([`AdministrationMember`]); deposits are held in the chain's unit.
+//! - Contracts read the certificate registry through [`RegistryExtension`]
+//!   (`tamga_rules::extension`).
+//! - The certificates pallet asks rule contracts for verdicts through
+//!   [`ContractRuleEngine`].
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeAll, Encode};
+use frame_support::{
+	parameter_types,
+	traits::{ConstBool, ConstU32, EnsureOrigin, Nothing, Randomness},
+	weights::Weight,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use pallet_contracts::{
+	chain_extension::{ChainExtension, Environment, Ext, InitState, RetVal},
+	CollectEvents, DebugInfo, Determinism, Frame, Schedule,
+};
+use pallet_tamga_certificates::{RuleEngine, RuleFailure};
+use pallet_tamga_governance::Permissions;
+use sp_runtime::{DispatchError, Perbill};
+use tamga_rules::{DocumentSummary, RuleInput, Verdict};
+
+use super::{
+	AccountId, Balance, Balances, Governance, Hash, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, Timestamp, MILLI_UNIT, UNIT,
+};
+
+/// The deposit held for `items` storage items of `bytes` bytes: 0.1 UNIT per item and
+/// 0.005 MILLI_UNIT per byte (a 50 KB contract holds about 0.25 UNIT).
+pub const fn deposit(items: u32, bytes: u32) -> Balance {
+	(items as Balance * UNIT + (bytes as Balance) * (5 * MILLI_UNIT / 100)) / 10
+}
+
+/// The most gas (weight) one rule contract call may use: 5 ms of compute and 1 MiB of
+/// proof. A rule contract reads its own small state and judges a few dozen values: the
+/// runtime test measures `origin-rules`' `validate` at about 0.26 ms and 60 KB of proof
+/// (`tests/contracts.rs` checks it stays under a tenth of this limit). Every anchoring
+/// declares room for two such calls and is refunded what they did not use.
+pub const RULE_GAS_LIMIT: Weight = Weight::from_parts(5_000_000_000, 1024 * 1024);
+
+parameter_types! {
+	/// pallet-contracts' default limits and instruction costs.
+	pub ContractsSchedule: Schedule<Runtime> = Default::default();
+	/// 0.1 UNIT per storage item a contract holds.
+	pub const DepositPerItem: Balance = deposit(1, 0);
+	/// 0.005 MILLI_UNIT per byte a contract holds.
+	pub const DepositPerByte: Balance = deposit(0, 1);
+	/// The deposit limit of calls that name none.
+	pub const DefaultDepositLimit: Balance = deposit(1024, 1024 * 1024);
+	/// Uploads are permissioned, so instantiated code needs no extra lock-up.
+	pub const CodeHashLockupDepositPercent: Perbill = Perbill::from_percent(0);
+}
+
+/// Contracts may not ask for randomness (`seal_random` is deprecated, and code that
+/// imports it cannot be uploaded); this source answers a constant.
+pub struct NoRandomness;
+impl Randomness<Hash, BlockNumberFor<Runtime>> for NoRandomness {
+	fn random(_subject: &[u8]) -> (Hash, BlockNumberFor<Runtime>) {
+		(Hash::zero(), 0)
+	}
+}
+
+/// A signed origin from a member account of an administration; its account holds the
+/// deposit and owns the code or contract.
+pub struct AdministrationMember;
+impl EnsureOrigin<RuntimeOrigin> for AdministrationMember {
+	type Success = AccountId;
+
+	fn try_origin(origin: RuntimeOrigin) -> Result<AccountId, RuntimeOrigin> {
+		match origin.clone().into() {
+			Ok(RawOrigin::Signed(who)) if Governance::ensure_member(&who).is_ok() => Ok(who),
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		let who = AccountId::from([1u8; 32]);
+		let country = pallet_tamga_governance::CountryCode::new(*b"KZ").ok_or(())?;
+		Governance::set_up_member(&who, country);
+		Ok(RawOrigin::Signed(who).into())
+	}
+}
+
+impl pallet_contracts::Config for Runtime {
+	type Time = Timestamp;
+	type Randomness = NoRandomness;
+	type Currency = Balances;
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// Contracts dispatch no runtime calls.
+	type CallFilter = Nothing;
+	/// No transaction fees on this chain, so gas has no price.
+	type WeightPrice = ();
+	type WeightInfo = pallet_contracts::weights::SubstrateWeight<Runtime>;
+	type ChainExtension = RegistryExtension;
+	type Schedule = ContractsSchedule;
+	type CallStack = [Frame<Runtime>; 5];
+	type DepositPerByte = DepositPerByte;
+	type DefaultDepositLimit = DefaultDepositLimit;
+	type DepositPerItem = DepositPerItem;
+	type CodeHashLockupDepositPercent = CodeHashLockupDepositPercent;
+	type AddressGenerator = pallet_contracts::DefaultAddressGenerator;
+	/// Within the bound the pallet's integrity test derives from the call stack and the
+	/// runtime memory.
+	type MaxCodeLen = ConstU32<{ 123 * 1024 }>;
+	type MaxStorageKeyLen = ConstU32<128>;
+	type MaxTransientStorageSize = ConstU32<{ 1024 * 1024 }>;
+	type MaxDelegateDependencies = ConstU32<32>;
+	/// Never link host functions still being designed.
+	type UnsafeUnstableInterface = ConstBool<false>;
+	type MaxDebugBufferLen = ConstU32<{ 2 * 1024 * 1024 }>;
+	type UploadOrigin = AdministrationMember;
+	type InstantiateOrigin = AdministrationMember;
+	type Migrations = ();
+	type Debug = ();
+	type Environment = ();
+	type ApiVersion = ();
+	type Xcm = ();
+}
+
+/// The chain extension through which contracts read the certificate registry
+/// (`tamga_rules::extension`).
+#[derive(Default)]
+pub struct RegistryExtension;
+
+impl ChainExtension<Runtime> for RegistryExtension {
+	fn call<E: Ext<T = Runtime>>(
+		&mut self,
+		env: Environment<E, InitState>,
+	) -> Result<RetVal, DispatchError> {
+		if env.ext_id() != tamga_rules::extension::ID {
+			return Err(DispatchError::Other("tamga: unknown chain extension"));
+		}
+		let mut env = env.buf_in_buf_out();
+		match env.func_id() {
+			tamga_rules::extension::DOCUMENT => {
+				// Charged before any work: the record, its issuer's accreditation and
+				// administration, and the verdict's computation.
+				env.charge_weight(document_weight())?;
+				let id: [u8; 32] = env.read_as()?;
+				let summary = document_summary(Hash::from(id));
+				env.write(&summary.encode(), false, None)?;
+				Ok(RetVal::Converging(0))
+			},
+			_ => Err(DispatchError::Other("tamga: unknown chain extension function")),
+		}
+	}
+}
+
+/// The weight of [`tamga_rules::extension::DOCUMENT`]: what `tamga_verifyDocument` reads
+/// (the record, the issuer's accreditation, its administration: 4 reads) and a bound of
+/// 50 µs for decoding the record and computing the verdict.
+fn document_weight() -> Weight {
+	Weight::from_parts(50_000_000, 32 * 1024)
+		.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(4))
+}
+
+/// What the chain tells a contract about document `id`.
+pub fn document_summary(id: Hash) -> Option<DocumentSummary> {
+	let verification = pallet_tamga_certificates::Pallet::<Runtime>::verify(id)?;
+	Some(DocumentSummary {
+		kind: match verification.kind.accreditation() {
+			pallet_tamga_governance::DocumentKind::Veterinary => {
+				tamga_rules::DocumentKind::Veterinary
+			},
+			_ => tamga_rules::DocumentKind::Origin,
+		},
+		exporting: verification.exporting,
+		importing: verification.importing,
+		in_force: verification.validity == pallet_tamga_certificates::Validity::Valid,
+		issuer_accredited: verification.issuer_accredited,
+	})
+}
+
+/// The selector of an ink! message or constructor: the first four bytes of the
+/// blake2-256 hash of its name.
+pub fn selector(name: &str) -> [u8; 4] {
+	let hash = sp_io::hashing::blake2_256(name.as_bytes());
+	[hash[0], hash[1], hash[2], hash[3]]
+}
+
+/// What an ink! message answers when its input cannot be read (`ink::LangError`).
+#[derive(Decode)]
+enum LangError {
+	/// The selector or the arguments could not be decoded.
+	#[codec(index = 1)]
+	#[allow(dead_code)]
+	CouldNotReadInput,
+}
+
+/// Calls rule contracts with `pallet-contracts`: the `validate(RuleInput) -> Verdict`
+/// message, with [`RULE_GAS_LIMIT`], no value and no storage deposit (judging stores
+/// nothing), deterministically.
+pub struct ContractRuleEngine;
+
+impl RuleEngine<AccountId> for ContractRuleEngine {
+	fn is_contract(account: &AccountId) -> bool {
+		pallet_contracts::Pallet::<Runtime>::code_hash(account).is_some()
+	}
+
+	fn max_weight() -> Weight {
+		<pallet_contracts::weights::SubstrateWeight<Runtime> as pallet_contracts::WeightInfo>::call(
+		)
+		.saturating_add(RULE_GAS_LIMIT)
+	}
+
+	fn validate(
+		contract: &AccountId,
+		caller: &AccountId,
+		input: &RuleInput,
+	) -> (Weight, Result<Verdict, RuleFailure>) {
+		let mut data: Vec<u8> = selector("validate").to_vec();
+		input.encode_to(&mut data);
+		let result = pallet_contracts::Pallet::<Runtime>::bare_call(
+			caller.clone(),
+			contract.clone(),
+			0,
+			RULE_GAS_LIMIT,
+			Some(0),
+			data,
+			DebugInfo::Skip,
+			CollectEvents::Skip,
+			Determinism::Enforced,
+		);
+		let used = <pallet_contracts::weights::SubstrateWeight<Runtime> as pallet_contracts::WeightInfo>::call()
+			.saturating_add(result.gas_consumed);
+		let verdict = match result.result {
+			Err(error) => Err(failure(error)),
+			Ok(answer) if answer.did_revert() => Err(RuleFailure::Reverted),
+			Ok(answer) => match <Result<Verdict, LangError>>::decode_all(&mut &answer.data[..]) {
+				Ok(Ok(verdict)) => Ok(verdict),
+				_ => Err(RuleFailure::BadAnswer),
+			},
+		};
+		(used, verdict)
+	}
+}
+
+/// What a contract call's error means for the registration.
+fn failure(error: DispatchError) -> RuleFailure {
+	use pallet_contracts::Error;
+	let is = |e: Error<Runtime>| error == DispatchError::from(e);
+	if is(Error::OutOfGas) {
+		RuleFailure::OutOfGas
+	} else if is(Error::ContractNotFound) || is(Error::CodeNotFound) {
+		RuleFailure::NoContract
+	} else if is(Error::StorageDepositLimitExhausted)
+		|| is(Error::StorageDepositNotEnoughFunds)
+		|| is(Error::TransferFailed)
+	{
+		RuleFailure::SideEffects
+	} else {
+		RuleFailure::Trapped
+	}
+}
