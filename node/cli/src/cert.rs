@@ -14,7 +14,8 @@
 use std::path::{Path, PathBuf};
 
 use pallet_tamga_certificates::{
-	merkle, Call as CertificatesCall, CertificateKind, FactsOf, RejectionReason, RevocationReason,
+	merkle, rules::Material, Call as CertificatesCall, CertificateKind, FactsOf, ProductionOf,
+	RejectionReason, RevocationReason,
 };
 use serde_json::{json, Value};
 use sp_core::H256;
@@ -180,12 +181,19 @@ pub struct Facts {
 /// A certificate action.
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-	/// Anchor a document (an issuer; an approved exporter for `--kind declaration`).
+	/// Anchor a document (an issuer; an approved exporter for `--kind declaration`). The
+	/// administrations' rule contracts judge it; a refusal names their reason code.
 	Register {
 		#[command(flatten)]
 		document: Document,
 		#[command(flatten)]
 		facts: Facts,
+		/// How the goods were produced, for rules of origin: a JSON file
+		/// `{"whollyObtained": false, "exWorksPrice": 1000, "materials": [{"hs": "110100",
+		/// "origin": "TR", "value": 300, "evidence": "0x<id of its certificate of origin>"}]}`
+		/// (`evidence` optional). Read while anchoring; not stored on chain.
+		#[arg(long)]
+		production: Option<PathBuf>,
 	},
 	/// Apply, as an exporter, for a certificate an issuer of your country endorses.
 	Apply {
@@ -431,8 +439,15 @@ impl CertificateCmd {
 				println!("batch root {} of {count} documents", to_hex(root.as_bytes()));
 				call
 			},
-			Action::Register { document, facts } => {
+			Action::Register { document, facts, production: None } => {
 				CertificatesCall::register { id: document.id()?, facts: facts.to_facts()? }
+			},
+			Action::Register { document, facts, production: Some(path) } => {
+				CertificatesCall::register_with_production {
+					id: document.id()?,
+					facts: facts.to_facts()?,
+					production: read_production(path)?,
+				}
 			},
 			Action::Apply { document, facts } => {
 				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts()? }
@@ -676,4 +691,79 @@ pub fn history(rpc: &Rpc, id: H256, json: bool) -> Result<Verdict, String> {
 	}
 	print_history(&answer["entries"]);
 	Ok(Verdict::Done)
+}
+
+/// The production facts in JSON file `path` (see `cert register --production`).
+fn read_production(path: &Path) -> Result<ProductionOf<Runtime>, String> {
+	let bytes = read_file(path)?;
+	let json: Value = serde_json::from_slice(&bytes)
+		.map_err(|e| format!("{}: not JSON ({e})", path.display()))?;
+	production_from_json(&json).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Production facts from their JSON form.
+fn production_from_json(json: &Value) -> Result<ProductionOf<Runtime>, String> {
+	let amount = |value: Option<&Value>, what: &str| -> Result<u128, String> {
+		match value {
+			Some(Value::Number(n)) => n.as_u64().map(u128::from),
+			Some(Value::String(s)) => s.parse().ok(),
+			_ => None,
+		}
+		.ok_or(format!("{what} must be a whole number"))
+	};
+	let materials = json
+		.get("materials")
+		.and_then(Value::as_array)
+		.map(Vec::as_slice)
+		.unwrap_or_default()
+		.iter()
+		.enumerate()
+		.map(|(i, m)| {
+			let field = |name: &str| m.get(name).and_then(Value::as_str).unwrap_or_default();
+			let hs: [u8; 6] = field("hs")
+				.as_bytes()
+				.try_into()
+				.map_err(|_| format!("materials[{i}].hs must be six digits"))?;
+			let evidence = match m.get("evidence").and_then(Value::as_str) {
+				Some(hex) => {
+					Some(tamga_rpc::hex::parse_h256(&format!("materials[{i}].evidence"), hex)?)
+				},
+				None => None,
+			};
+			Ok(Material {
+				hs,
+				origin: country(&format!("materials[{i}].origin"), field("origin"))?,
+				value: amount(m.get("value"), &format!("materials[{i}].value"))?,
+				evidence,
+			})
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	Ok(ProductionOf::<Runtime> {
+		wholly_obtained: json.get("whollyObtained").and_then(Value::as_bool).unwrap_or(false),
+		ex_works_price: amount(json.get("exWorksPrice"), "exWorksPrice")?,
+		materials: materials.try_into().map_err(|_| "more than 64 materials".to_string())?,
+	})
+}
+
+#[cfg(test)]
+mod production_tests {
+	use super::*;
+
+	#[test]
+	fn production_facts_are_read_from_json() {
+		let json = json!({
+			"whollyObtained": false,
+			"exWorksPrice": "1000",
+			"materials": [{"hs": "110100", "origin": "TR", "value": 300},
+				{"hs": "190211", "origin": "KG", "value": 10, "evidence": format!("0x{}", "ab".repeat(32))}]
+		});
+		let production = production_from_json(&json).unwrap();
+		assert_eq!(production.ex_works_price, 1_000);
+		assert_eq!(production.materials[0].origin, *b"TR");
+		assert_eq!(production.materials[1].evidence, Some(H256::repeat_byte(0xab)));
+		let bad =
+			json!({"exWorksPrice": 1, "materials": [{"hs": "1101", "origin": "TR", "value": 1}]});
+		assert!(production_from_json(&bad).unwrap_err().contains("materials[0].hs"));
+		assert!(production_from_json(&json!({})).unwrap_err().contains("exWorksPrice"));
+	}
 }

@@ -15,6 +15,7 @@ mod cert;
 mod key;
 mod proof;
 mod rpc;
+mod rules;
 mod support;
 mod tx;
 
@@ -52,6 +53,9 @@ enum Command {
 	/// AEO: certify, suspend, reinstate and revoke operators, mutual recognition
 	/// agreements, recognition, partners' acknowledgements.
 	Aeo(aeo::AeoCmd),
+	/// Rule contracts of your administration: deploy, call (change a rule, impose a ban),
+	/// register for a document kind and direction, encode their arguments.
+	Rules(rules::RulesCmd),
 	/// Verify a document (its file, or `--id`): integrity, status, issuer. Exit code 0
 	/// valid, 1 invalid or not genuine, 2 error.
 	Verify(cert::VerifyCmd),
@@ -97,6 +101,7 @@ fn main() {
 		Command::Cert(cmd) => cmd.run(),
 		Command::Carnet(cmd) => cmd.run(),
 		Command::Aeo(cmd) => cmd.run(),
+		Command::Rules(cmd) => cmd.run(),
 		Command::Verify(cmd) => cmd.run(),
 		Command::Audit(cmd) => cmd.run(),
 		Command::Proof(cmd) => cmd.run(),

@@ -201,7 +201,7 @@ impl Rpc {
 					..
 				}) => {
 					outcome.error = Some(match RuntimeError::from_dispatch_error(dispatch_error) {
-						Some(error) => format!("{error:?}"),
+						Some(error) => explain_error(&error),
 						None => format!("{dispatch_error:?}"),
 					})
 				},
@@ -209,5 +209,26 @@ impl Rpc {
 			}
 		}
 		Ok(outcome)
+	}
+}
+
+/// A runtime error for people: its name and, for a rule contract's refusal, what the
+/// reason code means.
+fn explain_error(error: &RuntimeError) -> String {
+	use pallet_tamga_certificates::Error as Certificates;
+	match error {
+		RuntimeError::Certificates(Certificates::RejectedByRules { direction, code }) => format!(
+			"{error:?}: the {} administration's rules refused the document, reason {code} ({})",
+			match direction {
+				pallet_tamga_certificates::Direction::Export => "exporting",
+				pallet_tamga_certificates::Direction::Import => "importing",
+			},
+			tamga_rules::reasons::meaning(*code).unwrap_or("a code of that contract's own"),
+		),
+		RuntimeError::Certificates(Certificates::RulesFailed { failure, .. }) => format!(
+			"{error:?}: the rule contract gave no verdict ({failure:?}); the document is not \
+			 anchored, ask the administration to fix its contract"
+		),
+		_ => format!("{error:?}"),
 	}
 }
