@@ -1,0 +1,147 @@
+//! An administration's rule contract on a real four-validator `local` network, driven by
+//! the `tamga` commands the README documents: KZ deploys the `origin-rules` contract built
+//! by `scripts/build-contracts.sh` and registers it as its export rules for certificates
+//! of origin; its chamber of commerce then anchors certificates with their production
+//! facts: one passes, one passes with a warning that `tamga_verifyDocument` shows, one is
+//! refused with the reason code and its meaning. An account that is not an
+//! administration's cannot deploy contracts.
+
+use serde_json::Value;
+use tamga_tests::{
+	cli::{accredit, client, ct1_facts, run_cli, CliRun},
+	network::LocalNetwork,
+	node::TamgaNode,
+};
+
+/// The built contract `name` (`$TAMGA_CONTRACTS_DIR`, set by scripts/common.sh).
+fn built_contract(name: &str) -> String {
+	let dir = std::env::var("TAMGA_CONTRACTS_DIR").unwrap_or_else(|_| {
+		let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| {
+			format!("{}/.cache/tamga/target", std::env::var("HOME").unwrap_or_default())
+		});
+		format!("{target}/contracts")
+	});
+	let path = format!("{dir}/{name}.wasm");
+	assert!(
+		std::path::Path::new(&path).exists(),
+		"{path} is missing: build the contracts with scripts/build-contracts.sh"
+	);
+	path
+}
+
+fn rules(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
+	client(node, "rules", suri, args)
+}
+
+/// Registers document `name` with production facts whose only non-originating material
+/// (Turkish flour) is worth `value` of an ex-works price of 1,000.
+fn register(node: &TamgaNode, dir: &std::path::Path, name: &str, value: u32) -> CliRun {
+	let document = dir.join(format!("{name}.pdf"));
+	std::fs::write(&document, format!("%PDF CT-1 {name}")).unwrap();
+	let production = dir.join(format!("{name}.production.json"));
+	std::fs::write(
+		&production,
+		format!(
+			r#"{{"whollyObtained": false, "exWorksPrice": 1000,
+			    "materials": [{{"hs": "110100", "origin": "TR", "value": {value}}}]}}"#
+		),
+	)
+	.unwrap();
+	let facts = ct1_facts(name, "5a17");
+	let mut args = vec![
+		"register",
+		"--file",
+		document.to_str().unwrap(),
+		"--production",
+		production.to_str().unwrap(),
+	];
+	args.extend(facts.iter().map(String::as_str));
+	client(node, "cert", Some("//Eve"), &args)
+}
+
+#[test]
+fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
+	let wasm = built_contract("origin-rules");
+	let net = LocalNetwork::start();
+	net.wait_finalized(&[0, 1, 2, 3], 1);
+	let kz = &net.nodes[0];
+	net.check(
+		accredit(kz, "//Alice", "//Eve", "KZ Chamber", &["--role", "issuer", "--kind", "origin"])
+			.ok(),
+	);
+
+	// KZ's rule: change of heading, at most 50 % non-originating, warn within 5 points.
+	let rule = run_cli(&[
+		"rules",
+		"encode",
+		"origin-rule",
+		"--change-of-heading",
+		"--max-non-originating",
+		"50",
+		"--warn-margin",
+		"5",
+	]);
+	let rule = net.check(rule.ok()).trim().to_string();
+
+	// Only an administration's member account deploys contracts.
+	let refused = rules(kz, Some("//Eve"), &["deploy", &wasm, "--args", &rule]);
+	assert_eq!(refused.code, Some(2), "{}{}", refused.stdout, refused.stderr);
+	assert!(refused.stderr.contains("BadOrigin"), "{}", refused.stderr);
+
+	let deployed = net.check(rules(kz, Some("//Alice"), &["deploy", &wasm, "--args", &rule]).ok());
+	let contract = deployed
+		.lines()
+		.find_map(|line| line.strip_prefix("contract "))
+		.unwrap_or_else(|| panic!("deploy prints the contract: {deployed}"))
+		.trim()
+		.to_string();
+	net.check(
+		rules(
+			kz,
+			Some("//Alice"),
+			&["set", "--kind", "origin", "--direction", "export", &contract],
+		)
+		.ok(),
+	);
+
+	let dir = tempfile::tempdir().unwrap();
+	// 30 % Turkish flour: accepted.
+	net.check(register(kz, dir.path(), "KZ-R-1", 300).ok());
+	// 48 %: accepted with warning 105, which the verdict shows.
+	net.check(register(kz, dir.path(), "KZ-R-2", 480).ok());
+	let verify = client(
+		kz,
+		"cert",
+		None,
+		&["verify", "--json", "--file", dir.path().join("KZ-R-2.pdf").to_str().unwrap()],
+	);
+	assert_eq!(verify.code, Some(0), "{}", verify.stderr);
+	let answer: Value = serde_json::from_str(&verify.stdout).expect("verify --json prints JSON");
+	assert_eq!(answer["warnings"][0]["code"], 105, "{answer}");
+	assert_eq!(answer["warnings"][0]["direction"], "export");
+	assert!(answer["verdict"].as_str().unwrap().contains("WARNING from KZ's export rules"));
+	// 60 %: refused, with the code and its meaning.
+	let refused = register(kz, dir.path(), "KZ-R-3", 600);
+	assert_eq!(refused.code, Some(2), "{}{}", refused.stdout, refused.stderr);
+	assert!(
+		refused.stderr.contains("reason 104")
+			&& refused.stderr.contains("non-originating materials exceed the maximum share"),
+		"{}",
+		refused.stderr
+	);
+	// Removing the rules lets documents through unjudged (without production facts).
+	net.check(
+		rules(
+			kz,
+			Some("//Alice"),
+			&["set", "--kind", "origin", "--direction", "export", "--remove"],
+		)
+		.ok(),
+	);
+	let document = dir.path().join("KZ-R-4.pdf");
+	std::fs::write(&document, b"%PDF CT-1 KZ-R-4").unwrap();
+	let facts = ct1_facts("KZ-R-4", "5a17");
+	let mut args = vec!["register", "--file", document.to_str().unwrap()];
+	args.extend(facts.iter().map(String::as_str));
+	net.check(client(kz, "cert", Some("//Eve"), &args).ok());
+}
