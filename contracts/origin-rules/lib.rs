@@ -177,16 +177,22 @@ mod origin_rules {
 			};
 		};
 		match document(evidence) {
-			Some(summary)
-				if summary.kind == DocumentKind::Origin
-					&& summary.exporting == material.origin
-					&& summary.in_force
-					&& summary.issuer_accredited =>
-			{
-				Ok(true)
-			},
+			Some(summary) if proves(&summary, material, exporting) => Ok(true),
 			_ => Err(reasons::ORIGIN_EVIDENCE_INVALID),
 		}
+	}
+
+	/// Whether anchored document `summary` proves `material`'s origin for goods made in
+	/// `exporting`: a certificate of origin in force, from an issuer in good standing,
+	/// issued in the material's country for import into `exporting`, covering goods of the
+	/// material's heading.
+	fn proves(summary: &DocumentSummary, material: &Material, exporting: Country) -> bool {
+		summary.kind == DocumentKind::Origin
+			&& summary.exporting == material.origin
+			&& summary.importing == exporting
+			&& summary.in_force
+			&& summary.issuer_accredited
+			&& summary.hs_codes.iter().any(|hs| heading(*hs) == heading(material.hs))
 	}
 
 	/// The value rule: the non-originating share of the ex-works price, in tenths of a
@@ -328,6 +334,7 @@ mod origin_rules {
 						kind: DocumentKind::Origin,
 						exporting: *b"KG",
 						importing: *b"KZ",
+						hs_codes: [190_211].to_vec(),
 						in_force,
 						issuer_accredited: true,
 					})
@@ -351,6 +358,13 @@ mod origin_rules {
 			from_by.origin = *b"BY";
 			assert_eq!(
 				judge(&strict, &input(from_by), chain(true)),
+				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
+			);
+			// Evidence for other goods proves nothing about this material.
+			let mut flour = material(110100, b"KG", 100);
+			flour.evidence = Some(kg_certificate);
+			assert_eq!(
+				judge(&strict, &input(flour), chain(true)),
 				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
 			);
 			gluten.evidence = Some([8u8; 32]);

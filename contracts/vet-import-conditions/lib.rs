@@ -182,8 +182,9 @@ mod vet_import_conditions {
 		}
 	}
 
-	/// The conditions applied to `input`: a ban in force rejects, then a missing
-	/// veterinary certificate, then an announced ban warns.
+	/// The conditions applied to `input`: a ban in force rejects; an announced ban warns,
+	/// then a veterinary certificate for goods that need none, then another document for
+	/// goods that also need a veterinary certificate.
 	pub fn judge(chapters: &[u8], bans: &[Ban], input: &RuleInput) -> Verdict {
 		if let Some(reason) = goods_refusal(&input.hs_codes) {
 			return Verdict::Reject(reason);
@@ -193,9 +194,6 @@ mod vet_import_conditions {
 			return Verdict::Reject(reasons::BANNED_ORIGIN);
 		}
 		let needs_certificate = input.hs_codes.iter().any(|hs| chapters.contains(&chapter(*hs)));
-		if needs_certificate && input.kind != DocumentKind::Veterinary {
-			return Verdict::Reject(reasons::VETERINARY_CERTIFICATE_REQUIRED);
-		}
 		let soon = input.day.saturating_add(WARNING_DAYS);
 		if input
 			.hs_codes
@@ -206,6 +204,11 @@ mod vet_import_conditions {
 		}
 		if !needs_certificate && input.kind == DocumentKind::Veterinary {
 			return Verdict::Warn(reasons::NO_VETERINARY_CHAPTER);
+		}
+		// A certificate of origin for such goods is fine; the goods also need a veterinary
+		// certificate at the border, which the record reminds of.
+		if needs_certificate && input.kind != DocumentKind::Veterinary {
+			return Verdict::Warn(reasons::VETERINARY_CERTIFICATE_REQUIRED);
 		}
 		Verdict::Accept
 	}
@@ -249,7 +252,7 @@ mod vet_import_conditions {
 			let on_origin_certificate = document(DocumentKind::Origin, b"KZ", 20130, TODAY);
 			assert_eq!(
 				contract.validate(on_origin_certificate),
-				Verdict::Reject(reasons::VETERINARY_CERTIFICATE_REQUIRED)
+				Verdict::Warn(reasons::VETERINARY_CERTIFICATE_REQUIRED)
 			);
 			let wheat = document(DocumentKind::Origin, b"KZ", 100199, TODAY);
 			assert_eq!(contract.validate(wheat), Verdict::Accept);

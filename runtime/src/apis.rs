@@ -2,10 +2,14 @@
 //!
 //! Besides the consensus and block-building APIs every Substrate node needs, the runtime
 //! serves metadata (for polkadot.js apps and subxt), account nonces and genesis presets,
-//! the approved nodes (node admission) and document verification and history.
+//! the approved nodes (node admission), document verification and history, and dry runs of
+//! contract calls (`ContractsApi`, for tools reading a rule contract's policy).
 
 use alloc::vec::Vec;
-use frame_support::genesis_builder_helper::{build_state, get_preset};
+use frame_support::{
+	genesis_builder_helper::{build_state, get_preset},
+	weights::Weight,
+};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -18,10 +22,13 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	genesis_presets, AccountId, Aeo, Aura, Block, BlockNumber, Carnets, Certificates, Executive,
-	Governance, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeGenesisConfig, SessionKeys,
-	System, VERSION,
+	genesis_presets, AccountId, Aeo, Aura, Balance, Block, BlockNumber, Carnets, Certificates,
+	Contracts, Executive, Governance, Grandpa, Hash, InherentDataExt, Nonce, Runtime, RuntimeEvent,
+	RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
+
+/// The events a contract dry run reports.
+type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
 impl_runtime_apis! {
 	impl pallet_tamga_governance::node_admission::NodeAdmissionApi<Block> for Runtime {
@@ -49,6 +56,70 @@ impl_runtime_apis! {
 			id: pallet_tamga_certificates::DocumentId,
 		) -> Vec<pallet_tamga_certificates::HistoryEntryOf<Runtime>> {
 			pallet_tamga_certificates::History::<Runtime>::get(id).into_inner()
+		}
+	}
+
+	impl pallet_contracts::ContractsApi<Block, AccountId, Balance, BlockNumber, Hash, EventRecord>
+		for Runtime
+	{
+		/// Dry runs for tools (reading a rule contract's policy, checking a call before
+		/// sending it): never part of a block, so debug output and events are collected.
+		fn call(
+			origin: AccountId,
+			dest: AccountId,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			storage_deposit_limit: Option<Balance>,
+			input_data: Vec<u8>,
+		) -> pallet_contracts::ContractExecResult<Balance, EventRecord> {
+			let gas_limit = gas_limit.unwrap_or(crate::contracts::RULE_GAS_LIMIT);
+			Contracts::bare_call(
+				origin,
+				dest,
+				value,
+				gas_limit,
+				storage_deposit_limit,
+				input_data,
+				pallet_contracts::DebugInfo::UnsafeDebug,
+				pallet_contracts::CollectEvents::UnsafeCollect,
+				pallet_contracts::Determinism::Enforced,
+			)
+		}
+
+		fn instantiate(
+			origin: AccountId,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			storage_deposit_limit: Option<Balance>,
+			code: pallet_contracts::Code<Hash>,
+			data: Vec<u8>,
+			salt: Vec<u8>,
+		) -> pallet_contracts::ContractInstantiateResult<AccountId, Balance, EventRecord> {
+			let gas_limit = gas_limit.unwrap_or(crate::contracts::RULE_GAS_LIMIT);
+			Contracts::bare_instantiate(
+				origin,
+				value,
+				gas_limit,
+				storage_deposit_limit,
+				code,
+				data,
+				salt,
+				pallet_contracts::DebugInfo::UnsafeDebug,
+				pallet_contracts::CollectEvents::UnsafeCollect,
+			)
+		}
+
+		fn upload_code(
+			origin: AccountId,
+			code: Vec<u8>,
+			storage_deposit_limit: Option<Balance>,
+			determinism: pallet_contracts::Determinism,
+		) -> pallet_contracts::CodeUploadResult<Hash, Balance> {
+			Contracts::bare_upload_code(origin, code, storage_deposit_limit, determinism)
+		}
+
+		fn get_storage(address: AccountId, key: Vec<u8>) -> pallet_contracts::GetStorageResult {
+			Contracts::get_storage(address, key)
 		}
 	}
 

@@ -74,6 +74,14 @@ impl frame_support::traits::Contains<RuntimeCall> for ProposalFilter {
 	}
 }
 
+/// Every call of pallet-contracts (the members-only calls of pool gating).
+pub struct ContractCalls;
+impl frame_support::traits::Contains<RuntimeCall> for ContractCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Contracts(_))
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type BaseCallFilter = TamgaCallFilter;
@@ -201,6 +209,10 @@ impl pallet_tamga_governance::Config for Runtime {
 	type MaxNodes = ConstU32<512>;
 	type ValidatorRegistration = super::Session;
 	type ProposalFilter = ProposalFilter;
+	/// Contracts are the administrations' own: only their member accounts upload,
+	/// instantiate or call them (parties' documents reach rule contracts only through the
+	/// certificates pallet).
+	type MemberOnlyCalls = ContractCalls;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkClock;

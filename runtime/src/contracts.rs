@@ -1,10 +1,14 @@
 //! Smart contracts: `pallet-contracts` configured for administrations' rule contracts.
 //!
 //! - Bounded and deterministic: no unstable host functions, no runtime calls or XCM from
-//!   contracts, floats refused (`Determinism::Enforced`), a call stack of 5 frames, code at
-//!   most 123 KiB.
+//!   contracts, every call runs with `Determinism::Enforced` (code that uses floats may be
+//!   uploaded as `Relaxed` but never runs on chain), a call stack of 5 frames, code at most
+//!   123 KiB.
 //! - Only a member account of an administration uploads code or instantiates contracts
-//!   ([`AdministrationMember`]); deposits are held in the chain's unit.
+//!   ([`AdministrationMember`]); pool gating lets only member accounts send any contract
+//!   call (`configs::ContractCalls`); deposits are held in the chain's unit. A contract that
+//!   instantiates another is not checked against `InstantiateOrigin` (pallet-contracts
+//!   checks extrinsics only); its own deposit pays for it.
 //! - Contracts read the certificate registry through [`RegistryExtension`]
 //!   (`tamga_rules::extension`).
 //! - The certificates pallet asks rule contracts for verdicts through
@@ -14,6 +18,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeAll, Encode};
 use frame_support::{
 	parameter_types,
+	storage::{with_transaction, TransactionOutcome},
 	traits::{ConstBool, ConstU32, EnsureOrigin, Nothing, Randomness},
 	weights::Weight,
 };
@@ -38,12 +43,13 @@ pub const fn deposit(items: u32, bytes: u32) -> Balance {
 	(items as Balance * UNIT + (bytes as Balance) * (5 * MILLI_UNIT / 100)) / 10
 }
 
-/// The most gas (weight) one rule contract call may use: 5 ms of compute and 1 MiB of
-/// proof. A rule contract reads its own small state and judges a few dozen values: the
-/// runtime test measures `origin-rules`' `validate` at about 0.26 ms and 60 KB of proof
-/// (`tests/contracts.rs` checks it stays under a tenth of this limit). Every anchoring
-/// declares room for two such calls and is refunded what they did not use.
-pub const RULE_GAS_LIMIT: Weight = Weight::from_parts(5_000_000_000, 1024 * 1024);
+/// The most gas (weight) one rule contract call may use: 16 ms of compute and 4 MiB of
+/// proof. The runtime test measures `origin-rules`' `validate` at about 0.26 ms and 60 KB
+/// of proof for an ordinary document, and at its worst (64 materials, each with its own
+/// origin evidence read through [`RegistryExtension`], ~0.17 ms and 16 KiB each) at about
+/// 10.9 ms and 1.1 MB (`tests/contracts.rs`): this limit leaves a third in reserve. Every
+/// anchoring declares room for two such calls and is refunded what they did not use.
+pub const RULE_GAS_LIMIT: Weight = Weight::from_parts(16_000_000_000, 4 * 1024 * 1024);
 
 parameter_types! {
 	/// pallet-contracts' default limits and instruction costs.
@@ -158,9 +164,10 @@ impl ChainExtension<Runtime> for RegistryExtension {
 
 /// The weight of [`tamga_rules::extension::DOCUMENT`]: what `tamga_verifyDocument` reads
 /// (the record, the issuer's accreditation, its administration: 4 reads) and a bound of
-/// 50 µs for decoding the record and computing the verdict.
+/// 50 µs for decoding the record and computing the verdict (the native verifier answers in
+/// well under that), with 16 KiB of proof.
 fn document_weight() -> Weight {
-	Weight::from_parts(50_000_000, 32 * 1024)
+	Weight::from_parts(50_000_000, 16 * 1024)
 		.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(4))
 }
 
@@ -176,6 +183,11 @@ pub fn document_summary(id: Hash) -> Option<DocumentSummary> {
 		},
 		exporting: verification.exporting,
 		importing: verification.importing,
+		hs_codes: verification
+			.hs_codes
+			.iter()
+			.map(pallet_tamga_certificates::rules::hs_number)
+			.collect(),
 		in_force: verification.validity == pallet_tamga_certificates::Validity::Valid,
 		issuer_accredited: verification.issuer_accredited,
 	})
@@ -198,8 +210,10 @@ enum LangError {
 }
 
 /// Calls rule contracts with `pallet-contracts`: the `validate(RuleInput) -> Verdict`
-/// message, with [`RULE_GAS_LIMIT`], no value and no storage deposit (judging stores
-/// nothing), deterministically.
+/// message, with [`RULE_GAS_LIMIT`], no value and no storage deposit, deterministically,
+/// inside a storage transaction that is always rolled back: judging changes nothing (no
+/// storage written or deleted, no funds moved, no contract terminated), whatever the
+/// contract tries.
 pub struct ContractRuleEngine;
 
 impl RuleEngine<AccountId> for ContractRuleEngine {
@@ -220,17 +234,26 @@ impl RuleEngine<AccountId> for ContractRuleEngine {
 	) -> (Weight, Result<Verdict, RuleFailure>) {
 		let mut data: Vec<u8> = selector("validate").to_vec();
 		input.encode_to(&mut data);
-		let result = pallet_contracts::Pallet::<Runtime>::bare_call(
-			caller.clone(),
-			contract.clone(),
-			0,
-			RULE_GAS_LIMIT,
-			Some(0),
-			data,
-			DebugInfo::Skip,
-			CollectEvents::Skip,
-			Determinism::Enforced,
-		);
+		let result = with_transaction(|| {
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(
+				pallet_contracts::Pallet::<Runtime>::bare_call(
+					caller.clone(),
+					contract.clone(),
+					0,
+					RULE_GAS_LIMIT,
+					Some(0),
+					data,
+					DebugInfo::Skip,
+					CollectEvents::Skip,
+					Determinism::Enforced,
+				),
+			))
+		});
+		let result = match result {
+			Ok(result) => result,
+			// Only a transaction nested too deep fails here: no verdict.
+			Err(_) => return (Self::max_weight(), Err(RuleFailure::Trapped)),
+		};
 		let used = <pallet_contracts::weights::SubstrateWeight<Runtime> as pallet_contracts::WeightInfo>::call()
 			.saturating_add(result.gas_consumed);
 		let verdict = match result.result {

@@ -86,7 +86,11 @@ fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
 	// Only an administration's member account deploys contracts.
 	let refused = rules(kz, Some("//Eve"), &["deploy", &wasm, "--args", &rule]);
 	assert_eq!(refused.code, Some(2), "{}{}", refused.stdout, refused.stderr);
-	assert!(refused.stderr.contains("BadOrigin"), "{}", refused.stderr);
+	assert!(
+		refused.stderr.contains("only a member account of an administration"),
+		"{}",
+		refused.stderr
+	);
 
 	let deployed = net.check(rules(kz, Some("//Alice"), &["deploy", &wasm, "--args", &rule]).ok());
 	let contract = deployed
@@ -103,6 +107,13 @@ fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
 		)
 		.ok(),
 	);
+	// Anyone reads the policy in force (a dry run, no transaction).
+	let policy = net.check(rules(kz, None, &["read", &contract, "rule"]).ok());
+	let policy: Value = serde_json::from_str(&policy).expect("rules read prints JSON");
+	assert_eq!(policy["maxNonOriginatingPercent"], 50, "{policy}");
+	assert_eq!(policy["changeOfHeading"], true);
+	let owner = net.check(rules(kz, None, &["read", &contract, "owner"]).ok());
+	assert!(owner.contains(&tamga_tests::cli::account("//Alice")), "{owner}");
 
 	let dir = tempfile::tempdir().unwrap();
 	// 30 % Turkish flour: accepted.

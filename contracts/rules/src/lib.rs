@@ -92,7 +92,7 @@ pub struct RuleInput {
 
 /// What the chain tells a contract about an anchored document (chain extension function
 /// [`extension::DOCUMENT`]).
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct DocumentSummary {
 	/// The kind of document.
 	pub kind: DocumentKind,
@@ -100,6 +100,8 @@ pub struct DocumentSummary {
 	pub exporting: Country,
 	/// The importing country.
 	pub importing: Country,
+	/// The goods' HS subheadings.
+	pub hs_codes: Vec<HsCode>,
 	/// In force today: neither replaced nor revoked, within its validity window, not used
 	/// up, not anchored after its issuer's key cut-off.
 	pub in_force: bool,
@@ -209,9 +211,14 @@ pub fn has_prefix(hs: HsCode, prefix: u32, digits: u8) -> bool {
 }
 
 /// The reason codes, with their meaning. 1xx: origin; 2xx: import conditions; 9xx: the
-/// call itself.
+/// call itself. Codes below [`reasons::FIRST_OWN_CODE`] are Tamga's, with the fixed
+/// meanings listed here; an administration's own contract may answer codes from
+/// [`reasons::FIRST_OWN_CODE`] on, whose meaning that administration publishes.
 pub mod reasons {
 	use super::ReasonCode;
+
+	/// The first code an administration's own contract may give its own meaning.
+	pub const FIRST_OWN_CODE: ReasonCode = 1000;
 
 	/// The rules of origin need the production facts (materials, ex-works price).
 	pub const PRODUCTION_FACTS_MISSING: ReasonCode = 101;
@@ -238,7 +245,9 @@ pub mod reasons {
 	/// for it.
 	pub const ORIGIN_EVIDENCE_MISSING: ReasonCode = 110;
 
-	/// The goods' HS chapter needs a veterinary certificate, and this is not one.
+	/// The goods' HS chapter needs a veterinary certificate in the importing country, and
+	/// this document is another kind (a warning: it stands, and a veterinary certificate is
+	/// needed besides).
 	pub const VETERINARY_CERTIFICATE_REQUIRED: ReasonCode = 201;
 	/// Imports of these goods from the exporting country are banned on this day (an
 	/// outbreak response).
@@ -277,7 +286,7 @@ pub mod reasons {
 		),
 		(
 			VETERINARY_CERTIFICATE_REQUIRED,
-			"the goods need a veterinary certificate in the importing country",
+			"the goods also need a veterinary certificate in the importing country",
 		),
 		(BANNED_ORIGIN, "imports of these goods from the exporting country are banned"),
 		(BAN_ANNOUNCED, "a ban on these goods from the exporting country starts soon"),
@@ -285,7 +294,8 @@ pub mod reasons {
 		(UNDECODABLE_INPUT, "the contract could not decode the document's facts"),
 	];
 
-	/// The meaning of `code`, if it is one.
+	/// The meaning of `code`, if it is one of Tamga's (an administration's own codes, from
+	/// [`FIRST_OWN_CODE`] on, have none here).
 	pub fn meaning(code: ReasonCode) -> Option<&'static str> {
 		ALL.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
 	}
@@ -314,6 +324,7 @@ mod tests {
 			assert_eq!(reasons::meaning(*code), Some(*meaning));
 		}
 		assert_eq!(reasons::meaning(999), None);
+		assert!(reasons::ALL.iter().all(|(code, _)| *code < reasons::FIRST_OWN_CODE));
 	}
 
 	#[test]

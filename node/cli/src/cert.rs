@@ -178,6 +178,24 @@ pub struct Facts {
 	pub salt: String,
 }
 
+/// The production facts given to rules of origin when a document is anchored.
+#[derive(Debug, clap::Args)]
+pub struct ProductionArg {
+	/// How the goods were produced, for the administrations' rules of origin: a JSON file
+	/// `{"whollyObtained": false, "exWorksPrice": 1000, "materials": [{"hs": "110100",
+	/// "origin": "TR", "value": 300, "evidence": "0x<id of its certificate of origin>"}]}`
+	/// (`evidence` optional). Read while anchoring; not stored in the chain state.
+	#[arg(long)]
+	production: Option<PathBuf>,
+}
+
+impl ProductionArg {
+	/// The facts in the file, if one was given.
+	fn read(&self) -> Result<Option<ProductionOf<Runtime>>, String> {
+		self.production.as_deref().map(read_production).transpose()
+	}
+}
+
 /// A certificate action.
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
@@ -188,12 +206,8 @@ pub enum Action {
 		document: Document,
 		#[command(flatten)]
 		facts: Facts,
-		/// How the goods were produced, for rules of origin: a JSON file
-		/// `{"whollyObtained": false, "exWorksPrice": 1000, "materials": [{"hs": "110100",
-		/// "origin": "TR", "value": 300, "evidence": "0x<id of its certificate of origin>"}]}`
-		/// (`evidence` optional). Read while anchoring; not stored on chain.
-		#[arg(long)]
-		production: Option<PathBuf>,
+		#[command(flatten)]
+		production: ProductionArg,
 	},
 	/// Apply, as an exporter, for a certificate an issuer of your country endorses.
 	Apply {
@@ -209,6 +223,8 @@ pub enum Action {
 		document: Document,
 		#[command(flatten)]
 		facts: Facts,
+		#[command(flatten)]
+		production: ProductionArg,
 	},
 	/// Reject an exporter's pending application (an issuer).
 	Reject {
@@ -235,6 +251,8 @@ pub enum Action {
 		document: Document,
 		#[command(flatten)]
 		facts: Facts,
+		#[command(flatten)]
+		production: ProductionArg,
 	},
 	/// Revoke a document (its issuer, or its administration).
 	Revoke {
@@ -439,21 +457,18 @@ impl CertificateCmd {
 				println!("batch root {} of {count} documents", to_hex(root.as_bytes()));
 				call
 			},
-			Action::Register { document, facts, production: None } => {
-				CertificatesCall::register { id: document.id()?, facts: facts.to_facts()? }
-			},
-			Action::Register { document, facts, production: Some(path) } => {
-				CertificatesCall::register_with_production {
-					id: document.id()?,
-					facts: facts.to_facts()?,
-					production: read_production(path)?,
-				}
+			Action::Register { document, facts, production } => CertificatesCall::register {
+				id: document.id()?,
+				facts: facts.to_facts()?,
+				production: production.read()?,
 			},
 			Action::Apply { document, facts } => {
 				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts()? }
 			},
-			Action::Endorse { document, facts } => {
-				CertificatesCall::endorse { id: document.id()?, facts: facts.to_facts()? }
+			Action::Endorse { document, facts, production } => CertificatesCall::endorse {
+				id: document.id()?,
+				facts: facts.to_facts()?,
+				production: production.read()?,
 			},
 			Action::Reject { document, reason, text } => CertificatesCall::reject {
 				id: document.id()?,
@@ -461,10 +476,11 @@ impl CertificateCmd {
 				text_hash: blake2(text.as_bytes()),
 			},
 			Action::Withdraw { document } => CertificatesCall::withdraw { id: document.id()? },
-			Action::Replace { old, document, facts } => CertificatesCall::replace {
+			Action::Replace { old, document, facts, production } => CertificatesCall::replace {
 				old: tamga_rpc::hex::parse_h256("--old", old)?,
 				new_id: document.id()?,
 				facts: facts.to_facts()?,
+				production: production.read()?,
 			},
 			Action::Revoke { document, reason, text } => CertificatesCall::revoke {
 				id: document.id()?,

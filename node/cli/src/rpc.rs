@@ -114,13 +114,16 @@ impl Rpc {
 fn explain(method: &str, error: &Value) -> String {
 	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
 	let data = error.get("data").and_then(Value::as_str).unwrap_or_default();
-	// Tamga's pool-gating refusal is custom validity error 1 exactly (not 10, 11, ...).
-	let gated = data
-		.split("Custom error: 1")
-		.skip(1)
-		.any(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
-	let hint = if gated {
+	// Tamga's pool-gating refusals are custom validity errors 1 and 2 exactly (not 10, 11, ...).
+	let custom = |code: &str| {
+		data.split(&format!("Custom error: {code}"))
+			.skip(1)
+			.any(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+	};
+	let hint = if custom("1") {
 		" (the signing account is neither a member, a validator nor an accredited party)"
+	} else if custom("2") {
+		" (only a member account of an administration may send this call: contract calls)"
 	} else {
 		""
 	};
@@ -169,5 +172,11 @@ mod tests {
 			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 12"}),
 		);
 		assert!(!other.contains("neither a member"), "{other}");
+		assert!(!other.contains("only a member account"), "{other}");
+		let members_only = explain(
+			"author_submitExtrinsic",
+			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 2"}),
+		);
+		assert!(members_only.contains("only a member account of an administration"));
 	}
 }

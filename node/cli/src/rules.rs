@@ -3,12 +3,13 @@
 //! register it for a (document kind, direction), and encode the arguments of Tamga's two
 //! contracts without writing SCALE by hand.
 
-use codec::Encode;
+use codec::{Decode, Encode};
 use pallet_tamga_certificates::{Call as CertificatesCall, Direction};
 use pallet_tamga_governance::DocumentKind;
+use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::{traits::Hash as _, AccountId32};
-use tamga_runtime::{Runtime, RuntimeCall, RuntimeEvent};
+use tamga_runtime::{contracts::selector, Runtime, RuntimeCall, RuntimeEvent};
 
 use crate::{
 	rpc::{from_hex, to_hex},
@@ -77,6 +78,18 @@ pub enum Action {
 		#[arg(long, default_value_t = 50)]
 		gas_ms: u64,
 	},
+	/// Read a contract's answer to a message without sending a transaction (a dry run at
+	/// the best block), e.g. `rule`, `owner`, `chapters`, `bans`: anyone may, to see the
+	/// policy in force. Tamga's contracts' answers are printed as JSON, others as hex.
+	Read {
+		/// The contract's account (SS58).
+		contract: String,
+		/// The message's name.
+		message: String,
+		/// Its SCALE-encoded arguments, as hex.
+		#[arg(long, default_value = "0x")]
+		args: String,
+	},
 	/// Register a contract as your administration's rules for a kind and direction, or
 	/// remove them (`--remove`).
 	Set {
@@ -122,7 +135,7 @@ pub enum EncodeCmd {
 	/// `vet-import-conditions` chapters needing a veterinary certificate (for `new` and
 	/// `set_chapters`), e.g. `1,2,4`.
 	Chapters {
-		/// HS chapters, 1 to 97.
+		/// HS chapters, 1 to 99.
 		#[arg(value_delimiter = ',', required = true)]
 		chapters: Vec<u8>,
 	},
@@ -144,7 +157,7 @@ pub enum EncodeCmd {
 }
 
 /// `origin-rules`' `Rule`, field for field.
-#[derive(Encode)]
+#[derive(Encode, Decode)]
 struct OriginRule {
 	change_of_heading: bool,
 	max_non_originating_percent: u8,
@@ -154,19 +167,13 @@ struct OriginRule {
 }
 
 /// `vet-import-conditions`' `Ban`, field for field.
-#[derive(Encode)]
+#[derive(Encode, Decode)]
 struct Ban {
 	exporting: [u8; 2],
 	hs_prefix: u32,
 	digits: u8,
 	from_day: u32,
 	until_day: Option<u32>,
-}
-
-/// The selector of ink! message or constructor `name`.
-pub fn selector(name: &str) -> [u8; 4] {
-	let hash = sp_io::hashing::blake2_256(name.as_bytes());
-	[hash[0], hash[1], hash[2], hash[3]]
 }
 
 /// `selector(name) ++ args`.
@@ -213,8 +220,8 @@ impl EncodeCmd {
 				.encode()
 			},
 			EncodeCmd::Chapters { chapters } => {
-				if let Some(bad) = chapters.iter().find(|c| !(1..=97).contains(*c)) {
-					return Err(format!("chapter {bad} is not 1 to 97"));
+				if let Some(bad) = chapters.iter().find(|c| !(1..=99).contains(*c)) {
+					return Err(format!("chapter {bad} is not 1 to 99"));
 				}
 				chapters.encode()
 			},
@@ -245,6 +252,12 @@ impl RulesCmd {
 	/// Runs the action and prints what happened.
 	pub fn run(&self) -> Result<Verdict, String> {
 		let call = match &self.action {
+			Action::Read { contract, message, args } => {
+				let rpc = self.connection.rpc()?;
+				let answer = read(&rpc, &account("CONTRACT", contract)?, message, args)?;
+				println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
+				return Ok(Verdict::Done);
+			},
 			Action::Encode(what) => {
 				println!("{}", to_hex(&what.encode()?));
 				return Ok(Verdict::Done);
@@ -308,6 +321,28 @@ mod tests {
 	use super::*;
 
 	#[test]
+	fn answers_of_tamgas_contracts_are_described() {
+		let rule = OriginRule {
+			change_of_heading: true,
+			max_non_originating_percent: 50,
+			warn_margin_percent: 5,
+			cumulation: vec![*b"KG"],
+			cumulation_needs_evidence: false,
+		};
+		let json = describe("rule", &rule.encode()).unwrap();
+		assert_eq!(json["maxNonOriginatingPercent"], 50);
+		assert_eq!(json["cumulation"], json!(["KG"]));
+		let ban = Ban { exporting: *b"KZ", hs_prefix: 2, digits: 2, from_day: 1, until_day: None };
+		let json = describe("bans", &vec![ban].encode()).unwrap();
+		assert_eq!(
+			json,
+			json!([{"exporting": "KZ", "hsPrefix": "02", "from": "1970-01-02", "until": null}])
+		);
+		assert_eq!(describe("rule", &[1, 2]), None, "a short answer is not a rule");
+		assert_eq!(describe("other", &[]), None);
+	}
+
+	#[test]
 	fn selectors_are_inks() {
 		assert_eq!(selector("new"), [0x9b, 0xae, 0x9d, 0x5e]);
 		assert_eq!(selector("validate"), [0x5a, 0xe2, 0x74, 0x23]);
@@ -330,7 +365,7 @@ mod tests {
 			until: None,
 		};
 		assert_eq!(ban.encode().unwrap(), [b'K', b'Z', 201, 0, 0, 0, 4, 1, 0, 0, 0, 0]);
-		assert!(EncodeCmd::Chapters { chapters: vec![2, 98] }.encode().is_err());
+		assert!(EncodeCmd::Chapters { chapters: vec![2, 100] }.encode().is_err());
 		assert!(EncodeCmd::Ban {
 			exporting: "KZ".into(),
 			hs_prefix: "2".into(),
@@ -340,4 +375,76 @@ mod tests {
 		.encode()
 		.is_err());
 	}
+}
+
+/// A dry run of `message` with `args` on `contract` at the best block: the answer as JSON
+/// for the messages of Tamga's contracts, as hex otherwise.
+fn read(
+	rpc: &crate::rpc::Rpc,
+	contract: &AccountId32,
+	message: &str,
+	args: &str,
+) -> Result<Value, String> {
+	let params = (
+		contract.clone(),
+		contract.clone(),
+		0u128,
+		None::<sp_runtime::Weight>,
+		Some(0u128),
+		input(message, args)?,
+	);
+	let output = rpc.call("state_call", json!(["ContractsApi_call", to_hex(&params.encode())]))?;
+	let bytes = from_hex(output.as_str().ok_or("state_call answered no hex")?)?;
+	let result = pallet_contracts::ContractExecResult::<
+		u128,
+		frame_system::EventRecord<RuntimeEvent, sp_core::H256>,
+	>::decode(&mut &bytes[..])
+	.map_err(|e| format!("the node's answer does not decode ({e}): is it a Tamga node?"))?;
+	let answer = result.result.map_err(|e| format!("the contract gave no answer: {e:?}"))?;
+	if answer.did_revert() {
+		return Err(format!("the contract refused: {}", to_hex(&answer.data)));
+	}
+	// A message's answer is `Result<T, LangError>`: 0x00 then T.
+	let data = match answer.data.split_first() {
+		Some((0, rest)) => rest,
+		_ => return Err(format!("the contract could not read the call: {}", to_hex(&answer.data))),
+	};
+	Ok(describe(message, data).unwrap_or_else(|| json!({ "answer": to_hex(data) })))
+}
+
+/// The JSON form of `data`, the answer to `message` of one of Tamga's contracts, if it
+/// decodes as such.
+fn describe(message: &str, mut data: &[u8]) -> Option<Value> {
+	use codec::DecodeAll;
+	let country = |c: &[u8; 2]| String::from_utf8_lossy(c).into_owned();
+	let day = tamga_rpc::dates::iso_date;
+	Some(match message {
+		"rule" => {
+			let rule = OriginRule::decode_all(&mut data).ok()?;
+			json!({
+				"changeOfHeading": rule.change_of_heading,
+				"maxNonOriginatingPercent": rule.max_non_originating_percent,
+				"warnMarginPercent": rule.warn_margin_percent,
+				"cumulation": rule.cumulation.iter().map(country).collect::<Vec<_>>(),
+				"cumulationNeedsEvidence": rule.cumulation_needs_evidence,
+			})
+		},
+		"owner" => json!({ "owner": AccountId32::decode_all(&mut data).ok()?.to_ss58check() }),
+		"chapters" => json!({ "chapters": Vec::<u8>::decode_all(&mut data).ok()? }),
+		"bans" => Value::Array(
+			Vec::<Ban>::decode_all(&mut data)
+				.ok()?
+				.iter()
+				.map(|ban| {
+					json!({
+						"exporting": country(&ban.exporting),
+						"hsPrefix": format!("{:0width$}", ban.hs_prefix, width = ban.digits as usize),
+						"from": day(ban.from_day),
+						"until": ban.until_day.map(day),
+					})
+				})
+				.collect(),
+		),
+		_ => return None,
+	})
 }

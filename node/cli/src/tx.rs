@@ -223,7 +223,13 @@ fn explain_error(error: &RuntimeError) -> String {
 				pallet_tamga_certificates::Direction::Export => "exporting",
 				pallet_tamga_certificates::Direction::Import => "importing",
 			},
-			tamga_rules::reasons::meaning(*code).unwrap_or("a code of that contract's own"),
+			match tamga_rules::reasons::meaning(*code) {
+				Some(meaning) => meaning,
+				None if *code >= tamga_rules::reasons::FIRST_OWN_CODE => {
+					"a code of that administration's own rules: ask it"
+				},
+				None => "a code Tamga does not define",
+			},
 		),
 		RuntimeError::Certificates(Certificates::RulesFailed { failure, .. }) => format!(
 			"{error:?}: the rule contract gave no verdict ({failure:?}); the document is not \

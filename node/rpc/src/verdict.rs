@@ -101,8 +101,10 @@ pub struct RuleWarningJson {
 	pub direction: &'static str,
 	/// The reason code.
 	pub code: u16,
-	/// What the code means (`tamga_rules::reasons`), empty for a code it does not know.
-	pub meaning: &'static str,
+	/// What the code means: Tamga's meaning (`tamga_rules::reasons`), or, for a code of
+	/// the administration's own (1000 and above) or one Tamga does not know, a sentence
+	/// saying so.
+	pub meaning: String,
 }
 
 impl RuleWarningJson {
@@ -112,17 +114,27 @@ impl RuleWarningJson {
 			administration: text(&warning.administration),
 			direction: direction_name(warning.direction),
 			code: warning.code,
-			meaning: tamga_rules::reasons::meaning(warning.code).unwrap_or(""),
+			meaning: rule_code_meaning(&warning.administration, warning.code),
 		}
 	}
 
 	/// The warning in a sentence.
 	fn sentence(&self) -> String {
-		let meaning = if self.meaning.is_empty() { "no known meaning" } else { self.meaning };
 		format!(
-			"; WARNING from {}'s {} rules: reason {} ({meaning})",
-			self.administration, self.direction, self.code
+			"; WARNING from {}'s {} rules: reason {} ({})",
+			self.administration, self.direction, self.code, self.meaning
 		)
+	}
+}
+
+/// What reason `code` from `administration`'s rules means, for people.
+pub fn rule_code_meaning(administration: &[u8; 2], code: u16) -> String {
+	match tamga_rules::reasons::meaning(code) {
+		Some(meaning) => meaning.to_string(),
+		None if code >= tamga_rules::reasons::FIRST_OWN_CODE => {
+			format!("a code of {}'s own rules: ask that administration", text(administration))
+		},
+		None => "a code Tamga does not define".to_string(),
 	}
 }
 

@@ -94,7 +94,14 @@ fn registration(country: [u8; 2], issuer: usize, number: usize) -> (H256, Runtim
 		unit: *b"KGM",
 		exporter_commitment: H256(sp_io::hashing::blake2_256(&id.0)),
 	};
-	(id, RuntimeCall::Certificates(pallet_tamga_certificates::Call::register { id, facts }))
+	(
+		id,
+		RuntimeCall::Certificates(pallet_tamga_certificates::Call::register {
+			id,
+			facts,
+			production: None,
+		}),
+	)
 }
 
 /// A `System.remark` whose call encodes to exactly `size` bytes.

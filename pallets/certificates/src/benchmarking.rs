@@ -74,6 +74,7 @@ fn anchored<T: Config>(id: H256, leave: u32) -> T::AccountId {
 		RawOrigin::Signed(issuer.clone()).into(),
 		id,
 		facts::<T>(CertificateKind::EaeuCt1, b'1'),
+		None,
 	)
 	.expect("an accredited issuer registers");
 	fill_history::<T>(id, &issuer, leave);
@@ -105,7 +106,7 @@ mod benchmarks {
 		let facts = facts::<T>(CertificateKind::EaeuCt1, b'1');
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), id, facts);
+		_(RawOrigin::Signed(issuer), id, facts, None);
 
 		assert!(Documents::<T>::contains_key(id));
 	}
@@ -118,7 +119,7 @@ mod benchmarks {
 		let facts = facts::<T>(CertificateKind::EaeuCt1, b'2');
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), old, new_id, facts);
+		_(RawOrigin::Signed(issuer), old, new_id, facts, None);
 
 		assert_eq!(
 			Documents::<T>::get(old).map(|r| r.status),
@@ -220,7 +221,7 @@ mod benchmarks {
 		let facts = facts::<T>(CertificateKind::EaeuCt1, b'2');
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), id, facts);
+		_(RawOrigin::Signed(issuer), id, facts, None);
 
 		assert!(Documents::<T>::contains_key(id));
 	}

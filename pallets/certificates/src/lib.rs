@@ -360,47 +360,47 @@ pub mod pallet {
 		/// approved exporter; the exporting country is its own.
 		///
 		/// The administrations' rule contracts judge it (see [`crate::rules`]); rules of
-		/// origin that need the production facts are given them by
-		/// `register_with_production`.
+		/// origin judge the `production` facts (materials, their origin and value, the
+		/// ex-works price), which are read while anchoring and not stored.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight_bound()))]
+		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight(production)))]
 		pub fn register(
 			origin: OriginFor<T>,
 			id: DocumentId,
 			facts: FactsOf<T>,
+			production: Option<ProductionOf<T>>,
 		) -> DispatchResultWithPostInfo {
+			let base = T::WeightInfo::register();
 			let author = ensure_signed(origin)?;
-			let country = Self::ensure_author(&author, facts.kind)?;
+			let country =
+				Self::ensure_author(&author, facts.kind).map_err(|e| e.with_weight(base))?;
 			let anchoring = Anchoring { id, replaces: None, applicant: None, used: 0 };
-			Self::anchor(&author, country, anchoring, facts, None, T::WeightInfo::register())
+			Self::anchor(&author, country, anchoring, facts, production, base)
 		}
 
 		/// Anchors the corrected document `new_id` in place of `old`, which becomes
 		/// `Replaced` and links to it. Only `old`'s issuer may do this, while `old` is in
-		/// force.
+		/// force. The rule contracts judge the replacement as `register` does.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight_bound()))]
+		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight(production)))]
 		pub fn replace(
 			origin: OriginFor<T>,
 			old: DocumentId,
 			new_id: DocumentId,
 			facts: FactsOf<T>,
+			production: Option<ProductionOf<T>>,
 		) -> DispatchResultWithPostInfo {
+			let base = T::WeightInfo::replace();
 			let issuer = ensure_signed(origin)?;
-			let mut record = Documents::<T>::get(old).ok_or(Error::<T>::UnknownDocument)?;
-			ensure!(record.issuer == issuer, Error::<T>::NotIssuer);
-			Self::ensure_issued(&record)?;
-			let country = Self::ensure_author(&issuer, facts.kind)?;
-			// What importing customs already released stays used under the replacement.
-			ensure!(facts.quantity >= record.used, Error::<T>::QuantityBelowUsed);
+			let (mut record, country) =
+				Self::ensure_replaceable(&issuer, old, &facts).map_err(|e| e.with_weight(base))?;
 			let anchoring = Anchoring {
 				id: new_id,
 				replaces: Some(old),
 				applicant: record.applicant.clone(),
 				used: record.used,
 			};
-			let post =
-				Self::anchor(&issuer, country, anchoring, facts, None, T::WeightInfo::replace())?;
+			let post = Self::anchor(&issuer, country, anchoring, facts, production, base)?;
 			record.status = Status::Replaced { by: new_id };
 			Documents::<T>::insert(old, record);
 			Self::append_history(old, &issuer, Action::Replaced { by: new_id })
@@ -568,30 +568,26 @@ pub mod pallet {
 		/// Endorses the pending application for document `id`: the document is anchored as
 		/// issued by the sender, an issuer of the exporting country accredited for its kind.
 		/// The issuer restates the `facts` it certifies; they must be the application's, so
-		/// it never anchors facts it did not see.
+		/// it never anchors facts it did not see. The rule contracts judge the document as
+		/// `register` does, with the `production` facts the issuer verified.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight_bound()))]
+		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight(production)))]
 		pub fn endorse(
 			origin: OriginFor<T>,
 			id: DocumentId,
 			facts: FactsOf<T>,
+			production: Option<ProductionOf<T>>,
 		) -> DispatchResultWithPostInfo {
+			let base = T::WeightInfo::endorse();
 			let issuer = ensure_signed(origin)?;
-			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
-			let country = Self::ensure_issuer_of(&issuer, &application)?;
-			ensure!(application.facts == facts, Error::<T>::FactsMismatch);
+			let (application, country) =
+				Self::ensure_endorsable(&issuer, id, &facts).map_err(|e| e.with_weight(base))?;
 			Self::close_application(id, &application.applicant);
 			let applicant = application.applicant;
 			let anchoring =
 				Anchoring { id, replaces: None, applicant: Some(applicant.clone()), used: 0 };
-			let post = Self::anchor(
-				&issuer,
-				country,
-				anchoring,
-				application.facts,
-				None,
-				T::WeightInfo::endorse(),
-			)?;
+			let post =
+				Self::anchor(&issuer, country, anchoring, application.facts, production, base)?;
 			Self::deposit_event(Event::ApplicationEndorsed { id, issuer, applicant });
 			Ok(post)
 		}
@@ -627,30 +623,6 @@ pub mod pallet {
 			Self::append_history(id, &applicant, Action::ApplicationWithdrawn)?;
 			Self::deposit_event(Event::ApplicationWithdrawn { id });
 			Ok(())
-		}
-
-		/// `register`, giving the rule contracts how the goods were produced (materials,
-		/// their origin and value, the ex-works price), which rules of origin judge. The
-		/// production facts are read while the document is anchored and not stored.
-		#[pallet::call_index(10)]
-		#[pallet::weight(
-			T::WeightInfo::register()
-				.saturating_add(Pallet::<T>::production_weight(production))
-				.saturating_add(Pallet::<T>::rules_weight_bound())
-		)]
-		pub fn register_with_production(
-			origin: OriginFor<T>,
-			id: DocumentId,
-			facts: FactsOf<T>,
-			production: ProductionOf<T>,
-		) -> DispatchResultWithPostInfo {
-			let author = ensure_signed(origin)?;
-			let country = Self::ensure_author(&author, facts.kind)?;
-			Self::validate_production(&production)?;
-			let base =
-				T::WeightInfo::register().saturating_add(Self::production_weight(&production));
-			let anchoring = Anchoring { id, replaces: None, applicant: None, used: 0 };
-			Self::anchor(&author, country, anchoring, facts, Some(&production), base)
 		}
 
 		/// Registers `contract` as the sender's administration's rules for documents of
@@ -764,18 +736,14 @@ pub mod pallet {
 			country: CountryCode,
 			anchoring: Anchoring<T::AccountId>,
 			facts: FactsOf<T>,
-			production: Option<&ProductionOf<T>>,
+			production: Option<ProductionOf<T>>,
 			base: Weight,
 		) -> DispatchResultWithPostInfo {
 			let Anchoring { id, replaces, applicant, used } = anchoring;
-			Self::validate(&facts)?;
-			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
-			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
-			ensure!(
-				!Numbers::<T>::contains_key(author, &facts.number),
-				Error::<T>::DuplicateNumber
-			);
-			let (rules_weight, verdicts) = Self::judge(author, &facts, production);
+			let base = base.saturating_add(Self::production_weight(&production));
+			Self::ensure_anchorable(author, country, id, &facts, production.as_ref())
+				.map_err(|e| e.with_weight(base))?;
+			let (rules_weight, verdicts) = Self::judge(author, &facts, production.as_ref());
 			let actual = base.saturating_add(rules_weight);
 			let warnings = verdicts.map_err(|error| DispatchErrorWithPostInfo {
 				post_info: PostDispatchInfo { actual_weight: Some(actual), pays_fee: Pays::Yes },
@@ -805,19 +773,79 @@ pub mod pallet {
 			Ok(Some(actual).into())
 		}
 
-		/// The most weight the rule contracts of one anchoring may use: two registry reads
-		/// and two contract calls.
+		/// Checks that `author` of `country` may anchor document `id` with `facts` and
+		/// `production` (permissions already checked): the facts are well-formed and the
+		/// exporting country is the author's, the id and number are new.
+		fn ensure_anchorable(
+			author: &T::AccountId,
+			country: CountryCode,
+			id: DocumentId,
+			facts: &FactsOf<T>,
+			production: Option<&ProductionOf<T>>,
+		) -> DispatchResult {
+			Self::validate(facts)?;
+			if let Some(production) = production {
+				Self::validate_production(production)?;
+			}
+			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
+			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
+			ensure!(
+				!Numbers::<T>::contains_key(author, &facts.number),
+				Error::<T>::DuplicateNumber
+			);
+			Ok(())
+		}
+
+		/// Checks that `issuer` may replace document `old` with one of `facts`: it is `old`'s
+		/// issuer, `old` is in force, the issuer is accredited for the new kind, and the new
+		/// quantity covers what importing customs already released (which stays used under
+		/// the replacement). Returns `old`'s record and the issuer's country.
+		fn ensure_replaceable(
+			issuer: &T::AccountId,
+			old: DocumentId,
+			facts: &FactsOf<T>,
+		) -> Result<(RecordOf<T>, CountryCode), DispatchError> {
+			let record = Documents::<T>::get(old).ok_or(Error::<T>::UnknownDocument)?;
+			ensure!(record.issuer == *issuer, Error::<T>::NotIssuer);
+			Self::ensure_issued(&record)?;
+			let country = Self::ensure_author(issuer, facts.kind)?;
+			ensure!(facts.quantity >= record.used, Error::<T>::QuantityBelowUsed);
+			Ok((record, country))
+		}
+
+		/// Checks that `issuer` may endorse the pending application for `id` restating
+		/// `facts`. Returns the application and the issuer's country.
+		fn ensure_endorsable(
+			issuer: &T::AccountId,
+			id: DocumentId,
+			facts: &FactsOf<T>,
+		) -> Result<(ApplicationOf<T>, CountryCode), DispatchError> {
+			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
+			let country = Self::ensure_issuer_of(issuer, &application)?;
+			ensure!(application.facts == *facts, Error::<T>::FactsMismatch);
+			Ok((application, country))
+		}
+
+		/// The most weight anchoring a document with `production` facts adds for the rule
+		/// contracts: the facts' conversion and [`Self::rules_weight_bound`].
+		pub fn rules_weight(production: &Option<ProductionOf<T>>) -> Weight {
+			Self::production_weight(production).saturating_add(Self::rules_weight_bound())
+		}
+
+		/// The most weight the rule contracts of one anchoring may use: two registry reads,
+		/// two membership reads and two contract calls.
 		pub fn rules_weight_bound() -> Weight {
 			T::DbWeight::get()
-				.reads(2)
+				.reads(4)
 				.saturating_add(T::RuleEngine::max_weight().saturating_mul(2))
 		}
 
 		/// The weight of decoding and converting `production` for the contracts: linear in
 		/// its materials (a justified bound: 1 µs per material, far above the measured
 		/// cost of copying 80 bytes; the contracts' own work is charged as gas).
-		pub fn production_weight(production: &ProductionOf<T>) -> Weight {
-			Weight::from_parts(1_000_000, 64).saturating_mul(production.materials.len() as u64 + 1)
+		pub fn production_weight(production: &Option<ProductionOf<T>>) -> Weight {
+			let materials = production.as_ref().map_or(0, |p| p.materials.len() as u64 + 1);
+			Weight::from_parts(1_000_000, 64).saturating_mul(materials)
 		}
 
 		/// The weight of `set_rules`: the member check (2 reads), the contract check (1
@@ -836,7 +864,8 @@ pub mod pallet {
 			facts: &FactsOf<T>,
 			production: Option<&ProductionOf<T>>,
 		) -> (Weight, Result<Warnings, DispatchError>) {
-			let mut used = T::DbWeight::get().reads(2);
+			// The two slots, and whether their administrations are still members.
+			let mut used = T::DbWeight::get().reads(4);
 			let kind = facts.kind.accreditation();
 			let Some(rule_kind) = rules::rule_kind(kind) else {
 				return (used, Ok(Warnings::new()));
@@ -848,7 +877,9 @@ pub mod pallet {
 				.filter_map(|(country, direction)| {
 					let administration = CountryCode::new(country)?;
 					let contract = RuleContracts::<T>::get(administration, (kind, direction))?;
-					Some((country, direction, contract))
+					// An administration that left the consortium judges nothing any more.
+					T::Permissions::is_administration(administration)
+						.then_some((country, direction, contract))
 				})
 				.collect();
 			if contracts.is_empty() {

@@ -9,14 +9,16 @@
 //! Anyone else's transaction is rejected with
 //! `InvalidTransaction::Custom(`[`NOT_PERMITTED`]`)` before it is gossiped, and a block
 //! that carries one is invalid, so an outsider can neither spam the pool nor be included
-//! by a misbehaving author. Unsigned transactions and inherents pass through: each pallet
-//! validates its own.
+//! by a misbehaving author. The calls the runtime names in `MemberOnlyCalls` (calls into
+//! smart contracts) are refused from anyone but a member account with
+//! `InvalidTransaction::Custom(`[`MEMBERS_ONLY`]`)`. Unsigned transactions and inherents
+//! pass through: each pallet validates its own.
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
 	pallet_prelude::TransactionSource,
-	traits::{Get, OriginTrait},
+	traits::{Contains, Get, OriginTrait},
 	DefaultNoBound,
 };
 use scale_info::TypeInfo;
@@ -33,6 +35,10 @@ use crate::{permissions::Permissions, Config, Pallet, Validators};
 /// member, a validator nor an accredited party. JSON-RPC clients see it as
 /// "Invalid Transaction: Custom error: 1".
 pub const NOT_PERMITTED: u8 = 1;
+
+/// The `InvalidTransaction::Custom` code of a members-only call (`Config::MemberOnlyCalls`)
+/// from an account that is not a member account of an administration.
+pub const MEMBERS_ONLY: u8 = 2;
 
 /// The priority of transactions from member and validator accounts: above any party's,
 /// so accredited parties can never crowd votes and validator keys out of the pool.
@@ -88,7 +94,7 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 	fn validate(
 		&self,
 		origin: <T as frame_system::Config>::RuntimeOrigin,
-		_call: &<T as frame_system::Config>::RuntimeCall,
+		call: &<T as frame_system::Config>::RuntimeCall,
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 		_self_implicit: Self::Implicit,
@@ -99,6 +105,9 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		if let Some(who) = origin.as_signer() {
 			valid.priority = Pallet::<T>::transaction_priority(who)
 				.ok_or(InvalidTransaction::Custom(NOT_PERMITTED))?;
+			if T::MemberOnlyCalls::contains(call) && !crate::MemberOf::<T>::contains_key(who) {
+				return Err(InvalidTransaction::Custom(MEMBERS_ONLY).into());
+			}
 		}
 		Ok((valid, (), origin))
 	}

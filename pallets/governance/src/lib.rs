@@ -58,7 +58,7 @@ mod mock;
 mod tests;
 
 pub use country::CountryCode;
-pub use extension::{CheckPermitted, NOT_PERMITTED};
+pub use extension::{CheckPermitted, MEMBERS_ONLY, NOT_PERMITTED};
 pub use node_admission::ApprovedNode;
 pub use pallet::*;
 pub use permissions::{Denied, PartySummary, Permissions};
@@ -171,6 +171,12 @@ pub mod pallet {
 		/// The calls a proposal may carry; the runtime refuses e.g. `Sudo::set_key`, so no
 		/// vote can ever create a one-key superuser.
 		type ProposalFilter: frame_support::traits::Contains<<Self as Config>::RuntimeCall>;
+		/// Calls only a member account of an administration may send (e.g. calls into
+		/// smart contracts): [`CheckPermitted`] refuses them from anyone else with
+		/// [`MEMBERS_ONLY`].
+		type MemberOnlyCalls: frame_support::traits::Contains<
+			<Self as frame_system::Config>::RuntimeCall,
+		>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Benchmarks only: registers validators' session keys.

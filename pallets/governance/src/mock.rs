@@ -42,6 +42,8 @@ impl pallet_governance::Config for Test {
 	type MaxNodes = ConstU32<6>;
 	type ValidatorRegistration = KeysRegistered;
 	type ProposalFilter = NoRemarkWithEvent;
+	/// `System::remark_with_event` stands for a members-only call.
+	type MemberOnlyCalls = RemarkWithEvent;
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -55,6 +57,14 @@ pub struct KeysRegistered;
 impl frame_support::traits::ValidatorRegistration<u64> for KeysRegistered {
 	fn is_registered(validator: &u64) -> bool {
 		*validator != KEYLESS
+	}
+}
+
+/// `System::remark_with_event`: the members-only call of the tests.
+pub struct RemarkWithEvent;
+impl frame_support::traits::Contains<RuntimeCall> for RemarkWithEvent {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
 	}
 }
 

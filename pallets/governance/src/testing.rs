@@ -64,6 +64,7 @@ macro_rules! impl_test_governance {
 			type MaxNodes = frame_support::traits::ConstU32<4>;
 			type ValidatorRegistration = $crate::testing::AllRegistered;
 			type ProposalFilter = frame_support::traits::Everything;
+			type MemberOnlyCalls = frame_support::traits::Nothing;
 			type WeightInfo = $crate::weights::TamgaWeight<Self>;
 			#[cfg(feature = "runtime-benchmarks")]
 			type BenchmarkHelper = ();

@@ -704,6 +704,34 @@ mod pool_gating {
 	}
 
 	#[test]
+	fn members_only_calls_are_refused_from_parties_and_validators() {
+		new_test_ext().execute_with(|| {
+			let members_only =
+				RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
+			let check = |who: u64| {
+				CheckPermitted::<Test>::new()
+					.validate_only(
+						signed(who),
+						&members_only,
+						&DispatchInfo::default(),
+						0,
+						TransactionSource::External,
+						0,
+					)
+					.map(|_| ())
+			};
+			accredit_issuer(KZ, 72);
+			let refused = Err(InvalidTransaction::Custom(crate::MEMBERS_ONLY).into());
+			assert_eq!(check(72), refused, "an accredited party");
+			assert_eq!(check(11), refused, "a validator account");
+			assert_eq!(check(OUTSIDER), rejected());
+			assert_eq!(check(KZ), Ok(()));
+			// Other calls stay open to parties.
+			assert_eq!(validate(signed(72)), Ok(()));
+		});
+	}
+
+	#[test]
 	fn known_accounts_exist_without_tokens_and_stop_existing_when_dropped() {
 		new_test_ext().execute_with(|| {
 			assert!(System::account_exists(&KZ), "genesis members exist");

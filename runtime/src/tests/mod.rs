@@ -175,7 +175,13 @@ fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
 		};
 		let id = sp_core::H256::repeat_byte(0xd0);
 		assert_noop!(
-			crate::Certificates::register(RuntimeOrigin::signed(issuer.clone()), id, facts.clone()),
+			crate::Certificates::register(
+				RuntimeOrigin::signed(issuer.clone()),
+				id,
+				facts.clone(),
+				None
+			)
+			.map_err(|e| e.error),
 			pallet_tamga_certificates::Error::<Runtime>::NotAccredited
 		);
 		assert_ok!(Governance::accredit(
@@ -188,7 +194,7 @@ fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
 			0,
 			1_000_000
 		));
-		assert_ok!(crate::Certificates::register(RuntimeOrigin::signed(issuer), id, facts));
+		assert_ok!(crate::Certificates::register(RuntimeOrigin::signed(issuer), id, facts, None));
 		assert!(pallet_tamga_certificates::Documents::<Runtime>::contains_key(id));
 	});
 }

@@ -158,7 +158,8 @@ fn set_up() {
 	assert_ok!(crate::Certificates::register(
 		signed(OriginIssuer),
 		id(1),
-		facts(CertificateKind::EaeuCt1, "D-1")
+		facts(CertificateKind::EaeuCt1, "D-1"),
+		None
 	));
 	assert_ok!(crate::Certificates::apply(
 		signed(Exporter),
@@ -363,30 +364,44 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			// Certificates.
 			(
 				"certificates.register (CT-1)",
-				C::register { id: id(9), facts: facts(CertificateKind::EaeuCt1, "N-9") }.into(),
+				C::register {
+					id: id(9),
+					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+					production: None,
+				}
+				.into(),
 				vec![OriginIssuer],
 			),
 			(
 				"certificates.register (veterinary)",
-				C::register { id: id(9), facts: facts(CertificateKind::Veterinary, "N-9") }.into(),
+				C::register {
+					id: id(9),
+					facts: facts(CertificateKind::Veterinary, "N-9"),
+					production: None,
+				}
+				.into(),
 				vec![VetIssuer],
 			),
 			(
 				"certificates.register (declaration)",
-				C::register { id: id(9), facts: facts(CertificateKind::OriginDeclaration, "N-9") }
-					.into(),
+				C::register {
+					id: id(9),
+					facts: facts(CertificateKind::OriginDeclaration, "N-9"),
+					production: None,
+				}
+				.into(),
 				vec![ApprovedExporter],
 			),
 			(
-				"certificates.register_with_production",
-				C::register_with_production {
+				"certificates.register (with production facts)",
+				C::register {
 					id: id(9),
 					facts: facts(CertificateKind::EaeuCt1, "N-9"),
-					production: pallet_tamga_certificates::rules::Production {
+					production: Some(pallet_tamga_certificates::rules::Production {
 						wholly_obtained: true,
 						ex_works_price: 100,
 						materials: BoundedVec::new(),
-					},
+					}),
 				}
 				.into(),
 				vec![OriginIssuer],
@@ -417,6 +432,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 					old: id(1),
 					new_id: id(9),
 					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+					production: None,
 				}
 				.into(),
 				vec![OriginIssuer],
@@ -456,7 +472,12 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			),
 			(
 				"certificates.endorse",
-				C::endorse { id: id(2), facts: facts(CertificateKind::EaeuCt1, "A-2") }.into(),
+				C::endorse {
+					id: id(2),
+					facts: facts(CertificateKind::EaeuCt1, "A-2"),
+					production: None,
+				}
+				.into(),
 				vec![OriginIssuer],
 			),
 			(

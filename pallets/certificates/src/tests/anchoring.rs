@@ -35,11 +35,12 @@ fn an_accredited_issuer_registers_a_certificate_with_its_history() {
 fn only_accredited_issuers_of_the_kind_and_country_register() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			Certificates::register(signed(OUTSIDER), id(1), facts("A")),
+			Certificates::register(signed(OUTSIDER), id(1), facts("A"), None).map_err(|e| e.error),
 			Error::<Test>::NotAccredited
 		);
 		assert_noop!(
-			Certificates::register(signed(KG_OFFICER), id(1), facts("A")),
+			Certificates::register(signed(KG_OFFICER), id(1), facts("A"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::WrongRole
 		);
 		// KG's issuer is accredited for origin only, and only for KG exports.
@@ -48,15 +49,16 @@ fn only_accredited_issuers_of_the_kind_and_country_register() {
 		vet.exporting = *b"KG";
 		vet.importing = *b"KZ";
 		assert_noop!(
-			Certificates::register(signed(KG_ISSUER), id(1), vet),
+			Certificates::register(signed(KG_ISSUER), id(1), vet, None).map_err(|e| e.error),
 			Error::<Test>::KindNotAccredited
 		);
 		assert_noop!(
-			Certificates::register(signed(KG_ISSUER), id(1), facts("A")),
+			Certificates::register(signed(KG_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
 			Error::<Test>::ExportingCountryMismatch
 		);
 		assert_noop!(
-			Certificates::register(RuntimeOrigin::none(), id(1), facts("A")),
+			Certificates::register(RuntimeOrigin::none(), id(1), facts("A"), None)
+				.map_err(|e| e.error),
 			DispatchError::BadOrigin
 		);
 	});
@@ -67,13 +69,13 @@ fn a_suspended_or_cut_off_issuer_cannot_register() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Governance::suspend(signed(KZ), KZ_ISSUER));
 		assert_noop!(
-			Certificates::register(signed(KZ_ISSUER), id(1), facts("A")),
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
 			Error::<Test>::AccreditationSuspended
 		);
 		assert_ok!(Governance::reinstate(signed(KZ), KZ_ISSUER));
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 0));
 		assert_noop!(
-			Certificates::register(signed(KZ_ISSUER), id(1), facts("A")),
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
 			Error::<Test>::IssuerKeyCutOff
 		);
 	});
@@ -85,7 +87,10 @@ fn registration_validates_every_fact() {
 		let bad = |change: fn(&mut FactsOf<Test>), error: Error<Test>| {
 			let mut f = facts("B");
 			change(&mut f);
-			assert_noop!(Certificates::register(signed(KZ_ISSUER), id(9), f), error);
+			assert_noop!(
+				Certificates::register(signed(KZ_ISSUER), id(9), f, None).map_err(|e| e.error),
+				error
+			);
 		};
 		bad(|f| f.number = Default::default(), Error::<Test>::EmptyNumber);
 		bad(|f| f.importing = *b"XX", Error::<Test>::UnknownCountry);
@@ -105,17 +110,19 @@ fn ids_and_numbers_are_unique() {
 	new_test_ext().execute_with(|| {
 		register(1);
 		assert_noop!(
-			Certificates::register(signed(KZ_ISSUER), id(1), facts("other")),
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("other"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::DuplicateDocument
 		);
 		assert_noop!(
-			Certificates::register(signed(KZ_ISSUER), id(2), facts("KZ-1")),
+			Certificates::register(signed(KZ_ISSUER), id(2), facts("KZ-1"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::DuplicateNumber
 		);
 		// Another issuer may use the same number.
 		let mut kg = facts("KZ-1");
 		(kg.exporting, kg.importing) = (*b"KG", *b"KZ");
-		assert_ok!(Certificates::register(signed(KG_ISSUER), id(2), kg));
+		assert_ok!(Certificates::register(signed(KG_ISSUER), id(2), kg, None));
 	});
 }
 
@@ -125,7 +132,13 @@ fn ids_and_numbers_are_unique() {
 fn the_issuer_replaces_a_certificate_and_both_link() {
 	new_test_ext().execute_with(|| {
 		register(1);
-		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("KZ-1-corrected")));
+		assert_ok!(Certificates::replace(
+			signed(KZ_ISSUER),
+			id(1),
+			id(2),
+			facts("KZ-1-corrected"),
+			None
+		));
 		assert_eq!(status(1), Status::Replaced { by: id(2) });
 		assert_eq!(Documents::<Test>::get(id(2)).unwrap().replaces, Some(id(1)));
 		assert_eq!(
@@ -134,7 +147,8 @@ fn the_issuer_replaces_a_certificate_and_both_link() {
 		);
 		System::assert_last_event(Event::Replaced { id: id(1), by: id(2) }.into());
 		assert_noop!(
-			Certificates::replace(signed(KZ_ISSUER), id(1), id(3), facts("again")),
+			Certificates::replace(signed(KZ_ISSUER), id(1), id(3), facts("again"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::DocumentReplaced
 		);
 	});
@@ -145,11 +159,13 @@ fn only_the_issuer_replaces_and_only_a_known_document() {
 	new_test_ext().execute_with(|| {
 		register(1);
 		assert_noop!(
-			Certificates::replace(signed(KG_ISSUER), id(1), id(2), facts("X")),
+			Certificates::replace(signed(KG_ISSUER), id(1), id(2), facts("X"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::NotIssuer
 		);
 		assert_noop!(
-			Certificates::replace(signed(KZ_ISSUER), id(7), id(2), facts("X")),
+			Certificates::replace(signed(KZ_ISSUER), id(7), id(2), facts("X"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::UnknownDocument
 		);
 	});
@@ -264,7 +280,7 @@ fn no_use_after_revocation_replacement_expiry_or_key_cut_off() {
 		);
 
 		register(2);
-		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3")));
+		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3"), None));
 		assert_noop!(
 			Certificates::record_use(signed(KG_OFFICER), id(2), d, 1),
 			Error::<Test>::DocumentReplaced
@@ -323,10 +339,10 @@ fn a_replacement_keeps_what_was_used_and_declares_at_least_that() {
 		let mut less = facts("KZ-2");
 		less.quantity = 899;
 		assert_noop!(
-			Certificates::replace(signed(KZ_ISSUER), id(1), id(2), less),
+			Certificates::replace(signed(KZ_ISSUER), id(1), id(2), less, None).map_err(|e| e.error),
 			Error::<Test>::QuantityBelowUsed
 		);
-		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("KZ-2")));
+		assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("KZ-2"), None));
 		assert_eq!(Documents::<Test>::get(id(2)).unwrap().used, 900);
 		assert_eq!(Certificates::verify(id(2)).unwrap().remaining, 100);
 		assert_noop!(
@@ -502,7 +518,7 @@ mod verification {
 			assert_eq!(validity(2), Validity::NotYetValid);
 			set_clock(TODAY as u64 * 86_400);
 
-			assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3")));
+			assert_ok!(Certificates::replace(signed(KZ_ISSUER), id(2), id(3), facts("KZ-3"), None));
 			assert_eq!(validity(2), Validity::Replaced { by: id(3) });
 			assert_eq!(Certificates::verify(id(3)).unwrap().replaces, Some(id(2)));
 			assert_ok!(Certificates::revoke(

@@ -24,7 +24,12 @@ fn actions(n: u8) -> Vec<(u64, Action)> {
 #[test]
 fn an_approved_exporter_registers_its_own_origin_declaration() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), declaration("D-1")));
+		assert_ok!(Certificates::register(
+			signed(KZ_APPROVED_EXPORTER),
+			id(1),
+			declaration("D-1"),
+			None
+		));
 		let record = Documents::<Test>::get(id(1)).unwrap();
 		assert_eq!((record.issuer, record.status), (KZ_APPROVED_EXPORTER, Status::Issued));
 		let verdict = Certificates::verify(id(1)).unwrap();
@@ -36,7 +41,8 @@ fn an_approved_exporter_registers_its_own_origin_declaration() {
 			signed(KZ_APPROVED_EXPORTER),
 			id(1),
 			id(2),
-			declaration("D-2")
+			declaration("D-2"),
+			None
 		));
 		assert_eq!(Documents::<Test>::get(id(1)).unwrap().status, Status::Replaced { by: id(2) });
 	});
@@ -47,16 +53,19 @@ fn declarations_are_for_approved_exporters_and_certificates_for_issuers() {
 	new_test_ext().execute_with(|| {
 		// An issuer does not declare; an approved exporter does not issue certificates.
 		assert_noop!(
-			Certificates::register(signed(KZ_ISSUER), id(1), declaration("D-1")),
+			Certificates::register(signed(KZ_ISSUER), id(1), declaration("D-1"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::WrongRole
 		);
 		assert_noop!(
-			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), facts("C-1")),
+			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), facts("C-1"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::WrongRole
 		);
 		// A plain exporter may only apply.
 		assert_noop!(
-			Certificates::register(signed(KZ_EXPORTER), id(1), declaration("D-1")),
+			Certificates::register(signed(KZ_EXPORTER), id(1), declaration("D-1"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::WrongRole
 		);
 		// Its own country only.
@@ -64,7 +73,8 @@ fn declarations_are_for_approved_exporters_and_certificates_for_issuers() {
 		from_kg.exporting = *b"KG";
 		from_kg.importing = *b"KZ";
 		assert_noop!(
-			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), from_kg),
+			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), from_kg, None)
+				.map_err(|e| e.error),
 			Error::<Test>::ExportingCountryMismatch
 		);
 	});
@@ -73,14 +83,25 @@ fn declarations_are_for_approved_exporters_and_certificates_for_issuers() {
 #[test]
 fn an_approved_exporters_key_cut_off_voids_later_declarations() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), declaration("D-1")));
+		assert_ok!(Certificates::register(
+			signed(KZ_APPROVED_EXPORTER),
+			id(1),
+			declaration("D-1"),
+			None
+		));
 		System::set_block_number(5);
-		assert_ok!(Certificates::register(signed(KZ_APPROVED_EXPORTER), id(2), declaration("D-2")));
+		assert_ok!(Certificates::register(
+			signed(KZ_APPROVED_EXPORTER),
+			id(2),
+			declaration("D-2"),
+			None
+		));
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_APPROVED_EXPORTER, 3));
 		assert_eq!(Certificates::verify(id(1)).unwrap().validity, Validity::Valid);
 		assert_eq!(Certificates::verify(id(2)).unwrap().validity, Validity::IssuerKeyCutOff);
 		assert_noop!(
-			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(3), declaration("D-3")),
+			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(3), declaration("D-3"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::IssuerKeyCutOff
 		);
 	});
@@ -104,10 +125,10 @@ fn an_exporter_applies_and_an_issuer_of_its_country_endorses() {
 		let mut inflated = facts("A-1");
 		inflated.quantity = 1_000_000;
 		assert_noop!(
-			Certificates::endorse(signed(KZ_ISSUER), id(1), inflated),
+			Certificates::endorse(signed(KZ_ISSUER), id(1), inflated, None).map_err(|e| e.error),
 			Error::<Test>::FactsMismatch
 		);
-		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), facts("A-1")));
+		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), facts("A-1"), None));
 		System::assert_last_event(
 			Event::ApplicationEndorsed { id: id(1), issuer: KZ_ISSUER, applicant: KZ_EXPORTER }
 				.into(),
@@ -124,7 +145,8 @@ fn an_exporter_applies_and_an_issuer_of_its_country_endorses() {
 		);
 		// The issuer's number is taken now.
 		assert_noop!(
-			Certificates::register(signed(KZ_ISSUER), id(2), facts("A-1")),
+			Certificates::register(signed(KZ_ISSUER), id(2), facts("A-1"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::DuplicateNumber
 		);
 	});
@@ -175,7 +197,7 @@ fn only_known_exporters_of_the_exporting_country_apply_with_valid_facts() {
 #[test]
 fn applications_are_unique_bounded_and_not_for_anchored_documents() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(9), facts("C-9")));
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(9), facts("C-9"), None));
 		assert_noop!(
 			Certificates::apply(signed(KZ_EXPORTER), id(9), facts("A-9")),
 			Error::<Test>::DuplicateDocument
@@ -209,14 +231,18 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 			(OUTSIDER, Error::<Test>::NotAccredited),
 		] {
 			let error = sp_runtime::DispatchError::from(error);
-			assert_noop!(Certificates::endorse(signed(who), id(1), facts("V-1")), error);
+			assert_noop!(
+				Certificates::endorse(signed(who), id(1), facts("V-1"), None).map_err(|e| e.error),
+				error
+			);
 			assert_noop!(
 				Certificates::reject(signed(who), id(1), RejectionReason::Incomplete, H256::zero()),
 				error
 			);
 		}
 		assert_noop!(
-			Certificates::endorse(signed(KZ_ISSUER), id(7), facts("A-7")),
+			Certificates::endorse(signed(KZ_ISSUER), id(7), facts("A-7"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::UnknownApplication
 		);
 		// KG's issuer holds origin only; an application for a KG veterinary certificate
@@ -227,10 +253,11 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 		kg_vet.importing = *b"KZ";
 		assert_ok!(Certificates::apply(signed(KG_EXPORTER), id(2), kg_vet));
 		assert_noop!(
-			Certificates::endorse(signed(KG_ISSUER), id(2), facts("V-2")),
+			Certificates::endorse(signed(KG_ISSUER), id(2), facts("V-2"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::KindNotAccredited
 		);
-		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), vet));
+		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), vet, None));
 	});
 }
 
@@ -270,7 +297,8 @@ fn a_rejected_application_keeps_its_reason_in_the_history() {
 			]
 		);
 		assert_noop!(
-			Certificates::endorse(signed(KZ_ISSUER), id(1), facts("A-1")),
+			Certificates::endorse(signed(KZ_ISSUER), id(1), facts("A-1"), None)
+				.map_err(|e| e.error),
 			Error::<Test>::UnknownApplication
 		);
 	});

@@ -36,7 +36,7 @@ fn facts(number: &str) -> FactsOf<Test> {
 }
 
 fn register(n: u8) {
-	assert_ok!(Certificates::register(signed(KZ_ISSUER), id(n), facts(&format!("KZ-{n}"))));
+	assert_ok!(Certificates::register(signed(KZ_ISSUER), id(n), facts(&format!("KZ-{n}")), None));
 }
 
 fn status(n: u8) -> Status {

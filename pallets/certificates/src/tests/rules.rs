@@ -109,7 +109,7 @@ fn rules_must_be_a_contract_for_a_certificate_kind() {
 #[test]
 fn without_rules_no_contract_is_asked() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A")));
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
 		assert!(asked().is_empty());
 		assert!(Documents::<Test>::get(id(1)).unwrap().warnings.is_empty());
 	});
@@ -122,13 +122,8 @@ fn both_administrations_rules_are_asked_with_the_documents_facts() {
 		set_answer(OTHER_RULES, Ok(Verdict::Accept));
 		kz_export_rules(RULES);
 		kg_import_rules(OTHER_RULES);
-		let post = Certificates::register_with_production(
-			signed(KZ_ISSUER),
-			id(1),
-			facts("A"),
-			production(),
-		)
-		.unwrap();
+		let post = Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), Some(production()))
+			.unwrap();
 		let asked = asked();
 		assert_eq!(
 			asked.iter().map(|(c, who, _)| (*c, *who)).collect::<Vec<_>>(),
@@ -146,13 +141,13 @@ fn both_administrations_rules_are_asked_with_the_documents_facts() {
 		let used = post.actual_weight.expect("actual weight");
 		assert!(used.all_gte(RULE_CALL_WEIGHT.saturating_mul(2)));
 		let declared = <crate::weights::TamgaWeight<Test> as crate::WeightInfo>::register()
-			.saturating_add(Certificates::production_weight(&production()))
+			.saturating_add(Certificates::production_weight(&Some(production())))
 			.saturating_add(Certificates::rules_weight_bound());
 		assert!(used.all_lte(declared) && used.ref_time() < declared.ref_time());
 		// A veterinary certificate is not judged by origin rules.
 		let mut vet = facts("V");
 		vet.kind = crate::CertificateKind::Veterinary;
-		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(2), vet));
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(2), vet, None));
 		assert!(super::super::mock::asked().is_empty());
 	});
 }
@@ -162,7 +157,8 @@ fn a_reject_refuses_the_registration_with_the_reason_code() {
 	new_test_ext().execute_with(|| {
 		set_answer(RULES, Ok(Verdict::Reject(104)));
 		kg_import_rules(RULES);
-		let refused = Certificates::register(signed(KZ_ISSUER), id(1), facts("A")).unwrap_err();
+		let refused =
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).unwrap_err();
 		assert_eq!(
 			refused.error,
 			Error::<Test>::RejectedByRules { direction: Direction::Import, code: 104 }.into()
@@ -184,7 +180,7 @@ fn a_warning_is_stored_on_the_record_and_announced() {
 		set_answer(OTHER_RULES, Ok(Verdict::Warn(203)));
 		kz_export_rules(RULES);
 		kg_import_rules(OTHER_RULES);
-		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A")));
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
 		let kz = RuleWarning { administration: *b"KZ", direction: Direction::Export, code: 105 };
 		let kg = RuleWarning { administration: *b"KG", direction: Direction::Import, code: 203 };
 		assert_eq!(Documents::<Test>::get(id(1)).unwrap().warnings.into_inner(), [kz, kg]);
@@ -201,7 +197,8 @@ fn a_contract_that_fails_refuses_the_registration() {
 		for failure in [RuleFailure::Trapped, RuleFailure::OutOfGas, RuleFailure::BadAnswer] {
 			set_answer(RULES, Err(failure));
 			kz_export_rules(RULES);
-			let refused = Certificates::register(signed(KZ_ISSUER), id(1), facts("A")).unwrap_err();
+			let refused =
+				Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).unwrap_err();
 			assert_eq!(
 				refused.error,
 				Error::<Test>::RulesFailed { direction: Direction::Export, failure }.into()
@@ -215,26 +212,39 @@ fn a_contract_that_fails_refuses_the_registration() {
 			Direction::Export,
 			None
 		));
-		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A")));
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
 	});
 }
 
 #[test]
 fn replacing_and_endorsing_are_judged_too() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A")));
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
 		set_answer(RULES, Ok(Verdict::Reject(102)));
 		kz_export_rules(RULES);
 		assert_noop!(
-			Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("A-2"))
+			Certificates::replace(signed(KZ_ISSUER), id(1), id(2), facts("A-2"), None)
 				.map_err(|e| e.error),
 			Error::<Test>::RejectedByRules { direction: Direction::Export, code: 102 }
 		);
 		assert_ok!(Certificates::apply(signed(KZ_EXPORTER), id(3), facts("B")));
 		assert_noop!(
-			Certificates::endorse(signed(KZ_ISSUER), id(3), facts("B")).map_err(|e| e.error),
+			Certificates::endorse(signed(KZ_ISSUER), id(3), facts("B"), None).map_err(|e| e.error),
 			Error::<Test>::RejectedByRules { direction: Direction::Export, code: 102 }
 		);
+		// The issuer gives the production facts it verified; the contract sees them.
+		set_answer(RULES, Ok(Verdict::Accept));
+		asked();
+		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(3), facts("B"), Some(production())));
+		assert!(asked()[0].2.production.is_some());
+		assert_ok!(Certificates::replace(
+			signed(KZ_ISSUER),
+			id(1),
+			id(2),
+			facts("A-2"),
+			Some(production())
+		));
+		assert_eq!(asked()[0].2.production, Some(crate::rules::production_input(&production())));
 	});
 }
 
@@ -244,29 +254,62 @@ fn production_facts_are_checked() {
 		let mut bad = production();
 		bad.materials[0].hs = *b"990000";
 		assert_noop!(
-			Certificates::register_with_production(signed(KZ_ISSUER), id(1), facts("A"), bad)
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), Some(bad))
 				.map_err(|e| e.error),
 			Error::<Test>::InvalidMaterial
 		);
 		let mut bad = production();
 		bad.materials[0].origin = *b"XX";
 		assert_noop!(
-			Certificates::register_with_production(signed(KZ_ISSUER), id(1), facts("A"), bad)
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), Some(bad))
 				.map_err(|e| e.error),
 			Error::<Test>::InvalidMaterial
 		);
 		assert_noop!(
-			Certificates::register_with_production(
-				signed(KZ_OFFICER),
-				id(1),
-				facts("A"),
-				production()
-			)
-			.map_err(|e| e.error),
+			Certificates::register(signed(KZ_OFFICER), id(1), facts("A"), Some(production()))
+				.map_err(|e| e.error),
 			Error::<Test>::WrongRole
 		);
 		// The declared weight grows with the materials; without rules, little is used.
-		let declared = Certificates::production_weight(&production());
+		let declared = Certificates::production_weight(&Some(production()));
 		assert!(declared.all_gt(Weight::zero()));
+	});
+}
+
+#[test]
+fn refusals_before_the_contracts_are_charged_without_them() {
+	new_test_ext().execute_with(|| {
+		set_answer(RULES, Ok(Verdict::Accept));
+		kz_export_rules(RULES);
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
+		asked();
+		let base = <crate::weights::TamgaWeight<Test> as crate::WeightInfo>::register();
+		for (who, number, error) in [
+			(KZ_ISSUER, "B", Error::<Test>::DuplicateDocument),
+			(KG_OFFICER, "C", Error::<Test>::WrongRole),
+		] {
+			let refused =
+				Certificates::register(signed(who), id(1), facts(number), None).unwrap_err();
+			let name = format!("{error:?}");
+			assert_eq!(refused.error, error.into());
+			assert_eq!(refused.post_info.actual_weight, Some(base), "{name}");
+		}
+		assert!(asked().is_empty(), "no contract was asked");
+	});
+}
+
+#[test]
+fn an_administration_that_left_judges_nothing() {
+	new_test_ext().execute_with(|| {
+		set_answer(RULES, Ok(Verdict::Reject(202)));
+		kg_import_rules(RULES);
+		assert_noop!(
+			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
+			Error::<Test>::RejectedByRules { direction: Direction::Import, code: 202 }
+		);
+		assert_ok!(Governance::remove_administration(RuntimeOrigin::root(), *b"KG"));
+		asked();
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
+		assert!(asked().is_empty(), "KG's contract is no longer asked");
 	});
 }
