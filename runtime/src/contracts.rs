@@ -222,9 +222,7 @@ impl RuleEngine<AccountId> for ContractRuleEngine {
 	}
 
 	fn max_weight() -> Weight {
-		<pallet_contracts::weights::SubstrateWeight<Runtime> as pallet_contracts::WeightInfo>::call(
-		)
-		.saturating_add(RULE_GAS_LIMIT)
+		call_weight().saturating_add(RULE_GAS_LIMIT)
 	}
 
 	fn validate(
@@ -254,8 +252,7 @@ impl RuleEngine<AccountId> for ContractRuleEngine {
 			// Only a transaction nested too deep fails here: no verdict.
 			Err(_) => return (Self::max_weight(), Err(RuleFailure::Trapped)),
 		};
-		let used = <pallet_contracts::weights::SubstrateWeight<Runtime> as pallet_contracts::WeightInfo>::call()
-			.saturating_add(result.gas_consumed);
+		let used = call_weight().saturating_add(result.gas_consumed);
 		let verdict = match result.result {
 			Err(error) => Err(failure(error)),
 			Ok(answer) if answer.did_revert() => Err(RuleFailure::Reverted),
@@ -266,6 +263,12 @@ impl RuleEngine<AccountId> for ContractRuleEngine {
 		};
 		(used, verdict)
 	}
+}
+
+/// The measured cost of a contract call besides its gas (loading the contract and its
+/// code).
+fn call_weight() -> Weight {
+	<pallet_contracts::weights::SubstrateWeight<Runtime> as pallet_contracts::WeightInfo>::call()
 }
 
 /// What a contract call's error means for the registration.

@@ -3,7 +3,7 @@
 //! instantiated and registered, then certificates are anchored and judged by them
 //! (Accept, Warn, Reject, cumulation evidence read through the chain extension); a
 //! contract that traps, one that loops and one that answers nothing refuse registration
-//! with a clear error.
+//! with a clear error, and so does one that reverts.
 
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::Get, weights::Weight};
@@ -68,6 +68,35 @@ pub(super) fn hand_written_contract(call_body: &[u8]) -> Vec<u8> {
 	code.extend([0x0a, call_len + 5, 0x02, call_len, 0x00]);
 	code.extend(call_body);
 	code.extend([0x02, 0x00, 0x0b]);
+	code
+}
+
+/// A module like [`hand_written_contract`] whose `call` returns with the REVERT flag
+/// (`seal0.seal_return(1, 0, 0)`).
+fn reverting_contract() -> Vec<u8> {
+	let mut code = b"\0asm\x01\0\0\0".to_vec();
+	// Types: () -> () and (i32, i32, i32) -> ().
+	code.extend([0x01, 0x0a, 0x02, 0x60, 0x00, 0x00, 0x60, 0x03, 0x7f, 0x7f, 0x7f, 0x00]);
+	// Imports: seal0.seal_return (type 1), env.memory.
+	code.extend([0x02, 0x24, 0x02, 0x05]);
+	code.extend(b"seal0");
+	code.push(0x0b);
+	code.extend(b"seal_return");
+	code.extend([0x00, 0x01, 0x03]);
+	code.extend(b"env");
+	code.push(0x06);
+	code.extend(b"memory");
+	code.extend([0x02, 0x01, 0x01, 0x01]);
+	// Functions: call and deploy (indices 1 and 2, after the import), type 0.
+	code.extend([0x03, 0x03, 0x02, 0x00, 0x00]);
+	code.extend([0x07, 0x11, 0x02, 0x04]);
+	code.extend(b"call");
+	code.extend([0x00, 0x01, 0x06]);
+	code.extend(b"deploy");
+	code.extend([0x00, 0x02]);
+	// call: seal_return(1, 0, 0); deploy: returns.
+	code.extend([0x0a, 0x0f, 0x02, 0x0a, 0x00, 0x41, 0x01, 0x41, 0x00, 0x41, 0x00, 0x10, 0x00]);
+	code.extend([0x0b, 0x02, 0x00, 0x0b]);
 	code
 }
 
@@ -467,16 +496,17 @@ fn contracts_that_trap_loop_or_answer_nothing_refuse_registration() {
 	local_testnet().execute_with(|| {
 		pallet_timestamp::Now::<Runtime>::put(u64::from(TODAY) * 86_400_000 + 3_600_000);
 		let kz_issuer = issuer(0, 0x51);
-		for (n, (body, failure)) in [
-			(TRAP, RuleFailure::Trapped),
-			(LOOP, RuleFailure::OutOfGas),
-			(SILENT, RuleFailure::BadAnswer),
+		for (n, (code, failure)) in [
+			(hand_written_contract(TRAP), RuleFailure::Trapped),
+			(hand_written_contract(LOOP), RuleFailure::OutOfGas),
+			(hand_written_contract(SILENT), RuleFailure::BadAnswer),
+			(reverting_contract(), RuleFailure::Reverted),
 		]
 		.into_iter()
 		.enumerate()
 		{
 			// AM's import rules for origin certificates.
-			let contract = deploy(2, hand_written_contract(body), Vec::new());
+			let contract = deploy(2, code, Vec::new());
 			set_rules(2, DocumentKind::Origin, Direction::Import, &contract);
 			let facts =
 				facts(CertificateKind::EaeuCt1, &format!("AM-{n}"), b"KZ", b"AM", b"190219");
