@@ -864,24 +864,28 @@ pub mod pallet {
 			facts: &FactsOf<T>,
 			production: Option<&ProductionOf<T>>,
 		) -> (Weight, Result<Warnings, DispatchError>) {
-			// The two slots, and whether their administrations are still members.
-			let mut used = T::DbWeight::get().reads(4);
+			// The two slots; for each registered one, whether its administration is still a
+			// member (charged below).
+			let mut used = T::DbWeight::get().reads(2);
 			let kind = facts.kind.accreditation();
 			let Some(rule_kind) = rules::rule_kind(kind) else {
 				return (used, Ok(Warnings::new()));
 			};
 			let slots =
 				[(facts.exporting, Direction::Export), (facts.importing, Direction::Import)];
+			let mut found = 0;
 			let contracts: Vec<_> = slots
 				.into_iter()
 				.filter_map(|(country, direction)| {
 					let administration = CountryCode::new(country)?;
 					let contract = RuleContracts::<T>::get(administration, (kind, direction))?;
+					found += 1;
 					// An administration that left the consortium judges nothing any more.
 					T::Permissions::is_administration(administration)
 						.then_some((country, direction, contract))
 				})
 				.collect();
+			used = used.saturating_add(T::DbWeight::get().reads(found));
 			if contracts.is_empty() {
 				return (used, Ok(Warnings::new()));
 			}
