@@ -10,7 +10,8 @@
 //! registration with the reason code in the error ([`crate::Error::RejectedByRules`]); a
 //! `Warn` is stored on the record ([`RuleWarning`]) and shown to verifiers; a contract
 //! that traps, runs out of gas or answers nonsense refuses the registration too
-//! ([`crate::Error::RulesFailed`]): nothing is ever accepted by default.
+//! ([`crate::Error::RulesFailed`]): nothing is ever accepted by default. The runtime rolls
+//! back whatever a contract changes while judging.
 //!
 //! How a contract is called is the runtime's business ([`RuleEngine`]); the runtime
 //! implements it with `pallet-contracts`.
@@ -70,7 +71,8 @@ pub enum RuleFailure {
 	Reverted,
 	/// The contract's answer is not a verdict.
 	BadAnswer,
-	/// The contract tried to store data or move funds, which judging may not do.
+	/// The contract needed a storage deposit or a transfer, which judging is not given
+	/// (whatever else it changes is rolled back).
 	SideEffects,
 }
 
