@@ -8,14 +8,15 @@ use std::{
 		Arc, Mutex,
 	},
 	thread::JoinHandle,
+	time::Duration,
 };
 
 use serde_json::{json, Value};
 
 use crate::{
-	cli::{client_at, ct1_facts},
+	cli::{account, client_at, ct1_facts},
 	node::TamgaNode,
-	rpc::to_hex,
+	rpc::{to_hex, RpcClient},
 };
 
 /// The id of the `n`th load document of this test process.
@@ -25,16 +26,36 @@ pub fn document_id(n: usize) -> String {
 }
 
 /// Anchors document `n` (a CT-1, KZ to KG) through the node at RPC `url` as the issuer
-/// `suri`, without waiting for a block; returns its id once the node accepted it.
-pub fn register(url: &str, suri: &str, n: usize) -> Result<String, String> {
+/// `suri`, signed with `nonce`, without waiting for a block; returns its id once the node
+/// accepted it.
+pub fn register(url: &str, suri: &str, n: usize, nonce: u32) -> Result<String, String> {
 	let id = document_id(n);
-	let mut args = vec!["--no-wait".to_string(), "register".into(), "--id".into(), id.clone()];
+	let nonce = nonce.to_string();
+	let mut args = vec!["--no-wait", "--nonce", &nonce, "register", "--id", &id]
+		.into_iter()
+		.map(String::from)
+		.collect::<Vec<_>>();
 	args.extend(ct1_facts(&format!("KZ-LOAD-{n}"), "01"));
 	let args: Vec<&str> = args.iter().map(String::as_str).collect();
 	client_at(url, "cert", Some(suri), &args).ok().map(|_| id)
 }
 
+/// The next nonce of `account` as the node at RPC `url` counts it (none if it does not
+/// answer).
+fn node_next_nonce(url: &str, account: &str) -> Option<u32> {
+	let rpc = RpcClient::with_url(url, Duration::from_secs(10));
+	let nonce = rpc.call("system_accountNextIndex", json!([account])).ok()?;
+	nonce.as_u64().and_then(|n| u32::try_from(n).ok())
+}
+
 /// Registrations submitted one after another from a background thread until stopped.
+///
+/// The stream keeps its own count of nonces, as an issuer's batch software does: after
+/// one registration is accepted the next takes the following nonce. Asking the node each
+/// time would be wrong around a fork switch: until the node has put the transactions of
+/// the abandoned blocks back into its pool it counts their nonces as unused, and a new
+/// registration signed with one would displace a registration it had already accepted.
+/// After a refusal the stream asks the node again, never going below its own count.
 pub struct RegistrationLoad {
 	stop: Arc<AtomicBool>,
 	accepted: Arc<Mutex<Vec<String>>>,
@@ -48,13 +69,25 @@ impl RegistrationLoad {
 		let accepted = Arc::new(Mutex::new(Vec::new()));
 		let url = node.rpc_url();
 		let suri = suri.to_string();
+		let signer = account(&suri);
 		let thread = {
 			let (stop, accepted) = (stop.clone(), accepted.clone());
 			std::thread::spawn(move || {
-				let mut n = 0;
+				let (mut n, mut nonce) = (0, None);
 				while !stop.load(Ordering::Relaxed) {
-					if let Ok(id) = register(&url, &suri, n) {
-						accepted.lock().unwrap_or_else(|e| e.into_inner()).push(id);
+					let Some(current) = nonce.or_else(|| node_next_nonce(&url, &signer)) else {
+						std::thread::sleep(Duration::from_millis(200));
+						continue;
+					};
+					match register(&url, &suri, n, current) {
+						Ok(id) => {
+							accepted.lock().unwrap_or_else(|e| e.into_inner()).push(id);
+							nonce = Some(current + 1);
+						},
+						Err(_) => {
+							let asked = node_next_nonce(&url, &signer);
+							nonce = Some(asked.map_or(current, |asked| asked.max(current)));
+						},
 					}
 					n += 1;
 				}

@@ -139,6 +139,11 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	let again = certificate(kz, Some("//Eve"), &register);
 	assert_eq!(again.code, Some(2), "{}", again.stderr);
 	assert!(again.stderr.contains("Certificates(DuplicateDocument)"), "{}", again.stderr);
+	// A nonce the chamber's software chose itself is used as given: the one its first
+	// registration used is refused by the node's pool as outdated.
+	let reused = certificate(kz, Some("//Eve"), &[&["--nonce", "0"], &register[..]].concat());
+	assert_ne!(reused.code, Some(0), "a reused nonce was accepted");
+	assert!(reused.stderr.contains("outdated"), "{}", reused.stderr);
 
 	// 2. AM's node, which never saw the transaction, verifies it from a finalized block.
 	let id = id_of(kz, &document);

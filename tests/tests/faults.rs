@@ -245,9 +245,15 @@ fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
 	for index in [KZ, BY] {
 		let node = &net.nodes[index];
 		let what = format!("{} to finalize the registrations of the partition", node.name);
-		net.check(wait::until(LIVENESS_TIMEOUT, &what, || {
+		let missing = std::cell::RefCell::new(during.clone());
+		let waited = wait::until(LIVENESS_TIMEOUT, &what, || {
 			let (_, valid) = finalized_valid(node, &during).ok()?;
+			missing.replace(during.iter().filter(|id| !valid.contains(id)).cloned().collect());
 			(valid.len() == during.len()).then_some(())
+		});
+		net.check(waited.map_err(|e| {
+			let missing = missing.borrow();
+			format!("{e}: {} of {} are not final there: {missing:?}", missing.len(), during.len())
 		}));
 	}
 	eprintln!(

@@ -32,12 +32,19 @@ impl Signer {
 		<MultiSignature as Verify>::Signer::from(self.pair.public()).into_account()
 	}
 
-	/// Signs `call` with the account's next nonce for the chain `rpc` serves and submits
-	/// it; returns the transaction hash and the extrinsic (hex).
-	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<(String, String), String> {
-		use sp_core::crypto::Ss58Codec;
-		let nonce = rpc.call("system_accountNextIndex", json!([self.account().to_ss58check()]))?;
-		let nonce = nonce.as_u64().ok_or_else(|| format!("bad nonce {nonce}"))? as u32;
+	/// Signs `call` with `nonce`, or with the account's next nonce as the node `rpc`
+	/// reaches counts it, and submits it; returns the transaction hash and the extrinsic
+	/// (hex).
+	pub fn submit(
+		&self,
+		rpc: &Rpc,
+		call: RuntimeCall,
+		nonce: Option<u32>,
+	) -> Result<(String, String), String> {
+		let nonce = match nonce {
+			Some(nonce) => nonce,
+			None => self.next_nonce(rpc)?,
+		};
 		let genesis = rpc.call("chain_getBlockHash", json!([0]))?;
 		let genesis = from_hex(genesis.as_str().unwrap_or_default())?;
 		let genesis =
@@ -72,6 +79,17 @@ impl Signer {
 			.ok_or_else(|| format!("bad transaction hash {hash}"))?;
 		Ok((hash, encoded))
 	}
+
+	/// The account's next nonce as the node `rpc` reaches counts it: its nonce at the best
+	/// block plus the transactions of the account the node's pool holds ready.
+	pub fn next_nonce(&self, rpc: &Rpc) -> Result<u32, String> {
+		use sp_core::crypto::Ss58Codec;
+		let nonce = rpc.call("system_accountNextIndex", json!([self.account().to_ss58check()]))?;
+		nonce
+			.as_u64()
+			.and_then(|n| u32::try_from(n).ok())
+			.ok_or_else(|| format!("bad nonce {nonce}"))
+	}
 }
 
 /// How a command reaches a node and signs: the options every node-facing command shares.
@@ -91,6 +109,15 @@ pub struct Connection {
 	/// Return once the node accepted the transaction, without waiting for a block.
 	#[arg(long)]
 	pub no_wait: bool,
+
+	/// Sign with this nonce instead of asking the node for the account's next one. For
+	/// software that submits many transactions in a row and keeps its own count: while a
+	/// node switches to another fork, it can briefly count the account's transactions of
+	/// the abandoned blocks as unused, and a new transaction signed with the nonce it
+	/// answers displaces one of them from the pool. Transactions whose nonce leaves a gap
+	/// wait in the pool until the gap is filled.
+	#[arg(long)]
+	pub nonce: Option<u32>,
 }
 
 impl Connection {
@@ -102,7 +129,7 @@ impl Connection {
 	/// Signs and submits `call` as `--suri` and reports it (see [`submit_and_report`]).
 	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<Option<Outcome>, String> {
 		let signer = Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)?;
-		submit_and_report(rpc, &signer, call, self.no_wait)
+		submit_and_report(rpc, &signer, call, self.nonce, self.no_wait)
 	}
 }
 
@@ -115,10 +142,11 @@ pub fn submit_and_report(
 	rpc: &Rpc,
 	signer: &Signer,
 	call: RuntimeCall,
+	nonce: Option<u32>,
 	no_wait: bool,
 ) -> Result<Option<Outcome>, String> {
 	let before = rpc.best_number()?;
-	let (hash, extrinsic) = signer.submit(rpc, call)?;
+	let (hash, extrinsic) = signer.submit(rpc, call, nonce)?;
 	println!("submitted {hash}");
 	if no_wait {
 		return Ok(None);
