@@ -5,7 +5,8 @@
 //! time, without a runtime upgrade: goods wholly obtained are originating; otherwise every
 //! non-originating material must change tariff heading (first four HS digits) if the rule
 //! asks it, and all non-originating materials together may not exceed a share of the
-//! ex-works price. Materials from the exporting country, or from a country the rule lists
+//! ex-works price. The rule may be limited to some forms of document (e.g. CT-1 and EUR.1):
+//! documents of other forms are accepted unjudged. Materials from the exporting country, or from a country the rule lists
 //! for cumulation, count as originating; if the rule asks for proof, such a material must
 //! name a certificate of origin anchored on Tamga, in force, from its country, which the
 //! contract reads through the chain's registry extension. The answer is a [`Verdict`] with a reason code
@@ -16,32 +17,11 @@
 #[ink::contract(env = tamga_rules::TamgaEnvironment)]
 mod origin_rules {
 	use ink::prelude::vec::Vec;
+	pub use tamga_rules::policy::{OriginRule, MAX_CUMULATION, MAX_FORMS};
 	use tamga_rules::{
 		goods_refusal, heading, reasons, Country, DocumentId, DocumentKind, DocumentSummary,
 		Material, Production, ReasonCode, RuleInput, Verdict,
 	};
-
-	/// The most countries a rule may list for cumulation.
-	pub const MAX_CUMULATION: usize = 64;
-
-	/// The rule, as the owner sets it.
-	#[derive(Clone, PartialEq, Eq, Debug)]
-	#[ink::scale_derive(Encode, Decode, TypeInfo)]
-	#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-	pub struct Rule {
-		/// Non-originating materials must change 4-digit tariff heading.
-		pub change_of_heading: bool,
-		/// The most non-originating materials may be worth, in percent of the ex-works
-		/// price (100: no value rule).
-		pub max_non_originating_percent: u8,
-		/// Warn when the share is within this many percentage points of the maximum.
-		pub warn_margin_percent: u8,
-		/// Countries whose materials count as originating (cumulation).
-		pub cumulation: Vec<Country>,
-		/// A material from a cumulation country counts only with origin evidence: a
-		/// certificate of origin anchored on Tamga, in force, from that country.
-		pub cumulation_needs_evidence: bool,
-	}
 
 	/// Why the owner's change was refused.
 	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -53,28 +33,33 @@ mod origin_rules {
 		PercentOutOfRange,
 		/// More than [`MAX_CUMULATION`] cumulation countries.
 		TooManyCountries,
+		/// More than [`MAX_FORMS`] forms.
+		TooManyForms,
 	}
 
 	/// The contract's state: its owner and its rule.
 	#[ink(storage)]
 	pub struct OriginRules {
 		owner: AccountId,
-		rule: Rule,
+		rule: OriginRule,
 	}
 
 	/// The rule was changed.
 	#[ink(event)]
 	pub struct RuleChanged {
 		/// The new rule.
-		rule: Rule,
+		rule: OriginRule,
 	}
 
-	fn checked(rule: &Rule) -> Result<(), Error> {
+	fn checked(rule: &OriginRule) -> Result<(), Error> {
 		if rule.max_non_originating_percent > 100 || rule.warn_margin_percent > 100 {
 			return Err(Error::PercentOutOfRange);
 		}
 		if rule.cumulation.len() > MAX_CUMULATION {
 			return Err(Error::TooManyCountries);
+		}
+		if rule.forms.len() > MAX_FORMS {
+			return Err(Error::TooManyForms);
 		}
 		Ok(())
 	}
@@ -82,14 +67,14 @@ mod origin_rules {
 	impl OriginRules {
 		/// Deploys the contract with `rule`; the caller owns it.
 		#[ink(constructor)]
-		pub fn new(rule: Rule) -> Result<Self, Error> {
+		pub fn new(rule: OriginRule) -> Result<Self, Error> {
 			checked(&rule)?;
 			Ok(Self { owner: Self::env().caller(), rule })
 		}
 
 		/// Replaces the rule (owner only).
 		#[ink(message)]
-		pub fn set_rule(&mut self, rule: Rule) -> Result<(), Error> {
+		pub fn set_rule(&mut self, rule: OriginRule) -> Result<(), Error> {
 			if self.env().caller() != self.owner {
 				return Err(Error::NotOwner);
 			}
@@ -101,7 +86,7 @@ mod origin_rules {
 
 		/// The rule in force.
 		#[ink(message)]
-		pub fn rule(&self) -> Rule {
+		pub fn rule(&self) -> OriginRule {
 			self.rule.clone()
 		}
 
@@ -121,10 +106,13 @@ mod origin_rules {
 	/// The rule applied to `input`; `document` reads an anchored document from the chain
 	/// (origin evidence).
 	pub fn judge(
-		rule: &Rule,
+		rule: &OriginRule,
 		input: &RuleInput,
 		document: impl Fn(DocumentId) -> Option<DocumentSummary>,
 	) -> Verdict {
+		if !rule.judges(input.form) {
+			return Verdict::Accept;
+		}
 		if let Some(reason) = goods_refusal(&input.hs_codes) {
 			return Verdict::Reject(reason);
 		}
@@ -159,7 +147,7 @@ mod origin_rules {
 	/// from a listed country (with valid evidence where the rule asks for it or the
 	/// exporter gave some). An error is the reason to refuse the whole document.
 	fn originating(
-		rule: &Rule,
+		rule: &OriginRule,
 		exporting: Country,
 		material: &Material,
 		document: &impl Fn(DocumentId) -> Option<DocumentSummary>,
@@ -197,7 +185,7 @@ mod origin_rules {
 
 	/// The value rule: the non-originating share of the ex-works price, in tenths of a
 	/// percent (no rounding in the goods' favour).
-	fn value_rule(rule: &Rule, production: &Production, non_originating: u128) -> Verdict {
+	fn value_rule(rule: &OriginRule, production: &Production, non_originating: u128) -> Verdict {
 		if rule.max_non_originating_percent >= 100 {
 			return Verdict::Accept;
 		}
@@ -219,16 +207,18 @@ mod origin_rules {
 	#[cfg(test)]
 	mod tests {
 		use super::*;
+		use tamga_rules::Form;
 
 		/// EAEU-style rule: change of heading, at most 50 % non-originating, warn within
-		/// 5 points, cumulation with KG and BY.
-		fn rule() -> Rule {
-			Rule {
+		/// 5 points, cumulation with KG and BY, for every form.
+		fn rule() -> OriginRule {
+			OriginRule {
 				change_of_heading: true,
 				max_non_originating_percent: 50,
 				warn_margin_percent: 5,
 				cumulation: [*b"KG", *b"BY"].to_vec(),
 				cumulation_needs_evidence: false,
+				forms: Vec::new(),
 			}
 		}
 
@@ -236,6 +226,7 @@ mod origin_rules {
 		fn pasta(wholly_obtained: bool, materials: Vec<Material>) -> RuleInput {
 			RuleInput {
 				kind: DocumentKind::Origin,
+				form: Form::EaeuCt1,
 				exporting: *b"KZ",
 				importing: *b"AM",
 				hs_codes: [190219].to_vec(),
@@ -259,6 +250,22 @@ mod origin_rules {
 				contract.validate(with_turkish_flour),
 				Verdict::Reject(reasons::WHOLLY_OBTAINED_WITH_NON_ORIGINATING)
 			);
+		}
+
+		#[ink::test]
+		fn a_rule_for_some_forms_accepts_the_others_unjudged() {
+			let preferential = OriginRule { forms: [Form::EaeuCt1, Form::Eur1].to_vec(), ..rule() };
+			let contract = OriginRules::new(preferential).unwrap();
+			let turkish_pasta = pasta(false, [material(190211, b"TR", 900)].to_vec());
+			assert_eq!(
+				contract.validate(turkish_pasta.clone()),
+				Verdict::Reject(reasons::TARIFF_HEADING_NOT_CHANGED)
+			);
+			// A non-preferential certificate is not judged by preferential rules.
+			let non_preferential = RuleInput { form: Form::NonPreferential, ..turkish_pasta };
+			assert_eq!(contract.validate(non_preferential), Verdict::Accept);
+			let every_form = OriginRule { forms: [Form::Eur1; MAX_FORMS + 1].to_vec(), ..rule() };
+			assert_eq!(OriginRules::new(every_form).err(), Some(Error::TooManyForms));
 		}
 
 		#[ink::test]
@@ -326,7 +333,7 @@ mod origin_rules {
 
 		#[ink::test]
 		fn cumulation_evidence_is_read_from_the_chain() {
-			let strict = Rule { cumulation_needs_evidence: true, ..rule() };
+			let strict = OriginRule { cumulation_needs_evidence: true, ..rule() };
 			let kg_certificate = [7u8; 32];
 			let chain = |in_force: bool| {
 				move |id: DocumentId| {
@@ -380,7 +387,7 @@ mod origin_rules {
 			ink::env::test::set_caller::<ink::env::DefaultEnvironment>(accounts.alice);
 			let mut contract = OriginRules::new(rule()).unwrap();
 			assert_eq!(contract.owner(), accounts.alice);
-			let lenient = Rule { max_non_originating_percent: 100, ..rule() };
+			let lenient = OriginRule { max_non_originating_percent: 100, ..rule() };
 			ink::env::test::set_caller::<ink::env::DefaultEnvironment>(accounts.bob);
 			assert_eq!(contract.set_rule(lenient.clone()), Err(Error::NotOwner));
 			assert_eq!(contract.rule(), rule());
@@ -392,10 +399,11 @@ mod origin_rules {
 			// With no value rule, a high share passes.
 			let heavy = pasta(false, [material(110100, b"TR", 900)].to_vec());
 			assert_eq!(contract.validate(heavy), Verdict::Accept);
-			let bad = Rule { max_non_originating_percent: 101, ..rule() };
+			let bad = OriginRule { max_non_originating_percent: 101, ..rule() };
 			assert_eq!(contract.set_rule(bad.clone()), Err(Error::PercentOutOfRange));
 			assert!(matches!(OriginRules::new(bad), Err(Error::PercentOutOfRange)));
-			let crowded = Rule { cumulation: [*b"KG"; MAX_CUMULATION + 1].to_vec(), ..rule() };
+			let crowded =
+				OriginRule { cumulation: [*b"KG"; MAX_CUMULATION + 1].to_vec(), ..rule() };
 			assert_eq!(contract.set_rule(crowded), Err(Error::TooManyCountries));
 		}
 	}

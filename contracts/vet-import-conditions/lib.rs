@@ -6,51 +6,22 @@
 //! a veterinary certificate, and bans goods (an HS prefix) from a country over a range of
 //! days: the outbreak response that must apply at once, without a runtime upgrade. A
 //! document for banned goods is rejected while the ban is in force, and registered with a
-//! warning in the 30 days before it starts; goods that need a veterinary certificate are
-//! rejected on any other kind of document.
+//! warning in the 30 days before it starts. A document of another kind for goods that
+//! need a veterinary certificate stands, with a warning that one is needed besides.
 
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract(env = tamga_rules::TamgaEnvironment)]
 mod vet_import_conditions {
 	use ink::prelude::vec::Vec;
-	use tamga_rules::{
-		chapter, goods_refusal, has_prefix, reasons, Country, DocumentKind, RuleInput, Verdict,
-	};
+	pub use tamga_rules::policy::Ban;
+	use tamga_rules::{chapter, goods_refusal, reasons, DocumentKind, RuleInput, Verdict};
 
 	/// The most bans kept (lifted ones included, for the record).
 	pub const MAX_BANS: usize = 256;
 
 	/// How many days before a ban starts documents get a warning.
 	pub const WARNING_DAYS: u32 = 30;
-
-	/// A ban of goods from a country.
-	#[derive(Clone, PartialEq, Eq, Debug)]
-	#[ink::scale_derive(Encode, Decode, TypeInfo)]
-	#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-	pub struct Ban {
-		/// The exporting country whose goods are banned.
-		pub exporting: Country,
-		/// The banned goods: HS codes starting with these digits.
-		pub hs_prefix: u32,
-		/// How many leading digits `hs_prefix` has (2 a chapter, 4 a heading, 6 a
-		/// subheading).
-		pub digits: u8,
-		/// The first day of the ban (days since 1970-01-01 UTC).
-		pub from_day: u32,
-		/// The last day of the ban, inclusive (`None`: until lifted).
-		pub until_day: Option<u32>,
-	}
-
-	impl Ban {
-		fn covers(&self, exporting: &Country, hs: u32) -> bool {
-			self.exporting == *exporting && has_prefix(hs, self.hs_prefix, self.digits)
-		}
-
-		fn in_force_on(&self, day: u32) -> bool {
-			self.from_day <= day && self.until_day.map_or(true, |until| day <= until)
-		}
-	}
 
 	/// Why the owner's change was refused.
 	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -135,10 +106,7 @@ mod vet_import_conditions {
 		#[ink(message)]
 		pub fn impose_ban(&mut self, ban: Ban) -> Result<u32, Error> {
 			self.only_owner()?;
-			if !(1..=6).contains(&ban.digits)
-				|| ban.hs_prefix >= 10u32.pow(u32::from(ban.digits))
-				|| ban.until_day.is_some_and(|until| until < ban.from_day)
-			{
+			if !ban.is_well_formed() {
 				return Err(Error::BadBan);
 			}
 			if self.bans.len() >= MAX_BANS {
@@ -216,6 +184,7 @@ mod vet_import_conditions {
 	#[cfg(test)]
 	mod tests {
 		use super::*;
+		use tamga_rules::Form;
 
 		const TODAY: u32 = 20_600;
 
@@ -225,8 +194,13 @@ mod vet_import_conditions {
 		}
 
 		fn document(kind: DocumentKind, exporting: &[u8; 2], hs: u32, day: u32) -> RuleInput {
+			let form = match kind {
+				DocumentKind::Veterinary => Form::Veterinary,
+				DocumentKind::Origin => Form::EaeuCt1,
+			};
 			RuleInput {
 				kind,
+				form,
 				exporting: *exporting,
 				importing: *b"KG",
 				hs_codes: [hs].to_vec(),

@@ -15,7 +15,7 @@
 //!   [`ContractRuleEngine`].
 
 use alloc::vec::Vec;
-use codec::{Decode, DecodeAll, Encode};
+use codec::{DecodeAll, Encode};
 use frame_support::{
 	parameter_types,
 	storage::{with_transaction, TransactionOutcome},
@@ -200,15 +200,6 @@ pub fn selector(name: &str) -> [u8; 4] {
 	[hash[0], hash[1], hash[2], hash[3]]
 }
 
-/// What an ink! message answers when its input cannot be read (`ink::LangError`).
-#[derive(Decode)]
-enum LangError {
-	/// The selector or the arguments could not be decoded.
-	#[codec(index = 1)]
-	#[allow(dead_code)]
-	CouldNotReadInput,
-}
-
 /// Calls rule contracts with `pallet-contracts`: the `validate(RuleInput) -> Verdict`
 /// message, with [`RULE_GAS_LIMIT`], no value and no storage deposit, deterministically,
 /// inside a storage transaction that is always rolled back: judging changes nothing (no
@@ -256,10 +247,9 @@ impl RuleEngine<AccountId> for ContractRuleEngine {
 		let verdict = match result.result {
 			Err(error) => Err(failure(error)),
 			Ok(answer) if answer.did_revert() => Err(RuleFailure::Reverted),
-			Ok(answer) => match <Result<Verdict, LangError>>::decode_all(&mut &answer.data[..]) {
-				Ok(Ok(verdict)) => Ok(verdict),
-				_ => Err(RuleFailure::BadAnswer),
-			},
+			Ok(answer) => tamga_rules::message_answer(&answer.data)
+				.and_then(|mut verdict| Verdict::decode_all(&mut verdict).ok())
+				.ok_or(RuleFailure::BadAnswer),
 		};
 		(used, verdict)
 	}

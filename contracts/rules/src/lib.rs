@@ -14,6 +14,8 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use scale_info::TypeInfo;
 
+pub mod policy;
+
 /// An ISO 3166-1 alpha-2 country code, e.g. `*b"KZ"`.
 pub type Country = [u8; 2];
 
@@ -47,6 +49,25 @@ pub enum DocumentKind {
 	Veterinary,
 }
 
+/// The form of a document: rules may differ between them (the rules of origin of a
+/// preferential agreement do not apply to a non-preferential certificate).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(all(feature = "ink", feature = "std"), derive(ink::storage::traits::StorageLayout))]
+pub enum Form {
+	/// EAEU certificate of origin, form CT-1.
+	EaeuCt1,
+	/// Movement certificate EUR.1.
+	Eur1,
+	/// GSP certificate of origin, Form A.
+	FormA,
+	/// A non-preferential (generic) certificate of origin.
+	NonPreferential,
+	/// A veterinary (SPS) certificate.
+	Veterinary,
+	/// An approved exporter's own origin declaration.
+	OriginDeclaration,
+}
+
 /// A material used to make the goods.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct Material {
@@ -78,6 +99,8 @@ pub struct Production {
 pub struct RuleInput {
 	/// The kind of document.
 	pub kind: DocumentKind,
+	/// Its form.
+	pub form: Form,
 	/// The exporting country (the issuer's).
 	pub exporting: Country,
 	/// The importing country.
@@ -173,6 +196,17 @@ mod environment {
 		type Timestamp = <ink::env::DefaultEnvironment as ink::env::Environment>::Timestamp;
 		type BlockNumber = <ink::env::DefaultEnvironment as ink::env::Environment>::BlockNumber;
 		type ChainExtension = RegistryExtension;
+	}
+}
+
+/// The answer of an ink! message, from the bytes its call returned: ink! wraps every
+/// message's answer in `Result<_, LangError>`, so the bytes are `0x00` and the answer
+/// when the contract could read its input. `None` when it could not (`0x01`, a
+/// `LangError`) or the bytes are no message's answer.
+pub fn message_answer(returned: &[u8]) -> Option<&[u8]> {
+	match returned.split_first() {
+		Some((0, answer)) => Some(answer),
+		_ => None,
 	}
 }
 
@@ -339,5 +373,14 @@ mod tests {
 		for verdict in [Verdict::Accept, Verdict::Warn(105), Verdict::Reject(202)] {
 			assert_eq!(Verdict::decode(&mut &verdict.encode()[..]).unwrap(), verdict);
 		}
+	}
+
+	#[test]
+	fn message_answers_lose_their_lang_error_wrapper() {
+		let answer = Ok::<Verdict, u8>(Verdict::Warn(105)).encode();
+		assert_eq!(message_answer(&answer), Some(&Verdict::Warn(105).encode()[..]));
+		// ink!'s `LangError::CouldNotReadInput`, and no bytes at all.
+		assert_eq!(message_answer(&[1, 1]), None);
+		assert_eq!(message_answer(&[]), None);
 	}
 }

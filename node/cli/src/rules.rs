@@ -4,11 +4,16 @@
 //! contracts without writing SCALE by hand.
 
 use codec::{Decode, Encode};
+use pallet_tamga_certificates::rules::rule_form;
 use pallet_tamga_certificates::{Call as CertificatesCall, Direction};
 use pallet_tamga_governance::DocumentKind;
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::{traits::Hash as _, AccountId32};
+use tamga_rules::{
+	policy::{Ban, OriginRule, MAX_CUMULATION},
+	Form,
+};
 use tamga_runtime::{contracts::selector, Runtime, RuntimeCall, RuntimeEvent};
 
 use crate::{
@@ -131,6 +136,10 @@ pub enum EncodeCmd {
 		/// A cumulated material needs a certificate of origin anchored on Tamga.
 		#[arg(long)]
 		needs_evidence: bool,
+		/// The forms of certificate the rule judges, e.g. `ct1,eur1` (others are accepted
+		/// unjudged); every form if not given.
+		#[arg(long, value_enum, value_delimiter = ',')]
+		forms: Vec<crate::cert::KindArg>,
 	},
 	/// `vet-import-conditions` chapters needing a veterinary certificate (for `new` and
 	/// `set_chapters`), e.g. `1,2,4`.
@@ -156,24 +165,16 @@ pub enum EncodeCmd {
 	},
 }
 
-/// `origin-rules`' `Rule`, field for field.
-#[derive(Encode, Decode)]
-struct OriginRule {
-	change_of_heading: bool,
-	max_non_originating_percent: u8,
-	warn_margin_percent: u8,
-	cumulation: Vec<[u8; 2]>,
-	cumulation_needs_evidence: bool,
-}
-
-/// `vet-import-conditions`' `Ban`, field for field.
-#[derive(Encode, Decode)]
-struct Ban {
-	exporting: [u8; 2],
-	hs_prefix: u32,
-	digits: u8,
-	from_day: u32,
-	until_day: Option<u32>,
+/// `form` as `--forms` names it.
+fn form_name(form: Form) -> &'static str {
+	match form {
+		Form::EaeuCt1 => "ct1",
+		Form::Eur1 => "eur1",
+		Form::FormA => "form-a",
+		Form::NonPreferential => "non-preferential",
+		Form::Veterinary => "veterinary",
+		Form::OriginDeclaration => "declaration",
+	}
 }
 
 /// `selector(name) ++ args`.
@@ -203,9 +204,13 @@ impl EncodeCmd {
 				warn_margin,
 				cumulation,
 				needs_evidence,
+				forms,
 			} => {
 				if *max_non_originating > 100 || *warn_margin > 100 {
 					return Err("percentages are 0 to 100".into());
+				}
+				if cumulation.len() > MAX_CUMULATION {
+					return Err(format!("--cumulation: at most {MAX_CUMULATION} countries"));
 				}
 				OriginRule {
 					change_of_heading: *change_of_heading,
@@ -216,6 +221,7 @@ impl EncodeCmd {
 						.map(|c| country("--cumulation", c))
 						.collect::<Result<_, _>>()?,
 					cumulation_needs_evidence: *needs_evidence,
+					forms: forms.iter().map(|&form| rule_form(form.into())).collect(),
 				}
 				.encode()
 			},
@@ -230,7 +236,7 @@ impl EncodeCmd {
 				if !(2..=6).contains(&digits) || !hs_prefix.bytes().all(|b| b.is_ascii_digit()) {
 					return Err(format!("--hs-prefix: 2 to 6 digits, not {hs_prefix}"));
 				}
-				Ban {
+				let ban = Ban {
 					exporting: country("--exporting", exporting)?,
 					hs_prefix: hs_prefix.parse().map_err(|e| format!("--hs-prefix: {e}"))?,
 					digits: digits as u8,
@@ -241,8 +247,11 @@ impl EncodeCmd {
 						.map(tamga_rpc::dates::parse_iso_date)
 						.transpose()
 						.map_err(|e| format!("--until: {e}"))?,
+				};
+				if !ban.is_well_formed() {
+					return Err("--until: the ban ends before it starts".into());
 				}
-				.encode()
+				ban.encode()
 			},
 		})
 	}
@@ -328,10 +337,12 @@ mod tests {
 			warn_margin_percent: 5,
 			cumulation: vec![*b"KG"],
 			cumulation_needs_evidence: false,
+			forms: vec![Form::EaeuCt1, Form::FormA],
 		};
 		let json = describe("rule", &rule.encode()).unwrap();
 		assert_eq!(json["maxNonOriginatingPercent"], 50);
 		assert_eq!(json["cumulation"], json!(["KG"]));
+		assert_eq!(json["forms"], json!(["ct1", "form-a"]));
 		let ban = Ban { exporting: *b"KZ", hs_prefix: 2, digits: 2, from_day: 1, until_day: None };
 		let json = describe("bans", &vec![ban].encode()).unwrap();
 		assert_eq!(
@@ -356,8 +367,9 @@ mod tests {
 			warn_margin: 5,
 			cumulation: vec!["KG".into()],
 			needs_evidence: true,
+			forms: vec![crate::cert::KindArg::NonPreferential],
 		};
-		assert_eq!(rule.encode().unwrap(), [1, 50, 5, 4, b'K', b'G', 1]);
+		assert_eq!(rule.encode().unwrap(), [1, 50, 5, 4, b'K', b'G', 1, 4, 3]);
 		let ban = EncodeCmd::Ban {
 			exporting: "KZ".into(),
 			hs_prefix: "0201".into(),
@@ -366,6 +378,13 @@ mod tests {
 		};
 		assert_eq!(ban.encode().unwrap(), [b'K', b'Z', 201, 0, 0, 0, 4, 1, 0, 0, 0, 0]);
 		assert!(EncodeCmd::Chapters { chapters: vec![2, 100] }.encode().is_err());
+		let ends_early = EncodeCmd::Ban {
+			exporting: "KZ".into(),
+			hs_prefix: "02".into(),
+			from: "2026-01-02".into(),
+			until: Some("2026-01-01".into()),
+		};
+		assert!(ends_early.encode().unwrap_err().contains("ends before it starts"));
 		assert!(EncodeCmd::Ban {
 			exporting: "KZ".into(),
 			hs_prefix: "2".into(),
@@ -404,11 +423,8 @@ fn read(
 	if answer.did_revert() {
 		return Err(format!("the contract refused: {}", to_hex(&answer.data)));
 	}
-	// A message's answer is `Result<T, LangError>`: 0x00 then T.
-	let data = match answer.data.split_first() {
-		Some((0, rest)) => rest,
-		_ => return Err(format!("the contract could not read the call: {}", to_hex(&answer.data))),
-	};
+	let data = tamga_rules::message_answer(&answer.data)
+		.ok_or_else(|| format!("the contract could not read the call: {}", to_hex(&answer.data)))?;
 	Ok(describe(message, data).unwrap_or_else(|| json!({ "answer": to_hex(data) })))
 }
 
@@ -427,6 +443,7 @@ fn describe(message: &str, mut data: &[u8]) -> Option<Value> {
 				"warnMarginPercent": rule.warn_margin_percent,
 				"cumulation": rule.cumulation.iter().map(country).collect::<Vec<_>>(),
 				"cumulationNeedsEvidence": rule.cumulation_needs_evidence,
+				"forms": rule.forms.iter().map(|&form| form_name(form)).collect::<Vec<_>>(),
 			})
 		},
 		"owner" => json!({ "owner": AccountId32::decode_all(&mut data).ok()?.to_ss58check() }),

@@ -891,6 +891,7 @@ pub mod pallet {
 			}
 			let input = tamga_rules::RuleInput {
 				kind: rule_kind,
+				form: rules::rule_form(facts.kind),
 				exporting: facts.exporting,
 				importing: facts.importing,
 				hs_codes: facts.hs_codes.iter().map(rules::hs_number).collect(),

@@ -23,7 +23,7 @@ use pallet_tamga_governance::DocumentKind;
 use scale_info::TypeInfo;
 use tamga_rules::Verdict;
 
-use crate::types::HsCode;
+use crate::types::{CertificateKind, HsCode};
 
 /// Whose rules: the exporting administration's or the importing one's.
 #[derive(
@@ -186,6 +186,18 @@ pub fn rule_kind(kind: DocumentKind) -> Option<tamga_rules::DocumentKind> {
 		DocumentKind::Origin => Some(tamga_rules::DocumentKind::Origin),
 		DocumentKind::Veterinary => Some(tamga_rules::DocumentKind::Veterinary),
 		DocumentKind::AtaGuarantee | DocumentKind::Aeo => None,
+	}
+}
+
+/// The rules' view of a certificate's form.
+pub fn rule_form(kind: CertificateKind) -> tamga_rules::Form {
+	match kind {
+		CertificateKind::EaeuCt1 => tamga_rules::Form::EaeuCt1,
+		CertificateKind::Eur1 => tamga_rules::Form::Eur1,
+		CertificateKind::FormA => tamga_rules::Form::FormA,
+		CertificateKind::NonPreferential => tamga_rules::Form::NonPreferential,
+		CertificateKind::Veterinary => tamga_rules::Form::Veterinary,
+		CertificateKind::OriginDeclaration => tamga_rules::Form::OriginDeclaration,
 	}
 }
 

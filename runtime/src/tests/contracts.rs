@@ -17,6 +17,10 @@ use pallet_tamga_certificates::{
 use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
 use sp_core::H256;
 use sp_runtime::{traits::Hash as _, DispatchError};
+use tamga_rules::{
+	policy::{Ban, OriginRule},
+	Form,
+};
 
 use super::{administration, local_testnet, signed};
 use crate::{
@@ -107,26 +111,6 @@ const LOOP: &[u8] = &[0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b];
 /// `end`: returns without an answer.
 const SILENT: &[u8] = &[0x0b];
 
-/// `origin-rules`' rule (the contract's `Rule`, field for field).
-#[derive(Encode)]
-struct OriginRule {
-	change_of_heading: bool,
-	max_non_originating_percent: u8,
-	warn_margin_percent: u8,
-	cumulation: Vec<[u8; 2]>,
-	cumulation_needs_evidence: bool,
-}
-
-/// `vet-import-conditions`' ban (the contract's `Ban`, field for field).
-#[derive(Encode)]
-struct Ban {
-	exporting: [u8; 2],
-	hs_prefix: u32,
-	digits: u8,
-	from_day: u32,
-	until_day: Option<u32>,
-}
-
 /// Uploads `code` and instantiates it with constructor input `input` as administration
 /// `index`; returns the contract's account.
 fn deploy(index: usize, code: Vec<u8>, input: Vec<u8>) -> AccountId {
@@ -175,6 +159,26 @@ fn call(index: usize, contract: &AccountId, name: &str, args: impl Encode) {
 
 fn set_rules(index: usize, kind: DocumentKind, direction: Direction, contract: &AccountId) {
 	assert_ok!(Certificates::set_rules(signed(index), kind, direction, Some(contract.clone())));
+}
+
+/// KZ's preferential rules of origin, deployed by KZ and registered for its exports:
+/// change of heading, at most 50 % non-originating, a warning within `warn_margin` points
+/// of that, cumulation with KG on evidence anchored on Tamga, for CT-1 and EUR.1
+/// certificates. Returns the contract.
+fn kz_origin_rules(warn_margin: u8) -> AccountId {
+	let rule = OriginRule {
+		change_of_heading: true,
+		max_non_originating_percent: 50,
+		warn_margin_percent: warn_margin,
+		cumulation: vec![*b"KG"],
+		cumulation_needs_evidence: true,
+		forms: vec![Form::EaeuCt1, Form::Eur1],
+	};
+	let mut new = selector("new").to_vec();
+	rule.encode_to(&mut new);
+	let origin_rules = deploy(0, built_contract("origin-rules"), new);
+	set_rules(0, DocumentKind::Origin, Direction::Export, &origin_rules);
+	origin_rules
 }
 
 /// An issuer of administration `index` for origin and veterinary certificates.
@@ -293,19 +297,8 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 		let kz_issuer = issuer(0, 0x51);
 		let kg_issuer = issuer(1, 0x52);
 
-		// KZ's rules of origin: change of heading, at most 50 % non-originating, warn
-		// within 5 points, cumulation with KG on evidence anchored on Tamga.
-		let rule = OriginRule {
-			change_of_heading: true,
-			max_non_originating_percent: 50,
-			warn_margin_percent: 5,
-			cumulation: vec![*b"KG"],
-			cumulation_needs_evidence: true,
-		};
-		let mut new = selector("new").to_vec();
-		rule.encode_to(&mut new);
-		let origin_rules = deploy(0, built_contract("origin-rules"), new);
-		set_rules(0, DocumentKind::Origin, Direction::Export, &origin_rules);
+		// KZ's rules of origin, warning within 5 points of the maximum share.
+		let origin_rules = kz_origin_rules(5);
 
 		// Accept: 30 % Turkish flour.
 		assert_ok!(register_pasta(&kz_issuer, 1, 300, b"TR", None));
@@ -322,6 +315,7 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 		// What judging costs: a small share of the gas a rule may use.
 		let input = tamga_rules::RuleInput {
 			kind: tamga_rules::DocumentKind::Origin,
+			form: Form::EaeuCt1,
 			exporting: *b"KZ",
 			importing: *b"KG",
 			hs_codes: vec![190_219],
@@ -377,6 +371,15 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 				code: 104
 			}
 		);
+		// A non-preferential certificate for the same goods is not judged by preferential
+		// rules: accepted as it is.
+		assert_ok!(Certificates::register(
+			RuntimeOrigin::signed(kz_issuer.clone()),
+			H256::repeat_byte(0x33),
+			facts(CertificateKind::NonPreferential, "P-3-np", b"KZ", b"KG", b"190219"),
+			Some(pasta(600, b"TR", None)),
+		));
+		assert!(Certificates::verify(H256::repeat_byte(0x33)).unwrap().warnings.is_empty());
 		// Without production facts, rules of origin cannot judge: reason 101.
 		assert_noop!(
 			Certificates::register(
@@ -539,17 +542,7 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 		pallet_timestamp::Now::<Runtime>::put(u64::from(TODAY) * 86_400_000 + 3_600_000);
 		let kz_issuer = issuer(0, 0x51);
 		let kg_issuer = issuer(1, 0x52);
-		let rule = OriginRule {
-			change_of_heading: true,
-			max_non_originating_percent: 50,
-			warn_margin_percent: 0,
-			cumulation: vec![*b"KG"],
-			cumulation_needs_evidence: true,
-		};
-		let mut new = selector("new").to_vec();
-		rule.encode_to(&mut new);
-		let origin_rules = deploy(0, built_contract("origin-rules"), new);
-		set_rules(0, DocumentKind::Origin, Direction::Export, &origin_rules);
+		kz_origin_rules(0);
 		// 64 materials (the most a document lists), each proven by its own KG certificate,
 		// each read through the chain extension.
 		let max = <Runtime as pallet_tamga_certificates::Config>::MaxMaterials::get();

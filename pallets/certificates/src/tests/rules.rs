@@ -131,6 +131,7 @@ fn both_administrations_rules_are_asked_with_the_documents_facts() {
 		);
 		let input = &asked[0].2;
 		assert_eq!(input.kind, tamga_rules::DocumentKind::Origin);
+		assert_eq!(input.form, tamga_rules::Form::EaeuCt1);
 		assert_eq!((input.exporting, input.importing), (*b"KZ", *b"KG"));
 		assert_eq!(input.hs_codes, [100_199, 20_130]);
 		assert_eq!(input.day, TODAY);
@@ -149,6 +150,11 @@ fn both_administrations_rules_are_asked_with_the_documents_facts() {
 		vet.kind = crate::CertificateKind::Veterinary;
 		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(2), vet, None));
 		assert!(super::super::mock::asked().is_empty());
+		// The form is passed, for rules that judge some forms only.
+		let mut generic = facts("N");
+		generic.kind = crate::CertificateKind::NonPreferential;
+		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(3), generic, Some(production())));
+		assert_eq!(super::super::mock::asked()[0].2.form, tamga_rules::Form::NonPreferential);
 	});
 }
 
