@@ -5,11 +5,12 @@
 //! time, without a runtime upgrade: goods wholly obtained are originating; otherwise every
 //! non-originating material must change tariff heading (first four HS digits) if the rule
 //! asks it, and all non-originating materials together may not exceed a share of the
-//! ex-works price. The rule may be limited to some forms of document (e.g. CT-1 and EUR.1):
-//! documents of other forms are accepted unjudged. Materials from the exporting country, or from a country the rule lists
-//! for cumulation, count as originating; if the rule asks for proof, such a material must
-//! name a certificate of origin anchored on Tamga, in force, from its country, which the
-//! contract reads through the chain's registry extension. The answer is a [`Verdict`] with a reason code
+//! ex-works price. The rule may be limited to some forms of document (e.g. CT-1 and
+//! EUR.1): documents of other forms are accepted unjudged. Materials from the exporting
+//! country, or from a country the rule lists for cumulation, count as originating; if the
+//! rule asks for proof, such a material must name a certificate of origin anchored on
+//! Tamga, of a form the rule judges, in force, from its country, which the contract reads
+//! through the chain's registry extension. The answer is a [`Verdict`] with a reason code
 //! from [`tamga_rules::reasons`].
 
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -165,17 +166,24 @@ mod origin_rules {
 			};
 		};
 		match document(evidence) {
-			Some(summary) if proves(&summary, material, exporting) => Ok(true),
+			Some(summary) if proves(rule, &summary, material, exporting) => Ok(true),
 			_ => Err(reasons::ORIGIN_EVIDENCE_INVALID),
 		}
 	}
 
 	/// Whether anchored document `summary` proves `material`'s origin for goods made in
-	/// `exporting`: a certificate of origin in force, from an issuer in good standing,
-	/// issued in the material's country for import into `exporting`, covering goods of the
-	/// material's heading.
-	fn proves(summary: &DocumentSummary, material: &Material, exporting: Country) -> bool {
+	/// `exporting`: a certificate of origin of a form `rule` judges (a rule for CT-1 and
+	/// EUR.1 takes no non-preferential certificate as evidence), in force, from an issuer
+	/// in good standing, issued in the material's country for import into `exporting`,
+	/// covering goods of the material's heading.
+	fn proves(
+		rule: &OriginRule,
+		summary: &DocumentSummary,
+		material: &Material,
+		exporting: Country,
+	) -> bool {
 		summary.kind == DocumentKind::Origin
+			&& rule.judges(summary.form)
 			&& summary.exporting == material.origin
 			&& summary.importing == exporting
 			&& summary.in_force
@@ -335,10 +343,11 @@ mod origin_rules {
 		fn cumulation_evidence_is_read_from_the_chain() {
 			let strict = OriginRule { cumulation_needs_evidence: true, ..rule() };
 			let kg_certificate = [7u8; 32];
-			let chain = |in_force: bool| {
+			let chain_with = |in_force: bool, form: Form| {
 				move |id: DocumentId| {
 					(id == kg_certificate).then_some(DocumentSummary {
 						kind: DocumentKind::Origin,
+						form,
 						exporting: *b"KG",
 						importing: *b"KZ",
 						hs_codes: [190_211].to_vec(),
@@ -347,6 +356,7 @@ mod origin_rules {
 					})
 				}
 			};
+			let chain = |in_force: bool| chain_with(in_force, Form::EaeuCt1);
 			// KG wheat gluten of the goods' heading cumulates only with proof.
 			let mut gluten = material(190211, b"KG", 100);
 			let input = |m: Material| pasta(false, [m].to_vec());
@@ -373,6 +383,26 @@ mod origin_rules {
 			assert_eq!(
 				judge(&strict, &input(flour), chain(true)),
 				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
+			);
+			// A rule for CT-1 and EUR.1 takes no non-preferential certificate as evidence,
+			// though it accepts such certificates unjudged; a rule for every form does.
+			let preferential =
+				OriginRule { forms: [Form::EaeuCt1, Form::Eur1].to_vec(), ..strict.clone() };
+			assert_eq!(
+				judge(&preferential, &input(gluten.clone()), chain_with(true, Form::EaeuCt1)),
+				Verdict::Accept
+			);
+			assert_eq!(
+				judge(
+					&preferential,
+					&input(gluten.clone()),
+					chain_with(true, Form::NonPreferential)
+				),
+				Verdict::Reject(reasons::ORIGIN_EVIDENCE_INVALID)
+			);
+			assert_eq!(
+				judge(&strict, &input(gluten.clone()), chain_with(true, Form::NonPreferential)),
+				Verdict::Accept
 			);
 			gluten.evidence = Some([8u8; 32]);
 			assert_eq!(

@@ -166,7 +166,7 @@ impl ChainExtension<Runtime> for RegistryExtension {
 /// (the record, the issuer's accreditation, its administration: 4 reads) and a bound of
 /// 50 µs for decoding the record and computing the verdict (the native verifier answers in
 /// well under that), with 16 KiB of proof.
-fn document_weight() -> Weight {
+pub(crate) fn document_weight() -> Weight {
 	Weight::from_parts(50_000_000, 16 * 1024)
 		.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(4))
 }
@@ -181,6 +181,7 @@ pub fn document_summary(id: Hash) -> Option<DocumentSummary> {
 			},
 			_ => tamga_rules::DocumentKind::Origin,
 		},
+		form: pallet_tamga_certificates::rules::rule_form(verification.kind),
 		exporting: verification.exporting,
 		importing: verification.importing,
 		hs_codes: verification

@@ -8,7 +8,7 @@ use std::{
 		Arc, Mutex,
 	},
 	thread::JoinHandle,
-	time::Duration,
+	time::{Duration, Instant},
 };
 
 use serde_json::{json, Value};
@@ -48,6 +48,55 @@ fn node_next_nonce(url: &str, account: &str) -> Option<u32> {
 	nonce.as_u64().and_then(|n| u32::try_from(n).ok())
 }
 
+/// How long the node's nonce count may stay below the stream's own before the stream
+/// takes it as a gap to fill: five blocks.
+pub const GAP_PATIENCE: Duration = Duration::from_secs(10);
+
+/// How often the stream compares its nonce count with the node's.
+const GAP_CHECK_EVERY: Duration = Duration::from_secs(2);
+
+/// Watches for a gap between the stream's own nonce count and the node's.
+#[derive(Default)]
+struct GapWatch {
+	/// When the count was last compared.
+	checked: Option<Instant>,
+	/// Since when, and at which count, the node has been behind.
+	behind: Option<(Instant, u32)>,
+}
+
+impl GapWatch {
+	/// The nonce to sign the next registration with at `now`, given the stream's own count
+	/// `own` and a way to `ask` the node for its count.
+	fn next(&mut self, now: Instant, own: u32, ask: impl FnOnce() -> Option<u32>) -> u32 {
+		if self.checked.is_some_and(|at| now.duration_since(at) < GAP_CHECK_EVERY) {
+			return own;
+		}
+		self.checked = Some(now);
+		match ask() {
+			Some(node) if node < own => match self.behind {
+				Some((since, at)) if at == node && now.duration_since(since) >= GAP_PATIENCE => {
+					eprintln!(
+						"load: the node has counted nonce {node} as next for {:?} while the \
+						 stream is at {own}: a transaction it accepted was lost; filling the gap",
+						now.duration_since(since)
+					);
+					self.behind = None;
+					node
+				},
+				Some((_, at)) if at == node => own,
+				_ => {
+					self.behind = Some((now, node));
+					own
+				},
+			},
+			_ => {
+				self.behind = None;
+				own
+			},
+		}
+	}
+}
+
 /// Registrations submitted one after another from a background thread until stopped.
 ///
 /// The stream keeps its own count of nonces, as an issuer's batch software does: after
@@ -56,6 +105,11 @@ fn node_next_nonce(url: &str, account: &str) -> Option<u32> {
 /// the abandoned blocks back into its pool it counts their nonces as unused, and a new
 /// registration signed with one would displace a registration it had already accepted.
 /// After a refusal the stream asks the node again, never going below its own count.
+///
+/// A transaction the node accepted and later lost would leave a gap that holds every later
+/// one back, so the stream also checks now and then: if the node's count has stayed below
+/// its own for [`GAP_PATIENCE`] (several blocks, far longer than a fork switch), it logs
+/// the gap and signs the next registration with the node's count, which fills it.
 pub struct RegistrationLoad {
 	stop: Arc<AtomicBool>,
 	accepted: Arc<Mutex<Vec<String>>>,
@@ -73,12 +127,13 @@ impl RegistrationLoad {
 		let thread = {
 			let (stop, accepted) = (stop.clone(), accepted.clone());
 			std::thread::spawn(move || {
-				let (mut n, mut nonce) = (0, None);
+				let (mut n, mut nonce, mut gaps) = (0, None, GapWatch::default());
 				while !stop.load(Ordering::Relaxed) {
-					let Some(current) = nonce.or_else(|| node_next_nonce(&url, &signer)) else {
+					let Some(own) = nonce.or_else(|| node_next_nonce(&url, &signer)) else {
 						std::thread::sleep(Duration::from_millis(200));
 						continue;
 					};
+					let current = gaps.next(Instant::now(), own, || node_next_nonce(&url, &signer));
 					match register(&url, &suri, n, current) {
 						Ok(id) => {
 							accepted.lock().unwrap_or_else(|e| e.into_inner()).push(id);
@@ -143,4 +198,31 @@ pub fn finalized_valid(node: &TamgaNode, ids: &[String]) -> Result<(String, Vec<
 	let head = node.rpc().finalized_hash()?;
 	let valid = valid_at(node, &head, ids)?;
 	Ok((head, valid))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_lasting_gap_is_filled_and_a_fork_switch_is_not_mistaken_for_one() {
+		let start = Instant::now();
+		let at = |seconds: u64| start + Duration::from_secs(seconds);
+		let mut watch = GapWatch::default();
+		// In step with the node: its own count.
+		assert_eq!(watch.next(at(0), 10, || Some(10)), 10);
+		// Checked at most every two seconds: the node is not asked in between.
+		assert_eq!(watch.next(at(1), 11, || panic!("asked too often")), 11);
+		// Behind for a moment (a fork switch), then caught up: no gap.
+		assert_eq!(watch.next(at(2), 12, || Some(9)), 12);
+		assert_eq!(watch.next(at(4), 13, || Some(13)), 13);
+		// Behind at a moving count: still catching up.
+		assert_eq!(watch.next(at(6), 14, || Some(11)), 14);
+		assert_eq!(watch.next(at(20), 15, || Some(12)), 15);
+		// Behind at the same count for ten seconds: the gap is filled.
+		assert_eq!(watch.next(at(25), 16, || Some(12)), 16);
+		assert_eq!(watch.next(at(30), 17, || Some(12)), 12);
+		// A node that does not answer changes nothing.
+		assert_eq!(watch.next(at(40), 18, || None), 18);
+	}
 }

@@ -119,6 +119,8 @@ pub struct RuleInput {
 pub struct DocumentSummary {
 	/// The kind of document.
 	pub kind: DocumentKind,
+	/// Its form (a rule of origin may take only preferential forms as evidence).
+	pub form: Form,
 	/// The exporting country (its issuer's).
 	pub exporting: Country,
 	/// The importing country.

@@ -78,3 +78,48 @@ impl Ban {
 			&& self.until_day.map_or(true, |until| until >= self.from_day)
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn max_forms_is_the_number_of_forms() {
+		// Adding a form breaks this match, and with it the count below.
+		let forms = [
+			Form::EaeuCt1,
+			Form::Eur1,
+			Form::FormA,
+			Form::NonPreferential,
+			Form::Veterinary,
+			Form::OriginDeclaration,
+		];
+		for form in forms {
+			match form {
+				Form::EaeuCt1
+				| Form::Eur1
+				| Form::FormA
+				| Form::NonPreferential
+				| Form::Veterinary
+				| Form::OriginDeclaration => {},
+			}
+		}
+		assert_eq!(forms.len(), MAX_FORMS);
+	}
+
+	#[test]
+	fn a_rule_without_forms_judges_every_form() {
+		let rule = OriginRule {
+			change_of_heading: true,
+			max_non_originating_percent: 50,
+			warn_margin_percent: 0,
+			cumulation: Vec::new(),
+			cumulation_needs_evidence: false,
+			forms: Vec::new(),
+		};
+		assert!(rule.judges(Form::NonPreferential));
+		let preferential = OriginRule { forms: [Form::EaeuCt1].to_vec(), ..rule };
+		assert!(preferential.judges(Form::EaeuCt1));
+		assert!(!preferential.judges(Form::NonPreferential));
+	}
+}

@@ -212,6 +212,17 @@ impl EncodeCmd {
 				if cumulation.len() > MAX_CUMULATION {
 					return Err(format!("--cumulation: at most {MAX_CUMULATION} countries"));
 				}
+				let mut rule_forms = Vec::new();
+				for form in forms.iter().map(|&form| rule_form(form.into())) {
+					if form == Form::Veterinary {
+						return Err("--forms: rules of origin do not judge veterinary \
+						            certificates"
+							.into());
+					}
+					if !rule_forms.contains(&form) {
+						rule_forms.push(form);
+					}
+				}
 				OriginRule {
 					change_of_heading: *change_of_heading,
 					max_non_originating_percent: *max_non_originating,
@@ -221,7 +232,7 @@ impl EncodeCmd {
 						.map(|c| country("--cumulation", c))
 						.collect::<Result<_, _>>()?,
 					cumulation_needs_evidence: *needs_evidence,
-					forms: forms.iter().map(|&form| rule_form(form.into())).collect(),
+					forms: rule_forms,
 				}
 				.encode()
 			},
@@ -370,6 +381,20 @@ mod tests {
 			forms: vec![crate::cert::KindArg::NonPreferential],
 		};
 		assert_eq!(rule.encode().unwrap(), [1, 50, 5, 4, b'K', b'G', 1, 4, 3]);
+		// Forms named twice count once; veterinary certificates are no origin rule's.
+		let with_forms = |forms| EncodeCmd::OriginRule {
+			change_of_heading: true,
+			max_non_originating: 50,
+			warn_margin: 5,
+			cumulation: Vec::new(),
+			needs_evidence: false,
+			forms,
+		};
+		use crate::cert::KindArg;
+		let twice = with_forms(vec![KindArg::Ct1, KindArg::Eur1, KindArg::Ct1]);
+		assert_eq!(twice.encode().unwrap(), [1, 50, 5, 0, 0, 8, 0, 1]);
+		let veterinary = with_forms(vec![KindArg::Ct1, KindArg::Veterinary]);
+		assert!(veterinary.encode().unwrap_err().contains("veterinary"));
 		let ban = EncodeCmd::Ban {
 			exporting: "KZ".into(),
 			hs_prefix: "0201".into(),

@@ -412,6 +412,21 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			None,
 		));
 		assert_ok!(register_pasta(&kz_issuer, 5, 700, b"KG", Some(kg_flour)));
+		// A non-preferential KG certificate is no evidence for preferential rules.
+		let kg_flour_np = H256::repeat_byte(0xf2);
+		assert_ok!(Certificates::register(
+			RuntimeOrigin::signed(kg_issuer.clone()),
+			kg_flour_np,
+			facts(CertificateKind::NonPreferential, "KG-FLOUR-NP", b"KG", b"KZ", b"110100"),
+			None,
+		));
+		assert_noop!(
+			register_pasta(&kz_issuer, 7, 700, b"KG", Some(kg_flour_np)),
+			CertificatesError::<Runtime>::RejectedByRules {
+				direction: Direction::Export,
+				code: 109
+			}
+		);
 		assert_noop!(
 			register_pasta(&kz_issuer, 6, 700, b"KG", Some(H256::repeat_byte(0xee))),
 			CertificatesError::<Runtime>::RejectedByRules {
@@ -573,9 +588,12 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 		.expect("64 evidenced materials are judged within the gas limit");
 		let used = post.actual_weight.unwrap();
 		eprintln!("a document with 64 evidenced materials: {used:?}");
-		// One contract was asked: its share stays below three quarters of the limit, the
+		// One contract was asked and read every material's evidence (each read is charged
+		// its declared weight); its share stays below three quarters of the limit, the
 		// reserve RULE_GAS_LIMIT's documentation promises.
 		let limit = crate::contracts::RULE_GAS_LIMIT;
+		let reads = crate::contracts::document_weight().saturating_mul(u64::from(max));
+		assert!(used.all_gte(reads), "every evidence read was charged: {used:?}");
 		assert!(used.ref_time() < limit.ref_time() * 3 / 4, "{used:?}");
 		assert!(used.proof_size() < limit.proof_size() * 3 / 4, "{used:?}");
 	});
