@@ -239,6 +239,17 @@ fn pasta_rules_input() -> tamga_rules::Production {
 	pallet_tamga_certificates::rules::production_input(&pasta(300, b"TR", None))
 }
 
+/// Anchors `id`, a KG certificate of `kind` for flour (1101 00) exported to KZ, the
+/// evidence KZ's pasta cumulates with.
+fn register_kg_flour(kg_issuer: &AccountId, id: H256, kind: CertificateKind, number: &str) {
+	assert_ok!(Certificates::register(
+		RuntimeOrigin::signed(kg_issuer.clone()),
+		id,
+		facts(kind, number, b"KG", b"KZ", b"110100"),
+		None,
+	));
+}
+
 fn register_pasta(
 	who: &AccountId,
 	n: u8,
@@ -405,21 +416,11 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			}
 		);
 		let kg_flour = H256::repeat_byte(0xf1);
-		assert_ok!(Certificates::register(
-			RuntimeOrigin::signed(kg_issuer.clone()),
-			kg_flour,
-			facts(CertificateKind::EaeuCt1, "KG-FLOUR", b"KG", b"KZ", b"110100"),
-			None,
-		));
+		register_kg_flour(&kg_issuer, kg_flour, CertificateKind::EaeuCt1, "KG-FLOUR");
 		assert_ok!(register_pasta(&kz_issuer, 5, 700, b"KG", Some(kg_flour)));
 		// A non-preferential KG certificate is no evidence for preferential rules.
 		let kg_flour_np = H256::repeat_byte(0xf2);
-		assert_ok!(Certificates::register(
-			RuntimeOrigin::signed(kg_issuer.clone()),
-			kg_flour_np,
-			facts(CertificateKind::NonPreferential, "KG-FLOUR-NP", b"KG", b"KZ", b"110100"),
-			None,
-		));
+		register_kg_flour(&kg_issuer, kg_flour_np, CertificateKind::NonPreferential, "KG-NP");
 		assert_noop!(
 			register_pasta(&kz_issuer, 7, 700, b"KG", Some(kg_flour_np)),
 			CertificatesError::<Runtime>::RejectedByRules {
@@ -564,13 +565,12 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 		let materials: Vec<Material> = (0..max)
 			.map(|n| {
 				let evidence = H256::from_low_u64_be(0xe000 + u64::from(n));
-				let number = format!("KG-{n}");
-				assert_ok!(Certificates::register(
-					RuntimeOrigin::signed(kg_issuer.clone()),
+				register_kg_flour(
+					&kg_issuer,
 					evidence,
-					facts(CertificateKind::EaeuCt1, &number, b"KG", b"KZ", b"110100"),
-					None,
-				));
+					CertificateKind::EaeuCt1,
+					&format!("KG-{n}"),
+				);
 				Material { hs: *b"110100", origin: *b"KG", value: 10, evidence: Some(evidence) }
 			})
 			.collect();
