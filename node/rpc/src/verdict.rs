@@ -2,8 +2,8 @@
 
 use pallet_tamga_certificates::{
 	types::{Action, HistoryEntry},
-	BatchValidity, BatchVerification, CertificateKind, Direction, RejectionReason,
-	RevocationReason, RuleWarning, Validity, Verification,
+	BatchValidity, BatchVerification, CertificateKind, Direction, RevocationReason, RuleWarning,
+	Validity, Verification,
 };
 use serde::Serialize;
 use sp_core::{crypto::Ss58Codec, H256};
@@ -199,18 +199,9 @@ pub enum ActionJson {
 		/// Commitment to the customs declaration's reference.
 		declaration: String,
 	},
-	/// An exporter applied for it.
+	/// The exporter applied for it and an issuer endorsed the application (the entry
+	/// has the application's block, extrinsic and applicant).
 	Applied,
-	/// An issuer rejected the application.
-	#[serde(rename_all = "camelCase")]
-	ApplicationRejected {
-		/// Why.
-		reason: &'static str,
-		/// blake2-256 of the free-text explanation kept off chain.
-		text_hash: String,
-	},
-	/// The exporter withdrew its application.
-	ApplicationWithdrawn,
 }
 
 /// One entry of a document's history.
@@ -262,17 +253,6 @@ pub fn revocation_name(reason: RevocationReason) -> &'static str {
 		RevocationReason::WithdrawnByExporter => "withdrawnByExporter",
 		RevocationReason::VerificationFailed => "verificationFailed",
 		RevocationReason::Other => "other",
-	}
-}
-
-/// The name of a rejection reason.
-pub fn rejection_name(reason: RejectionReason) -> &'static str {
-	match reason {
-		RejectionReason::Incomplete => "incomplete",
-		RejectionReason::NotCompliant => "notCompliant",
-		RejectionReason::Inconsistent => "inconsistent",
-		RejectionReason::NotEligible => "notEligible",
-		RejectionReason::Other => "other",
 	}
 }
 
@@ -453,11 +433,6 @@ pub fn history_entry<N: Into<u64>>(
 			ActionJson::Used { quantity, declaration: hex::encode(declaration.as_bytes()) }
 		},
 		Action::Applied => ActionJson::Applied,
-		Action::ApplicationRejected { reason, text_hash } => ActionJson::ApplicationRejected {
-			reason: rejection_name(reason),
-			text_hash: hex::encode(text_hash.as_bytes()),
-		},
-		Action::ApplicationWithdrawn => ActionJson::ApplicationWithdrawn,
 	};
 	HistoryEntryJson {
 		block,
@@ -599,19 +574,14 @@ mod tests {
 		assert_eq!(json["extrinsic"], json!(2));
 		assert_eq!(json["action"]["type"], json!("used"));
 		assert_eq!(json["action"]["quantity"], json!(400));
-		let rejected = HistoryEntry {
+		let applied = HistoryEntry {
 			block: 1u32,
 			extrinsic: 0,
-			actor: AccountId32::new([2; 32]),
-			action: Action::ApplicationRejected {
-				reason: RejectionReason::Incomplete,
-				text_hash: H256::zero(),
-			},
+			actor: AccountId32::new([3; 32]),
+			action: Action::Applied,
 		};
-		let json = serde_json::to_value(history_entry(rejected, |_| None)).unwrap();
-		assert_eq!(json["action"]["type"], json!("applicationRejected"));
-		assert_eq!(json["action"]["reason"], json!("incomplete"));
-		assert!(json["action"]["textHash"].is_string());
+		let json = serde_json::to_value(history_entry(applied, |_| None)).unwrap();
+		assert_eq!(json["action"]["type"], json!("applied"));
 	}
 
 	#[test]

@@ -10,7 +10,10 @@
 //!   operators for a [`Programme`] (AEO-S, AEO-C or both) within a validity window;
 //!   it `suspend`s, `reinstate`s and `revoke`s them with a reason from [`StatusReason`]
 //!   and the hash of a free-text explanation. A certification past its last day is
-//!   expired (computed when asked; nothing is swept).
+//!   expired (computed when asked; nothing is swept). The administration is the offices'
+//!   headquarters: once one of its member accounts revokes a certification, only a member
+//!   account may certify the operator anew; an office may certify anew over an office's
+//!   revocation (its own or another office's of the same administration).
 //! - MRAs: one administration `propose_mra`s to another with a scope (programmes) and
 //!   dates; the other `accept_mra`s it. Either party may `suspend_mra` (only that party
 //!   `resume_mra`s) or `terminate_mra` (also how a proposal is withdrawn or declined). Two
@@ -45,7 +48,9 @@ mod tests;
 
 pub use pallet::*;
 pub use recognition::{AeoState, Recognition, RecognitionReason, StatusView};
-pub use types::{AeoStatus, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason};
+pub use types::{
+	AeoStatus, Authority, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason,
+};
 pub use weights::WeightInfo;
 
 /// What benchmarks need of the runtime beyond the pallet's own calls.
@@ -65,8 +70,8 @@ pub mod pallet {
 
 	use crate::{
 		types::{
-			AeoStatus, Certification, Change, ChangeId, Mra, MraId, MraStatus, Operator, Programme,
-			StatusReason,
+			AeoStatus, Authority, Certification, Change, ChangeId, Mra, MraId, MraStatus, Operator,
+			Programme, StatusReason,
 		},
 		weights::WeightInfo,
 	};
@@ -249,6 +254,10 @@ pub mod pallet {
 		MraLapsed,
 		/// Every status change or agreement number has been used.
 		IdsExhausted,
+		/// The operator's administration itself (a member account) revoked its
+		/// certification: only a member account of the administration may certify the
+		/// operator anew, not an AEO office.
+		RevokedByAdministration,
 	}
 
 	pallet_tamga_governance::impl_from_denied!(Error, KeyCutOff);
@@ -260,7 +269,8 @@ pub mod pallet {
 		/// to day `valid_until` (days since 1970-01-01, inclusive). Also renews or amends a
 		/// certification in force, or certifies anew one revoked or expired; a suspended one
 		/// must be reinstated or revoked first. The sender must be a member account of the
-		/// administration or an office it accredited as AEO issuer.
+		/// administration or an office it accredited as AEO issuer; an office may not certify
+		/// anew a certification a member account revoked.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::certify())]
 		pub fn certify(
@@ -271,7 +281,7 @@ pub mod pallet {
 			valid_until: u32,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let country = Self::ensure_certifier(&who)?;
+			let (country, authority) = Self::ensure_certifier(&who)?;
 			ensure!(
 				valid_from <= valid_until && valid_until >= Self::today(),
 				Error::<T>::InvalidValidity
@@ -282,6 +292,11 @@ pub mod pallet {
 				previous.as_ref().is_none_or(|c| c.status != AeoStatus::Suspended),
 				Error::<T>::CertificationSuspended
 			);
+			ensure!(
+				authority == Authority::Administration
+					|| !previous.as_ref().is_some_and(|c| c.revoked_by_administration()),
+				Error::<T>::RevokedByAdministration
+			);
 			let certification = CertificationOf::<T> {
 				programme,
 				status: AeoStatus::Certified,
@@ -289,6 +304,7 @@ pub mod pallet {
 				valid_from,
 				valid_until,
 				changed_by: who.clone(),
+				changed_as: authority,
 				effective_at: Self::now(),
 				effective_day: Self::today(),
 				last_change: 0,
@@ -484,10 +500,11 @@ pub mod pallet {
 		}
 
 		/// Checks that `who` certifies operators now: a member account of an administration,
-		/// or an AEO office (issuer accredited for AEO) in force. Returns its country.
-		fn ensure_certifier(who: &T::AccountId) -> Result<CountryCode, DispatchError> {
+		/// or an AEO office (issuer accredited for AEO) in force. Returns its country and the
+		/// capacity in which it acts.
+		fn ensure_certifier(who: &T::AccountId) -> Result<(CountryCode, Authority), DispatchError> {
 			if let Ok(country) = T::Permissions::ensure_member(who) {
-				return Ok(country);
+				return Ok((country, Authority::Administration));
 			}
 			T::Permissions::ensure_party(
 				who,
@@ -496,6 +513,7 @@ pub mod pallet {
 				None,
 				Self::now(),
 			)
+			.map(|country| (country, Authority::Office))
 			.map_err(|denied| Error::<T>::from(denied).into())
 		}
 
@@ -507,7 +525,7 @@ pub mod pallet {
 			status: AeoStatus,
 			reason: Option<(StatusReason, H256)>,
 		) -> DispatchResult {
-			let country = Self::ensure_certifier(who)?;
+			let (country, authority) = Self::ensure_certifier(who)?;
 			let operator = Operator { country, commitment };
 			let mut certification =
 				Certifications::<T>::get(operator).ok_or(Error::<T>::UnknownOperator)?;
@@ -529,6 +547,7 @@ pub mod pallet {
 			certification.status = status;
 			certification.reason = reason;
 			certification.changed_by = who.clone();
+			certification.changed_as = authority;
 			certification.effective_at = Self::now();
 			certification.effective_day = Self::today();
 			Self::record_change(who, operator, certification, Some(previous))

@@ -127,6 +127,27 @@ pub enum StatusReason {
 	Other,
 }
 
+/// In which capacity an account changed a certification: as the administration itself
+/// (one of its member accounts: the headquarters) or as an AEO office it accredited.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Authority {
+	/// A member account of the administration (its headquarters).
+	Administration,
+	/// An AEO office: an issuer the administration accredited for AEO certification.
+	Office,
+}
+
 /// An operator's certification by its administration.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -144,12 +165,24 @@ pub struct Certification<AccountId, BlockNumber> {
 	pub valid_until: u32,
 	/// The member account or AEO office that last changed it.
 	pub changed_by: AccountId,
+	/// In which capacity `changed_by` acted, as it stood then (it is not read again from
+	/// the accounts, which may change): what decides whether an AEO office may certify
+	/// over a revocation.
+	pub changed_as: Authority,
 	/// The block from which its current status is effective.
 	pub effective_at: BlockNumber,
 	/// The day from which its current status is effective (days since 1970-01-01 UTC).
 	pub effective_day: u32,
 	/// Its latest status change.
 	pub last_change: ChangeId,
+}
+
+impl<AccountId, BlockNumber> Certification<AccountId, BlockNumber> {
+	/// Whether the administration itself (a member account) revoked it: then only the
+	/// administration may certify the operator anew, not its AEO offices.
+	pub fn revoked_by_administration(&self) -> bool {
+		self.status == AeoStatus::Revoked && self.changed_as == Authority::Administration
+	}
 }
 
 /// One status change of a certification, which partner administrations acknowledge.

@@ -14,7 +14,10 @@
 //! - Any exporter known to its administration may `apply` for a certificate; an issuer of
 //!   that country accredited for the kind `endorse`s it (the document is then anchored as
 //!   issued by that issuer, on the exporter's application) or `reject`s it with a reason
-//!   from [`RejectionReason`]; the exporter may `withdraw` it while it is pending.
+//!   from [`RejectionReason`]; the exporter may `withdraw` it while it is pending. A
+//!   pending application is kept on its own ([`Applications`]) and deleted when it ends;
+//!   withdrawals and rejections are told by events only, so no number of applications
+//!   for an id can fill the history of the document that id may later name.
 //! - `replace` anchors a corrected document; the old one becomes `Replaced` and links to
 //!   the new one. `revoke` withdraws one, with a reason from [`RevocationReason`] and the
 //!   hash of a free-text explanation kept off chain.
@@ -26,7 +29,8 @@
 //! - Expiry is computed when asked (the validity window is in days since 1970-01-01 UTC
 //!   against the chain's timestamp): no sweep, no stored expiry status.
 //! - Every action on a record is appended to its history (block, extrinsic index, actor,
-//!   action) for auditors.
+//!   action) for auditors; a document issued on an application starts with the
+//!   application's filing ([`types::Action::Applied`]).
 //!
 //! [`Pallet::verify`] and [`Pallet::verify_batch_member`] give the verdict a border officer
 //! needs ([`verification`]).
@@ -163,7 +167,8 @@ pub mod pallet {
 		DocumentId,
 	>;
 
-	/// Each record's history, oldest first.
+	/// Each anchored record's history, oldest first. Only anchored documents have one:
+	/// applications write nothing here until an issuer endorses one.
 	#[pallet::storage]
 	pub type History<T: Config> = StorageMap<
 		_,
@@ -173,7 +178,8 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Exporters' pending applications, by the id the document will have.
+	/// Exporters' pending applications, by the id the document will have; each is removed
+	/// when it is withdrawn, rejected or endorsed.
 	#[pallet::storage]
 	pub type Applications<T: Config> = StorageMap<_, Identity, DocumentId, ApplicationOf<T>>;
 
@@ -222,9 +228,17 @@ pub mod pallet {
 		Applied { id: DocumentId, applicant: T::AccountId, kind: CertificateKind },
 		/// An issuer endorsed the application: document `id` is anchored as issued by it.
 		ApplicationEndorsed { id: DocumentId, issuer: T::AccountId, applicant: T::AccountId },
-		/// An issuer rejected the application for document `id`.
-		ApplicationRejected { id: DocumentId, issuer: T::AccountId, reason: RejectionReason },
-		/// The exporter withdrew its application for document `id`.
+		/// An issuer rejected the application for document `id` for `reason`; `text_hash`
+		/// is blake2-256 of its free-text explanation (kept off chain). The event is the
+		/// rejection's only record on chain.
+		ApplicationRejected {
+			id: DocumentId,
+			issuer: T::AccountId,
+			reason: RejectionReason,
+			text_hash: H256,
+		},
+		/// The exporter withdrew its application for document `id` (the event is the
+		/// withdrawal's only record on chain).
 		ApplicationWithdrawn { id: DocumentId },
 		/// An administration's rule contract let document `id` through with a warning
 		/// (stored on the record).
@@ -537,7 +551,8 @@ pub mod pallet {
 
 		/// Applies for document `id` (blake2-256 of its bytes) to be issued with `facts`.
 		/// The sender must be an exporter (or approved exporter) of the exporting country; an
-		/// issuer of that country then endorses or rejects the application.
+		/// issuer of that country then endorses or rejects the application. The application
+		/// is kept in [`Applications`] only, not in the id's history.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
@@ -558,9 +573,13 @@ pub mod pallet {
 			let kind = facts.kind;
 			Applications::<T>::insert(
 				id,
-				ApplicationOf::<T> { applicant: applicant.clone(), facts, filed_at: Self::now() },
+				ApplicationOf::<T> {
+					applicant: applicant.clone(),
+					facts,
+					filed_at: Self::now(),
+					filed_in: Self::extrinsic_index(),
+				},
 			);
-			Self::append_history(id, &applicant, Action::Applied)?;
 			Self::deposit_event(Event::Applied { id, applicant, kind });
 			Ok(())
 		}
@@ -569,7 +588,8 @@ pub mod pallet {
 		/// issued by the sender, an issuer of the exporting country accredited for its kind.
 		/// The issuer restates the `facts` it certifies; they must be the application's, so
 		/// it never anchors facts it did not see. The rule contracts judge the document as
-		/// `register` does, with the `production` facts the issuer verified.
+		/// `register` does, with the `production` facts the issuer verified. The document's
+		/// history starts with the application's filing, then the issuer's registration.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight(production)))]
 		pub fn endorse(
@@ -583,6 +603,13 @@ pub mod pallet {
 			let (application, country) =
 				Self::ensure_endorsable(&issuer, id, &facts).map_err(|e| e.with_weight(base))?;
 			Self::close_application(id, &application.applicant);
+			let filing = HistoryEntryOf::<T> {
+				block: application.filed_at,
+				extrinsic: application.filed_in,
+				actor: application.applicant.clone(),
+				action: Action::Applied,
+			};
+			Self::append_entry(id, filing).map_err(|e| e.with_weight(base))?;
 			let applicant = application.applicant;
 			let anchoring =
 				Anchoring { id, replaces: None, applicant: Some(applicant.clone()), used: 0 };
@@ -594,7 +621,8 @@ pub mod pallet {
 
 		/// Rejects the pending application for document `id` for `reason`; `text_hash` is
 		/// blake2-256 of the free-text explanation kept off chain. The sender must be an
-		/// issuer of the exporting country accredited for the document's kind.
+		/// issuer of the exporting country accredited for the document's kind. The
+		/// application is deleted; the `ApplicationRejected` event records the rejection.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::reject())]
 		pub fn reject(
@@ -607,12 +635,12 @@ pub mod pallet {
 			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
 			Self::ensure_issuer_of(&issuer, &application)?;
 			Self::close_application(id, &application.applicant);
-			Self::append_history(id, &issuer, Action::ApplicationRejected { reason, text_hash })?;
-			Self::deposit_event(Event::ApplicationRejected { id, issuer, reason });
+			Self::deposit_event(Event::ApplicationRejected { id, issuer, reason, text_hash });
 			Ok(())
 		}
 
-		/// Withdraws the sender's pending application for document `id`.
+		/// Withdraws the sender's pending application for document `id`. The application is
+		/// deleted; the `ApplicationWithdrawn` event records the withdrawal.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
@@ -620,7 +648,6 @@ pub mod pallet {
 			let application = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
 			ensure!(application.applicant == applicant, Error::<T>::NotApplicant);
 			Self::close_application(id, &applicant);
-			Self::append_history(id, &applicant, Action::ApplicationWithdrawn)?;
 			Self::deposit_event(Event::ApplicationWithdrawn { id });
 			Ok(())
 		}
@@ -666,6 +693,11 @@ pub mod pallet {
 		/// The current block number.
 		fn now() -> BlockNumberFor<T> {
 			frame_system::Pallet::<T>::block_number()
+		}
+
+		/// The index of the extrinsic being applied in the current block (0 outside one).
+		fn extrinsic_index() -> u32 {
+			frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default()
 		}
 
 		/// Today, in days since 1970-01-01 (UTC), by the block timestamp.
@@ -720,7 +752,8 @@ pub mod pallet {
 			.map_err(|denied| Error::<T>::from(denied).into())
 		}
 
-		/// Removes the pending application for `id` and releases the applicant's slot.
+		/// Removes the pending application for `id` (all the chain keeps of it) and releases
+		/// the applicant's slot.
 		fn close_application(id: DocumentId, applicant: &T::AccountId) {
 			Applications::<T>::remove(id);
 			PendingApplications::<T>::mutate_exists(applicant, |pending| {
@@ -1013,23 +1046,28 @@ pub mod pallet {
 			.map_err(|denied| denied.map_or(Error::<T>::NotIssuer, Error::<T>::from).into())
 		}
 
-		/// Appends `action` by `actor` to `id`'s history. The last slots are kept for the
-		/// actions that end a record's life, so a busy record can always still be registered,
-		/// then replaced or revoked: uses and application steps leave two slots free,
-		/// registration one.
+		/// Appends `action` by `actor`, now, to `id`'s history (see [`Self::append_entry`]).
 		fn append_history(id: DocumentId, actor: &T::AccountId, action: Action) -> DispatchResult {
-			let reserved = match action {
-				Action::Replaced { .. } | Action::Revoked { .. } => 0,
-				Action::Registered => 1,
-				_ => 2,
-			};
-			let room = T::MaxHistory::get().saturating_sub(reserved) as usize;
 			let entry = HistoryEntryOf::<T> {
 				block: Self::now(),
-				extrinsic: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
+				extrinsic: Self::extrinsic_index(),
 				actor: actor.clone(),
 				action,
 			};
+			Self::append_entry(id, entry)
+		}
+
+		/// Appends `entry` to `id`'s history. The last slots are kept for the actions that
+		/// end a record's life, so a busy record can always still be registered, then
+		/// replaced or revoked: uses and an endorsed application's filing (always the first
+		/// entry) leave two slots free, registration one.
+		fn append_entry(id: DocumentId, entry: HistoryEntryOf<T>) -> DispatchResult {
+			let reserved = match entry.action {
+				Action::Replaced { .. } | Action::Revoked { .. } => 0,
+				Action::Registered => 1,
+				Action::Applied | Action::Used { .. } => 2,
+			};
+			let room = T::MaxHistory::get().saturating_sub(reserved) as usize;
 			History::<T>::try_mutate(id, |history| {
 				ensure!(history.len() < room, Error::<T>::HistoryFull);
 				history.try_push(entry).map_err(|_| Error::<T>::HistoryFull)

@@ -29,8 +29,10 @@ sp_api::decl_runtime_apis! {
 			proof: Proof,
 		) -> Option<BatchVerification<AccountId, BlockNumber>>;
 
-		/// Every recorded action on document `id` (or on the application for it), oldest
-		/// first; empty if there is none.
+		/// Every recorded action on document `id`, oldest first; empty if it is not
+		/// anchored. A document issued on an exporter's application starts with the
+		/// application's filing; pending, withdrawn and rejected applications are not in
+		/// it (they are told by events).
 		fn document_history(id: DocumentId) -> Vec<HistoryEntry<AccountId, BlockNumber>>;
 	}
 }

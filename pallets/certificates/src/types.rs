@@ -139,6 +139,12 @@ pub enum RejectionReason {
 
 /// An exporter's pending application for a certificate, waiting for an issuer of its
 /// country to endorse or reject it.
+///
+/// It is the application's whole record on chain while it is pending: it is deleted when
+/// the application ends, and withdrawals and rejections are told by events only, so
+/// applications never write to the history of the document id they are for. An
+/// endorsement copies the filing (who, block, extrinsic) into the document's history as
+/// its first entry ([`Action::Applied`]).
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]
@@ -156,6 +162,8 @@ pub struct Application<
 	pub facts: DocumentFacts<MaxNumber, MaxHs>,
 	/// The block in which it applied.
 	pub filed_at: BlockNumber,
+	/// The index of the extrinsic that applied, in block `filed_at`.
+	pub filed_in: u32,
 }
 
 /// Where a document stands.
@@ -282,17 +290,11 @@ pub enum Action {
 		/// Why.
 		reason: RevocationReason,
 	},
-	/// An exporter applied for the document to be issued.
+	/// The exporter applied for the document to be issued, and an issuer endorsed the
+	/// application: the first entry of a document issued on an application, with the
+	/// block and extrinsic of the application; the issuer's `Registered` follows.
+	/// Applications that were withdrawn or rejected leave no entry (only events).
 	Applied,
-	/// An issuer rejected the exporter's application.
-	ApplicationRejected {
-		/// Why.
-		reason: RejectionReason,
-		/// blake2-256 of the issuer's free-text explanation (kept off chain).
-		text_hash: H256,
-	},
-	/// The exporter withdrew its application.
-	ApplicationWithdrawn,
 	/// Importing customs recorded a use.
 	Used {
 		/// The quantity used.

@@ -1,9 +1,9 @@
 //! `certify`, `suspend`, `reinstate`, `revoke`: who may, and every transition.
 
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, dispatch::DispatchResult};
 
 use super::*;
-use crate::{AeoState, AeoStatus, Certifications, Changes, Error, StatusReason};
+use crate::{AeoState, AeoStatus, Authority, Certifications, Changes, Error, StatusReason};
 
 #[test]
 fn an_administration_or_its_aeo_office_certifies_its_own_operators() {
@@ -170,5 +170,87 @@ fn every_change_is_numbered_and_linked_to_the_previous_one() {
 		);
 		assert_eq!(Changes::<Test>::get(1).unwrap().actor, KZ_AEO_OFFICE);
 		assert_eq!(view.administration_name, b"Kazakhstan".to_vec());
+	});
+}
+
+// ---- the administration is the offices' headquarters (issue 18) ----
+
+/// Certifies KZ's test operator by `who`, valid a year from today.
+fn certify_by(who: u64) -> DispatchResult {
+	Aeo::certify(signed(who), acme(), Programme::Security, TODAY, TODAY + 365)
+}
+
+/// Revokes KZ's test operator by `who`.
+fn revoke_by(who: u64) -> DispatchResult {
+	Aeo::revoke(signed(who), acme(), StatusReason::Infringement, sp_core::H256::zero())
+}
+
+/// Who last changed KZ's test operator, and in which capacity.
+fn changed() -> (u64, Authority) {
+	let certification = Certifications::<Test>::get(kz_acme()).unwrap();
+	(certification.changed_by, certification.changed_as)
+}
+
+#[test]
+fn an_office_cannot_certify_over_its_administrations_revocation() {
+	new_test_ext().execute_with(|| {
+		// Certified by the office, revoked by headquarters.
+		assert_ok!(certify_by(KZ_AEO_OFFICE));
+		assert_eq!(changed(), (KZ_AEO_OFFICE, Authority::Office));
+		assert_ok!(revoke_by(KZ));
+		assert_eq!(changed(), (KZ, Authority::Administration));
+		assert_noop!(certify_by(KZ_AEO_OFFICE), Error::<Test>::RevokedByAdministration);
+		// Still refused once the certification's dates are long past.
+		set_day(400);
+		assert_noop!(
+			Aeo::certify(signed(KZ_AEO_OFFICE), acme(), Programme::Both, TODAY + 400, TODAY + 800),
+			Error::<Test>::RevokedByAdministration
+		);
+		assert_eq!(Aeo::status(kz_acme()).unwrap().state, AeoState::Revoked);
+	});
+}
+
+#[test]
+fn the_administration_may_certify_anew_over_its_own_revocation() {
+	new_test_ext().execute_with(|| {
+		certify(Programme::Security);
+		assert_ok!(revoke_by(KZ));
+		assert_ok!(certify_by(KZ));
+		assert_eq!(Aeo::status(kz_acme()).unwrap().state, AeoState::Certified);
+		assert_eq!(changed(), (KZ, Authority::Administration));
+		// Once headquarters certified anew, the office acts on the operator again.
+		assert_ok!(certify_by(KZ_AEO_OFFICE));
+		assert_eq!(changed(), (KZ_AEO_OFFICE, Authority::Office));
+	});
+}
+
+#[test]
+fn an_office_may_certify_anew_over_an_offices_revocation() {
+	new_test_ext().execute_with(|| {
+		// Headquarters certified, the office revoked: the office's decision, which the
+		// office may undo after a new audit.
+		certify(Programme::Security);
+		assert_ok!(revoke_by(KZ_AEO_OFFICE));
+		assert_eq!(changed(), (KZ_AEO_OFFICE, Authority::Office));
+		assert_ok!(certify_by(KZ_AEO_OFFICE));
+		assert_eq!(Aeo::status(kz_acme()).unwrap().state, AeoState::Certified);
+		// And headquarters may certify over an office's revocation too.
+		assert_ok!(revoke_by(KZ_AEO_OFFICE));
+		assert_ok!(certify_by(KZ));
+		assert_eq!(changed(), (KZ, Authority::Administration));
+	});
+}
+
+#[test]
+fn a_revocation_stays_headquarters_after_the_member_account_is_removed() {
+	new_test_ext().execute_with(|| {
+		const KZ_DEPUTY: u64 = 5;
+		assert_ok!(Governance::add_member(signed(KZ), KZ_DEPUTY));
+		certify(Programme::Security);
+		assert_ok!(revoke_by(KZ_DEPUTY));
+		assert_ok!(Governance::remove_member(signed(KZ), KZ_DEPUTY));
+		// The capacity was recorded when it acted, not looked up now.
+		assert_noop!(certify_by(KZ_AEO_OFFICE), Error::<Test>::RevokedByAdministration);
+		assert_ok!(certify_by(KZ));
 	});
 }

@@ -313,7 +313,10 @@ fn an_administration_that_left_judges_nothing() {
 			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
 			Error::<Test>::RejectedByRules { direction: Direction::Import, code: 202 }
 		);
-		assert_ok!(Governance::remove_administration(RuntimeOrigin::root(), *b"KG"));
+		assert_ok!(Governance::remove_administration(
+			pallet_tamga_governance::RawOrigin::Consortium { ayes: 4, total: 4 }.into(),
+			*b"KG"
+		));
 		asked();
 		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
 		assert!(asked().is_empty(), "KG's contract is no longer asked");
