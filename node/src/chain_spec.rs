@@ -27,7 +27,8 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 	})
 }
 
-/// `dev`: a single validator, Alice, who also holds the sudo key.
+/// `dev`: a single administration whose member account, Alice, runs the one validator;
+/// its proposals pass at once (1 of 1).
 pub fn development() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, Default::default())
 		.with_name("Tamga Development")
@@ -39,7 +40,7 @@ pub fn development() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `local`: four administrations (KZ, KG, AM, BY), each with its own validator; no sudo.
+/// `local`: four administrations (KZ, KG, AM, BY), each with its own validator.
 pub fn local_testnet() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, Default::default())
 		.with_name("Tamga Local Consortium")

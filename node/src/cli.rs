@@ -59,8 +59,9 @@ pub struct Cli {
 /// Examples shown at the end of `tamga-node --help`.
 const AFTER_HELP: &str = "\
 Chains (--chain):
-  dev        one validator (Alice) with a sudo key; state in a temporary folder with --dev
-  local      four administrations (KZ, KG, AM, BY) with their own validators; no sudo
+  dev        one administration and validator (Alice), governed by its own votes (1 of 1);
+             state in a temporary folder with --dev
+  local      four administrations (KZ, KG, AM, BY) with their own validators
   FILE.json  any chain spec file, e.g. chain-spec/local.json
 
 Examples:

@@ -12,8 +12,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
-use frame_system::EnsureRoot;
-
+use super::call_policy::{ProposalCalls, RootCalls, TamgaCallPolicy};
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Governance, Hash, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
@@ -61,24 +60,6 @@ pub struct TamgaCallFilter;
 impl frame_support::traits::Contains<RuntimeCall> for TamgaCallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
 		!matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys { .. }))
-	}
-}
-
-/// Calls a governance proposal may not carry: `Sudo::set_key` (no vote may ever create a
-/// one-key superuser on a consortium chain) and what [`TamgaCallFilter`] refuses.
-pub struct ProposalFilter;
-impl frame_support::traits::Contains<RuntimeCall> for ProposalFilter {
-	fn contains(call: &RuntimeCall) -> bool {
-		TamgaCallFilter::contains(call)
-			&& !matches!(call, RuntimeCall::Sudo(pallet_sudo::Call::set_key { .. }))
-	}
-}
-
-/// Every call of pallet-contracts (the members-only calls of pool gating).
-pub struct ContractCalls;
-impl frame_support::traits::Contains<RuntimeCall> for ContractCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Contracts(_))
 	}
 }
 
@@ -148,12 +129,6 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-impl pallet_sudo::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
-}
-
 parameter_types! {
 	/// Sessions last [`SESSION_LENGTH`] blocks.
 	pub const SessionPeriod: BlockNumber = SESSION_LENGTH;
@@ -187,10 +162,12 @@ impl pallet_session::Config for Runtime {
 
 impl pallet_tamga_governance::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
-	/// A passed proposal is dispatched as `Root`; there is no other way to `Root` on a
-	/// chain without a sudo key.
-	type ConsortiumOrigin = EnsureRoot<AccountId>;
+	/// A passed proposal is dispatched with the consortium's origin (ayes of all
+	/// administrations); only [`RootCalls`] get `Root`, and there is no other way to
+	/// `Root` on a chain without a sudo pallet.
+	type ConsortiumOrigin = pallet_tamga_governance::EnsureConsortium<RuntimeOrigin>;
 	type MaxAdministrations = ConstU32<64>;
 	type MaxMembersPerAdministration = ConstU32<16>;
 	type MaxNameLength = ConstU32<128>;
@@ -208,11 +185,23 @@ impl pallet_tamga_governance::Config for Runtime {
 	/// A few nodes per administration (validators, RPC nodes for border posts, archives).
 	type MaxNodes = ConstU32<512>;
 	type ValidatorRegistration = super::Session;
-	type ProposalFilter = ProposalFilter;
-	/// Contracts are the administrations' own: only their member accounts upload,
-	/// instantiate or call them (parties' documents reach rule contracts only through the
-	/// certificates pallet).
-	type MemberOnlyCalls = ContractCalls;
+	/// An allow-list: the consortium's own decisions and runtime upgrades.
+	type ProposalFilter = ProposalCalls;
+	type RootCalls = RootCalls;
+	/// Four open proposals per administration: one member key (or a stolen one) cannot
+	/// fill the 64 slots and block the vote that would remove it.
+	type MaxProposalsPerAdministration = ConstU32<4>;
+	/// Each standing's calls (`call_policy.rs`); contracts are the administrations' own:
+	/// parties' documents reach rule contracts only through the certificates pallet.
+	type CallPolicy = TamgaCallPolicy;
+	/// 8 KiB: a registration with a full bill of materials (64 lines) is ~4.5 KiB, a batch
+	/// is a root and a count; a party has no reason to send more.
+	type MaxPartyTransactionLength = ConstU32<{ 8 * 1024 }>;
+	/// 256 transactions ahead of the party's nonce: ~40 s of a party's full block share.
+	type MaxPartyPooled = ConstU32<256>;
+	/// 128 per block, a fifth of a block of registrations (~658): one party flooding
+	/// leaves the rest of every block to everyone else.
+	type MaxPartyTransactionsPerBlock = ConstU32<128>;
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkClock;

@@ -1,9 +1,9 @@
 //! Genesis presets: the initial state of the `development` and `local_testnet` chains.
 //!
 //! - `development`: one administration (KZ) whose member account (Alice) runs the one
-//!   validator and holds the sudo key. For a developer's laptop only.
+//!   validator; its proposals pass at once (1 of 1). For a developer's laptop only.
 //! - `local_testnet`: four customs administrations (KZ, KG, AM, BY), each with a member
-//!   account that also runs its validator (session keys set at genesis); **no sudo key**.
+//!   account that also runs its validator (session keys set at genesis).
 //!   Every change from here on is voted by the administrations. Its four validator nodes
 //!   are approved to connect with the node keys of `scripts/local-net/node-keys/` on
 //!   ports 30333-30336 of 127.0.0.1, as `scripts/local-net.sh` runs them. This is the shape of a real
@@ -21,7 +21,7 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, BalancesConfig, GovernanceConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, UNIT,
+	UNIT,
 };
 
 /// Balance given to each administration's account at genesis (for future deposits).
@@ -111,8 +111,8 @@ pub const DEV_ADMINISTRATION: FoundingAdministration = FoundingAdministration {
 	node_address: "/ip4/127.0.0.1/tcp/30333",
 };
 
-/// The genesis patch for a set of founding administrations, with an optional sudo key.
-fn genesis(administrations: &[FoundingAdministration], sudo: Option<AccountId>) -> Value {
+/// The genesis patch for a set of founding administrations.
+fn genesis(administrations: &[FoundingAdministration]) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: administrations
@@ -141,28 +141,39 @@ fn genesis(administrations: &[FoundingAdministration], sudo: Option<AccountId>) 
 				.map(|a| (a.account(), a.account(), a.session_keys()))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: sudo },
 	})
 }
 
 /// The genesis patch of the `development` preset.
 pub fn development() -> Value {
-	genesis(core::slice::from_ref(&DEV_ADMINISTRATION), Some(DEV_ADMINISTRATION.account()))
+	genesis(core::slice::from_ref(&DEV_ADMINISTRATION))
 }
 
-/// The genesis patch of the `local_testnet` preset: four administrations, no sudo.
+/// The genesis patch of the `local_testnet` preset: four administrations.
 pub fn local_testnet() -> Value {
-	genesis(&LOCAL_ADMINISTRATIONS, None)
+	genesis(&LOCAL_ADMINISTRATIONS)
 }
 
 /// The storage of the `local_testnet` genesis: the preset's patch over the defaults, as the
 /// node builds it from a chain spec. For tests and tools that run the native runtime.
 #[cfg(feature = "std")]
 pub fn local_testnet_storage() -> sp_runtime::Storage {
+	storage(local_testnet())
+}
+
+/// The storage of the `development` genesis (see [`local_testnet_storage`]).
+#[cfg(feature = "std")]
+pub fn development_storage() -> sp_runtime::Storage {
+	storage(development())
+}
+
+/// The storage of the genesis `patch` over the defaults.
+#[cfg(feature = "std")]
+fn storage(patch: Value) -> sp_runtime::Storage {
 	use sp_runtime::BuildStorage;
 	let mut json = serde_json::to_value(crate::RuntimeGenesisConfig::default())
 		.expect("the default genesis config serialises");
-	merge(&mut json, local_testnet());
+	merge(&mut json, patch);
 	let config: crate::RuntimeGenesisConfig =
 		serde_json::from_value(json).expect("the preset is a valid genesis config");
 	config.build_storage().expect("the genesis builds")

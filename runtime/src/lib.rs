@@ -22,11 +22,13 @@
 //! - `Balances`: accounts and deposits. Tamga has no token economics and charges no
 //!   transaction fees; balances exist so that storage deposits (e.g. for validation
 //!   contracts) can be held.
-//! - `Sudo`: present so the single-validator `dev` chain can be driven by hand. Every
-//!   non-dev genesis preset sets no sudo key, and with no key no account can ever use it.
+//!
+//! There is no `Sudo` pallet: every chain, the single-validator `dev` chain included, is
+//! governed by its administrations' votes (on `dev` one administration, so 1 of 1).
 //!
 //! ## Modules
 //! - [`configs`]: the `Config` of every pallet.
+//! - [`call_policy`]: which calls each standing may send, and what proposals may carry.
 //! - [`apis`]: the runtime APIs.
 //! - [`genesis_presets`]: the `development` and `local_testnet` genesis presets.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -45,6 +47,7 @@ use alloc::vec::Vec;
 mod benchmarks;
 
 pub mod apis;
+pub mod call_policy;
 pub mod configs;
 pub mod contracts;
 pub mod db_weight;
@@ -133,10 +136,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tamga"),
 	impl_name: alloc::borrow::Cow::Borrowed("tamga"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -187,10 +190,6 @@ mod runtime {
 	#[runtime::pallet_index(6)]
 	pub type Grandpa = pallet_grandpa;
 
-	/// Superuser calls: usable on the `dev` chain only (no key in any other preset).
-	#[runtime::pallet_index(7)]
-	pub type Sudo = pallet_sudo;
-
 	/// Certificates of origin and veterinary certificates, anchored by hash.
 	#[runtime::pallet_index(8)]
 	pub type Certificates = pallet_tamga_certificates;
@@ -218,16 +217,17 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 ///
 /// There is no fee payment: Tamga is a permissioned ledger and its administrations do not
 /// charge one another for writing. Spam is bounded by block weight and length, and by
-/// `CheckPermitted`: only members, validators and accredited parties may transact.
+/// `CheckAccess` (in the place of `frame_system::CheckNonce`, with its wire format): only
+/// members, validators and accredited parties may transact, each only the calls of its
+/// standing (`call_policy`), and parties within size, pool and per-block bounds.
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
-	pallet_tamga_governance::CheckPermitted<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	pallet_tamga_governance::CheckAccess<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -240,14 +240,41 @@ pub fn tx_extension(nonce: Nonce) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::new(),
 		frame_system::CheckNonZeroSender::new(),
-		pallet_tamga_governance::CheckPermitted::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
 		frame_system::CheckEra::from(generic::Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
+		pallet_tamga_governance::CheckAccess::from(nonce),
 		frame_system::CheckWeight::new(),
 		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `call` signed by `pair` with `nonce`, for the chain whose genesis block hash is
+/// `genesis` and whose runtime has `spec_version` and `transaction_version`: the extrinsic
+/// Tamga's clients submit, with the extensions of [`tx_extension`].
+#[cfg(feature = "std")]
+pub fn sign(
+	pair: &sp_core::sr25519::Pair,
+	call: RuntimeCall,
+	nonce: Nonce,
+	spec_version: u32,
+	transaction_version: u32,
+	genesis: Hash,
+) -> UncheckedExtrinsic {
+	use codec::Encode;
+	use sp_core::Pair;
+	let extension = tx_extension(nonce);
+	// The implicit data each extension signs: versions, the genesis hash (twice: the
+	// genesis check and the immortal era's birth block).
+	let implicit = ((), (), spec_version, transaction_version, genesis, genesis, (), (), ());
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| pair.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(pair.public().into()),
+		MultiSignature::Sr25519(signature),
+		extension,
 	)
 }
 

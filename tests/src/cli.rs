@@ -76,14 +76,37 @@ pub fn today_plus(days: u64) -> String {
 	tamga_rpc::dates::iso_date((now.as_secs() / 86_400 + days) as u32)
 }
 
-/// `governance accredit` through `node`, signed by `member`: accredits the account of
-/// `who` (a development URI) as `name` until block 1,000,000, with the role in `args`.
+/// The country of the local network's founding member account `member` (`//Alice` KZ,
+/// `//Bob` KG, `//Charlie` AM, `//Dave` BY).
+pub fn country_of(member: &str) -> &'static str {
+	match member {
+		"//Alice" => "KZ",
+		"//Bob" => "KG",
+		"//Charlie" => "AM",
+		"//Dave" => "BY",
+		other => panic!("{other} is not a founding member account of the local network"),
+	}
+}
+
+/// `admin accept` through `node`, signed by `who` (a development URI): the party accepts
+/// the accreditation `member`'s administration offered it.
+pub fn accept(node: &TamgaNode, member: &str, who: &str) -> CliRun {
+	client(node, "admin", Some(who), &["accept", "--country", country_of(member)])
+}
+
+/// `admin accredit` through `node`, signed by `member`, then `admin accept` signed by
+/// `who` (a development URI): `who` holds the role in `args` as `name` until block
+/// 1,000,000. Returns the first run that failed, or the acceptance.
 pub fn accredit(node: &TamgaNode, member: &str, who: &str, name: &str, args: &[&str]) -> CliRun {
 	let account = account(who);
 	let mut all =
 		vec!["accredit", "--account", &account, "--name", name, "--valid-until", "1000000"];
 	all.extend_from_slice(args);
-	client(node, "admin", Some(member), &all)
+	let offered = client(node, "admin", Some(member), &all);
+	if offered.code != Some(0) {
+		return offered;
+	}
+	accept(node, member, who)
 }
 
 /// The facts of a CT-1 certificate of origin numbered `number`, KZ to KG, 1,000 kg of

@@ -83,7 +83,7 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	let chamber = account("//Eve").to_ss58check();
 	let border_post = account("//Ferdie").to_ss58check();
 
-	// KZ accredits its chamber of commerce; KG its border post at Ak-Jol.
+	// KZ accredits its chamber of commerce; KG its border post at Ak-Jol; each accepts.
 	let accredit = |node, member, args: &[&str]| {
 		net.check(client(node, "admin", Some(member), args).ok());
 	};
@@ -123,6 +123,8 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 			"1000000",
 		],
 	);
+	net.check(tamga_tests::cli::accept(kz, "//Alice", "//Eve").ok());
+	net.check(tamga_tests::cli::accept(kg, "//Bob", "//Ferdie").ok());
 
 	// 1. The chamber anchors a CT-1 for 1,000 kg of wheat through KZ's node.
 	let dir = tempfile::tempdir().unwrap();
@@ -398,6 +400,7 @@ fn ten_thousand_documents_are_anchored_in_one_batch_and_any_member_verifies() {
 		)
 		.ok(),
 	);
+	net.check(tamga_tests::cli::accept(kz, "//Alice", "//Eve").ok());
 
 	// The service's folder of 10,000 certificates; `batch` hashes them, anchors the root
 	// and writes each file's proof.

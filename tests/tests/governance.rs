@@ -188,9 +188,10 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 	let net = LocalNetwork::start();
 	net.wait_finalized(&[0, 1, 2, 3], 2);
 
-	// On the way: an account becomes known by accreditation alone, without a vote. The
-	// pool refuses Ferdie until KZ accredits him as an issuer, then lets him transact
-	// (his vote itself then fails on chain, and the CLI says why: he is not a member).
+	// On the way: an account becomes known by accreditation alone, without a vote, and
+	// only for its role's calls. The pool refuses Ferdie until KZ offers him an
+	// accreditation as an issuer; then it takes only his acceptance; once he holds it,
+	// it still refuses him a vote (an issuer's role has no governance calls).
 	let ferdie = account("//Ferdie").to_ss58check();
 	let refused = governance(&net.nodes[0], "//Ferdie", &["vote", "--id", "7"]);
 	assert!(refused.is_err_and(|e| e.contains("neither a member")), "Ferdie was let in");
@@ -211,14 +212,18 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 			"100000",
 		],
 	));
+	let offered = governance(&net.nodes[0], "//Ferdie", &["vote", "--id", "7"])
+		.expect_err("an offered account may only accept");
+	assert!(offered.contains("role may not make this call"), "{offered}");
+	net.check(governance(&net.nodes[0], "//Ferdie", &["accept", "--country", "KZ"]));
 	let accredited =
 		pallet_tamga_governance::Accreditations::<Runtime>::hashed_key_for(account("//Ferdie"));
 	wait_for(&net, "Ferdie's accreditation", || {
 		net.nodes[0].rpc().storage(&accredited).ok().flatten().is_some()
 	});
 	let failed = governance(&net.nodes[0], "//Ferdie", &["vote", "--id", "7"])
-		.expect_err("Ferdie is no member: his vote fails on chain");
-	assert!(failed.contains("Governance(NotMember)"), "the pool refused Ferdie again: {failed}");
+		.expect_err("an issuer does not vote");
+	assert!(failed.contains("Custom error: 2"), "the pool let the issuer's vote in: {failed}");
 	let mut stranger = extra_node(&net, "stranger");
 	stranger.start();
 

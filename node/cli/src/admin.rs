@@ -49,6 +49,20 @@ pub enum Action {
 		#[arg(long)]
 		id: u32,
 	},
+	/// Withdraw open proposal ID of your administration (each administration may have at
+	/// most 4 open).
+	Withdraw {
+		/// The proposal's id.
+		#[arg(long)]
+		id: u32,
+	},
+	/// Accept the accreditation COUNTRY's administration offered the signing account: a
+	/// party holds its role only once it accepted (sign with the party's own key).
+	Accept {
+		/// The offering administration's ISO 3166-1 alpha-2 code, e.g. KZ.
+		#[arg(long)]
+		country: String,
+	},
 	/// Act for your own administration, without a vote.
 	#[command(flatten)]
 	Own(OwnAction),
@@ -79,7 +93,9 @@ pub enum OwnAction {
 		#[arg(long)]
 		account: String,
 	},
-	/// Accredit a party of your country for ROLE from block VALID_FROM to VALID_UNTIL.
+	/// Offer a party of your country an accreditation for ROLE from block VALID_FROM to
+	/// VALID_UNTIL; the party holds it once it accepts (`tamga admin accept`). A change of
+	/// an accreditation the party already holds from you applies at once.
 	Accredit {
 		/// The party's account (SS58).
 		#[arg(long)]
@@ -118,6 +134,18 @@ pub enum OwnAction {
 	},
 	/// Revoke an accreditation of your country for good.
 	Revoke {
+		/// The party's account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Withdraw an accreditation you offered that the party has not accepted.
+	WithdrawOffer {
+		/// The party's account (SS58).
+		#[arg(long)]
+		account: String,
+	},
+	/// Remove a revoked accreditation of your country, so the account can be bound again.
+	RemoveAccreditation {
 		/// The party's account (SS58).
 		#[arg(long)]
 		account: String,
@@ -208,6 +236,12 @@ impl OwnAction {
 			Self::Suspend { account: a } => GovernanceCall::suspend { account: account(a)? },
 			Self::Reinstate { account: a } => GovernanceCall::reinstate { account: account(a)? },
 			Self::Revoke { account: a } => GovernanceCall::revoke { account: account(a)? },
+			Self::WithdrawOffer { account: a } => {
+				GovernanceCall::withdraw_offer { account: account(a)? }
+			},
+			Self::RemoveAccreditation { account: a } => {
+				GovernanceCall::remove_accreditation { account: account(a)? }
+			},
 			Self::SetKeyCutoff { issuer, block } => {
 				GovernanceCall::set_key_cutoff { issuer: account(issuer)?, block: *block }
 			},
@@ -369,6 +403,14 @@ impl GovernanceCmd {
 				RuntimeCall::Governance(GovernanceCall::vote { id: *id, approve: !nay })
 			},
 			Action::Close { id } => RuntimeCall::Governance(GovernanceCall::close { id: *id }),
+			Action::Withdraw { id } => {
+				RuntimeCall::Governance(GovernanceCall::withdraw_proposal { id: *id })
+			},
+			Action::Accept { country: c } => {
+				RuntimeCall::Governance(GovernanceCall::accept_accreditation {
+					country: country(c)?,
+				})
+			},
 			Action::Own(action) => RuntimeCall::Governance(action.call()?),
 			Action::SetKeys { keys, proof } => {
 				let keys = from_hex(keys)?;

@@ -114,18 +114,28 @@ impl Rpc {
 fn explain(method: &str, error: &Value) -> String {
 	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
 	let data = error.get("data").and_then(Value::as_str).unwrap_or_default();
-	// Tamga's pool-gating refusals are custom validity errors 1 and 2 exactly (not 10, 11, ...).
-	let custom = |code: &str| {
+	// Tamga's pool-gating refusals are custom validity errors 1 to 4 exactly (not 10, 11, ...).
+	let custom = |code: u8| {
 		data.split(&format!("Custom error: {code}"))
 			.skip(1)
 			.any(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
 	};
-	let hint = if custom("1") {
-		" (the signing account is neither a member, a validator nor an accredited party)"
-	} else if custom("2") {
-		" (only a member account of an administration may send this call: contract calls)"
+	use pallet_tamga_governance::{NOT_FOR_ROLE, NOT_PERMITTED, TOO_LARGE, TOO_MANY_PENDING};
+	use sp_core::Get;
+	type Limits = tamga_runtime::Runtime;
+	let hint = if custom(NOT_PERMITTED) {
+		" (the signing account is neither a member, a validator nor an accredited party)".into()
+	} else if custom(NOT_FOR_ROLE) {
+		" (the signing account's role may not make this call)".into()
+	} else if custom(TOO_LARGE) {
+		let max: u32 =
+			<Limits as pallet_tamga_governance::Config>::MaxPartyTransactionLength::get();
+		format!(" (a party's transaction may be at most {max} bytes)")
+	} else if custom(TOO_MANY_PENDING) {
+		let max: u32 = <Limits as pallet_tamga_governance::Config>::MaxPartyPooled::get();
+		format!(" (the party already has {max} transactions waiting; wait for some to be included)")
 	} else {
-		""
+		String::new()
 	};
 	let code = error.get("code").and_then(Value::as_i64).unwrap_or_default();
 	format!("{method}: {message} {data}{hint}").trim_end().to_string() + &format!(" (code {code})")
@@ -172,11 +182,16 @@ mod tests {
 			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 12"}),
 		);
 		assert!(!other.contains("neither a member"), "{other}");
-		assert!(!other.contains("only a member account"), "{other}");
-		let members_only = explain(
+		assert!(!other.contains("role may not"), "{other}");
+		let not_for_role = explain(
 			"author_submitExtrinsic",
 			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 2"}),
 		);
-		assert!(members_only.contains("only a member account of an administration"));
+		assert!(not_for_role.contains("role may not make this call"), "{not_for_role}");
+		let too_large = explain(
+			"author_submitExtrinsic",
+			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 3"}),
+		);
+		assert!(too_large.contains("at most 8192 bytes"), "{too_large}");
 	}
 }

@@ -6,11 +6,9 @@ use serde_json::{json, Value};
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
+	MultiSignature,
 };
-use tamga_runtime::{
-	AccountId, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
-};
+use tamga_runtime::{AccountId, RuntimeCall, RuntimeError, RuntimeEvent};
 
 pub use crate::rpc::{from_hex, to_hex, Rpc};
 
@@ -60,16 +58,13 @@ impl Signer {
 		let (spec_version, transaction_version) =
 			(field("specVersion")?, field("transactionVersion")?);
 
-		let extension = tamga_runtime::tx_extension(nonce);
-		let implicit =
-			((), (), (), spec_version, transaction_version, genesis, genesis, (), (), ());
-		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| self.pair.sign(bytes));
-		let extrinsic = UncheckedExtrinsic::new_signed(
+		let extrinsic = tamga_runtime::sign(
+			&self.pair,
 			call,
-			MultiAddress::Id(self.account()),
-			MultiSignature::Sr25519(signature),
-			extension,
+			nonce,
+			spec_version,
+			transaction_version,
+			genesis,
 		);
 		let encoded = to_hex(&extrinsic.encode());
 		let hash = rpc.call("author_submitExtrinsic", json!([encoded]))?;

@@ -30,15 +30,14 @@ use tamga_tests::{
 /// network, started here from `$TAMGA_NODE_BIN` (scripts/bench.sh builds a release node
 /// and sets it).
 ///
-/// Per network: single certificate registrations into finalized blocks per second, the
-/// same for `system.remark` of the same encoded size (the chain's ceiling), documents
-/// anchored by batch per second (client hashing included), `tamga_verifyDocument` against
+/// Per network: single certificate registrations into finalized blocks per second,
+/// documents anchored by batch per second (client hashing included), `tamga_verifyDocument` against
 /// raw `state_getStorage` of the same entries (requests/s, p50, p99), and finality after
 /// inclusion (p50, p95). Prints a table and writes JSON.
 #[derive(Debug, Parser)]
 #[command(name = "tamga-throughput", version)]
 struct Args {
-	/// Single registrations per network (and as many remarks).
+	/// Single registrations per network.
 	#[arg(long, default_value_t = 20_000)]
 	registrations: usize,
 	/// Issuers the load is spread over, one submitting thread each.

@@ -13,8 +13,6 @@ pub fn table(results: &Value) -> String {
 	let ratio = |v: &Value| format!("{:.2}", v.as_f64().unwrap_or(f64::NAN));
 	let rows: Vec<(&str, Box<dyn Fn(&Value) -> String>)> = vec![
 		("registrations finalized", Box::new(move |n| rate(&n["registrations"]["perSecond"]))),
-		("system.remark finalized (ceiling)", Box::new(move |n| rate(&n["remarks"]["perSecond"]))),
-		("registrations / ceiling", Box::new(move |n| ratio(&n["registrationsToRemarks"]))),
 		(
 			"most registrations in a block",
 			Box::new(|n| n["registrations"]["mostInOneBlock"].to_string()),

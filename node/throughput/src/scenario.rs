@@ -1,10 +1,11 @@
-//! One benchmark run on one network: set-up (issuers accredited by a member), single
-//! registrations, `system.remark`s of the same encoded size, batches, verification RPC
-//! against raw storage reads, and finality latency over the blocks of the run.
+//! One benchmark run on one network: set-up (issuers accredited by a member, each
+//! accepting), single registrations, batches, verification RPC against raw storage reads,
+//! and finality latency over the blocks of the run. (`system.remark`s of the same size
+//! were measured as the chain's ceiling until runtime 106; no account may send one now.)
 
 use std::time::{Duration, Instant};
 
-use codec::{Compact, Encode};
+use codec::Encode;
 use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_runtime::{genesis_presets::FoundingAdministration, Runtime, RuntimeCall};
@@ -21,7 +22,7 @@ use crate::{
 /// What a run does and how much of it.
 #[derive(Clone, Debug)]
 pub struct Options {
-	/// Single registrations submitted (and as many remarks).
+	/// Single registrations submitted.
 	pub registrations: usize,
 	/// Accredited issuers the load is spread over (one submitter thread each).
 	pub issuers: usize,
@@ -104,15 +105,6 @@ fn registration(country: [u8; 2], issuer: usize, number: usize) -> (H256, Runtim
 	)
 }
 
-/// A `System.remark` whose call encodes to exactly `size` bytes.
-fn remark_of_size(size: usize) -> RuntimeCall {
-	let mut length = size.saturating_sub(3);
-	while 2 + Compact(length as u32).encoded_size() + length > size && length > 0 {
-		length -= 1;
-	}
-	RuntimeCall::System(frame_system::Call::remark { remark: vec![0x2a; length] })
-}
-
 /// One lane per issuer of `per_issuer` extrinsics, `call(issuer, number)` each, signed
 /// with the issuer's next nonces (advanced in `nonces`).
 fn sign_lanes(
@@ -173,9 +165,31 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		return Err(format!("accreditations refused: {:?}", outcome.first_refusal));
 	}
 	watcher.wait_for(after, options.timeout, |c| c.other >= options.issuers as u64)?;
+	// Each issuer accepts its accreditation (its nonce 0).
+	let country_code = pallet_tamga_governance::CountryCode::new(country).ok_or("bad country")?;
+	let acceptances: Vec<Lane> = issuers
+		.iter()
+		.map(|issuer| {
+			let accept =
+				RuntimeCall::Governance(pallet_tamga_governance::Call::accept_accreditation {
+					country: *country_code.as_bytes(),
+				});
+			Lane {
+				account: issuer.account(),
+				first_nonce: 0,
+				extrinsics: vec![issuer.sign(&context, 0, accept)],
+			}
+		})
+		.collect();
+	let after = watcher.finalized();
+	let outcome = submit(&rpc, acceptances);
+	if outcome.refused > 0 {
+		return Err(format!("acceptances refused: {:?}", outcome.first_refusal));
+	}
+	watcher.wait_for(after, options.timeout, |c| c.other >= options.issuers as u64)?;
 	let load_from = watcher.finalized();
 	eprintln!("  {} issuers accredited", options.issuers);
-	let mut nonces = vec![0u32; options.issuers];
+	let mut nonces = vec![1u32; options.issuers];
 
 	// Single registrations.
 	let per_issuer = options.registrations.div_ceil(options.issuers);
@@ -193,12 +207,6 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 	let registrations =
 		load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.registrations)?;
 	eprintln!("  registrations: {:.0}/s", registrations["perSecond"].as_f64().unwrap_or(0.0));
-
-	// The ceiling: remarks of the same encoded call size, same signers.
-	let lanes =
-		sign_lanes(&context, &issuers, &mut nonces, per_issuer, |_, _| remark_of_size(call_size));
-	let remarks = load_phase(&rpc, &watcher, lanes, total, options.timeout, |c| c.remarks)?;
-	eprintln!("  remarks: {:.0}/s", remarks["perSecond"].as_f64().unwrap_or(0.0));
 
 	// Batches: hash each batch's documents on every core, build its root, sign and submit
 	// it at once, so the chain anchors one batch while the client hashes the next.
@@ -268,8 +276,8 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		verify.per_second, storage.per_second
 	);
 
-	// Finality after inclusion, over the blocks of the load phases (registrations, remarks
-	// and batches).
+	// Finality after inclusion, over the blocks of the load phases (registrations and
+	// batches).
 	let blocks = watcher.blocks(load_from, load_until);
 	let mut latencies: Vec<f64> = blocks
 		.iter()
@@ -280,8 +288,6 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		"callBytes": call_size,
 		"signingPerSecond": signing_rate,
 		"registrations": registrations,
-		"remarks": remarks,
-		"registrationsToRemarks": ratio(&registrations, &remarks),
 		"batches": batches,
 		"verify": verify.to_json(),
 		"storage": storage.to_json(),
@@ -316,10 +322,6 @@ fn hash_documents(first: u64, count: usize, bytes: usize) -> Vec<H256> {
 		}
 	});
 	leaves
-}
-
-fn ratio(a: &Value, b: &Value) -> f64 {
-	a["perSecond"].as_f64().unwrap_or(0.0) / b["perSecond"].as_f64().unwrap_or(f64::NAN)
 }
 
 /// Submits `lanes` and waits until all `total` of them (as `counted`) are finalized and

@@ -3,8 +3,7 @@
 
 use codec::Encode;
 use sp_core::{crypto::Pair as _, sr25519, H256};
-use sp_runtime::{MultiAddress, MultiSignature};
-use tamga_runtime::{AccountId, RuntimeCall, SignedPayload, UncheckedExtrinsic};
+use tamga_runtime::{AccountId, RuntimeCall};
 
 /// What a signature commits to besides the call: the chain and its runtime version.
 #[derive(Clone, Copy, Debug)]
@@ -37,26 +36,13 @@ impl Signer {
 
 	/// `call` signed with `nonce`, SCALE-encoded as `author_submitExtrinsic` takes it.
 	pub fn sign(&self, context: &ChainContext, nonce: u32, call: RuntimeCall) -> Vec<u8> {
-		let extension = tamga_runtime::tx_extension(nonce);
-		let implicit = (
-			(),
-			(),
-			(),
+		tamga_runtime::sign(
+			&self.pair,
+			call,
+			nonce,
 			context.spec_version,
 			context.transaction_version,
 			context.genesis,
-			context.genesis,
-			(),
-			(),
-			(),
-		);
-		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| self.pair.sign(bytes));
-		UncheckedExtrinsic::new_signed(
-			call,
-			MultiAddress::Id(self.account()),
-			MultiSignature::Sr25519(signature),
-			extension,
 		)
 		.encode()
 	}

@@ -1,9 +1,10 @@
 //! Submitting pre-signed extrinsics as fast as a node takes them: one thread per signer
 //! (each signer's nonces in order), JSON-RPC batches, and a retry when the pool is full.
 //!
-//! Each signer keeps at most [`WINDOW`] transactions ahead of its nonce in the best block:
-//! a pool flooded far beyond what blocks take was seen to drop transactions, and a real
-//! issuer's client would not run that far ahead either.
+//! Each signer keeps at most [`window`] transactions ahead of its nonce in the best block:
+//! the runtime refuses a party more (`MaxPartyPooled`), a pool flooded far beyond what
+//! blocks take was seen to drop transactions, and a real issuer's client would not run
+//! that far ahead either.
 
 use std::time::{Duration, Instant};
 
@@ -12,9 +13,13 @@ use serde_json::json;
 use tamga_tests::rpc::{to_hex as hex, RpcClient as Rpc};
 
 /// Extrinsics per JSON-RPC batch request.
-pub const BATCH: usize = 250;
-/// Transactions a signer may have beyond its nonce in the best block.
-pub const WINDOW: u32 = 1_000;
+pub const BATCH: usize = 100;
+/// Transactions a signer may have beyond its nonce in the best block: what the runtime
+/// lets a party hold in the pool (`MaxPartyPooled`).
+pub fn window() -> u32 {
+	use sp_core::Get;
+	<tamga_runtime::Runtime as pallet_tamga_governance::Config>::MaxPartyPooled::get()
+}
 
 /// One signer's pre-signed extrinsics, nonces `first_nonce..` in order.
 pub struct Lane {
@@ -92,9 +97,9 @@ fn submit_lane(rpc: &Rpc, lane: Lane) -> Submitted {
 		// Wait for the chain to catch up with the window; a nonce that stops moving means
 		// transactions the node accepted were lost: say so instead of waiting forever.
 		let (mut seen, mut moved_at) = (None, Instant::now());
-		while next_nonce >= WINDOW {
+		while next_nonce >= window() {
 			let Ok(nonce) = chain_nonce(rpc, &lane.account) else { break };
-			if nonce + WINDOW >= next_nonce + BATCH as u32 {
+			if nonce + window() >= next_nonce + BATCH as u32 {
 				break;
 			}
 			if seen != Some(nonce) {

@@ -56,13 +56,29 @@ fn full_consortium<T: Config>() -> Vec<(CountryCode, T::AccountId)> {
 		.collect()
 }
 
-/// The longest call a proposal may carry: a remark filling `MaxCallSize`.
+/// The longest call a proposal may carry: the admission of an administration with the
+/// longest name and the most member accounts (the largest call of the runtime's
+/// allow-list), cut to `MaxCallSize` if that is smaller.
 fn longest_call<T: Config>() -> <T as Config>::RuntimeCall
 where
-	<T as Config>::RuntimeCall: From<frame_system::Call<T>>,
+	<T as Config>::RuntimeCall: From<Call<T>>,
 {
-	let remark = vec![0u8; T::MaxCallSize::get().saturating_sub(8) as usize];
-	frame_system::Call::<T>::remark { remark }.into()
+	use codec::Encode;
+	let name = vec![b'N'; T::MaxNameLength::get() as usize];
+	let mut members: Vec<T::AccountId> =
+		(0..T::MaxMembersPerAdministration::get()).map(|i| account("new member", i, 0)).collect();
+	loop {
+		let call: <T as Config>::RuntimeCall = Call::<T>::admit_administration {
+			country: *b"UZ",
+			name: name.clone(),
+			members: members.clone(),
+		}
+		.into();
+		if call.encoded_size() <= T::MaxCallSize::get() as usize || members.len() <= 1 {
+			return call;
+		}
+		members.pop();
+	}
 }
 
 /// Stores proposal `id` carrying the longest call, with `ayes` and `nays`.
@@ -73,7 +89,7 @@ fn store_proposal<T: Config>(
 	nays: Vec<CountryCode>,
 	expires_at: BlockNumberFor<T>,
 ) where
-	<T as Config>::RuntimeCall: From<frame_system::Call<T>>,
+	<T as Config>::RuntimeCall: From<Call<T>>,
 {
 	use codec::Encode;
 	Proposals::<T>::insert(
@@ -135,7 +151,7 @@ fn validators<T: Config>(country: CountryCode, n: u32) {
 	Validators::<T>::put(set);
 }
 
-#[benchmarks(where <T as Config>::RuntimeCall: From<frame_system::Call<T>>)]
+#[benchmarks(where <T as Config>::RuntimeCall: From<Call<T>>)]
 mod benchmarks {
 	use super::*;
 
@@ -201,7 +217,7 @@ mod benchmarks {
 		let name = vec![b'N'; T::MaxNameLength::get() as usize];
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, *b"UZ", name, members);
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, *b"UZ", name, members);
 
 		assert!(Administrations::<T>::contains_key(CountryCode::new(*b"UZ").expect("assigned")));
 		Ok(())
@@ -225,7 +241,7 @@ mod benchmarks {
 		validators::<T>(leaving, T::MaxValidators::get());
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, *leaving.as_bytes());
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, *leaving.as_bytes());
 
 		assert!(!Administrations::<T>::contains_key(leaving));
 		Ok(())
@@ -282,7 +298,7 @@ mod benchmarks {
 			1_000_000u32.into(),
 		);
 
-		assert!(Accreditations::<T>::contains_key(&party));
+		assert!(crate::Offers::<T>::contains_key(&party, country));
 	}
 
 	#[benchmark]
@@ -325,7 +341,7 @@ mod benchmarks {
 		T::BenchmarkHelper::register_validator(&new);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, *country.as_bytes(), new.clone());
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, *country.as_bytes(), new.clone());
 
 		assert!(Validators::<T>::get().iter().any(|(v, _)| *v == new));
 		Ok(())
@@ -341,7 +357,7 @@ mod benchmarks {
 		let last = Validators::<T>::get().last().expect("validators").0.clone();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, last.clone());
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, last.clone());
 
 		assert!(!Validators::<T>::get().iter().any(|(v, _)| *v == last));
 		Ok(())
@@ -357,7 +373,12 @@ mod benchmarks {
 		let new = peer_id(T::MaxNodes::get() + 1);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, *country.as_bytes(), new, longest_address());
+		_(
+			origin as <T as frame_system::Config>::RuntimeOrigin,
+			*country.as_bytes(),
+			new,
+			longest_address(),
+		);
 
 		assert_eq!(Nodes::<T>::count(), T::MaxNodes::get());
 		Ok(())

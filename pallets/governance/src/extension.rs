@@ -1,94 +1,185 @@
-//! Pool gating: the transaction extension that keeps outsiders' transactions out of the
-//! pool and out of blocks.
+//! Pool gating: the transaction extension that decides, for every signed transaction, in
+//! the pool and again in every block, whether its signer may send it.
 //!
-//! A signed transaction is valid only if its signer is a member account of an
-//! administration, a validator account, or a party whose accreditation is active and in
-//! its validity, granted by an administration still in the consortium
-//! ([`Permissions::is_known`]). Members' and validators' transactions get a higher
-//! priority ([`MEMBER_PRIORITY`]) than parties'.
-//! Anyone else's transaction is rejected with
-//! `InvalidTransaction::Custom(`[`NOT_PERMITTED`]`)` before it is gossiped, and a block
-//! that carries one is invalid, so an outsider can neither spam the pool nor be included
-//! by a misbehaving author. The calls the runtime names in `MemberOnlyCalls` (calls into
-//! smart contracts) are refused from anyone but a member account with
-//! `InvalidTransaction::Custom(`[`MEMBERS_ONLY`]`)`. Unsigned transactions and inherents
-//! pass through: each pallet validates its own.
+//! [`CheckAccess`] takes the place of `frame_system::CheckNonce` (same wire format, a
+//! compact nonce, and the same identifier, so standard clients fill it in) and adds the
+//! consortium's rules before the nonce is checked:
+//!
+//! | rule | refused with |
+//! |---|---|
+//! | the signer is a member account, a validator or a party with an accreditation in force (or an account offered one, for accepting it) | `Custom(`[`NOT_PERMITTED`]`)` |
+//! | the call is one its standing may make ([`CallPolicy`], the runtime's allow-list) | `Custom(`[`NOT_FOR_ROLE`]`)` |
+//! | a party's extrinsic is at most `MaxPartyTransactionLength` bytes | `Custom(`[`TOO_LARGE`]`)` |
+//! | a party holds fewer than `MaxPartyPooled` transactions ahead of its account's nonce | `Custom(`[`TOO_MANY_PENDING`]`)` |
+//! | a block carries at most `MaxPartyTransactionsPerBlock` transactions of one party | `ExhaustsResources` (the block author leaves the rest for the next block; a block carrying more is invalid) |
+//!
+//! Members' and validators' transactions get [`MEMBER_PRIORITY`], above any party's. A
+//! party's transaction gets [`PARTY_PRIORITY`] less how far its nonce is ahead of its
+//! account's, so every party's next transaction is taken before anyone's second: one
+//! party flooding the pool cannot push another's registration back by more than its
+//! own per-block share. Unsigned transactions and inherents pass through: each pallet
+//! validates its own.
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use core::marker::PhantomData;
 use frame_support::{
 	pallet_prelude::TransactionSource,
-	traits::{Contains, Get, OriginTrait},
-	DefaultNoBound,
+	traits::{Get, OriginTrait},
+	DebugNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::{
-	impl_tx_ext_default,
-	traits::{DispatchInfoOf, TransactionExtension},
-	transaction_validity::{InvalidTransaction, ValidTransaction},
-	Weight,
+	traits::{
+		DispatchInfoOf, PostDispatchInfoOf, Saturating, TransactionExtension, UniqueSaturatedInto,
+	},
+	transaction_validity::{
+		InvalidTransaction, TransactionLongevity, TransactionValidityError, ValidTransaction,
+	},
+	DispatchResult, Weight,
 };
 
-use crate::{permissions::Permissions, Config, Pallet, Validators};
+use crate::{standing::CallPolicy, Config, Pallet, PartyBlockShare};
 
-/// The `InvalidTransaction::Custom` code of a transaction whose signer is neither a
-/// member, a validator nor an accredited party. JSON-RPC clients see it as
+/// `InvalidTransaction::Custom` code: the signer is neither a member account, a validator
+/// nor a party with an accreditation in force. JSON-RPC clients see it as
 /// "Invalid Transaction: Custom error: 1".
 pub const NOT_PERMITTED: u8 = 1;
 
-/// The `InvalidTransaction::Custom` code of a members-only call (`Config::MemberOnlyCalls`)
-/// from an account that is not a member account of an administration.
-pub const MEMBERS_ONLY: u8 = 2;
+/// `InvalidTransaction::Custom` code: the signer's role may not make this call (e.g. a
+/// remark, a balance transfer, a contract call from a party, an officer registering a
+/// certificate).
+pub const NOT_FOR_ROLE: u8 = 2;
+
+/// `InvalidTransaction::Custom` code: a party's extrinsic is longer than
+/// `MaxPartyTransactionLength` bytes.
+pub const TOO_LARGE: u8 = 3;
+
+/// `InvalidTransaction::Custom` code: the party already holds `MaxPartyPooled`
+/// transactions ahead of its account's nonce; it must wait for some to be included.
+pub const TOO_MANY_PENDING: u8 = 4;
 
 /// The priority of transactions from member and validator accounts: above any party's,
 /// so accredited parties can never crowd votes and validator keys out of the pool.
 pub const MEMBER_PRIORITY: u64 = 1 << 32;
 
-/// Rejects signed transactions from accounts the consortium does not know.
-#[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
-#[scale_info(skip_type_params(T))]
-pub struct CheckPermitted<T>(PhantomData<T>);
+/// The priority of a party's next transaction (its nonce equal to its account's); each
+/// further nonce ahead is one lower.
+pub const PARTY_PRIORITY: u64 = 1 << 31;
 
-impl<T> CheckPermitted<T> {
-	/// The extension (it carries no data).
-	pub fn new() -> Self {
-		Self(PhantomData)
+/// Checks the signer's standing, the call, the size, the party's share of the pool and of
+/// the block, and the nonce (as `frame_system::CheckNonce`, whose place it takes).
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct CheckAccess<T: Config>(#[codec(compact)] pub T::Nonce);
+
+impl<T: Config> CheckAccess<T> {
+	/// The extension of a transaction signed with `nonce`.
+	pub fn from(nonce: T::Nonce) -> Self {
+		Self(nonce)
 	}
 }
 
-impl<T> core::fmt::Debug for CheckPermitted<T> {
+impl<T: Config> core::fmt::Debug for CheckAccess<T> {
 	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-		write!(f, "CheckPermitted")
+		write!(f, "CheckAccess({:?})", self.0)
 	}
+}
+
+/// What validation hands to `prepare`.
+#[derive(DebugNoBound)]
+pub enum Val<T: Config> {
+	/// A signed transaction of `who`; `party` if it counts against a party's block share.
+	Signed {
+		/// The signer.
+		who: T::AccountId,
+		/// Whether the signer is a party (neither a member account nor a validator).
+		party: bool,
+	},
+	/// Not signed: nothing to check here, and the extension's weight is refunded.
+	Unsigned(Weight),
 }
 
 impl<T: Config> Pallet<T> {
-	/// The pool priority of `who`'s signed transactions, or `None` if it may not send any:
-	/// [`MEMBER_PRIORITY`] for member and validator accounts, 0 for accredited parties.
-	/// Each storage item is read at most once (this runs for every pooled transaction).
-	pub fn transaction_priority(who: &T::AccountId) -> Option<u64> {
-		let member_or_validator = crate::MemberOf::<T>::contains_key(who)
-			|| Validators::<T>::get().iter().any(|(validator, _)| validator == who);
-		if member_or_validator {
-			Some(MEMBER_PRIORITY)
-		} else {
-			<Self as Permissions<_, _>>::is_known(who).then_some(0)
+	/// The checks of [`CheckAccess`] for `who` sending `call` of `len` bytes with `nonce`,
+	/// from `source`: the transaction's validity (priority and nonce tags) and whether it
+	/// counts against a party's share. A transaction coming back from a retracted block
+	/// (`InBlock`) is exempt from the pool bound: the party sent it when it was within it,
+	/// and a fork switch must not lose it.
+	pub fn check_access(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		len: usize,
+		nonce: T::Nonce,
+		source: TransactionSource,
+	) -> Result<(ValidTransaction, bool), TransactionValidityError> {
+		let standing = Self::standing(who);
+		if !standing.is_known() {
+			return Err(InvalidTransaction::Custom(NOT_PERMITTED).into());
 		}
+		if !T::CallPolicy::permits(&standing, call) {
+			return Err(InvalidTransaction::Custom(NOT_FOR_ROLE).into());
+		}
+		let frame_system::ValidNonceInfo { provides, requires } =
+			frame_system::CheckNonce::<T>::validate_nonce_for_account(who, nonce)?;
+		let party = !standing.is_privileged();
+		let priority = if party {
+			if len > T::MaxPartyTransactionLength::get() as usize {
+				return Err(InvalidTransaction::Custom(TOO_LARGE).into());
+			}
+			let account_nonce = frame_system::Pallet::<T>::account_nonce(who);
+			let ahead: u32 = nonce.saturating_sub(account_nonce).unique_saturated_into();
+			if ahead >= T::MaxPartyPooled::get() && source != TransactionSource::InBlock {
+				return Err(InvalidTransaction::Custom(TOO_MANY_PENDING).into());
+			}
+			let now = frame_system::Pallet::<T>::block_number();
+			let (block, count) = PartyBlockShare::<T>::get(who);
+			if block == now && count >= T::MaxPartyTransactionsPerBlock::get() {
+				return Err(InvalidTransaction::ExhaustsResources.into());
+			}
+			PARTY_PRIORITY.saturating_sub(ahead.into())
+		} else {
+			MEMBER_PRIORITY
+		};
+		let valid = ValidTransaction {
+			priority,
+			requires,
+			provides,
+			longevity: TransactionLongevity::MAX,
+			propagate: true,
+		};
+		Ok((valid, party))
+	}
+
+	/// Counts one more transaction of party `who` in the current block.
+	fn count_in_block(who: &T::AccountId) {
+		let now = frame_system::Pallet::<T>::block_number();
+		PartyBlockShare::<T>::mutate(who, |(block, count)| {
+			if *block == now {
+				*count = count.saturating_add(1);
+			} else {
+				*block = now;
+				*count = 1;
+			}
+		});
 	}
 }
 
 impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
-	for CheckPermitted<T>
+	for CheckAccess<T>
 {
-	const IDENTIFIER: &'static str = "TamgaCheckPermitted";
+	/// The identifier of `frame_system::CheckNonce`: this extension takes its place with
+	/// the same wire format (a compact nonce), so standard clients fill it in.
+	const IDENTIFIER: &'static str = "CheckNonce";
 	type Implicit = ();
-	type Val = ();
-	type Pre = ();
+	type Val = Val<T>;
+	/// The weight to refund (all of it for an unsigned transaction).
+	type Pre = Weight;
 
-	/// At most three reads: `MemberOf`, `Accreditations` with `Administrations`, or
-	/// `Validators` (a bounded vector of at most `MaxValidators` entries, read whole).
+	/// The nonce check (`frame_system`'s measured figure) plus the standing's reads
+	/// (`MemberOf`, `Validators`, `Accreditations`, `Administrations`) and the party's
+	/// block share (a read and a write), charged to every signed transaction.
 	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		T::DbWeight::get().reads(3)
+		<T::ExtensionsWeightInfo as frame_system::ExtensionsWeightInfo>::check_nonce()
+			.saturating_add(T::DbWeight::get().reads_writes(5, 1))
 	}
 
 	fn validate(
@@ -96,21 +187,46 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		origin: <T as frame_system::Config>::RuntimeOrigin,
 		call: &<T as frame_system::Config>::RuntimeCall,
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
-		_len: usize,
+		len: usize,
 		_self_implicit: Self::Implicit,
 		_inherited_implication: &impl Encode,
-		_source: TransactionSource,
+		source: TransactionSource,
 	) -> sp_runtime::traits::ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
-		let mut valid = ValidTransaction::default();
-		if let Some(who) = origin.as_signer() {
-			valid.priority = Pallet::<T>::transaction_priority(who)
-				.ok_or(InvalidTransaction::Custom(NOT_PERMITTED))?;
-			if T::MemberOnlyCalls::contains(call) && !crate::MemberOf::<T>::contains_key(who) {
-				return Err(InvalidTransaction::Custom(MEMBERS_ONLY).into());
-			}
-		}
-		Ok((valid, (), origin))
+		let Some(who) = origin.as_signer() else {
+			return Ok((ValidTransaction::default(), Val::Unsigned(self.weight(call)), origin));
+		};
+		let (valid, party) = Pallet::<T>::check_access(who, call, len, self.0, source)?;
+		let who = who.clone();
+		Ok((valid, Val::Signed { who, party }, origin))
 	}
 
-	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);
+	fn prepare(
+		self,
+		val: Self::Val,
+		_origin: &<T as frame_system::Config>::RuntimeOrigin,
+		_call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		match val {
+			Val::Signed { who, party } => {
+				frame_system::CheckNonce::<T>::prepare_nonce_for_account(&who, self.0)?;
+				if party {
+					Pallet::<T>::count_in_block(&who);
+				}
+				Ok(Weight::zero())
+			},
+			Val::Unsigned(refund) => Ok(refund),
+		}
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		Ok(pre)
+	}
 }

@@ -12,7 +12,12 @@
 //!   passes as soon as at least 2/3 of the administrations approve it and is then
 //!   dispatched with the consortium's origin (`Root`), fails as soon as 2/3 can no longer
 //!   be reached, and expires after `ProposalLifetime` blocks. Runtime upgrades go this way
-//!   (`System::authorize_upgrade`), so no sudo key is needed.
+//!   (`System::authorize_upgrade`), so no sudo key is needed. A proposal may carry only
+//!   the calls the runtime allows (`ProposalFilter`, an allow-list); it is dispatched with
+//!   the consortium's origin ([`origin::RawOrigin::Consortium`], recording the ayes and
+//!   the number of administrations), and only the calls the runtime lists in `RootCalls`
+//!   get `Root`. Each administration keeps at most `MaxProposalsPerAdministration`
+//!   proposals open and may withdraw its own.
 //! - **Validators**: the consortium adds or removes validator accounts; `pallet-session`
 //!   picks the set up at the next session change (see [`pallet_session::SessionManager`]),
 //!   and the set can never be voted below `MinValidators`.
@@ -22,8 +27,11 @@
 //! - **Accreditation**: an administration alone accredits the parties of its own country:
 //!   issuers (for kinds of documents, within a validity window), approved exporters,
 //!   exporters, customs offices (officers) and auditors. It suspends, reinstates and
-//!   revokes them and sets an issuer's key cut-off block. It can never accredit a party
-//!   another country already accredited.
+//!   revokes them and sets an issuer's key cut-off block. An accreditation is an offer
+//!   until the account accepts it (`accept_accreditation`, signed by the account): an
+//!   offer binds nothing and blocks nobody. An account holds one accreditation, of one
+//!   country; a revoked one can be removed (`remove_accreditation`) so the account can be
+//!   bound again.
 //! - **Permissions**: [`Permissions`] answers "may X act as R of kind K for country C at
 //!   block N?" for every other pallet.
 //!
@@ -31,10 +39,15 @@
 //! | call | who |
 //! |---|---|
 //! | `propose`, `vote` | a member account (one vote per administration) |
+//! | `withdraw_proposal` | a member account of the proposing administration |
 //! | `close` | anyone, for an expired proposal |
 //! | `admit_administration`, `remove_administration`, `add_validator`, `remove_validator`, `approve_node` | the consortium (a passed proposal) |
 //! | `remove_node` | the consortium, or a member account of the node's administration |
-//! | `add_member`, `remove_member`, `accredit`, `suspend`, `reinstate`, `revoke`, `set_key_cutoff` | a member account, for its own administration's country |
+//! | `add_member`, `remove_member`, `accredit`, `withdraw_offer`, `suspend`, `reinstate`, `revoke`, `remove_accreditation`, `set_key_cutoff` | a member account, for its own administration's country |
+//! | `accept_accreditation` | the account an administration offered an accreditation |
+//!
+//! Who may send which call at all is decided before dispatch, in the pool and in every
+//! block, by [`CheckAccess`] and the runtime's [`CallPolicy`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -43,10 +56,13 @@ extern crate alloc;
 mod benchmarking;
 pub mod calendar;
 pub mod country;
+pub mod derived_weights;
 pub mod errors;
 pub mod extension;
 pub mod node_admission;
+pub mod origin;
 pub mod permissions;
+pub mod standing;
 #[cfg(feature = "std")]
 pub mod testing;
 pub mod types;
@@ -58,10 +74,15 @@ mod mock;
 mod tests;
 
 pub use country::CountryCode;
-pub use extension::{CheckPermitted, MEMBERS_ONLY, NOT_PERMITTED};
+pub use extension::{
+	CheckAccess, MEMBER_PRIORITY, NOT_FOR_ROLE, NOT_PERMITTED, PARTY_PRIORITY, TOO_LARGE,
+	TOO_MANY_PENDING,
+};
 pub use node_admission::ApprovedNode;
+pub use origin::{EnsureConsortium, RawOrigin};
 pub use pallet::*;
 pub use permissions::{Denied, PartySummary, Permissions};
+pub use standing::{CallPolicy, PartyStanding, Standing};
 pub use types::{AccreditationStatus, DocumentKind, DocumentKinds, ProposalId, Role};
 pub use weights::WeightInfo;
 
@@ -122,19 +143,30 @@ pub mod pallet {
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
+	/// The origin a passed proposal dispatches its call with.
+	#[pallet::origin]
+	pub type Origin = crate::origin::RawOrigin;
+
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
 		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The runtime origin: a passed proposal dispatches with the consortium's origin
+		/// ([`RawOrigin`]) or, for `RootCalls`, with `Root`.
+		type RuntimeOrigin: From<crate::origin::RawOrigin>
+			+ From<frame_system::RawOrigin<Self::AccountId>>
+			+ Into<<Self as frame_system::Config>::RuntimeOrigin>;
 		/// The runtime call a proposal carries.
 		type RuntimeCall: Parameter
-			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
-			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+			+ Dispatchable<
+				RuntimeOrigin = <Self as Config>::RuntimeOrigin,
+				PostInfo = PostDispatchInfo,
+			> + UnfilteredDispatchable<RuntimeOrigin = <Self as Config>::RuntimeOrigin>
 			+ GetDispatchInfo;
-		/// The origin of the consortium's decisions: a passed proposal is dispatched with
-		/// `Root`, so this is `EnsureRoot` in the runtime.
-		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The origin of the consortium's decisions: [`crate::EnsureConsortium`] in the
+		/// runtime (a passed proposal's origin).
+		type ConsortiumOrigin: EnsureOrigin<<Self as frame_system::Config>::RuntimeOrigin>;
 		/// The most administrations the consortium can have.
 		#[pallet::constant]
 		type MaxAdministrations: Get<u32>;
@@ -168,15 +200,29 @@ pub mod pallet {
 		/// Whether a validator account has registered session keys (`pallet-session`):
 		/// only such validators count, since the session skips the others.
 		type ValidatorRegistration: frame_support::traits::ValidatorRegistration<Self::AccountId>;
-		/// The calls a proposal may carry; the runtime refuses e.g. `Sudo::set_key`, so no
-		/// vote can ever create a one-key superuser.
+		/// The calls a proposal may carry: an allow-list (the consortium's own calls,
+		/// runtime upgrades), never a call that writes storage directly or acts as an
+		/// account.
 		type ProposalFilter: frame_support::traits::Contains<<Self as Config>::RuntimeCall>;
-		/// Calls only a member account of an administration may send (e.g. calls into
-		/// smart contracts): [`CheckPermitted`] refuses them from anyone else with
-		/// [`MEMBERS_ONLY`].
-		type MemberOnlyCalls: frame_support::traits::Contains<
-			<Self as frame_system::Config>::RuntimeCall,
-		>;
+		/// The allowed proposal calls that need `Root` (e.g. `System::authorize_upgrade`);
+		/// every other passed proposal dispatches with the consortium's origin.
+		type RootCalls: frame_support::traits::Contains<<Self as Config>::RuntimeCall>;
+		/// The most proposals one administration may have open at once.
+		#[pallet::constant]
+		type MaxProposalsPerAdministration: Get<u32>;
+		/// Which calls each standing (member, validator, party of a role, candidate) may
+		/// send; [`CheckAccess`] refuses the rest with [`NOT_FOR_ROLE`].
+		type CallPolicy: crate::CallPolicy<<Self as frame_system::Config>::RuntimeCall>;
+		/// The longest extrinsic a party may send, in bytes ([`TOO_LARGE`]).
+		#[pallet::constant]
+		type MaxPartyTransactionLength: Get<u32>;
+		/// The most transactions a party may hold ahead of its account's nonce
+		/// ([`TOO_MANY_PENDING`]).
+		#[pallet::constant]
+		type MaxPartyPooled: Get<u32>;
+		/// The most transactions of one party a block may carry.
+		#[pallet::constant]
+		type MaxPartyTransactionsPerBlock: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Benchmarks only: registers validators' session keys.
@@ -214,6 +260,28 @@ pub mod pallet {
 	/// The nodes approved to connect, by PeerId text.
 	#[pallet::storage]
 	pub type Nodes<T: Config> = CountedStorageMap<_, Blake2_128Concat, PeerIdText, ApprovedNode>;
+
+	/// Accreditations offered and not yet accepted, by account and offering country.
+	#[pallet::storage]
+	pub type Offers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		CountryCode,
+		AccreditationOf<T>,
+	>;
+
+	/// How many proposals each administration has open.
+	#[pallet::storage]
+	pub type OpenProposalsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, CountryCode, u32, ValueQuery>;
+
+	/// The last block in which each party sent a transaction, and how many it sent there
+	/// (its share of that block, bounded by `MaxPartyTransactionsPerBlock`).
+	#[pallet::storage]
+	pub type PartyBlockShare<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), ValueQuery>;
 
 	/// Whether the validator set changed since the last session change.
 	#[pallet::storage]
@@ -299,6 +367,8 @@ pub mod pallet {
 		Rejected { id: ProposalId },
 		/// A proposal expired without a decision and was dropped.
 		Expired { id: ProposalId },
+		/// Its proposer withdrew a proposal.
+		Withdrawn { id: ProposalId },
 		/// An administration joined the consortium.
 		AdministrationAdmitted { country: CountryCode },
 		/// An administration left the consortium.
@@ -307,8 +377,16 @@ pub mod pallet {
 		MemberAdded { country: CountryCode, account: T::AccountId },
 		/// An administration removed a member account.
 		MemberRemoved { country: CountryCode, account: T::AccountId },
-		/// An administration accredited a party of its country.
+		/// An administration offered an accreditation; the account holds it once it
+		/// accepts.
+		Offered { country: CountryCode, account: T::AccountId, role: Role },
+		/// The administration withdrew an offer the account had not accepted.
+		OfferWithdrawn { country: CountryCode, account: T::AccountId },
+		/// A party holds an accreditation of its country: it accepted the offer, or its
+		/// administration changed the accreditation it already held.
 		Accredited { country: CountryCode, account: T::AccountId, role: Role },
+		/// A revoked accreditation was removed; the account may be bound again.
+		AccreditationRemoved { country: CountryCode, account: T::AccountId },
 		/// An accreditation was suspended.
 		Suspended { country: CountryCode, account: T::AccountId },
 		/// A suspended accreditation is in force again.
@@ -361,6 +439,15 @@ pub mod pallet {
 		CallTooHeavy,
 		/// `MaxOpenProposals` proposals are already open.
 		TooManyProposals,
+		/// The administration already has `MaxProposalsPerAdministration` proposals open;
+		/// withdraw one or wait for a decision.
+		TooManyProposalsOfAdministration,
+		/// Only the proposing administration may withdraw a proposal.
+		NotYourProposal,
+		/// No accreditation from this country is offered to the account.
+		NoOffer,
+		/// Only a revoked accreditation can be removed.
+		NotRevoked,
 		/// There is no open proposal with this id.
 		UnknownProposal,
 		/// The proposal's voting period is over; `close` removes it.
@@ -445,6 +532,10 @@ pub mod pallet {
 				Proposals::<T>::count() < T::MaxOpenProposals::get(),
 				Error::<T>::TooManyProposals
 			);
+			ensure!(
+				OpenProposalsOf::<T>::get(country) < T::MaxProposalsPerAdministration::get(),
+				Error::<T>::TooManyProposalsOfAdministration
+			);
 
 			let id = NextProposalId::<T>::mutate(|next| {
 				let id = *next;
@@ -462,6 +553,7 @@ pub mod pallet {
 				expires_at,
 			};
 			Proposals::<T>::insert(id, &proposal);
+			OpenProposalsOf::<T>::mutate(country, |open| *open = open.saturating_add(1));
 			Self::deposit_event(Event::Proposed { id, proposer: country, expires_at });
 			// A consortium of one decides alone (and pays for the call it dispatches).
 			let executed_weight = Self::decide(id, proposal);
@@ -512,7 +604,7 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
 			if frame_system::Pallet::<T>::block_number() > proposal.expires_at {
-				Proposals::<T>::remove(id);
+				Self::end_proposal(id, proposal.proposer);
 				Self::deposit_event(Event::Expired { id });
 				return Ok(Some(T::WeightInfo::close()).into());
 			}
@@ -573,15 +665,19 @@ pub mod pallet {
 				Self::deposit_event(Event::NodeRemoved { country, peer_id });
 			}
 			Administrations::<T>::remove(country);
-			let open: Vec<ProposalId> = Proposals::<T>::iter_keys().collect();
-			for id in open {
-				Proposals::<T>::mutate(id, |proposal| {
-					if let Some(proposal) = proposal {
-						proposal.ayes.retain(|c| *c != country);
-						proposal.nays.retain(|c| *c != country);
-					}
-				});
+			let open: Vec<(ProposalId, ProposalOf<T>)> = Proposals::<T>::iter().collect();
+			for (id, mut proposal) in open {
+				if proposal.proposer == country {
+					// Nobody is left to withdraw it, and its own aye is gone.
+					Self::end_proposal(id, country);
+					Self::deposit_event(Event::Withdrawn { id });
+					continue;
+				}
+				proposal.ayes.retain(|c| *c != country);
+				proposal.nays.retain(|c| *c != country);
+				Proposals::<T>::insert(id, proposal);
 			}
+
 			Self::deposit_event(Event::AdministrationRemoved { country });
 			Ok(())
 		}
@@ -627,11 +723,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Accredits `account`, known as `name` (UTF-8, e.g. "Chamber of Commerce and
-		/// Industry of Kazakhstan"), as `role` of the sender's country, from `valid_from` to
-		/// `valid_until` (blocks, inclusive). An issuer needs `kinds`; an officer needs its
-		/// customs `office` code. Accrediting an account this country accredited before
-		/// replaces its accreditation (keeping any key cut-off).
+		/// Offers `account`, known as `name` (UTF-8, e.g. "Chamber of Commerce and Industry
+		/// of Kazakhstan"), an accreditation as `role` of the sender's country, from
+		/// `valid_from` to `valid_until` (blocks, inclusive). An issuer needs `kinds`; an
+		/// officer needs its customs `office` code. The account holds it once it accepts
+		/// (`accept_accreditation`); until then the offer binds and blocks nothing. For an
+		/// account that already holds an accreditation of this country (not revoked), the
+		/// change applies at once, keeping any key cut-off.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::accredit())]
 		pub fn accredit(
@@ -646,10 +744,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
 			ensure!(!MemberOf::<T>::contains_key(&account), Error::<T>::MemberCannotBeParty);
-			let existing = Accreditations::<T>::get(&account);
-			if let Some(existing) = &existing {
-				ensure!(existing.country == country, Error::<T>::AccreditedByAnotherCountry);
-			}
+			let existing = Accreditations::<T>::get(&account)
+				.filter(|e| e.country == country && e.status != AccreditationStatus::Revoked);
 			ensure!(valid_from <= valid_until, Error::<T>::InvalidValidity);
 			ensure!((role == Role::Issuer) != kinds.is_empty(), Error::<T>::KindsMismatch);
 			let office_ok = match (role, office) {
@@ -662,27 +758,31 @@ pub mod pallet {
 			ensure!(office_ok, Error::<T>::OfficeMismatch);
 			let name = Self::party_name(name)?;
 
-			Accreditations::<T>::insert(
-				&account,
-				AccreditationOf::<T> {
-					country,
-					name,
-					role,
-					kinds,
-					office,
-					valid_from,
-					valid_until,
-					status: AccreditationStatus::Active,
-					// A re-accreditation never lifts a key cut-off: forged documents of a
-					// leaked key must stay void.
-					key_cutoff: existing.as_ref().and_then(|e| e.key_cutoff),
-					accredited_at: frame_system::Pallet::<T>::block_number(),
-				},
-			);
-			if existing.is_none() {
-				Self::provide(&account);
+			let accreditation = AccreditationOf::<T> {
+				country,
+				name,
+				role,
+				kinds,
+				office,
+				valid_from,
+				valid_until,
+				status: AccreditationStatus::Active,
+				// A re-accreditation never lifts a key cut-off: forged documents of a
+				// leaked key must stay void.
+				key_cutoff: existing.as_ref().and_then(|e| e.key_cutoff),
+				accredited_at: frame_system::Pallet::<T>::block_number(),
+			};
+			if existing.is_some() {
+				Accreditations::<T>::insert(&account, accreditation);
+				Self::deposit_event(Event::Accredited { country, account, role });
+			} else {
+				if !Offers::<T>::contains_key(&account, country) {
+					// An offered account can send the one transaction that accepts it.
+					Self::provide(&account);
+				}
+				Offers::<T>::insert(&account, country, accreditation);
+				Self::deposit_event(Event::Offered { country, account, role });
 			}
-			Self::deposit_event(Event::Accredited { country, account, role });
 			Ok(())
 		}
 
@@ -854,6 +954,75 @@ pub mod pallet {
 			Self::deposit_event(Event::NodeRemoved { country: node.country, peer_id });
 			Ok(())
 		}
+
+		/// Withdraws an open proposal of the sender's administration.
+		#[pallet::call_index(16)]
+		#[pallet::weight(crate::derived_weights::withdraw_proposal::<T>())]
+		pub fn withdraw_proposal(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+			ensure!(proposal.proposer == country, Error::<T>::NotYourProposal);
+			Self::end_proposal(id, country);
+			Self::deposit_event(Event::Withdrawn { id });
+			Ok(())
+		}
+
+		/// Accepts the accreditation `country`'s administration offered the sender: from
+		/// now on the sender holds it. An account holds one accreditation, of one country:
+		/// one held from another country must first be revoked and removed.
+		#[pallet::call_index(17)]
+		#[pallet::weight(crate::derived_weights::accept_accreditation::<T>())]
+		pub fn accept_accreditation(origin: OriginFor<T>, country: [u8; 2]) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
+			let mut offer = Offers::<T>::get(&who, country).ok_or(Error::<T>::NoOffer)?;
+			ensure!(Self::granted_under_current_membership(&offer), Error::<T>::NoOffer);
+			ensure!(!MemberOf::<T>::contains_key(&who), Error::<T>::MemberCannotBeParty);
+			let existing = Accreditations::<T>::get(&who);
+			if let Some(existing) = &existing {
+				ensure!(existing.country == country, Error::<T>::AccreditedByAnotherCountry);
+				offer.key_cutoff = existing.key_cutoff;
+			}
+			offer.accredited_at = frame_system::Pallet::<T>::block_number();
+			let role = offer.role;
+			Offers::<T>::remove(&who, country);
+			Accreditations::<T>::insert(&who, offer);
+			if existing.is_some() {
+				// The accreditation already held the account's reference; the offer's goes.
+				Self::stop_providing(&who);
+			}
+			Self::deposit_event(Event::Accredited { country, account: who, role });
+			Ok(())
+		}
+
+		/// Withdraws an accreditation the sender's administration offered `account` and
+		/// it has not accepted.
+		#[pallet::call_index(18)]
+		#[pallet::weight(crate::derived_weights::withdraw_offer::<T>())]
+		pub fn withdraw_offer(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			Offers::<T>::take(&account, country).ok_or(Error::<T>::NoOffer)?;
+			Self::stop_providing(&account);
+			Self::deposit_event(Event::OfferWithdrawn { country, account });
+			Ok(())
+		}
+
+		/// Removes a revoked accreditation of the sender's country, so the account can be
+		/// bound again (as a member account or another country's party). What it anchored
+		/// while accredited then names no issuer in good standing.
+		#[pallet::call_index(19)]
+		#[pallet::weight(crate::derived_weights::remove_accreditation::<T>())]
+		pub fn remove_accreditation(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			let accreditation =
+				Accreditations::<T>::get(&account).ok_or(Error::<T>::NotAccredited)?;
+			ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
+			ensure!(accreditation.status == AccreditationStatus::Revoked, Error::<T>::NotRevoked);
+			Accreditations::<T>::remove(&account);
+			Self::stop_providing(&account);
+			Self::deposit_event(Event::AccreditationRemoved { country, account });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -985,6 +1154,14 @@ pub mod pallet {
 			})
 		}
 
+		/// Removes proposal `id` of `proposer` and gives the proposer its slot back.
+		fn end_proposal(id: ProposalId, proposer: CountryCode) {
+			Proposals::<T>::remove(id);
+			OpenProposalsOf::<T>::mutate_exists(proposer, |open| {
+				*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+			});
+		}
+
 		/// Passes, rejects or leaves open proposal `id` by its votes; returns the weight
 		/// of the call dispatched, if it passed.
 		fn decide(id: ProposalId, proposal: ProposalOf<T>) -> Weight {
@@ -992,15 +1169,21 @@ pub mod pallet {
 			let ayes = proposal.ayes.len() as u32;
 			let nays = proposal.nays.len() as u32;
 			if passes(ayes, members) {
-				Proposals::<T>::remove(id);
+				Self::end_proposal(id, proposal.proposer);
 				let (result, weight) = match <T as Config>::RuntimeCall::decode_all_with_depth_limit(
 					CALL_DECODE_DEPTH_LIMIT,
 					&mut &proposal.call[..],
 				) {
 					Ok(call) => {
 						let info = call.get_dispatch_info();
-						let outcome =
-							call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
+						let origin: <T as Config>::RuntimeOrigin =
+							if <T::RootCalls as frame_support::traits::Contains<_>>::contains(&call)
+							{
+								frame_system::RawOrigin::Root.into()
+							} else {
+								crate::origin::RawOrigin::Consortium { ayes, total: members }.into()
+							};
+						let outcome = call.dispatch_bypass_filter(origin);
 						let weight =
 							frame_support::dispatch::extract_actual_weight(&outcome, &info);
 						(outcome.map(|_| ()).map_err(|e| e.error), weight)
@@ -1015,7 +1198,7 @@ pub mod pallet {
 				Self::deposit_event(Event::Executed { id, result });
 				weight
 			} else if !passes(members.saturating_sub(nays), members) {
-				Proposals::<T>::remove(id);
+				Self::end_proposal(id, proposal.proposer);
 				Self::deposit_event(Event::Rejected { id });
 				Weight::zero()
 			} else {
@@ -1026,7 +1209,7 @@ pub mod pallet {
 
 	/// Whether `ayes` of `members` administrations are at least two thirds.
 	pub(crate) fn passes(ayes: u32, members: u32) -> bool {
-		members > 0 && (ayes as u64) * 3 >= (members as u64) * 2
+		crate::origin::two_thirds(ayes, members)
 	}
 
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {

@@ -2,7 +2,6 @@
 //! AM, BY) with one member account each and one validator each.
 
 use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
-use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
 use crate as pallet_governance;
@@ -28,8 +27,9 @@ parameter_types! {
 
 impl pallet_governance::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
-	type ConsortiumOrigin = EnsureRoot<u64>;
+	type ConsortiumOrigin = crate::EnsureConsortium<RuntimeOrigin>;
 	type MaxAdministrations = ConstU32<8>;
 	type MaxMembersPerAdministration = ConstU32<3>;
 	type MaxNameLength = ConstU32<64>;
@@ -42,8 +42,13 @@ impl pallet_governance::Config for Test {
 	type MaxNodes = ConstU32<6>;
 	type ValidatorRegistration = KeysRegistered;
 	type ProposalFilter = NoRemarkWithEvent;
+	type RootCalls = SystemCalls;
+	type MaxProposalsPerAdministration = ConstU32<2>;
 	/// `System::remark_with_event` stands for a members-only call.
-	type MemberOnlyCalls = RemarkWithEvent;
+	type CallPolicy = MembersOnlyRemarkWithEvent;
+	type MaxPartyTransactionLength = ConstU32<200>;
+	type MaxPartyPooled = ConstU32<3>;
+	type MaxPartyTransactionsPerBlock = ConstU32<2>;
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -60,12 +65,31 @@ impl frame_support::traits::ValidatorRegistration<u64> for KeysRegistered {
 	}
 }
 
-/// `System::remark_with_event`: the members-only call of the tests.
-pub struct RemarkWithEvent;
-impl frame_support::traits::Contains<RuntimeCall> for RemarkWithEvent {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+/// The tests' allow-list: `System::remark_with_event` is for member accounts only, and
+/// `accept_accreditation` is the one call of an account that was only offered one; every
+/// other call is open to any known account.
+pub struct MembersOnlyRemarkWithEvent;
+impl crate::CallPolicy<RuntimeCall> for MembersOnlyRemarkWithEvent {
+	fn permits(standing: &crate::Standing, call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::System(frame_system::Call::remark_with_event { .. }) => standing.member,
+			RuntimeCall::Governance(crate::Call::accept_accreditation { .. }) => standing.candidate,
+			_ => standing.is_privileged() || standing.party.is_some(),
+		}
 	}
+}
+
+/// Calls of `System` need `Root` when a proposal carries them.
+pub struct SystemCalls;
+impl frame_support::traits::Contains<RuntimeCall> for SystemCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(_))
+	}
+}
+
+/// The origin of a proposal all four founding administrations passed.
+pub fn consortium() -> RuntimeOrigin {
+	crate::RawOrigin::Consortium { ayes: 4, total: 4 }.into()
 }
 
 /// Proposals may carry any call but `System::remark_with_event`.

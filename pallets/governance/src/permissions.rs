@@ -111,11 +111,6 @@ pub trait Permissions<AccountId: PartialEq, BlockNumber> {
 		}
 	}
 
-	/// Whether `who` may send transactions at all: a member account, or a party whose
-	/// accreditation is active and within its validity now, granted by an administration
-	/// that is still a member.
-	fn is_known(who: &AccountId) -> bool;
-
 	/// What a verifier is told about the accredited party `who`, whatever its
 	/// accreditation's status, or `None` if it holds none.
 	fn party(who: &AccountId) -> Option<PartySummary<BlockNumber>>;
@@ -268,23 +263,14 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 		);
 		frame_system::Pallet::<T>::inc_providers(who);
 	}
-
-	fn is_known(who: &T::AccountId) -> bool {
-		let now = frame_system::Pallet::<T>::block_number();
-		crate::MemberOf::<T>::contains_key(who)
-			|| crate::Accreditations::<T>::get(who).is_some_and(|a| {
-				a.status == AccreditationStatus::Active
-					&& a.valid_from <= now
-					&& now <= a.valid_until
-					&& Self::granted_under_current_membership(&a)
-			})
-	}
 }
 
 impl<T: crate::Config> crate::Pallet<T> {
 	/// Whether `accreditation`'s administration is a member now and granted it since it
 	/// last joined (leaving the consortium voids every accreditation it granted).
-	fn granted_under_current_membership(accreditation: &crate::AccreditationOf<T>) -> bool {
+	pub(crate) fn granted_under_current_membership(
+		accreditation: &crate::AccreditationOf<T>,
+	) -> bool {
 		crate::Administrations::<T>::get(accreditation.country)
 			.is_some_and(|administration| accreditation.accredited_at >= administration.joined_at)
 	}

@@ -43,15 +43,17 @@ frame_support::parameter_types! {
 }
 
 /// Implements the governance pallet's `Config` for test runtime `$runtime` (which names
-/// its `RuntimeEvent` and `RuntimeCall` in scope): at most 8 administrations of 3 member
-/// accounts, root as the consortium, every validator registered, [`TestClock`]-free.
+/// its `RuntimeEvent`, `RuntimeOrigin` and `RuntimeCall` in scope): at most 8
+/// administrations of 3 member accounts, the consortium's origin, every validator
+/// registered, no call or rate bounds, [`TestClock`]-free.
 #[macro_export]
 macro_rules! impl_test_governance {
 	($runtime:ty) => {
 		impl $crate::Config for $runtime {
 			type RuntimeEvent = RuntimeEvent;
+			type RuntimeOrigin = RuntimeOrigin;
 			type RuntimeCall = RuntimeCall;
-			type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
+			type ConsortiumOrigin = $crate::EnsureConsortium<RuntimeOrigin>;
 			type MaxAdministrations = frame_support::traits::ConstU32<8>;
 			type MaxMembersPerAdministration = frame_support::traits::ConstU32<3>;
 			type MaxNameLength = frame_support::traits::ConstU32<64>;
@@ -64,7 +66,12 @@ macro_rules! impl_test_governance {
 			type MaxNodes = frame_support::traits::ConstU32<4>;
 			type ValidatorRegistration = $crate::testing::AllRegistered;
 			type ProposalFilter = frame_support::traits::Everything;
-			type MemberOnlyCalls = frame_support::traits::Nothing;
+			type RootCalls = frame_support::traits::Nothing;
+			type MaxProposalsPerAdministration = frame_support::traits::ConstU32<4>;
+			type CallPolicy = ();
+			type MaxPartyTransactionLength = frame_support::traits::ConstU32<{ u32::MAX }>;
+			type MaxPartyPooled = frame_support::traits::ConstU32<{ u32::MAX }>;
+			type MaxPartyTransactionsPerBlock = frame_support::traits::ConstU32<{ u32::MAX }>;
 			type WeightInfo = $crate::weights::TamgaWeight<Self>;
 			#[cfg(feature = "runtime-benchmarks")]
 			type BenchmarkHelper = ();
@@ -111,7 +118,13 @@ where
 				0u32.into(),
 				1_000_000u32.into(),
 			)
-			.expect("the test's parties can be accredited");
+			.expect("the test's parties can be offered an accreditation");
+			let country = crate::MemberOf::<T>::get(member).expect("a member account");
+			crate::Pallet::<T>::accept_accreditation(
+				frame_system::RawOrigin::Signed(*who).into(),
+				*country.as_bytes(),
+			)
+			.expect("the test's parties accept their accreditation");
 		}
 	});
 	ext

@@ -194,6 +194,12 @@ fn issuer(index: usize, seed: u8) -> AccountId {
 		0,
 		1_000_000
 	));
+	let country = pallet_tamga_governance::MemberOf::<Runtime>::get(administration(index))
+		.expect("a founding administration");
+	assert_ok!(Governance::accept_accreditation(
+		RuntimeOrigin::signed(issuer.clone()),
+		*country.as_bytes()
+	));
 	issuer
 }
 
@@ -602,7 +608,7 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 #[test]
 fn only_member_accounts_may_send_contract_calls() {
 	use frame_support::dispatch::GetDispatchInfo;
-	use pallet_tamga_governance::{CheckPermitted, MEMBERS_ONLY};
+	use pallet_tamga_governance::{CheckAccess, NOT_FOR_ROLE};
 	use sp_runtime::{
 		traits::DispatchTransaction,
 		transaction_validity::{InvalidTransaction, TransactionSource},
@@ -619,7 +625,7 @@ fn only_member_accounts_may_send_contract_calls() {
 		.into();
 		let info = call.get_dispatch_info();
 		let check = |who: AccountId| {
-			CheckPermitted::<Runtime>::new()
+			CheckAccess::<Runtime>::from(0)
 				.validate_only(
 					RuntimeOrigin::signed(who),
 					&call,
@@ -630,7 +636,7 @@ fn only_member_accounts_may_send_contract_calls() {
 				)
 				.map(|_| ())
 		};
-		assert_eq!(check(kz_issuer), Err(InvalidTransaction::Custom(MEMBERS_ONLY).into()));
+		assert_eq!(check(kz_issuer), Err(InvalidTransaction::Custom(NOT_FOR_ROLE).into()));
 		assert_eq!(check(administration(0)), Ok(()));
 	});
 }

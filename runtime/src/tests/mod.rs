@@ -3,7 +3,9 @@
 //! in [`permission_matrix`] who may make every custom call).
 
 mod contracts;
+mod governance;
 mod permission_matrix;
+mod pool_gating;
 
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::OnInitialize};
@@ -52,14 +54,26 @@ pub(crate) fn signed(index: usize) -> RuntimeOrigin {
 }
 
 #[test]
-fn local_testnet_genesis_has_four_administrations_and_four_validators_without_sudo() {
+fn local_testnet_genesis_has_four_administrations_and_four_validators() {
 	local_testnet().execute_with(|| {
 		assert_eq!(pallet_tamga_governance::Administrations::<Runtime>::count(), 4);
 		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 	});
+}
+
+#[test]
+fn the_runtime_has_no_sudo_pallet() {
+	let metadata = crate::Runtime::metadata_at_version(15).expect("metadata V15");
+	let metadata: frame_metadata::RuntimeMetadataPrefixed =
+		codec::Decode::decode(&mut &metadata[..]).expect("metadata decodes");
+	let frame_metadata::RuntimeMetadata::V15(metadata) = metadata.1 else {
+		panic!("metadata V15 expected")
+	};
+	let names: Vec<&str> = metadata.pallets.iter().map(|p| p.name.as_str()).collect();
+	assert!(names.contains(&"Governance"), "{names:?}");
+	assert!(!names.iter().any(|name| name.eq_ignore_ascii_case("sudo")), "{names:?}");
 }
 
 #[test]
@@ -107,47 +121,8 @@ fn a_runtime_upgrade_happens_only_through_a_passed_vote() {
 }
 
 #[test]
-fn outsiders_cannot_put_transactions_in_the_pool() {
-	use frame_support::dispatch::GetDispatchInfo;
-	use sp_runtime::{
-		traits::DispatchTransaction,
-		transaction_validity::{InvalidTransaction, TransactionSource},
-	};
+fn validators_cannot_purge_their_keys() {
 	local_testnet().execute_with(|| {
-		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
-		let info = call.get_dispatch_info();
-		let check = pallet_tamga_governance::CheckPermitted::<Runtime>::new();
-		let outsider: AccountId = sp_keyring::Sr25519Keyring::Ferdie.to_account_id();
-		assert_eq!(
-			check
-				.validate_only(
-					RuntimeOrigin::signed(outsider),
-					&call,
-					&info,
-					0,
-					TransactionSource::External,
-					0
-				)
-				.map(|_| ())
-				.unwrap_err(),
-			InvalidTransaction::Custom(pallet_tamga_governance::NOT_PERMITTED).into()
-		);
-		assert!(check
-			.validate_only(signed(0), &call, &info, 0, TransactionSource::External, 0)
-			.is_ok());
-	});
-}
-
-#[test]
-fn no_vote_can_create_a_sudo_key_and_validators_cannot_purge_their_keys() {
-	local_testnet().execute_with(|| {
-		let set_key = RuntimeCall::Sudo(pallet_sudo::Call::set_key {
-			new: sp_runtime::MultiAddress::Id(administration(0)),
-		});
-		assert_noop!(
-			Governance::propose(signed(0), Box::new(set_key)),
-			pallet_tamga_governance::Error::<Runtime>::CallNotAllowed
-		);
 		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
 		use sp_runtime::traits::Dispatchable;
 		assert!(purge.dispatch(signed(0)).is_err(), "the call filter lets purge_keys through");
@@ -194,6 +169,18 @@ fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
 			0,
 			1_000_000
 		));
+		// An offer: the issuer acts once it accepts.
+		assert_noop!(
+			crate::Certificates::register(
+				RuntimeOrigin::signed(issuer.clone()),
+				id,
+				facts.clone(),
+				None
+			)
+			.map_err(|e| e.error),
+			pallet_tamga_certificates::Error::<Runtime>::NotAccredited
+		);
+		assert_ok!(Governance::accept_accreditation(RuntimeOrigin::signed(issuer.clone()), *b"KZ"));
 		assert_ok!(crate::Certificates::register(RuntimeOrigin::signed(issuer), id, facts, None));
 		assert!(pallet_tamga_certificates::Documents::<Runtime>::contains_key(id));
 	});

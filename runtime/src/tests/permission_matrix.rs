@@ -36,10 +36,12 @@ enum Role {
 	KzOfficer,
 	KgOfficer,
 	Auditor,
+	/// An account KZ offered an accreditation it has not accepted.
+	Candidate,
 	Outsider,
 }
 
-const ROLES: [Role; 12] = [
+const ROLES: [Role; 13] = [
 	Role::KzMember,
 	Role::KgMember,
 	Role::OriginIssuer,
@@ -51,6 +53,7 @@ const ROLES: [Role; 12] = [
 	Role::KzOfficer,
 	Role::KgOfficer,
 	Role::Auditor,
+	Role::Candidate,
 	Role::Outsider,
 ];
 
@@ -112,6 +115,8 @@ fn set_up() {
 			0,
 			1_000_000,
 		));
+		let country = if member == KzMember { *b"KZ" } else { *b"KG" };
+		assert_ok!(crate::Governance::accept_accreditation(signed(who), country));
 	};
 	use Role::*;
 	accredit(KzMember, OriginIssuer, Accredited::Issuer, &[DocumentKind::Origin]);
@@ -123,6 +128,16 @@ fn set_up() {
 	accredit(KzMember, KzOfficer, Accredited::Officer, &[]);
 	accredit(KgMember, KgOfficer, Accredited::Officer, &[]);
 	accredit(KzMember, Auditor, Accredited::Auditor, &[]);
+	assert_ok!(crate::Governance::accredit(
+		signed(KzMember),
+		Candidate.account(),
+		b"candidate".to_vec(),
+		Accredited::Auditor,
+		DocumentKinds::default(),
+		None,
+		0,
+		1_000_000,
+	));
 
 	// Governance: a second KZ member; a KZ party to suspend, reinstate and revoke; BY's
 	// proposal to vote on; an expired proposal to close.
@@ -130,7 +145,7 @@ fn set_up() {
 	let target = AccountId::from([2; 32]);
 	assert_ok!(crate::Governance::accredit(
 		signed(KzMember),
-		target,
+		target.clone(),
 		b"target".to_vec(),
 		Accredited::Issuer,
 		DocumentKinds::of(&[DocumentKind::Origin]),
@@ -138,6 +153,7 @@ fn set_up() {
 		0,
 		1_000_000,
 	));
+	assert_ok!(crate::Governance::accept_accreditation(RuntimeOrigin::signed(target), *b"KZ"));
 	let suspended = AccountId::from([3; 32]);
 	assert_ok!(crate::Governance::accredit(
 		signed(KzMember),
@@ -149,10 +165,16 @@ fn set_up() {
 		0,
 		1_000_000,
 	));
+	assert_ok!(crate::Governance::accept_accreditation(
+		RuntimeOrigin::signed(suspended.clone()),
+		*b"KZ"
+	));
 	assert_ok!(crate::Governance::suspend(signed(KzMember), suspended));
-	let remark =
-		|n: u8| Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![n] }));
-	assert_ok!(crate::Governance::propose(RuntimeOrigin::signed(administration(3)), remark(1)));
+	let proposal =
+		Box::new(RuntimeCall::Governance(pallet_tamga_governance::Call::remove_validator {
+			validator: administration(3),
+		}));
+	assert_ok!(crate::Governance::propose(RuntimeOrigin::signed(administration(3)), proposal));
 
 	// Certificates: a CT-1 (used by KG), an application, a batch of two.
 	assert_ok!(crate::Certificates::register(
@@ -265,6 +287,58 @@ fn allowed(call: &RuntimeCall) -> Vec<Role> {
 		.collect()
 }
 
+/// The roles whose signed `call` pool gating lets through (`CheckAccess`).
+fn pool_allowed(call: &RuntimeCall) -> Vec<Role> {
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::{traits::DispatchTransaction, transaction_validity::TransactionSource};
+	let info = call.get_dispatch_info();
+	ROLES
+		.into_iter()
+		.filter(|role| {
+			let nonce = crate::System::account_nonce(role.account());
+			pallet_tamga_governance::CheckAccess::<Runtime>::from(nonce)
+				.validate_only(signed(*role), call, &info, 100, TransactionSource::External, 0)
+				.is_ok()
+		})
+		.collect()
+}
+
+/// The roles pool gating lets send the call named `name` of the matrix: each standing's
+/// call families (`call_policy.rs`).
+fn pool_roles(name: &str) -> Vec<Role> {
+	use Role::*;
+	let members = vec![KzMember, KgMember];
+	let authors = vec![OriginIssuer, VetIssuer, ApprovedExporter];
+	let issuers = vec![OriginIssuer, VetIssuer];
+	let officers = vec![KzOfficer, KgOfficer];
+	let mut roles = match name {
+		"governance.admit_administration"
+		| "governance.remove_administration"
+		| "governance.add_validator"
+		| "governance.remove_validator"
+		| "governance.approve_node" => vec![],
+		n if n.starts_with("governance.") => members,
+		n if n.starts_with("certificates.register (") || n == "certificates.replace" => authors,
+		"certificates.revoke" => [members, authors].concat(),
+		"certificates.set_rules" | "contracts.upload_code" => members,
+		"certificates.record_use" => officers,
+		"certificates.register_batch" | "certificates.endorse" | "certificates.reject" => issuers,
+		"certificates.revoke_batch_member" => [members, issuers].concat(),
+		"certificates.apply" | "certificates.withdraw" => vec![ApprovedExporter, Exporter],
+		"carnets.issue" => vec![Association],
+		n if n.starts_with("carnets.record_voucher") => officers,
+		"carnets.close" => vec![KzMember, KgMember, Association],
+		n if n.starts_with("carnets.") => members,
+		"aeo.certify" | "aeo.suspend" | "aeo.reinstate" | "aeo.revoke" => {
+			vec![KzMember, KgMember, AeoOffice]
+		},
+		n if n.starts_with("aeo.") => members,
+		other => panic!("no pool roles listed for {other}"),
+	};
+	roles.sort_by_key(|role| ROLES.iter().position(|r| r == role));
+	roles
+}
+
 #[test]
 fn every_custom_call_is_allowed_to_exactly_its_roles() {
 	use Role::*;
@@ -283,11 +357,12 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 		type C = pallet_tamga_certificates::Call<Runtime>;
 		type K = pallet_tamga_carnets::Call<Runtime>;
 		type A = pallet_tamga_aeo::Call<Runtime>;
-		let remark = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![9] }));
+		let proposal =
+			Box::new(RuntimeCall::Governance(G::remove_validator { validator: administration(2) }));
 		let cases: Vec<(&str, RuntimeCall, Vec<Role>)> = vec![
 			// Governance: members vote and manage their own country; the consortium alone
 			// (a passed vote) admits, removes, and sets validators and nodes.
-			("governance.propose", G::propose { call: remark }.into(), vec![KzMember, KgMember]),
+			("governance.propose", G::propose { call: proposal }.into(), vec![KzMember, KgMember]),
 			("governance.vote", G::vote { id: 0, approve: true }.into(), vec![KzMember, KgMember]),
 			(
 				"governance.admit_administration",
@@ -593,6 +668,68 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			let actual = allowed(call);
 			if actual != *expected {
 				wrong.push(format!("{name}: expected {expected:?}, got {actual:?}"));
+			}
+			// The pool lets through every role dispatch allows, and exactly the roles of the
+			// call's family (it cannot know whose document or country a call concerns).
+			let pooled = pool_allowed(call);
+			if pooled != pool_roles(name) || !expected.iter().all(|role| pooled.contains(role)) {
+				wrong.push(format!(
+					"{name} in the pool: expected {:?}, got {pooled:?}",
+					pool_roles(name)
+				));
+			}
+		}
+		// Calls of no Tamga role: nobody may send them, or only validators their keys.
+		let session_keys = crate::SessionKeys {
+			aura: sp_consensus_aura::sr25519::AuthorityId::from(
+				sp_core::sr25519::Public::from_raw([1; 32]),
+			),
+			grandpa: pallet_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw([1; 32])),
+		};
+		let others: Vec<(&str, RuntimeCall, Vec<Role>)> = vec![
+			("system.remark", frame_system::Call::remark { remark: vec![1] }.into(), vec![]),
+			(
+				"system.remark_with_event",
+				frame_system::Call::remark_with_event { remark: vec![1] }.into(),
+				vec![],
+			),
+			(
+				"balances.transfer_keep_alive",
+				pallet_balances::Call::transfer_keep_alive {
+					dest: sp_runtime::MultiAddress::Id(Outsider.account()),
+					value: 1,
+				}
+				.into(),
+				vec![],
+			),
+			(
+				"session.set_keys",
+				pallet_session::Call::set_keys { keys: session_keys, proof: vec![] }.into(),
+				vec![KzMember, KgMember],
+			),
+			("session.purge_keys", pallet_session::Call::purge_keys {}.into(), vec![]),
+			(
+				"contracts.call",
+				pallet_contracts::Call::call {
+					dest: sp_runtime::MultiAddress::Id(Outsider.account()),
+					value: 0,
+					gas_limit: Default::default(),
+					storage_deposit_limit: None,
+					data: vec![],
+				}
+				.into(),
+				vec![KzMember, KgMember],
+			),
+			(
+				"governance.accept_accreditation",
+				G::accept_accreditation { country: *b"KZ" }.into(),
+				vec![Candidate],
+			),
+		];
+		for (name, call, expected) in &others {
+			let pooled = pool_allowed(call);
+			if pooled != *expected {
+				wrong.push(format!("{name} in the pool: expected {expected:?}, got {pooled:?}"));
 			}
 		}
 		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));

@@ -182,13 +182,19 @@ fn an_administration_that_leaves_takes_its_recognition_with_it() {
 		certify(Programme::Security);
 		agreement(Programme::Security);
 		assert!(recognised_by(b"KG").recognised);
-		assert_ok!(Governance::remove_administration(RuntimeOrigin::root(), *b"KG"));
+		assert_ok!(Governance::remove_administration(
+			pallet_tamga_governance::RawOrigin::Consortium { ayes: 4, total: 4 }.into(),
+			*b"KG"
+		));
 		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AdministrationGone);
 		// Its departure is no partner's business any more: nothing waits for it.
 		assert_ok!(Aeo::suspend(signed(KZ), acme(), StatusReason::Other, Default::default()));
 		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
 		// Nor is a departed administration's operator recognised anywhere.
-		assert_ok!(Governance::remove_administration(RuntimeOrigin::root(), *b"KZ"));
+		assert_ok!(Governance::remove_administration(
+			pallet_tamga_governance::RawOrigin::Consortium { ayes: 4, total: 4 }.into(),
+			*b"KZ"
+		));
 		assert_eq!(
 			Aeo::recognition(kz_acme(), country(b"KZ"), None).reason,
 			RecognitionReason::AdministrationGone

@@ -1,7 +1,10 @@
 //! Unit tests of the governance pallet: every call's success and each of its errors.
 
+mod consent;
+mod pool_gating;
+mod proposals;
+
 use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
-use frame_system::RawOrigin;
 use pallet_session::SessionManager;
 use sp_runtime::DispatchError;
 
@@ -44,6 +47,15 @@ fn issuer_kinds() -> DocumentKinds {
 	DocumentKinds::of(&[DocumentKind::Origin, DocumentKind::Veterinary])
 }
 
+/// The account accepts the accreditation offered to it (the only offer in these tests).
+fn accept(account: u64) {
+	let (country, _) = crate::Offers::<Test>::iter_prefix(account).next().expect("an offer");
+	assert_ok!(Governance::accept_accreditation(signed(account), *country.as_bytes()));
+}
+
+/// Offers `issuer` an accreditation for origin and veterinary documents from `member`'s
+/// administration, valid from block 1 to 1,000, and accepts it (a change of an
+/// accreditation `issuer` already holds applies at once).
 fn accredit_issuer(member: u64, issuer: u64) {
 	assert_ok!(Governance::accredit(
 		signed(member),
@@ -55,6 +67,9 @@ fn accredit_issuer(member: u64, issuer: u64) {
 		1,
 		1_000
 	));
+	if crate::Offers::<Test>::iter_prefix(issuer).next().is_some() {
+		accept(issuer);
+	}
 }
 
 // ---- thresholds ----
@@ -149,11 +164,12 @@ fn oversized_calls_and_too_many_open_proposals_are_refused() {
 		let huge =
 			Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0u8; 1_000] }));
 		assert_noop!(Governance::propose(signed(KZ), huge), Error::<Test>::CallTooLarge);
-		for code in [*b"UZ", *b"TJ", *b"MN", *b"AZ"] {
-			assert_ok!(Governance::propose(signed(KZ), admit(code, vec![5])));
+		// Two open proposals each from KZ and KG fill the four slots.
+		for (proposer, code) in [(KZ, *b"UZ"), (KZ, *b"TJ"), (KG, *b"MN"), (KG, *b"AZ")] {
+			assert_ok!(Governance::propose(signed(proposer), admit(code, vec![5])));
 		}
 		assert_noop!(
-			Governance::propose(signed(KZ), admit(*b"CN", vec![6])),
+			Governance::propose(signed(AM), admit(*b"CN", vec![6])),
 			Error::<Test>::TooManyProposals
 		);
 	});
@@ -208,7 +224,7 @@ fn consortium_calls_refuse_any_other_origin() {
 #[test]
 fn admission_validates_its_input() {
 	new_test_ext().execute_with(|| {
-		let root = || RawOrigin::Root.into();
+		let root = || consortium();
 		let name = || b"New".to_vec();
 		assert_noop!(
 			Governance::admit_administration(root(), *b"QQ", name(), vec![5]),
@@ -252,25 +268,30 @@ fn admission_validates_its_input() {
 fn removing_an_administration_takes_away_its_rights_votes_and_validators() {
 	new_test_ext().execute_with(|| {
 		accredit_issuer(BY, 40);
-		assert_ok!(Governance::propose(signed(BY), admit(*b"UZ", vec![5])));
+		assert_ok!(Governance::propose(signed(KZ), admit(*b"UZ", vec![5])));
+		assert_ok!(Governance::vote(signed(BY), 0, true));
 		// Validators 11..=14; minimum 3: BY's validator may go.
-		assert_ok!(Governance::remove_administration(RawOrigin::Root.into(), *b"BY"));
+		assert_ok!(Governance::remove_administration(consortium(), *b"BY"));
 		assert!(!Administrations::<Test>::contains_key(country(b"BY")));
 		assert_eq!(MemberOf::<Test>::get(BY), None);
-		assert!(Proposals::<Test>::get(0).unwrap().ayes.is_empty(), "BY's vote is withdrawn");
+		assert_eq!(
+			Proposals::<Test>::get(0).unwrap().ayes.into_inner(),
+			vec![country(b"KZ")],
+			"BY's vote is withdrawn"
+		);
 		assert_eq!(Validators::<Test>::get().len(), 3);
 		assert_eq!(
 			Governance::ensure_party(&40, Role::Issuer, None, None, 10),
 			Err(Denied::AdministrationGone)
 		);
-		assert!(!Governance::is_known(&40));
+		assert!(!Governance::standing(&40).is_known());
 		assert_noop!(
-			Governance::remove_administration(RawOrigin::Root.into(), *b"BY"),
+			Governance::remove_administration(consortium(), *b"BY"),
 			Error::<Test>::UnknownAdministration
 		);
 		// Removing AM too would leave 2 validators, below the minimum of 3.
 		assert_noop!(
-			Governance::remove_administration(RawOrigin::Root.into(), *b"AM"),
+			Governance::remove_administration(consortium(), *b"AM"),
 			Error::<Test>::BelowMinimumValidators
 		);
 	});
@@ -281,10 +302,10 @@ fn the_last_administration_cannot_leave() {
 	new_test_ext().execute_with(|| {
 		Validators::<Test>::kill();
 		for code in [*b"KG", *b"AM", *b"BY"] {
-			assert_ok!(Governance::remove_administration(RawOrigin::Root.into(), code));
+			assert_ok!(Governance::remove_administration(consortium(), code));
 		}
 		assert_noop!(
-			Governance::remove_administration(RawOrigin::Root.into(), *b"KZ"),
+			Governance::remove_administration(consortium(), *b"KZ"),
 			Error::<Test>::LastAdministration
 		);
 	});
@@ -336,18 +357,20 @@ fn an_administration_accredits_parties_of_its_own_country_only() {
 			),
 			Ok(country(b"KZ"))
 		);
-		// Another country cannot accredit, suspend, revoke or cut off KZ's issuer.
+		// Another country cannot accredit (its offer is never accepted), suspend, revoke or
+		// cut off KZ's issuer.
+		assert_ok!(Governance::accredit(
+			signed(KG),
+			40,
+			b"Chamber of Commerce".to_vec(),
+			Role::Issuer,
+			issuer_kinds(),
+			None,
+			1,
+			10
+		));
 		assert_noop!(
-			Governance::accredit(
-				signed(KG),
-				40,
-				b"Chamber of Commerce".to_vec(),
-				Role::Issuer,
-				issuer_kinds(),
-				None,
-				1,
-				10
-			),
+			Governance::accept_accreditation(signed(40), *b"KG"),
 			Error::<Test>::AccreditedByAnotherCountry
 		);
 		assert_noop!(Governance::suspend(signed(KG), 40), Error::<Test>::NotYourCountry);
@@ -484,6 +507,7 @@ fn accreditation_validates_its_input() {
 			1,
 			5
 		));
+		accept(40);
 		let accreditation = Accreditations::<Test>::get(40).unwrap();
 		assert_eq!(accreditation.office, Some(*b"KZALA"));
 		assert_eq!(accreditation.name.as_slice(), "Алматинская таможня".as_bytes());
@@ -500,7 +524,7 @@ fn a_suspended_issuer_cannot_act_until_reinstated_and_a_revoked_one_never() {
 			Governance::ensure_party(&40, Role::Issuer, Some(DocumentKind::Origin), None, 10),
 			Err(Denied::Suspended)
 		);
-		assert!(!Governance::is_known(&40), "a suspended party cannot transact");
+		assert!(!Governance::standing(&40).is_known(), "a suspended party cannot transact");
 		assert_noop!(Governance::suspend(signed(KZ), 40), Error::<Test>::WrongStatus);
 		assert_ok!(Governance::reinstate(signed(KZ), 40));
 		assert!(Governance::ensure_party(&40, Role::Issuer, None, None, 10).is_ok());
@@ -511,7 +535,7 @@ fn a_suspended_issuer_cannot_act_until_reinstated_and_a_revoked_one_never() {
 			Governance::ensure_party(&40, Role::Issuer, None, None, 10),
 			Err(Denied::Revoked)
 		);
-		assert!(!Governance::is_known(&40));
+		assert!(!Governance::standing(&40).is_known());
 		assert_noop!(Governance::revoke(signed(KZ), 40), Error::<Test>::AlreadyRevoked);
 		assert_noop!(Governance::reinstate(signed(KZ), 40), Error::<Test>::WrongStatus);
 		assert_noop!(Governance::suspend(signed(KZ), 41), Error::<Test>::NotAccredited);
@@ -531,6 +555,7 @@ fn permissions_check_role_kind_country_and_validity() {
 			10,
 			20
 		));
+		accept(40);
 		let kz = Some(country(b"KZ"));
 		let check =
 			|role, kind, country, at| Governance::ensure_party(&40, role, kind, country, at);
@@ -549,12 +574,15 @@ fn permissions_check_role_kind_country_and_validity() {
 		);
 		assert_eq!(Governance::ensure_member(&KG), Ok(country(b"KG")));
 		assert_eq!(Governance::ensure_member(&OUTSIDER), Err(Denied::NotMember));
-		assert!(Governance::is_known(&KZ) && !Governance::is_known(&40), "40 acts from block 10");
-		assert!(!Governance::is_known(&OUTSIDER));
+		assert!(
+			Governance::standing(&KZ).is_known() && !Governance::standing(&40).is_known(),
+			"40 acts from block 10"
+		);
+		assert!(!Governance::standing(&OUTSIDER).is_known());
 		System::set_block_number(15);
-		assert!(Governance::is_known(&40));
+		assert!(Governance::standing(&40).is_known());
 		System::set_block_number(21);
-		assert!(!Governance::is_known(&40), "an expired party cannot transact");
+		assert!(!Governance::standing(&40).is_known(), "an expired party cannot transact");
 	});
 }
 
@@ -579,6 +607,7 @@ fn a_key_cutoff_invalidates_later_acts_of_an_issuer_only() {
 			1,
 			99
 		));
+		accept(41);
 		assert_noop!(Governance::set_key_cutoff(signed(KZ), 41, 5), Error::<Test>::NotAnIssuer);
 		assert_noop!(Governance::set_key_cutoff(signed(KZ), 42, 5), Error::<Test>::NotAccredited);
 		assert_noop!(Governance::set_key_cutoff(signed(OUTSIDER), 40, 5), Error::<Test>::NotMember);
@@ -600,7 +629,7 @@ fn validators_change_at_the_next_session_and_never_below_the_minimum() {
 		assert_eq!(Governance::new_session(2), Some(vec![11, 12, 13, 14, 21]));
 		assert_eq!(Governance::new_session(3), None);
 
-		let root = || -> RuntimeOrigin { RawOrigin::Root.into() };
+		let root = || -> RuntimeOrigin { consortium() };
 		assert_noop!(Governance::add_validator(root(), *b"KZ", 21), Error::<Test>::ValidatorExists);
 		assert_noop!(
 			Governance::add_validator(root(), *b"UZ", 22),
@@ -626,130 +655,6 @@ fn validators_change_at_the_next_session_and_never_below_the_minimum() {
 }
 
 // ---- pool gating and account existence ----
-
-mod pool_gating {
-	use super::*;
-	use crate::{CheckPermitted, NOT_PERMITTED};
-	use frame_support::dispatch::DispatchInfo;
-	use sp_runtime::{
-		traits::DispatchTransaction,
-		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
-	};
-
-	/// Validates a remark signed by `who` (or unsigned) through the extension alone.
-	fn validate(origin: RuntimeOrigin) -> Result<(), TransactionValidityError> {
-		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-		CheckPermitted::<Test>::new()
-			.validate_only(
-				origin,
-				&call,
-				&DispatchInfo::default(),
-				0,
-				TransactionSource::External,
-				0,
-			)
-			.map(|_| ())
-	}
-
-	fn rejected() -> Result<(), TransactionValidityError> {
-		Err(InvalidTransaction::Custom(NOT_PERMITTED).into())
-	}
-
-	#[test]
-	fn outsiders_are_rejected_and_members_validators_and_parties_pass() {
-		new_test_ext().execute_with(|| {
-			assert_eq!(validate(signed(OUTSIDER)), rejected());
-			assert_eq!(validate(signed(KZ)), Ok(()));
-			assert_eq!(validate(signed(11)), Ok(()), "a validator account sets its keys");
-			// Unsigned transactions pass through untouched: their pallet validates them.
-			let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-			assert!(sp_runtime::traits::TransactionExtension::validate(
-				&CheckPermitted::<Test>::new(),
-				RuntimeOrigin::none(),
-				&call,
-				&DispatchInfo::default(),
-				0,
-				(),
-				&sp_runtime::traits::TxBaseImplication(()),
-				TransactionSource::External,
-			)
-			.is_ok());
-
-			accredit_issuer(KZ, 50);
-			assert_eq!(validate(signed(50)), Ok(()));
-			assert_ok!(Governance::suspend(signed(KZ), 50));
-			assert_eq!(validate(signed(50)), rejected(), "a suspended party cannot transact");
-			assert_ok!(Governance::reinstate(signed(KZ), 50));
-			assert_eq!(validate(signed(50)), Ok(()));
-			assert_ok!(Governance::revoke(signed(KZ), 50));
-			assert_eq!(validate(signed(50)), rejected(), "a revoked party is an outsider");
-		});
-	}
-
-	#[test]
-	fn parties_of_a_removed_administration_and_removed_members_are_rejected() {
-		new_test_ext().execute_with(|| {
-			accredit_issuer(BY, 60);
-			assert_ok!(Governance::add_member(signed(BY), 61));
-			assert_eq!(validate(signed(61)), Ok(()));
-			assert_ok!(Governance::remove_member(signed(BY), 61));
-			assert_eq!(validate(signed(61)), rejected());
-
-			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
-				country: *b"BY",
-			})));
-			assert_eq!(validate(signed(60)), rejected());
-			assert_eq!(validate(signed(BY)), rejected());
-		});
-	}
-
-	#[test]
-	fn members_only_calls_are_refused_from_parties_and_validators() {
-		new_test_ext().execute_with(|| {
-			let members_only =
-				RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
-			let check = |who: u64| {
-				CheckPermitted::<Test>::new()
-					.validate_only(
-						signed(who),
-						&members_only,
-						&DispatchInfo::default(),
-						0,
-						TransactionSource::External,
-						0,
-					)
-					.map(|_| ())
-			};
-			accredit_issuer(KZ, 72);
-			let refused = Err(InvalidTransaction::Custom(crate::MEMBERS_ONLY).into());
-			assert_eq!(check(72), refused, "an accredited party");
-			assert_eq!(check(11), refused, "a validator account");
-			assert_eq!(check(OUTSIDER), rejected());
-			assert_eq!(check(KZ), Ok(()));
-			// Other calls stay open to parties.
-			assert_eq!(validate(signed(72)), Ok(()));
-		});
-	}
-
-	#[test]
-	fn known_accounts_exist_without_tokens_and_stop_existing_when_dropped() {
-		new_test_ext().execute_with(|| {
-			assert!(System::account_exists(&KZ), "genesis members exist");
-			assert!(!System::account_exists(&OUTSIDER));
-
-			assert_ok!(Governance::add_member(signed(KZ), 70));
-			assert!(System::account_exists(&70));
-			assert_ok!(Governance::remove_member(signed(KZ), 70));
-			assert!(!System::account_exists(&70));
-
-			accredit_issuer(KZ, 71);
-			assert!(System::account_exists(&71));
-			// Accrediting again replaces the record and takes no second reference.
-			accredit_issuer(KZ, 71);
-			assert_eq!(System::providers(&71), 1);
-		});
-	}
-}
 
 // ---- node admission ----
 
@@ -803,7 +708,7 @@ mod node_admission {
 	#[test]
 	fn approval_validates_its_input() {
 		new_test_ext().execute_with(|| {
-			let root = || -> RuntimeOrigin { RawOrigin::Root.into() };
+			let root = || -> RuntimeOrigin { consortium() };
 			let addr = || b"/ip4/10.0.0.2/tcp/30333".to_vec();
 			assert_noop!(
 				Governance::approve_node(root(), *b"UZ", NEW_NODE.into(), addr()),
@@ -871,7 +776,7 @@ mod node_admission {
 	fn the_consortium_removes_any_node_and_a_leaving_administration_loses_its_nodes() {
 		new_test_ext().execute_with(|| {
 			pass(approve(*b"BY", NEW_NODE, "/ip4/10.0.0.4/tcp/30333"));
-			assert_ok!(Governance::remove_node(RawOrigin::Root.into(), KZ_NODE.into()));
+			assert_ok!(Governance::remove_node(consortium(), KZ_NODE.into()));
 			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
 				country: *b"BY",
 			})));
@@ -884,12 +789,9 @@ mod node_admission {
 
 mod hardening {
 	use super::*;
-	use crate::{extension::MEMBER_PRIORITY, CheckPermitted};
-	use frame_support::dispatch::DispatchInfo;
-	use sp_runtime::{traits::TransactionExtension, transaction_validity::TransactionSource};
 
 	fn root() -> RuntimeOrigin {
-		RawOrigin::Root.into()
+		consortium()
 	}
 
 	#[test]
@@ -912,18 +814,18 @@ mod hardening {
 	fn leaving_voids_accreditations_and_readmission_does_not_restore_them() {
 		new_test_ext().execute_with(|| {
 			accredit_issuer(BY, 60);
-			assert!(Governance::is_known(&60));
+			assert!(Governance::standing(&60).is_known());
 			pass(Box::new(RuntimeCall::Governance(crate::Call::remove_administration {
 				country: *b"BY",
 			})));
-			assert!(!Governance::is_known(&60));
+			assert!(!Governance::standing(&60).is_known());
 			System::set_block_number(5);
 			// 3 administrations now: KZ proposes, KG approves, 2 of 3 pass.
 			let id = crate::NextProposalId::<Test>::get();
 			assert_ok!(Governance::propose(signed(KZ), admit(*b"BY", vec![BY])));
 			assert_ok!(Governance::vote(signed(KG), id, true));
 			assert!(Administrations::<Test>::contains_key(country(b"BY")));
-			assert!(!Governance::is_known(&60), "an old accreditation came back");
+			assert!(!Governance::standing(&60).is_known(), "an old accreditation came back");
 			assert_eq!(
 				Governance::ensure_party(&60, Role::Issuer, None, None, 5),
 				Err(Denied::AdministrationGone)
@@ -1032,31 +934,6 @@ mod hardening {
 			})));
 			assert_eq!(System::providers(&14), 0, "BY's validator");
 			assert_eq!(System::providers(&BY), 0, "BY's member");
-		});
-	}
-
-	#[test]
-	fn members_and_validators_outrank_parties_in_the_pool() {
-		new_test_ext().execute_with(|| {
-			accredit_issuer(KZ, 50);
-			let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-			let priority = |who: u64| {
-				CheckPermitted::<Test>::new()
-					.validate(
-						signed(who),
-						&call,
-						&DispatchInfo::default(),
-						0,
-						(),
-						&sp_runtime::traits::TxBaseImplication(()),
-						TransactionSource::External,
-					)
-					.map(|(valid, _, _)| valid.priority)
-					.unwrap()
-			};
-			assert_eq!(priority(KZ), MEMBER_PRIORITY);
-			assert_eq!(priority(11), MEMBER_PRIORITY);
-			assert_eq!(priority(50), 0);
 		});
 	}
 }
