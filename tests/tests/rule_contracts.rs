@@ -87,7 +87,8 @@ fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
 	let refused = rules(kz, Some("//Eve"), &["deploy", &wasm, "--args", &rule]);
 	assert_eq!(refused.code, Some(2), "{}{}", refused.stdout, refused.stderr);
 	assert!(
-		refused.stderr.contains("only a member account of an administration"),
+		refused.stderr.contains("Custom error: 2")
+			&& refused.stderr.contains("role may not make this call"),
 		"{}",
 		refused.stderr
 	);

@@ -174,12 +174,13 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 	/// The weight to refund (all of it for an unsigned transaction).
 	type Pre = Weight;
 
-	/// The nonce check (`frame_system`'s measured figure) plus the standing's reads
-	/// (`MemberOf`, `Validators`, `Accreditations`, `Administrations`) and the party's
-	/// block share (a read and a write), charged to every signed transaction.
+	/// The nonce check (`frame_system`'s measured figure) plus, at most, the standing's
+	/// reads (`MemberOf`, `Validators`, `Accreditations`, `Administrations`, the first
+	/// `Offers` entry) and the party's block share (a read and a write), charged to every
+	/// signed transaction.
 	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		<T::ExtensionsWeightInfo as frame_system::ExtensionsWeightInfo>::check_nonce()
-			.saturating_add(T::DbWeight::get().reads_writes(5, 1))
+			.saturating_add(T::DbWeight::get().reads_writes(6, 1))
 	}
 
 	fn validate(
