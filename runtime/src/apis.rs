@@ -128,10 +128,12 @@ impl_runtime_apis! {
 			Carnets::view(&number)
 		}
 
-		fn carnet_history(number: Vec<u8>) -> Vec<pallet_tamga_carnets::HistoryEntryOf<Runtime>> {
-			pallet_tamga_carnets::NumberOf::<Runtime>::try_from(number)
-				.map(|number| Carnets::history(&number))
-				.unwrap_or_default()
+		fn carnet_history(
+			number: Vec<u8>,
+			page: u32,
+			limit: u32,
+		) -> pallet_tamga_carnets::HistoryPage<AccountId, BlockNumber> {
+			Carnets::history_page(&number, page, limit)
 		}
 	}
 
@@ -152,8 +154,10 @@ impl_runtime_apis! {
 
 		fn pending_acknowledgements(
 			administration: pallet_tamga_governance::CountryCode,
-		) -> (u32, Vec<(pallet_tamga_aeo::ChangeId, pallet_tamga_aeo::ChangeOf<Runtime>)>) {
-			Aeo::pending_acknowledgements(administration)
+			page: u32,
+			limit: u32,
+		) -> pallet_tamga_aeo::PendingPage<AccountId, BlockNumber> {
+			Aeo::pending_acknowledgements(administration, page, limit)
 		}
 	}
 

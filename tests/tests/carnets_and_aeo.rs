@@ -31,17 +31,18 @@ fn accredit(
 	net.check(cli::accredit(node, member, who, name, args).ok());
 }
 
-/// Waits until `method(params…, finalized head)` on `node` satisfies `done`.
+/// Waits until `method(params…, finalized head)` on `node` satisfies `done` (`params`
+/// gives `null` for the optional parameters before `at`, such as `page` and `limit`).
 fn finalized_answer(
 	node: &TamgaNode,
 	method: &str,
-	params: &[&str],
+	params: &[Value],
 	done: impl Fn(&Value) -> bool,
 ) -> Value {
 	wait::until(LIVENESS_TIMEOUT, &format!("{}'s finalized {method}", node.name), || {
 		let rpc = node.rpc();
 		let head = rpc.finalized_hash().ok()?;
-		let mut all: Vec<Value> = params.iter().map(|p| json!(p)).collect();
+		let mut all = params.to_vec();
 		all.push(json!(head));
 		rpc.call(method, Value::Array(all)).ok().filter(|answer| done(answer))
 	})
@@ -177,7 +178,8 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 	assert_refused(voucher(kz, "//KzCustoms", "exportation", "1"), "Carnets(CarnetClosed)");
 
 	// AM's node reads the closed carnet from a finalized block.
-	let answer = finalized_answer(am, "tamga_carnet", &[NUMBER], |a| a["state"] == json!("closed"));
+	let answer =
+		finalized_answer(am, "tamga_carnet", &[json!(NUMBER)], |a| a["state"] == json!("closed"));
 	assert_eq!(answer["association"]["name"], json!("NCCI of Kazakhstan (ATA)"));
 	assert_eq!(answer["association"]["account"], json!(account("//Eve")));
 	assert_eq!(answer["issuingCountry"], json!("KZ"));
@@ -218,6 +220,25 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 			step("closed", "", "//Eve"),
 		]
 	);
+	assert_eq!(
+		(movements["total"].clone(), movements["page"].clone(), movements["limit"].clone()),
+		(json!(6), json!(0), json!(256))
+	);
+	// A page at a time: page 1 of 4 entries a page holds the last two.
+	let second = net.check(am.rpc().call("tamga_carnetMovements", json!([NUMBER, 1, 4])));
+	let kinds: Vec<&str> = second["entries"]
+		.as_array()
+		.expect("entries")
+		.iter()
+		.map(|e| e["action"]["type"].as_str().unwrap())
+		.collect();
+	assert_eq!((kinds, second["total"].clone()), (vec!["voucher", "closed"], json!(6)));
+	let too_many = am.rpc().call("tamga_carnetMovements", json!([NUMBER, 0, 257]));
+	let too_many = too_many.expect_err("a limit above 256 is refused");
+	assert!(
+		too_many.contains("-32602") && too_many.contains("limit must be 1 to 256"),
+		"{too_many}"
+	);
 	for entry in entries {
 		let number = entry["block"].as_u64().unwrap() as u32;
 		assert_eq!(entry["blockHash"].as_str(), am.rpc().block_hash(number).unwrap().as_deref());
@@ -226,6 +247,9 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 	// The CLI reads it too; an unknown number exits 1.
 	let shown = net.check(client(am, "carnet", None, &["show", "--number", NUMBER]).ok());
 	assert!(shown.contains("status:    CLOSED"), "{shown}");
+	let paged = ["movements", "--number", NUMBER, "--page", "1", "--limit", "4"];
+	let paged = net.check(client(am, "carnet", None, &paged).ok());
+	assert!(paged.contains("page 1 of pages 0 to 1: entries 5 to 6 of 6"), "{paged}");
 	let unknown = client(am, "carnet", None, &["show", "--number", "KZ/0000/000000"]);
 	assert_eq!(unknown.code, Some(1), "{}", unknown.stderr);
 	assert!(unknown.stdout.contains("no carnet numbered `KZ/0000/000000`"), "{}", unknown.stdout);
@@ -302,14 +326,15 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 		let status: Value = serde_json::from_str(&run).expect("status --json prints JSON");
 		status["operator"].as_str().unwrap().to_string()
 	};
-	let answer = finalized_answer(am, "tamga_aeoRecognition", &[&kz_operator, "KG"], |a| {
+	let recognition = [json!(kz_operator), json!("KG")];
+	let answer = finalized_answer(am, "tamga_aeoRecognition", &recognition, |a| {
 		a["recognised"] == json!(false)
 	});
 	assert_eq!(
 		(answer["reason"].clone(), answer["state"].clone()),
 		(json!("notCertified"), json!("suspended"))
 	);
-	let status = finalized_answer(am, "tamga_aeoStatus", &[&kz_operator], |s| {
+	let status = finalized_answer(am, "tamga_aeoStatus", &[json!(kz_operator)], |s| {
 		s["state"] == json!("suspended")
 	});
 	assert_eq!(status["reason"], json!("criteriaNotMet"));
@@ -330,6 +355,7 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	let pending = net.check(kg.rpc().call("tamga_pendingAcknowledgements", json!(["KG"])));
 	let listed = pending["pending"].as_array().unwrap();
 	assert_eq!((listed.len(), pending["total"].clone()), (1, json!(1)), "{pending}");
+	assert_eq!((pending["page"].clone(), pending["limit"].clone()), (json!(0), json!(1000)));
 	assert_eq!(
 		(listed[0]["operator"].as_str(), listed[0]["status"].as_str()),
 		(Some(kz_operator.as_str()), Some("suspended"))
@@ -340,7 +366,8 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 		"Aeo(NothingToAcknowledge)",
 	);
 	net.check(aeo(kg, Some("//Bob"), &["acknowledge", "--change", &change]).ok());
-	let after = finalized_answer(am, "tamga_pendingAcknowledgements", &["KG"], |p| {
+	let kg_page_zero = [json!("KG"), Value::Null, Value::Null];
+	let after = finalized_answer(am, "tamga_pendingAcknowledgements", &kg_page_zero, |p| {
 		p["pending"] == json!([])
 	});
 	assert_eq!(after["administration"], json!("KG"));

@@ -82,3 +82,16 @@ fn a_generated_key_is_inspected_to_the_same_account() {
 	let again: Value = serde_json::from_str(&again.stdout).expect("JSON");
 	assert_ne!(again["address"], generated["address"]);
 }
+
+#[test]
+fn a_page_limit_out_of_range_is_refused_before_any_request() {
+	// The node is not running: the limit is checked first.
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let number = "KZ/2026/000123";
+	let movements = ["carnet", "--url", &url, "movements", "--number", number, "--limit", "257"];
+	let line = error_line(&movements);
+	assert!(line.contains("--limit must be 1 to 256, got 257"), "{line}");
+	let pending = ["aeo", "--url", &url, "pending", "--administration", "KG", "--limit", "0"];
+	let line = error_line(&pending);
+	assert!(line.contains("--limit must be 1 to 1000, got 0"), "{line}");
+}

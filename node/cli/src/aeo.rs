@@ -9,13 +9,13 @@
 //! Exit codes: 0 done (for `recognition`: recognised), 1 `recognition`: not recognised,
 //! `status`: never certified, 2 error (bad input, unreachable node, failed transaction).
 
-use pallet_tamga_aeo::{Call as AeoCall, Programme, StatusReason};
+use pallet_tamga_aeo::{Call as AeoCall, Programme, StatusReason, MAX_LISTED_PENDING};
 use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_runtime::RuntimeCall;
 
 use crate::{
-	support::{blake2, commitment, country, print_json, Verdict},
+	support::{answer_page_line, blake2, commitment, country, print_json, PageArgs, Verdict},
 	tx::{to_hex, Rpc},
 };
 
@@ -251,11 +251,15 @@ pub enum Action {
 		#[arg(long)]
 		json: bool,
 	},
-	/// List the status changes an administration has not acknowledged.
+	/// List the status changes an administration has not acknowledged, a page at a time
+	/// (at most 1,000 a page), oldest first.
 	Pending {
 		/// The administration (ISO 3166-1 alpha-2).
 		#[arg(long)]
 		administration: String,
+		/// Which page.
+		#[command(flatten)]
+		page: PageArgs,
 		/// Print the JSON answer.
 		#[arg(long)]
 		json: bool,
@@ -275,8 +279,8 @@ impl AeoCmd {
 			Action::Recognition { operator, by, on, json } => {
 				return recognition(&rpc, &operator.text()?, by, on.as_deref(), *json)
 			},
-			Action::Pending { administration, json } => {
-				return pending(&rpc, administration, *json)
+			Action::Pending { administration, page, json } => {
+				return pending(&rpc, administration, page, *json)
 			},
 			Action::Certify { operator, programme, valid_from, valid_until } => AeoCall::certify {
 				commitment: operator.commitment(),
@@ -381,15 +385,22 @@ fn recognition(
 	Ok(if answer["recognised"] == json!(true) { Verdict::Done } else { Verdict::Invalid })
 }
 
-/// Prints the changes `administration` has not acknowledged.
-fn pending(rpc: &Rpc, administration: &str, json: bool) -> Result<Verdict, String> {
-	let answer = rpc.call("tamga_pendingAcknowledgements", json!([administration]))?;
+/// Prints page `page` of the changes `administration` has not acknowledged.
+fn pending(
+	rpc: &Rpc,
+	administration: &str,
+	page: &PageArgs,
+	json: bool,
+) -> Result<Verdict, String> {
+	let params = json!([administration, page.page, page.limit(MAX_LISTED_PENDING)?]);
+	let answer = rpc.call("tamga_pendingAcknowledgements", params)?;
 	if json {
 		print_json(&answer);
 		return Ok(Verdict::Done);
 	}
 	let changes = answer["pending"].as_array().cloned().unwrap_or_default();
 	println!("{} change(s) not acknowledged by {administration}", answer["total"]);
+	let page_line = answer_page_line(&answer, "changes", changes.len());
 	for change in changes {
 		println!(
 			"  change {:>4}: {} {} {} on {}",
@@ -399,6 +410,9 @@ fn pending(rpc: &Rpc, administration: &str, json: bool) -> Result<Verdict, Strin
 			change["programme"].as_str().unwrap_or_default(),
 			change["date"].as_str().unwrap_or_default()
 		);
+	}
+	if answer["total"].as_u64().unwrap_or_default() > 0 {
+		println!("{page_line}");
 	}
 	Ok(Verdict::Done)
 }

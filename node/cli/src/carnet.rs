@@ -10,12 +10,15 @@
 
 use std::path::PathBuf;
 
-use pallet_tamga_carnets::{Call as CarnetsCall, NumberOf, Voucher};
+use pallet_tamga_carnets::{Call as CarnetsCall, NumberOf, Voucher, MAX_HISTORY_PAGE};
 use serde_json::{json, Value};
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
-	support::{blake2, commitment, country, print_history, print_json, read_file, Verdict},
+	support::{
+		answer_page_line, blake2, commitment, country, print_history, print_json, read_file,
+		PageArgs, Verdict,
+	},
 	tx::Rpc,
 };
 
@@ -141,11 +144,15 @@ pub enum Action {
 		#[arg(long)]
 		json: bool,
 	},
-	/// Print everything recorded on a carnet.
+	/// Print what is recorded on a carnet, a page at a time (at most 256 entries a page),
+	/// oldest first.
 	Movements {
 		/// The carnet number.
 		#[arg(long)]
 		number: String,
+		/// Which page.
+		#[command(flatten)]
+		page: PageArgs,
 		/// Print the JSON answer.
 		#[arg(long)]
 		json: bool,
@@ -166,7 +173,9 @@ impl CarnetCmd {
 		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
 			Action::Show { number, json } => return show(&rpc, number, *json),
-			Action::Movements { number, json } => return movements(&rpc, number, *json),
+			Action::Movements { number, page, json } => {
+				return movements(&rpc, number, page, *json)
+			},
 			Action::Issue {
 				number: text,
 				holder,
@@ -208,9 +217,10 @@ impl CarnetCmd {
 	}
 }
 
-/// Calls `method` on carnet `number`; an unknown carnet is `Ok(None)` after saying so.
-fn ask(rpc: &Rpc, method: &str, number: &str) -> Result<Option<Value>, String> {
-	match rpc.call(method, json!([number])) {
+/// Calls `method` with `params` (the carnet number first); an unknown carnet is
+/// `Ok(None)` after saying so.
+fn ask(rpc: &Rpc, method: &str, params: Value) -> Result<Option<Value>, String> {
+	match rpc.call(method, params) {
 		Err(error) if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_CARNET)) => {
 			println!("UNKNOWN: {error}");
 			Ok(None)
@@ -221,7 +231,9 @@ fn ask(rpc: &Rpc, method: &str, number: &str) -> Result<Option<Value>, String> {
 
 /// Prints carnet `number`.
 fn show(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
-	let Some(answer) = ask(rpc, "tamga_carnet", number)? else { return Ok(Verdict::Invalid) };
+	let Some(answer) = ask(rpc, "tamga_carnet", json!([number]))? else {
+		return Ok(Verdict::Invalid);
+	};
 	if json {
 		print_json(&answer);
 		return Ok(Verdict::Done);
@@ -255,15 +267,18 @@ fn show(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
 	Ok(Verdict::Done)
 }
 
-/// Prints carnet `number`'s history.
-fn movements(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
-	let Some(answer) = ask(rpc, "tamga_carnetMovements", number)? else {
+/// Prints page `page` of carnet `number`'s history.
+fn movements(rpc: &Rpc, number: &str, page: &PageArgs, json: bool) -> Result<Verdict, String> {
+	let params = json!([number, page.page, page.limit(MAX_HISTORY_PAGE)?]);
+	let Some(answer) = ask(rpc, "tamga_carnetMovements", params)? else {
 		return Ok(Verdict::Invalid);
 	};
 	if json {
 		print_json(&answer);
 	} else {
 		print_history(&answer["entries"]);
+		let shown = answer["entries"].as_array().map_or(0, Vec::len);
+		println!("{}", answer_page_line(&answer, "entries", shown));
 	}
 	Ok(Verdict::Done)
 }

@@ -117,3 +117,27 @@ fn main() {
 		},
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use clap::CommandFactory;
+
+	use super::Cli;
+
+	#[test]
+	fn the_command_tree_is_consistent() {
+		Cli::command().debug_assert();
+	}
+
+	#[test]
+	fn paged_lists_take_page_and_limit() {
+		use clap::Parser;
+		let args = "tamga carnet movements --number KZ/1 --page 2 --limit 9";
+		let cli = Cli::try_parse_from(args.split(' ')).expect("parses");
+		let super::Command::Carnet(cmd) = cli.command else { panic!("a carnet command") };
+		let crate::carnet::Action::Movements { page, .. } = cmd.action else { panic!("movements") };
+		assert_eq!((page.page, page.limit), (2, Some(9)));
+		let pending = "tamga aeo pending --administration KG --page 1";
+		assert!(Cli::try_parse_from(pending.split(' ')).is_ok());
+	}
+}

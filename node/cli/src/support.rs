@@ -1,6 +1,6 @@
 //! What the user-facing subcommands (`cert`, `carnet`, `aeo`, `audit`) share: hashing and
-//! salted commitments, reading files and country codes, the outcome of a command, and
-//! printing a history as a table.
+//! salted commitments, reading files and country codes, the outcome of a command,
+//! printing a history as a table, and the page flags of paged answers.
 
 use std::path::Path;
 
@@ -41,6 +41,57 @@ pub fn country(flag: &str, text: &str) -> Result<[u8; 2], String> {
 	Ok(*code.as_bytes())
 }
 
+/// Which page of a paged list to print: `--page` and `--limit`, as the paged RPCs take
+/// them.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct PageArgs {
+	/// The page to print, from 0.
+	#[arg(long, default_value_t = 0)]
+	pub page: u32,
+	/// How many entries a page holds (default: the most the node answers with).
+	#[arg(long)]
+	pub limit: Option<u32>,
+}
+
+impl PageArgs {
+	/// `--limit`, or `max`; a limit of 0 or above `max` is refused here, before any
+	/// request.
+	pub fn limit(&self, max: u32) -> Result<u32, String> {
+		match self.limit {
+			None => Ok(max),
+			Some(limit) if (1..=max).contains(&limit) => Ok(limit),
+			Some(limit) => Err(format!("--limit must be 1 to {max}, got {limit}")),
+		}
+	}
+}
+
+/// The line saying which page of `total` `what` (e.g. `entries`) is shown: page `page`
+/// of `limit` per page, holding `shown` of them, and the flag for the next page.
+pub fn page_line(what: &str, total: u64, page: u64, limit: u64, shown: u64) -> String {
+	if total == 0 {
+		return format!("no {what}");
+	}
+	let last = (total - 1) / limit.max(1);
+	if shown == 0 {
+		return format!(
+			"page {page} is past the end: {total} {what} in all, {limit} a page, on pages 0 to {last}"
+		);
+	}
+	let first = page * limit + 1;
+	let next = if page < last { format!("; more with --page {}", page + 1) } else { String::new() };
+	format!(
+		"page {page} of pages 0 to {last}: {what} {first} to {} of {total}{next}",
+		first + shown - 1
+	)
+}
+
+/// The page line of paged answer `answer` (its `total`, `page` and `limit`) listing
+/// `shown` `what`.
+pub fn answer_page_line(answer: &Value, what: &str, shown: usize) -> String {
+	let number = |key: &str| answer[key].as_u64().unwrap_or_default();
+	page_line(what, number("total"), number("page"), number("limit"), shown as u64)
+}
+
 /// Prints `answer` as indented JSON.
 pub fn print_json(answer: &Value) {
 	println!("{}", serde_json::to_string_pretty(answer).expect("JSON serialises"));
@@ -67,5 +118,40 @@ pub fn print_history(entries: &Value) {
 			entry["extrinsic"].as_u64().unwrap_or_default(),
 			entry["actor"].as_str().unwrap_or_default()
 		);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn page_lines_say_where_the_page_is_and_what_comes_next() {
+		assert_eq!(
+			page_line("entries", 10, 0, 3, 3),
+			"page 0 of pages 0 to 3: entries 1 to 3 of 10; more with --page 1"
+		);
+		assert_eq!(
+			page_line("entries", 10, 3, 3, 1),
+			"page 3 of pages 0 to 3: entries 10 to 10 of 10"
+		);
+		assert_eq!(
+			page_line("changes", 10, 4, 3, 0),
+			"page 4 is past the end: 10 changes in all, 3 a page, on pages 0 to 3"
+		);
+		assert_eq!(page_line("entries", 0, 0, 256, 0), "no entries");
+		assert_eq!(
+			page_line("entries", 256, 0, 256, 256),
+			"page 0 of pages 0 to 0: entries 1 to 256 of 256"
+		);
+	}
+
+	#[test]
+	fn a_limit_of_zero_or_above_the_maximum_is_refused() {
+		let args = |limit| PageArgs { page: 0, limit };
+		assert_eq!(args(None).limit(256), Ok(256));
+		assert_eq!(args(Some(3)).limit(256), Ok(3));
+		assert_eq!(args(Some(0)).limit(256), Err("--limit must be 1 to 256, got 0".into()));
+		assert_eq!(args(Some(257)).limit(256), Err("--limit must be 1 to 256, got 257".into()));
 	}
 }

@@ -10,7 +10,7 @@ use pallet_tamga_aeo::{
 	runtime_api::AeoApi,
 	types::{Change, MraStatus},
 	AeoState, AeoStatus, ChangeId, Operator, Programme, Recognition, RecognitionReason,
-	StatusReason, StatusView,
+	StatusReason, StatusView, MAX_LISTED_PENDING,
 };
 use pallet_tamga_governance::CountryCode;
 use serde::Serialize;
@@ -28,6 +28,7 @@ use crate::{
 	dates::iso_date,
 	errors::{self, error},
 	hex,
+	paging::{ensure_api_version, Page},
 	verdict::BlockRef,
 };
 
@@ -50,12 +51,15 @@ pub trait AeoApi {
 		at: Option<String>,
 	) -> RpcResult<RecognitionJson>;
 
-	/// The status changes `administration` (ISO code) has not acknowledged as of block
-	/// `at`, oldest first.
+	/// Page `page` (from 0; default 0) of the status changes `administration` (ISO code)
+	/// has not acknowledged as of block `at`, oldest first, `limit` per page (default and
+	/// at most [`MAX_LISTED_PENDING`]), with how many there are in all.
 	#[method(name = "pendingAcknowledgements")]
 	fn pending_acknowledgements(
 		&self,
 		administration: String,
+		page: Option<u32>,
+		limit: Option<u32>,
 		at: Option<String>,
 	) -> RpcResult<PendingJson>;
 }
@@ -153,9 +157,13 @@ pub struct RecognitionJson {
 pub struct PendingJson {
 	/// The administration.
 	pub administration: String,
-	/// How many changes it has not acknowledged (`pending` lists the oldest 1,000).
+	/// How many changes it has not acknowledged in all.
 	pub total: u32,
-	/// The changes it has not acknowledged, oldest first.
+	/// The page's number, from 0.
+	pub page: u32,
+	/// How many changes a page holds.
+	pub limit: u32,
+	/// The page's changes it has not acknowledged, oldest first (empty past the last page).
 	pub pending: Vec<ChangeJson>,
 	/// The block the answer was read from.
 	pub at: BlockRef,
@@ -413,19 +421,30 @@ where
 	fn pending_acknowledgements(
 		&self,
 		administration: String,
+		page: Option<u32>,
+		limit: Option<u32>,
 		at: Option<String>,
 	) -> RpcResult<PendingJson> {
 		let administration = administration_param(&administration)?;
+		let Page { page, limit } = Page::from_params(page, limit, MAX_LISTED_PENDING)?;
 		let (hash, block) = block_at(&*self.client, at)?;
-		let (total, pending) = self
+		ensure_api_version::<dyn AeoApi<Block, AccountId32, NumberFor<Block>>, C, Block>(
+			&*self.client,
+			hash,
+			&block,
+			"AeoApi",
+		)?;
+		let answer = self
 			.client
 			.runtime_api()
-			.pending_acknowledgements(hash, administration)
+			.pending_acknowledgements(hash, administration, page, limit)
 			.map_err(runtime_error)?;
 		Ok(PendingJson {
 			administration: administration.to_string(),
-			total,
-			pending: pending.into_iter().map(|(id, c)| change_json(id, c)).collect(),
+			total: answer.total,
+			page,
+			limit,
+			pending: answer.changes.into_iter().map(|(id, c)| change_json(id, c)).collect(),
 			at: block,
 		})
 	}

@@ -1,11 +1,11 @@
 //! `tamga_carnet` and `tamga_carnetMovements`: where an ATA carnet stands (state, what
-//! each country holds, claims) and everything recorded on it.
+//! each country holds, claims) and everything recorded on it, a page at a time.
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_tamga_carnets::{
 	runtime_api::CarnetsApi,
 	types::{Action, CarnetState, Claim, ClaimStatus, CountryBalance, HistoryEntry, Voucher},
-	CarnetView,
+	CarnetView, MAX_HISTORY_PAGE,
 };
 use pallet_tamga_governance::CountryCode;
 use serde::Serialize;
@@ -23,6 +23,7 @@ use crate::{
 	dates::iso_date,
 	errors::{self, error},
 	hex,
+	paging::{ensure_api_version, Page},
 	verdict::BlockRef,
 };
 
@@ -37,10 +38,17 @@ pub trait CarnetApi {
 	#[method(name = "carnet")]
 	fn carnet(&self, number: String, at: Option<String>) -> RpcResult<CarnetJson>;
 
-	/// Every recorded action on carnet `number` (issue, vouchers, claims, closing), oldest
-	/// first, as of block `at`.
+	/// Page `page` (from 0; default 0) of the recorded actions on carnet `number` (issue,
+	/// vouchers, claims, closing), oldest first, `limit` per page (default and at most
+	/// [`MAX_HISTORY_PAGE`]), with how many there are in all, as of block `at`.
 	#[method(name = "carnetMovements")]
-	fn carnet_movements(&self, number: String, at: Option<String>) -> RpcResult<MovementsJson>;
+	fn carnet_movements(
+		&self,
+		number: String,
+		page: Option<u32>,
+		limit: Option<u32>,
+		at: Option<String>,
+	) -> RpcResult<MovementsJson>;
 }
 
 /// The guaranteeing association that issued a carnet.
@@ -188,7 +196,13 @@ pub struct MovementJson {
 pub struct MovementsJson {
 	/// The carnet number.
 	pub number: String,
-	/// Every recorded action, oldest first.
+	/// How many actions are recorded on it in all.
+	pub total: u32,
+	/// The page's number, from 0.
+	pub page: u32,
+	/// How many entries a page holds.
+	pub limit: u32,
+	/// The page's recorded actions, oldest first (empty past the last page).
 	pub entries: Vec<MovementJson>,
 	/// The block the answer was read from.
 	pub at: BlockRef,
@@ -368,21 +382,35 @@ where
 		Ok(carnet_json(view, block))
 	}
 
-	fn carnet_movements(&self, number: String, at: Option<String>) -> RpcResult<MovementsJson> {
+	fn carnet_movements(
+		&self,
+		number: String,
+		page: Option<u32>,
+		limit: Option<u32>,
+		at: Option<String>,
+	) -> RpcResult<MovementsJson> {
 		number_param(&number)?;
+		let Page { page, limit } = Page::from_params(page, limit, MAX_HISTORY_PAGE)?;
 		let (hash, block) = block_at(&*self.client, at)?;
-		let entries = self
+		ensure_api_version::<dyn CarnetsApi<Block, AccountId32, NumberFor<Block>>, C, Block>(
+			&*self.client,
+			hash,
+			&block,
+			"CarnetsApi",
+		)?;
+		let history = self
 			.client
 			.runtime_api()
-			.carnet_history(hash, number.as_bytes().to_vec())
+			.carnet_history(hash, number.as_bytes().to_vec(), page, limit)
 			.map_err(runtime_error)?;
-		if entries.is_empty() {
+		if history.total == 0 {
 			return Err(unknown_carnet(&number, &block));
 		}
-		let entries = entries
+		let entries = history
+			.entries
 			.into_iter()
 			.map(|entry| movement_json(entry, |n| block_hash(&*self.client, n)))
 			.collect();
-		Ok(MovementsJson { number, entries, at: block })
+		Ok(MovementsJson { number, total: history.total, page, limit, entries, at: block })
 	}
 }

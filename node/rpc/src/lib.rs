@@ -7,10 +7,16 @@
 //!   batch, shown to be a member by its Merkle proof.
 //! - `tamga_documentHistory(id, at?)`: every recorded action on a document, with the
 //!   block, extrinsic and actor of each, for auditors.
-//! - `tamga_carnet(number, at?)` and `tamga_carnetMovements(number, at?)`: an ATA
-//!   carnet's state, what each country holds, its claims, and its history ([`carnets`]).
+//! - `tamga_carnet(number, at?)` and `tamga_carnetMovements(number, page?, limit?, at?)`:
+//!   an ATA carnet's state, what each country holds, its claims, and its history a page
+//!   at a time ([`carnets`]).
 //! - `tamga_aeoStatus(operator, at?)`, `tamga_aeoRecognition(operator, administration,
-//!   at?)` and `tamga_pendingAcknowledgements(administration, at?)` ([`aeo`]).
+//!   at?)` and `tamga_pendingAcknowledgements(administration, page?, limit?, at?)`
+//!   ([`aeo`]).
+//!
+//! Lists that grow without bound are answered a page at a time ([`paging`]): `page`
+//! (from 0, default 0) and `limit` (default and at most the method's maximum), with the
+//! `total` so a client knows how many pages there are.
 //!
 //! Each method reads the state of block `at` (default: the node's best block) through the
 //! pallets' runtime APIs (`tamga_verifyDocument` natively where the node's own runtime is
@@ -25,6 +31,7 @@ pub mod dates;
 pub mod errors;
 pub mod hex;
 pub mod native;
+pub mod paging;
 pub mod verdict;
 
 pub use aeo::AeoApiServer;

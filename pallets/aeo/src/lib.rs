@@ -47,7 +47,9 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
-pub use recognition::{AeoState, Recognition, RecognitionReason, StatusView};
+pub use recognition::{
+	AeoState, PendingPage, Recognition, RecognitionReason, StatusView, MAX_LISTED_PENDING,
+};
 pub use types::{
 	AeoStatus, Authority, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason,
 };

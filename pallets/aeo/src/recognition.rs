@@ -20,15 +20,26 @@ use pallet_tamga_governance::{CountryCode, Permissions};
 use scale_info::TypeInfo;
 
 use crate::{
-	types::{AeoStatus, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason},
-	Certifications, ChangeOf, Changes, Config, Mras, Pallet, Partners, Pending,
+	types::{AeoStatus, Change, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason},
+	Certifications, Changes, Config, Mras, Pallet, Partners, Pending,
 };
 
 /// The most status changes a status answer lists, newest first.
 pub const MAX_LISTED_CHANGES: usize = 64;
 
-/// The most unacknowledged changes one answer lists (the oldest; the total is given).
-pub const MAX_LISTED_PENDING: usize = 1_000;
+/// The most unacknowledged changes one page lists (what `tamga_pendingAcknowledgements`
+/// lists by default). A larger `limit` asked of the runtime API is lowered to it.
+pub const MAX_LISTED_PENDING: u32 = 1_000;
+
+/// One page of the status changes an administration has not acknowledged, as the
+/// `tamga_pendingAcknowledgements` RPC reads it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct PendingPage<AccountId, BlockNumber> {
+	/// How many changes the administration has not acknowledged.
+	pub total: u32,
+	/// The page's changes with their numbers, oldest first (empty past the last page).
+	pub changes: Vec<(ChangeId, Change<AccountId, BlockNumber>)>,
+}
 
 /// Where a certification stands on a given day.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -67,7 +78,7 @@ pub struct StatusView<AccountId, BlockNumber> {
 	/// The name of its administration (UTF-8).
 	pub administration_name: Vec<u8>,
 	/// Its status changes, newest first (at most [`MAX_LISTED_CHANGES`]).
-	pub changes: Vec<(ChangeId, crate::types::Change<AccountId, BlockNumber>)>,
+	pub changes: Vec<(ChangeId, Change<AccountId, BlockNumber>)>,
 	/// The day the answer is for (days since 1970-01-01 UTC, by the block timestamp).
 	pub today: u32,
 }
@@ -209,19 +220,29 @@ impl<T: Config> Pallet<T> {
 		answer
 	}
 
-	/// How many status changes `administration` has not acknowledged, and the oldest
-	/// [`MAX_LISTED_PENDING`] of them.
+	/// Page `page` (from 0) of the status changes `administration` has not acknowledged,
+	/// oldest (lowest number) first: `limit` of them from the one at index `page * limit`
+	/// (counting from 0), with how many there are in all. `limit` is lowered to
+	/// [`MAX_LISTED_PENDING`]; a `limit` of 0 lists nothing and gives the total only.
+	///
+	/// The pending numbers are stored under hashed keys, so all of them are read (keys
+	/// only) to count and order them; the changes themselves are read for the page alone.
 	pub fn pending_acknowledgements(
 		administration: CountryCode,
-	) -> (u32, Vec<(ChangeId, ChangeOf<T>)>) {
+		page: u32,
+		limit: u32,
+	) -> PendingPage<T::AccountId, BlockNumberFor<T>> {
 		let mut ids: Vec<ChangeId> = Pending::<T>::iter_key_prefix(administration).collect();
 		ids.sort_unstable();
-		let total = ids.len() as u32;
-		let listed = ids
+		let total = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+		let limit = limit.min(MAX_LISTED_PENDING) as usize;
+		let start = (page as usize).saturating_mul(limit);
+		let changes = ids
 			.into_iter()
-			.take(MAX_LISTED_PENDING)
+			.skip(start)
+			.take(limit)
 			.filter_map(|id| Changes::<T>::get(id).map(|change| (id, change)))
 			.collect();
-		(total, listed)
+		PendingPage { total, changes }
 	}
 }

@@ -1,17 +1,20 @@
 //! What the node asks the runtime about AEOs: the runtime API behind the
 //! `tamga_aeoStatus`, `tamga_aeoRecognition` and `tamga_pendingAcknowledgements` RPCs.
+//!
+//! Version 2 pages the pending acknowledgements: `pending_acknowledgements` takes a page
+//! and a limit (version 1 listed the oldest 1,000 at once).
 
-use alloc::vec::Vec;
 use codec::Codec;
 use pallet_tamga_governance::CountryCode;
 
 use crate::{
-	recognition::{Recognition, StatusView},
-	types::{Change, ChangeId, Operator},
+	recognition::{PendingPage, Recognition, StatusView},
+	types::Operator,
 };
 
 sp_api::decl_runtime_apis! {
 	/// AEO certifications, recognition and acknowledgements, read from a block's state.
+	#[api_version(2)]
 	pub trait AeoApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -28,10 +31,14 @@ sp_api::decl_runtime_apis! {
 			day: Option<u32>,
 		) -> Recognition;
 
-		/// How many status changes `administration` has not acknowledged, and the oldest
-		/// of them (at most `recognition::MAX_LISTED_PENDING`), oldest first.
+		/// Page `page` (from 0) of the status changes `administration` has not
+		/// acknowledged, oldest first, and how many there are in all. A page holds `limit`
+		/// changes, lowered to [`MAX_LISTED_PENDING`](crate::MAX_LISTED_PENDING); a `limit`
+		/// of 0 gives the total only; a page past the end is empty.
 		fn pending_acknowledgements(
 			administration: CountryCode,
-		) -> (u32, Vec<(ChangeId, Change<AccountId, BlockNumber>)>);
+			page: u32,
+			limit: u32,
+		) -> PendingPage<AccountId, BlockNumber>;
 	}
 }

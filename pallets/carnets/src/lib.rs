@@ -46,7 +46,7 @@ mod tests;
 
 pub use pallet::*;
 pub use types::{CarnetState, ClaimStatus, Voucher};
-pub use view::CarnetView;
+pub use view::{CarnetView, HistoryPage, MAX_HISTORY_PAGE};
 pub use weights::WeightInfo;
 
 /// What benchmarks need of the runtime beyond the pallet's own calls.
@@ -587,13 +587,6 @@ pub mod pallet {
 			History::<T>::insert(number, position, entry);
 			HistoryLength::<T>::insert(number, next);
 			Ok(())
-		}
-
-		/// Every entry of carnet `number`'s history, oldest first.
-		pub fn history(number: &NumberOf<T>) -> Vec<HistoryEntryOf<T>> {
-			(0..HistoryLength::<T>::get(number))
-				.filter_map(|position| History::<T>::get(number, position))
-				.collect()
 		}
 	}
 }

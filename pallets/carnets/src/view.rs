@@ -1,5 +1,5 @@
 //! What a border officer or an auditor is told about a carnet: where it stands today,
-//! what each country holds of its goods, and its claims.
+//! what each country holds of its goods, its claims, and its history a page at a time.
 
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -9,9 +9,30 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 
 use crate::{
-	types::{CarnetState, Claim, CountryBalance},
-	Carnets, Config, NumberOf, Pallet,
+	types::{CarnetState, Claim, CountryBalance, HistoryEntry},
+	Carnets, Config, History, HistoryLength, NumberOf, Pallet,
 };
+
+/// The most history entries one page holds (what `tamga_carnetMovements` lists by
+/// default). A larger `limit` asked of the runtime API is lowered to it.
+pub const MAX_HISTORY_PAGE: u32 = 256;
+
+/// One page of a carnet's history, as the `tamga_carnetMovements` RPC reads it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct HistoryPage<AccountId, BlockNumber> {
+	/// How many entries the whole history holds (0: no carnet has this number).
+	pub total: u32,
+	/// The page's entries, oldest first (empty past the last page).
+	pub entries: Vec<HistoryEntry<AccountId, BlockNumber>>,
+}
+
+/// The positions on page `page` of `limit` entries (at most [`MAX_HISTORY_PAGE`]) of a
+/// history of `total` entries: `page * limit` up to `limit` entries on, none past the end.
+pub fn page_positions(total: u32, page: u32, limit: u32) -> core::ops::Range<u32> {
+	let limit = limit.min(MAX_HISTORY_PAGE);
+	let start = (u64::from(page) * u64::from(limit)).min(u64::from(total)) as u32;
+	start..start.saturating_add(limit).min(total)
+}
 
 /// A carnet as the `tamga_carnet` RPC shows it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -80,5 +101,25 @@ impl<T: Config> Pallet<T> {
 			association: carnet.association,
 			number: number.into_inner(),
 		})
+	}
+
+	/// Page `page` (from 0) of carnet `number`'s history, oldest first: the entries at
+	/// positions `page * limit` to `page * limit + limit - 1`, with how many it holds in
+	/// all. `limit` is lowered to [`MAX_HISTORY_PAGE`]; a `limit` of 0 lists nothing and
+	/// gives the total only. Reads the page's entries alone, never the whole history. An
+	/// unknown or over-long number has no history (total 0).
+	pub fn history_page(
+		number: &[u8],
+		page: u32,
+		limit: u32,
+	) -> HistoryPage<T::AccountId, BlockNumberFor<T>> {
+		let Ok(number) = NumberOf::<T>::try_from(number.to_vec()) else {
+			return HistoryPage { total: 0, entries: Vec::new() };
+		};
+		let total = HistoryLength::<T>::get(&number);
+		let entries = page_positions(total, page, limit)
+			.filter_map(|position| History::<T>::get(&number, position))
+			.collect();
+		HistoryPage { total, entries }
 	}
 }

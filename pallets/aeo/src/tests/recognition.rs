@@ -5,12 +5,35 @@ use frame_support::{assert_noop, assert_ok};
 
 use super::*;
 use crate::{
-	Acknowledgements, AeoState, AeoStatus, Error, MraStatus, Pending, RecognitionReason,
-	StatusReason,
+	Acknowledgements, AeoState, AeoStatus, ChangeId, ChangeOf, Error, MraStatus, Pending,
+	RecognitionReason, StatusReason, MAX_LISTED_PENDING,
 };
 
 fn recognised_by(code: &[u8; 2]) -> crate::Recognition {
 	Aeo::recognition(kz_acme(), country(code), None)
+}
+
+/// What administration `code` has not acknowledged: how many changes, and the first page.
+fn unacknowledged(code: &[u8; 2]) -> (u32, Vec<(ChangeId, ChangeOf<Test>)>) {
+	let page = Aeo::pending_acknowledgements(country(code), 0, MAX_LISTED_PENDING);
+	(page.total, page.changes)
+}
+
+/// The numbers of the changes on page `page` of `limit` that KG has not acknowledged,
+/// with the total the page reports.
+fn kg_pending_page(page: u32, limit: u32) -> (Vec<ChangeId>, u32) {
+	let answer = Aeo::pending_acknowledgements(country(b"KG"), page, limit);
+	(answer.changes.into_iter().map(|(id, _)| id).collect(), answer.total)
+}
+
+/// With a KZ–KG agreement in force, KZ certifies `count` operators: changes 0 to
+/// `count - 1` wait for KG.
+fn changes_for_kg(count: u64) {
+	agreement(Programme::Security);
+	for i in 0..count {
+		let operator = H256::from_low_u64_be(i + 1);
+		assert_ok!(Aeo::certify(signed(KZ), operator, Programme::Security, TODAY, TODAY + 9));
+	}
 }
 
 #[test]
@@ -97,7 +120,7 @@ fn partners_acknowledge_each_change_only_once_and_only_their_own() {
 	new_test_ext().execute_with(|| {
 		// A change before any agreement notifies nobody.
 		certify(Programme::Security);
-		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
+		assert_eq!(unacknowledged(b"KG"), (0, vec![]));
 		agreement(Programme::Security);
 		// A proposal is not yet a partnership: UZ is not notified.
 		assert_ok!(propose(UZ, b"KZ", Programme::Security));
@@ -107,17 +130,17 @@ fn partners_acknowledge_each_change_only_once_and_only_their_own() {
 			StatusReason::Infringement,
 			Default::default()
 		));
-		let (total, pending) = Aeo::pending_acknowledgements(country(b"KG"));
+		let (total, pending) = unacknowledged(b"KG");
 		assert_eq!(total, 1);
 		assert_eq!(pending.len(), 1);
 		let (change, details) = &pending[0];
 		assert_eq!((details.operator, details.status), (kz_acme(), AeoStatus::Suspended));
-		assert_eq!(Aeo::pending_acknowledgements(country(b"UZ")), (0, vec![]));
+		assert_eq!(unacknowledged(b"UZ"), (0, vec![]));
 		assert_noop!(Aeo::acknowledge(signed(UZ), *change), Error::<Test>::NothingToAcknowledge);
 		assert_noop!(Aeo::acknowledge(signed(KZ_OFFICER), *change), Error::<Test>::NotMember);
 		assert_ok!(Aeo::acknowledge(signed(KG), *change));
 		assert_eq!(Acknowledgements::<Test>::get(change, country(b"KG")), Some((KG, 1)));
-		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
+		assert_eq!(unacknowledged(b"KG"), (0, vec![]));
 		assert_noop!(Aeo::acknowledge(signed(KG), *change), Error::<Test>::NothingToAcknowledge);
 	});
 }
@@ -150,7 +173,7 @@ fn certified_in_kz_recognised_in_kg_until_suspended_and_kg_acknowledges() {
 		let status = Aeo::status(kz_acme()).unwrap();
 		assert_eq!((status.state, status.effective_at), (AeoState::Suspended, 4));
 
-		let (total, pending) = Aeo::pending_acknowledgements(country(b"KG"));
+		let (total, pending) = unacknowledged(b"KG");
 		assert_eq!(total, 1);
 		assert_eq!(pending.len(), 1);
 		let change = pending[0].0;
@@ -158,7 +181,7 @@ fn certified_in_kz_recognised_in_kg_until_suspended_and_kg_acknowledges() {
 		System::set_block_number(5);
 		assert_ok!(Aeo::acknowledge(signed(KG), change));
 		assert_eq!(Acknowledgements::<Test>::get(change, country(b"KG")), Some((KG, 5)));
-		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
+		assert_eq!(unacknowledged(b"KG"), (0, vec![]));
 	});
 }
 
@@ -189,7 +212,7 @@ fn an_administration_that_leaves_takes_its_recognition_with_it() {
 		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AdministrationGone);
 		// Its departure is no partner's business any more: nothing waits for it.
 		assert_ok!(Aeo::suspend(signed(KZ), acme(), StatusReason::Other, Default::default()));
-		assert_eq!(Aeo::pending_acknowledgements(country(b"KG")), (0, vec![]));
+		assert_eq!(unacknowledged(b"KG"), (0, vec![]));
 		// Nor is a departed administration's operator recognised anywhere.
 		assert_ok!(Governance::remove_administration(
 			pallet_tamga_governance::RawOrigin::Consortium { ayes: 4, total: 4 }.into(),
@@ -304,4 +327,43 @@ fn recognition_holds_exactly_when_certified_in_force_and_in_scope() {
 			}
 		}
 	}
+}
+
+#[test]
+fn ten_pending_changes_by_three_are_pages_of_three_three_three_and_one() {
+	new_test_ext().execute_with(|| {
+		changes_for_kg(10);
+		assert_eq!(kg_pending_page(0, 3), (vec![0, 1, 2], 10));
+		assert_eq!(kg_pending_page(1, 3), (vec![3, 4, 5], 10));
+		assert_eq!(kg_pending_page(2, 3), (vec![6, 7, 8], 10));
+		assert_eq!(kg_pending_page(3, 3), (vec![9], 10));
+		// Acknowledged changes leave the list; the pages close up.
+		assert_ok!(Aeo::acknowledge(signed(KG), 1));
+		assert_eq!(kg_pending_page(0, 3), (vec![0, 2, 3], 9));
+	});
+}
+
+#[test]
+fn a_pending_page_past_the_end_is_empty_and_still_gives_the_total() {
+	new_test_ext().execute_with(|| {
+		changes_for_kg(10);
+		for (page, limit) in [(4, 3), (1, 10), (u32::MAX, 3), (u32::MAX, u32::MAX)] {
+			assert_eq!(kg_pending_page(page, limit), (vec![], 10), "page {page} of {limit}");
+		}
+		// A limit of 0 asks for the total alone.
+		assert_eq!(kg_pending_page(0, 0), (vec![], 10));
+	});
+}
+
+#[test]
+fn no_pending_page_holds_more_than_the_cap() {
+	new_test_ext().execute_with(|| {
+		let count = u64::from(MAX_LISTED_PENDING) + 5;
+		changes_for_kg(count);
+		let (first, total) = kg_pending_page(0, u32::MAX);
+		assert_eq!((first.len(), total), (MAX_LISTED_PENDING as usize, count as u32));
+		assert_eq!(first, (0..u64::from(MAX_LISTED_PENDING)).collect::<Vec<_>>());
+		let (second, _) = kg_pending_page(1, MAX_LISTED_PENDING + 1);
+		assert_eq!(second, (u64::from(MAX_LISTED_PENDING)..count).collect::<Vec<_>>());
+	});
 }

@@ -17,7 +17,7 @@ fn an_association_issues_a_carnet_with_empty_balances() {
 		assert_eq!(held(b"KG"), (0, 0));
 		assert_eq!(held(b"TJ"), (0, 0));
 		assert_eq!(Carnets::state(&carnet), CarnetState::Open);
-		let history = Carnets::history(&number(NUMBER));
+		let history = full_history(NUMBER);
 		assert_eq!(history.len(), 1);
 		assert_eq!((history[0].actor, history[0].action), (KZ_ASSOCIATION, Action::Issued));
 	});

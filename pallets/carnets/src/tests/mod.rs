@@ -2,6 +2,7 @@
 //! voucher rules, claims, and the two life stories of issue 5.
 
 mod claims;
+mod history;
 mod issuing;
 mod properties;
 mod scenarios;
@@ -10,7 +11,7 @@ mod vouchers;
 use frame_support::assert_ok;
 use sp_core::H256;
 
-use crate::{mock::*, CarnetOf, NumberOf, Voucher};
+use crate::{mock::*, CarnetOf, HistoryEntryOf, NumberOf, Voucher, MAX_HISTORY_PAGE};
 
 /// The test carnet's number.
 const NUMBER: &str = "KZ/2024/000001";
@@ -63,4 +64,20 @@ fn held(code: &[u8; 2]) -> (u32, u32) {
 	let country = pallet_tamga_governance::CountryCode::new(*code).unwrap();
 	let balance = *carnet().balance(country).expect("a country of use");
 	(balance.imported, balance.in_transit)
+}
+
+/// Every entry of carnet `text`'s history, oldest first, read page by page as the
+/// runtime API serves it.
+fn full_history(text: &str) -> Vec<HistoryEntryOf<Test>> {
+	let mut entries = Vec::new();
+	let mut page = 0;
+	loop {
+		let answer = Carnets::history_page(text.as_bytes(), page, MAX_HISTORY_PAGE);
+		if answer.entries.is_empty() {
+			assert_eq!(entries.len(), answer.total as usize, "every entry was read");
+			return entries;
+		}
+		entries.extend(answer.entries);
+		page += 1;
+	}
 }

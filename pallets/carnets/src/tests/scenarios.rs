@@ -26,10 +26,8 @@ fn issued_in_kz_used_in_kg_and_brought_home_then_closed() {
 		assert!(view.countries.iter().all(|b| b.open() == 0));
 		assert_eq!(view.association_name, b"Chamber of Commerce".to_vec());
 		assert!(view.claims.is_empty());
-		let actions: Vec<(u64, u64, Action)> = Carnets::history(&number(NUMBER))
-			.iter()
-			.map(|e| (e.block, e.actor, e.action))
-			.collect();
+		let actions: Vec<(u64, u64, Action)> =
+			full_history(NUMBER).iter().map(|e| (e.block, e.actor, e.action)).collect();
 		let kz = pallet_tamga_governance::CountryCode::new(*b"KZ").unwrap();
 		let kg = pallet_tamga_governance::CountryCode::new(*b"KG").unwrap();
 		let moved = |voucher, country| Action::Movement { voucher, country, items: 10 };

@@ -163,7 +163,7 @@ fn vouchers_are_in_the_history_however_many_there_are() {
 	new_test_ext().execute_with(|| {
 		issue();
 		assert_ok!(voucher(KZ_OFFICER, Voucher::Exportation, 1));
-		let history = Carnets::history(&number(NUMBER));
+		let history = full_history(NUMBER);
 		let country = pallet_tamga_governance::CountryCode::new(*b"KZ").unwrap();
 		assert_eq!(history[1].actor, KZ_OFFICER);
 		assert_eq!(
@@ -180,7 +180,7 @@ fn vouchers_are_in_the_history_however_many_there_are() {
 		assert_ok!(voucher(KG_OFFICER, Voucher::ReExportation, 1));
 		assert_ok!(voucher(KZ_OFFICER, Voucher::ReImportation, 1));
 		assert_ok!(Carnets::close(signed(KZ_ASSOCIATION), number(NUMBER)));
-		let history = Carnets::history(&number(NUMBER));
+		let history = full_history(NUMBER);
 		assert_eq!(history.len(), 1 + 1 + 400 + 3 + 1);
 		assert_eq!(history.last().map(|e| e.action), Some(Action::Closed));
 	});
