@@ -197,8 +197,13 @@ impl pallet_tamga_governance::Config for Runtime {
 	/// 8 KiB: a registration with a full bill of materials (64 lines) is ~4.5 KiB, a batch
 	/// is a root and a count; a party has no reason to send more.
 	type MaxPartyTransactionLength = ConstU32<{ 8 * 1024 }>;
-	/// 256 transactions ahead of the party's nonce: ~40 s of a party's full block share.
-	type MaxPartyPooled = ConstU32<256>;
+	/// 8,192 transactions ahead of the party's nonce, the node's default pool size. It must
+	/// not be smaller than what a party may have had accepted on a fork: the single-state
+	/// pool resubmits the transactions of retracted blocks as fresh ones, and a tighter
+	/// bound refused and lost a party's ~1,000 registrations accepted during a 2|2
+	/// partition when its side's fork was abandoned (faults test). Fairness between parties
+	/// comes from the priorities and the per-block share below.
+	type MaxPartyPooled = ConstU32<8192>;
 	/// 128 per block, a fifth of a block of registrations (~658): one party flooding
 	/// leaves the rest of every block to everyone else.
 	type MaxPartyTransactionsPerBlock = ConstU32<128>;

@@ -101,9 +101,9 @@ pub enum Val<T: Config> {
 impl<T: Config> Pallet<T> {
 	/// The checks of [`CheckAccess`] for `who` sending `call` of `len` bytes with `nonce`,
 	/// from `source`: the transaction's validity (priority and nonce tags) and whether it
-	/// counts against a party's share. A transaction coming back from a retracted block
-	/// (`InBlock`) is exempt from the pool bound: the party sent it when it was within it,
-	/// and a fork switch must not lose it.
+	/// counts against a party's share. A transaction marked `InBlock` is exempt from the
+	/// pool bound (the single-state pool resubmits a retracted block's transactions as
+	/// `External`, so the runtime keeps `MaxPartyPooled` at least the pool's size).
 	pub fn check_access(
 		who: &T::AccountId,
 		call: &<T as frame_system::Config>::RuntimeCall,
