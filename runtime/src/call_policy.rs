@@ -166,6 +166,7 @@ impl Contains<RuntimeCall> for ProposalCalls {
 					| Governance::remove_validator { .. }
 					| Governance::approve_node { .. }
 					| Governance::remove_node { .. }
+					| Governance::void_documents { .. }
 			),
 			_ => RootCalls::contains(call),
 		}

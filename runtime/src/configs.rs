@@ -207,6 +207,8 @@ impl pallet_tamga_governance::Config for Runtime {
 	/// 128 per block, a fifth of a block of registrations (~658): one party flooding
 	/// leaves the rest of every block to everyone else.
 	type MaxPartyTransactionsPerBlock = ConstU32<128>;
+	/// A leaving administration's agreements and rule slots end with it.
+	type OnAdministrationLeft = (super::Aeo, super::Certificates);
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkClock;

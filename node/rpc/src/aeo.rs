@@ -42,13 +42,15 @@ pub trait AeoApi {
 
 	/// Whether `administration` (ISO code) recognises `operator` (`CC:0x…`), and why:
 	/// `at` is a block hash (that block's state and day; default: the best block) or an
-	/// ISO date `YYYY-MM-DD` (the best block's state, that day's validity windows).
+	/// ISO date `YYYY-MM-DD` (the best block's state, that day's validity windows); `day`
+	/// (an ISO date) asks about that day with the state of block `at`.
 	#[method(name = "aeoRecognition")]
 	fn aeo_recognition(
 		&self,
 		operator: String,
 		administration: String,
 		at: Option<String>,
+		day: Option<String>,
 	) -> RpcResult<RecognitionJson>;
 
 	/// Page `page` (from 0; default 0) of the status changes `administration` (ISO code)
@@ -219,6 +221,7 @@ fn state_name(state: AeoState) -> &'static str {
 		AeoState::Expired => "expired",
 		AeoState::Suspended => "suspended",
 		AeoState::Revoked => "revoked",
+		AeoState::AdministrationLeft => "administrationLeft",
 	}
 }
 
@@ -398,16 +401,28 @@ where
 		operator: String,
 		administration: String,
 		at: Option<String>,
+		day: Option<String>,
 	) -> RpcResult<RecognitionJson> {
 		let operator = operator_param(&operator)?;
 		let administration = administration_param(&administration)?;
-		let (at, day) = match at {
+		let (at, at_day) = match at {
 			Some(text) if !text.starts_with("0x") => {
 				let day = crate::dates::parse_iso_date(&text)
 					.map_err(|e| invalid(format!("at must be a block hash or a date: {e}")))?;
 				(None, Some(day))
 			},
 			other => (other, None),
+		};
+		let day = match (at_day, day) {
+			(Some(_), Some(_)) => {
+				return Err(invalid("give the day once: as `at` or as `day`, not both".into()))
+			},
+			(Some(day), None) => Some(day),
+			(None, Some(text)) => Some(
+				crate::dates::parse_iso_date(&text)
+					.map_err(|e| invalid(format!("day must be a date YYYY-MM-DD: {e}")))?,
+			),
+			(None, None) => None,
 		};
 		let (hash, block) = block_at(&*self.client, at)?;
 		let recognition = self

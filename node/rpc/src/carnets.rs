@@ -7,7 +7,7 @@ use pallet_tamga_carnets::{
 	types::{Action, CarnetState, Claim, ClaimStatus, CountryBalance, HistoryEntry, Voucher},
 	CarnetView, MAX_HISTORY_PAGE,
 };
-use pallet_tamga_governance::CountryCode;
+use pallet_tamga_governance::{CountryCode, Voiding};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -101,10 +101,13 @@ pub struct ClaimJson {
 pub struct CarnetJson {
 	/// The carnet number.
 	pub number: String,
-	/// `open`, `notYetValid`, `expired` or `closed`.
+	/// `open`, `notYetValid`, `expired`, `closed` or `void`.
 	pub state: &'static str,
-	/// The state in one sentence, for people.
+	/// The state in one sentence, for people (for `void`: why).
 	pub verdict: String,
+	/// For `void`: the block in which the association's administration left the
+	/// consortium, or the consortium's vote voiding its carnets passed.
+	pub void_at: Option<u64>,
 	/// Who issued it.
 	pub association: AssociationJson,
 	/// The issuing country.
@@ -226,6 +229,7 @@ fn state_name(state: CarnetState) -> &'static str {
 		CarnetState::Open => "open",
 		CarnetState::Expired => "expired",
 		CarnetState::Closed => "closed",
+		CarnetState::Void => "void",
 	}
 }
 
@@ -261,7 +265,7 @@ fn claim<N: Into<u64>>(code: CountryCode, claim: Claim<AccountId32, N>) -> Claim
 }
 
 /// The state of `view` in one sentence.
-fn verdict_sentence<N>(view: &CarnetView<AccountId32, N>) -> String {
+fn verdict_sentence<N: Into<u64> + Copy>(view: &CarnetView<AccountId32, N>) -> String {
 	let held: u32 = view.countries.iter().map(CountryBalance::open).sum();
 	let until = iso_date(view.valid_until);
 	let mut sentence = match view.state {
@@ -271,6 +275,19 @@ fn verdict_sentence<N>(view: &CarnetView<AccountId32, N>) -> String {
 		},
 		CarnetState::Expired => format!("EXPIRED on {until}: no voucher may be recorded"),
 		CarnetState::Closed => "CLOSED".to_string(),
+		CarnetState::Void => match view.void {
+			Some(Voiding::AdministrationLeft { at }) => format!(
+				"VOID: the administration that accredited its association left the consortium \
+				 at block {}; no voucher may be recorded",
+				at.into()
+			),
+			Some(Voiding::VoidedByConsortium { at }) => format!(
+				"VOID: the consortium voided every carnet of its association (vote passed at \
+				 block {}); no voucher may be recorded",
+				at.into()
+			),
+			None => "VOID: no voucher may be recorded".to_string(),
+		},
 	};
 	sentence.push_str(&format!(
 		"; {} of {} items at home, {held} held abroad, {} in motion",
@@ -284,12 +301,18 @@ fn verdict_sentence<N>(view: &CarnetView<AccountId32, N>) -> String {
 }
 
 /// The JSON answer for carnet `view`, read at `at`.
-pub fn carnet_json<N: Into<u64>>(view: CarnetView<AccountId32, N>, at: BlockRef) -> CarnetJson {
+pub fn carnet_json<N: Into<u64> + Copy>(
+	view: CarnetView<AccountId32, N>,
+	at: BlockRef,
+) -> CarnetJson {
 	let verdict = verdict_sentence(&view);
 	CarnetJson {
 		number: text(&view.number),
 		state: state_name(view.state),
 		verdict,
+		void_at: view.void.map(|void| match void {
+			Voiding::AdministrationLeft { at } | Voiding::VoidedByConsortium { at } => at.into(),
+		}),
 		association: AssociationJson {
 			account: view.association.to_ss58check(),
 			name: text(&view.association_name),
@@ -373,6 +396,12 @@ where
 	fn carnet(&self, number: String, at: Option<String>) -> RpcResult<CarnetJson> {
 		number_param(&number)?;
 		let (hash, block) = block_at(&*self.client, at)?;
+		ensure_api_version::<dyn CarnetsApi<Block, AccountId32, NumberFor<Block>>, C, Block>(
+			&*self.client,
+			hash,
+			&block,
+			"CarnetsApi",
+		)?;
 		let view = self
 			.client
 			.runtime_api()

@@ -47,7 +47,8 @@ impl Page {
 
 /// Refuses to read block `at` (hash `hash`) when its runtime serves runtime API `Api`
 /// (called `name`) in a version older than the one this node was built for (e.g. a chain
-/// still on a runtime from before the paged answers), naming both versions.
+/// still on a runtime from before the paged answers or void carnets), naming both
+/// versions.
 pub fn ensure_api_version<Api, C, Block>(
 	client: &C,
 	hash: H256,
@@ -66,7 +67,7 @@ where
 			errors::RUNTIME,
 			format!(
 				"the runtime of block #{} serves {name} {}; this node needs version {} \
-				 (paged answers): upgrade the chain's runtime",
+				 (for the answers it gives): upgrade the chain's runtime",
 				at.number,
 				found.map_or("not at all".to_string(), |v| format!("version {v}")),
 				Api::VERSION

@@ -5,6 +5,7 @@ use pallet_tamga_certificates::{
 	BatchValidity, BatchVerification, CertificateKind, Direction, RevocationReason, RuleWarning,
 	Validity, Verification,
 };
+use pallet_tamga_governance::Voiding;
 use serde::Serialize;
 use sp_core::{crypto::Ss58Codec, H256};
 use sp_runtime::AccountId32;
@@ -48,8 +49,8 @@ pub struct DocumentVerdict {
 	pub id: String,
 	/// Whether the document may be accepted: genuine, in force, not used up.
 	pub valid: bool,
-	/// `valid`, `replaced`, `revoked`, `issuerKeyCutOff`, `notYetValid`, `expired` or
-	/// `usedUp`.
+	/// `valid`, `administrationLeft`, `voidedByConsortium`, `replaced`, `revoked`,
+	/// `issuerKeyCutOff`, `notYetValid`, `expired` or `usedUp`.
 	pub status: &'static str,
 	/// The verdict in one sentence, for people.
 	pub verdict: String,
@@ -77,6 +78,9 @@ pub struct DocumentVerdict {
 	pub replaces: Option<String>,
 	/// Why it was revoked, if it was.
 	pub revocation_reason: Option<&'static str>,
+	/// For `administrationLeft` and `voidedByConsortium`: the block in which the
+	/// administration left, or the consortium's vote passed.
+	pub void_at: Option<u64>,
 	/// The declared quantity.
 	pub declared_quantity: u128,
 	/// The quantity not used yet.
@@ -162,6 +166,9 @@ pub struct BatchVerdict {
 	pub verdict: String,
 	/// Why it was revoked, if it was.
 	pub revocation_reason: Option<&'static str>,
+	/// For `administrationLeft` and `voidedByConsortium`: the block in which the
+	/// administration left, or the consortium's vote passed.
+	pub void_at: Option<u64>,
 	/// Who anchored the batch.
 	pub issuer: Issuer,
 	/// The kind of all the batch's documents.
@@ -263,6 +270,44 @@ fn issuer_warning() -> String {
 		.to_string()
 }
 
+/// The status code and sentence of a document or batch that is void whatever its own
+/// status says.
+fn void_status<N: Into<u64>>(void: Voiding<N>) -> (&'static str, String) {
+	match void {
+		Voiding::AdministrationLeft { at } => (
+			"administrationLeft",
+			format!(
+				"INVALID: the administration that accredited its issuer left the consortium at \
+				 block {}",
+				at.into()
+			),
+		),
+		Voiding::VoidedByConsortium { at } => (
+			"voidedByConsortium",
+			format!(
+				"INVALID: the consortium voided every document of its issuer (vote passed at \
+				 block {})",
+				at.into()
+			),
+		),
+	}
+}
+
+/// The block of `void`: when the administration left or the consortium's vote passed.
+fn void_at_block<N: Into<u64>>(void: Voiding<N>) -> u64 {
+	match void {
+		Voiding::AdministrationLeft { at } | Voiding::VoidedByConsortium { at } => at.into(),
+	}
+}
+
+/// The block from which `validity` is void, if it is.
+fn void_block<N: Into<u64> + Copy>(validity: &Validity<N>) -> Option<u64> {
+	match validity {
+		Validity::Void(void) => Some(void_at_block(*void)),
+		_ => None,
+	}
+}
+
 fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
@@ -272,7 +317,7 @@ fn account(who: &AccountId32) -> String {
 }
 
 /// The JSON verdict on document `id` from the runtime's `verification`, read at `at`.
-pub fn document_verdict<N: Into<u64>>(
+pub fn document_verdict<N: Into<u64> + Copy>(
 	id: H256,
 	verification: Verification<AccountId32, N>,
 	at: BlockRef,
@@ -280,6 +325,7 @@ pub fn document_verdict<N: Into<u64>>(
 	let v = verification;
 	let unit = text(&v.unit);
 	let (status, sentence) = match v.validity {
+		Validity::Void(void) => void_status(void),
 		Validity::Valid => (
 			"valid",
 			format!(
@@ -311,7 +357,8 @@ pub fn document_verdict<N: Into<u64>>(
 		},
 	};
 	let mut sentence = sentence;
-	if !v.issuer_accredited {
+	let void_at = void_block(&v.validity);
+	if !v.issuer_accredited && void_at.is_none() {
 		sentence.push_str(&issuer_warning());
 	}
 	let warnings: Vec<RuleWarningJson> = v.warnings.iter().map(RuleWarningJson::new).collect();
@@ -320,7 +367,7 @@ pub fn document_verdict<N: Into<u64>>(
 	}
 	DocumentVerdict {
 		id: hex::encode(id.as_bytes()),
-		valid: v.validity == Validity::Valid,
+		valid: matches!(v.validity, Validity::Valid),
 		status,
 		verdict: sentence,
 		kind: kind_name(v.kind),
@@ -347,6 +394,7 @@ pub fn document_verdict<N: Into<u64>>(
 			Validity::Revoked { reason } => Some(revocation_name(reason)),
 			_ => None,
 		},
+		void_at,
 		declared_quantity: v.declared,
 		remaining_quantity: v.remaining,
 		unit,
@@ -358,7 +406,7 @@ pub fn document_verdict<N: Into<u64>>(
 
 /// The JSON verdict on member `id` at `index` of batch `root`, or `Err` with the reason
 /// it is not a member.
-pub fn batch_verdict<N: Into<u64>>(
+pub fn batch_verdict<N: Into<u64> + Copy>(
 	id: H256,
 	root: H256,
 	index: u32,
@@ -392,18 +440,27 @@ pub fn batch_verdict<N: Into<u64>>(
 				.to_string(),
 			None,
 		),
+		BatchValidity::Void(void) => {
+			let (status, verdict) = void_status(void);
+			(status, verdict, None)
+		},
 	};
 	let mut verdict = verdict;
-	if !v.issuer_accredited {
+	let void_at = match v.validity {
+		BatchValidity::Void(void) => Some(void_at_block(void)),
+		_ => None,
+	};
+	if !v.issuer_accredited && void_at.is_none() {
 		verdict.push_str(&issuer_warning());
 	}
 	Ok(BatchVerdict {
 		id: hex::encode(id.as_bytes()),
 		root: hex::encode(root.as_bytes()),
-		valid: v.validity == BatchValidity::Valid,
+		valid: matches!(v.validity, BatchValidity::Valid),
 		status,
 		verdict,
 		revocation_reason: reason,
+		void_at,
 		issuer: Issuer {
 			account: account(&v.issuer),
 			name: text(&v.issuer_name),
@@ -452,7 +509,7 @@ mod tests {
 		BlockRef { number: 7, hash: hex::encode(&[7; 32]), finalized: true }
 	}
 
-	fn verification(validity: Validity) -> Verification<AccountId32, u32> {
+	fn verification(validity: Validity<u32>) -> Verification<AccountId32, u32> {
 		Verification {
 			validity,
 			kind: CertificateKind::EaeuCt1,
@@ -557,6 +614,36 @@ mod tests {
 		let mut unaccredited = verification(Validity::Valid);
 		unaccredited.issuer_accredited = false;
 		assert!(document_verdict(H256::zero(), unaccredited, at()).verdict.contains("WARNING"));
+	}
+
+	#[test]
+	fn void_documents_say_since_when_and_why() {
+		let cases = [
+			(
+				Voiding::AdministrationLeft { at: 40u32 },
+				"administrationLeft",
+				"INVALID: the administration that accredited its issuer left the consortium at \
+				 block 40",
+			),
+			(
+				Voiding::VoidedByConsortium { at: 41u32 },
+				"voidedByConsortium",
+				"INVALID: the consortium voided every document of its issuer (vote passed at \
+				 block 41)",
+			),
+		];
+		for (void, status, sentence) in cases {
+			let mut v = verification(Validity::Void(void));
+			v.issuer_accredited = false;
+			let verdict = document_verdict(H256::zero(), v, at());
+			assert!(!verdict.valid);
+			assert_eq!(verdict.status, status);
+			assert_eq!(verdict.verdict, sentence, "no second warning about the issuer");
+			let json = serde_json::to_value(&verdict).unwrap();
+			assert_eq!(json["voidAt"], json!(void_at_block(void)));
+		}
+		let valid = document_verdict(H256::zero(), verification(Validity::Valid), at());
+		assert_eq!(valid.void_at, None);
 	}
 
 	#[test]

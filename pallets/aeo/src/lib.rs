@@ -260,6 +260,10 @@ pub mod pallet {
 		/// certification: only a member account of the administration may certify the
 		/// operator anew, not an AEO office.
 		RevokedByAdministration,
+		/// The operator's administration itself (a member account) suspended its
+		/// certification: only a member account may reinstate, suspend again or revoke it,
+		/// not an AEO office.
+		SuspendedByAdministration,
 	}
 
 	pallet_tamga_governance::impl_from_denied!(Error, KeyCutOff);
@@ -274,7 +278,7 @@ pub mod pallet {
 		/// administration or an office it accredited as AEO issuer; an office may not certify
 		/// anew a certification a member account revoked.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::certify())]
+		#[pallet::weight(T::WeightInfo::certify().saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn certify(
 			origin: OriginFor<T>,
 			commitment: H256,
@@ -290,13 +294,15 @@ pub mod pallet {
 			);
 			let operator = Operator { country, commitment };
 			let previous = Certifications::<T>::get(operator);
+			// What an earlier membership certified is void: certify anew, whoever revoked it.
+			let current = previous.as_ref().filter(|c| Self::of_current_membership(operator, c));
 			ensure!(
-				previous.as_ref().is_none_or(|c| c.status != AeoStatus::Suspended),
+				current.is_none_or(|c| c.status != AeoStatus::Suspended),
 				Error::<T>::CertificationSuspended
 			);
 			ensure!(
 				authority == Authority::Administration
-					|| !previous.as_ref().is_some_and(|c| c.revoked_by_administration()),
+					|| !current.is_some_and(|c| c.revoked_by_administration()),
 				Error::<T>::RevokedByAdministration
 			);
 			let certification = CertificationOf::<T> {
@@ -317,7 +323,7 @@ pub mod pallet {
 		/// Suspends the certification of the sender's country's operator `commitment` for
 		/// `reason` (`text_hash`: blake2-256 of the free-text explanation).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn suspend(
 			origin: OriginFor<T>,
 			commitment: H256,
@@ -331,7 +337,7 @@ pub mod pallet {
 		/// Reinstates the suspended certification of the sender's country's operator
 		/// `commitment`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::reinstate())]
+		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn reinstate(origin: OriginFor<T>, commitment: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::change_status(&who, commitment, AeoStatus::Certified, None)
@@ -340,7 +346,7 @@ pub mod pallet {
 		/// Revokes the certification of the sender's country's operator `commitment` for
 		/// `reason` (`text_hash`: blake2-256 of the free-text explanation).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			commitment: H256,
@@ -529,8 +535,15 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (country, authority) = Self::ensure_certifier(who)?;
 			let operator = Operator { country, commitment };
-			let mut certification =
-				Certifications::<T>::get(operator).ok_or(Error::<T>::UnknownOperator)?;
+			let mut certification = Certifications::<T>::get(operator)
+				.filter(|c| Self::of_current_membership(operator, c))
+				.ok_or(Error::<T>::UnknownOperator)?;
+			ensure!(
+				authority == Authority::Administration
+					|| !(certification.status == AeoStatus::Suspended
+						&& certification.changed_as == Authority::Administration),
+				Error::<T>::SuspendedByAdministration
+			);
 			match (certification.status, status) {
 				(AeoStatus::Revoked, _) => return Err(Error::<T>::CertificationRevoked.into()),
 				(AeoStatus::Suspended, AeoStatus::Suspended) => {
@@ -555,8 +568,19 @@ pub mod pallet {
 			Self::record_change(who, operator, certification, Some(previous))
 		}
 
+		/// Whether `certification` of `operator` was made during its administration's
+		/// current membership (what an earlier one made is void and not revived). One read,
+		/// charged on top of the benchmarked status calls.
+		pub(crate) fn of_current_membership(
+			operator: Operator,
+			certification: &CertificationOf<T>,
+		) -> bool {
+			T::Permissions::member_since(operator.country)
+				.is_some_and(|joined| certification.effective_at >= joined)
+		}
+
 		/// Terminates agreement `id` by party `by` and frees both parties' places.
-		fn end_mra(id: MraId, by: CountryCode) -> DispatchResult {
+		pub(crate) fn end_mra(id: MraId, by: CountryCode) -> DispatchResult {
 			let mut parties = None;
 			Self::update_mra(id, |mra| {
 				ensure!(mra.is_party(by), Error::<T>::NotParty);
@@ -634,5 +658,38 @@ pub mod pallet {
 			})
 			.map_err(Into::into)
 		}
+	}
+}
+
+impl<T: Config> pallet_tamga_governance::OnAdministrationLeft for Pallet<T> {
+	/// Terminates every agreement of the administration that left (by it), freeing its
+	/// partners' places; at most `MaxPartners`.
+	fn on_administration_left(
+		country: pallet_tamga_governance::CountryCode,
+	) -> frame_support::weights::Weight {
+		let agreements = Partners::<T>::get(country);
+		for (_, id) in &agreements {
+			// The list holds only agreements of `country` not terminated yet: ending one
+			// cannot fail.
+			let _ = Self::end_mra(*id, country);
+		}
+		Self::agreements_ended_weight(agreements.len() as u64)
+	}
+
+	fn max_weight() -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		Self::agreements_ended_weight(T::MaxPartners::get().into())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Ending `count` agreements of a leaving administration: its partner list read, and
+	/// per agreement the agreement read and written and both parties' lists read and
+	/// written.
+	fn agreements_ended_weight(count: u64) -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		T::DbWeight::get()
+			.reads(1)
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3).saturating_mul(count))
 	}
 }

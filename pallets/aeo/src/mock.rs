@@ -24,7 +24,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-pallet_tamga_governance::impl_test_governance!(Test);
+pallet_tamga_governance::impl_test_governance!(Test, Aeo);
 
 impl pallet_aeo::Config for Test {
 	type RuntimeEvent = RuntimeEvent;

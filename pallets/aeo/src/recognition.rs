@@ -6,7 +6,8 @@
 //! D, first failing rule decides:
 //! 0. A and B are both members of the consortium ([`RecognitionReason::AdministrationGone`]);
 //! 1. X has a certification of A ([`RecognitionReason::UnknownOperator`]);
-//! 2. it is certified, not suspended, revoked, not yet valid or expired on D;
+//! 2. it is certified (during A's current membership), not suspended, revoked, not yet
+//!    valid or expired on D;
 //! 3. B is A itself ([`RecognitionReason::OwnAdministration`]: recognised), or
 //! 4. A and B have an agreement ([`RecognitionReason::NoAgreement`]) in force on D:
 //!    accepted, not suspended nor terminated, D within its dates;
@@ -54,6 +55,9 @@ pub enum AeoState {
 	Suspended,
 	/// Revoked by its administration.
 	Revoked,
+	/// Certified during an earlier membership of its administration, which has left the
+	/// consortium since (and may have been admitted again): void, not revived.
+	AdministrationLeft,
 }
 
 /// An operator's certification as the `tamga_aeoStatus` RPC shows it.
@@ -125,7 +129,14 @@ pub struct Recognition {
 
 impl<T: Config> Pallet<T> {
 	/// Where `operator`'s certification stands on day `today`.
-	fn state_of(certification: &crate::CertificationOf<T>, today: u32) -> AeoState {
+	fn state_of(
+		operator: Operator,
+		certification: &crate::CertificationOf<T>,
+		today: u32,
+	) -> AeoState {
+		if !Self::of_current_membership(operator, certification) {
+			return AeoState::AdministrationLeft;
+		}
 		match certification.status {
 			AeoStatus::Suspended => AeoState::Suspended,
 			AeoStatus::Revoked => AeoState::Revoked,
@@ -148,7 +159,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Some(StatusView {
 			operator,
-			state: Self::state_of(&certification, today),
+			state: Self::state_of(operator, &certification, today),
 			programme: certification.programme,
 			reason: certification.reason,
 			valid_from: certification.valid_from,
@@ -184,7 +195,7 @@ impl<T: Config> Pallet<T> {
 			return answer;
 		}
 		let Some(certification) = Certifications::<T>::get(operator) else { return answer };
-		let state = Self::state_of(&certification, today);
+		let state = Self::state_of(operator, &certification, today);
 		answer.state = Some(state);
 		if state != AeoState::Certified {
 			answer.reason = RecognitionReason::NotCertified;

@@ -62,7 +62,9 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{calendar, CountryCode, DocumentKind, Permissions, Role};
+	use pallet_tamga_governance::{
+		calendar, CountryCode, DocumentKind, Permissions, Role, Voiding,
+	};
 	use sp_core::H256;
 
 	use crate::{
@@ -220,6 +222,9 @@ pub mod pallet {
 		CarnetExpired,
 		/// The carnet is closed.
 		CarnetClosed,
+		/// The carnet is void: its association's administration left the consortium, or the
+		/// consortium voided the association's documents. Claims stay possible.
+		CarnetVoid,
 		/// A voucher moves at least one item.
 		ZeroItems,
 		/// Exportation and re-importation are recorded by the issuing country's customs.
@@ -334,7 +339,7 @@ pub mod pallet {
 		/// Records `voucher` for `items` of carnet `number`. The sender must be an officer;
 		/// the voucher is its own country's (see [`crate::vouchers`] for the rules).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::record_voucher())]
+		#[pallet::weight(T::WeightInfo::record_voucher().saturating_add(T::DbWeight::get().reads(2)))]
 		pub fn record_voucher(
 			origin: OriginFor<T>,
 			number: NumberOf<T>,
@@ -351,6 +356,7 @@ pub mod pallet {
 				CarnetState::NotYetValid => return Err(Error::<T>::CarnetNotYetValid.into()),
 				CarnetState::Expired => return Err(Error::<T>::CarnetExpired.into()),
 				CarnetState::Closed => return Err(Error::<T>::CarnetClosed.into()),
+				CarnetState::Void => return Err(Error::<T>::CarnetVoid.into()),
 			}
 			vouchers::apply(&mut carnet, country, voucher, items).map_err(Error::<T>::from)?;
 			Carnets::<T>::insert(&number, carnet);
@@ -468,7 +474,9 @@ pub mod pallet {
 		/// Where `carnet` stands today.
 		pub fn state(carnet: &CarnetOf<T>) -> CarnetState {
 			let today = Self::today();
-			if carnet.closed_at.is_some() {
+			if Self::voiding(carnet).is_some() {
+				CarnetState::Void
+			} else if carnet.closed_at.is_some() {
 				CarnetState::Closed
 			} else if today < carnet.valid_from {
 				CarnetState::NotYetValid
@@ -477,6 +485,14 @@ pub mod pallet {
 			} else {
 				CarnetState::Open
 			}
+		}
+
+		/// Why `carnet` is void whatever its dates, if it is (two reads, charged on top of
+		/// `record_voucher`'s benchmark): its association's
+		/// administration left since it was issued, or the consortium voided the
+		/// association's documents.
+		pub fn voiding(carnet: &CarnetOf<T>) -> Option<Voiding<BlockNumberFor<T>>> {
+			T::Permissions::voiding(&carnet.association, carnet.home, carnet.issued_at)
 		}
 
 		/// Every claim on carnet `number`, by claiming country.

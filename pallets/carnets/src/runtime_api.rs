@@ -2,7 +2,8 @@
 //! `tamga_carnet` and `tamga_carnetMovements` RPCs.
 //!
 //! Version 2 pages the history: `carnet_history` takes a page and a limit and answers
-//! with the total (version 1 listed every entry at once).
+//! with the total (version 1 listed every entry at once). Version 3's carnet view says
+//! why a carnet is void (`void`, and the state `Void`).
 
 use alloc::vec::Vec;
 use codec::Codec;
@@ -11,7 +12,7 @@ use crate::view::{CarnetView, HistoryPage};
 
 sp_api::decl_runtime_apis! {
 	/// Carnets and their movements, read from a block's state.
-	#[api_version(2)]
+	#[api_version(3)]
 	pub trait CarnetsApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,

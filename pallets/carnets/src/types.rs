@@ -152,6 +152,9 @@ pub enum CarnetState {
 	Expired,
 	/// Its association closed it.
 	Closed,
+	/// Void whatever its dates: its association's administration left the consortium, or
+	/// the consortium voided the association's documents (the view says which).
+	Void,
 }
 
 /// Where a claim stands.

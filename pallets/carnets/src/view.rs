@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{CountryCode, Permissions};
+use pallet_tamga_governance::{CountryCode, Permissions, Voiding};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -41,6 +41,8 @@ pub struct CarnetView<AccountId, BlockNumber> {
 	pub number: Vec<u8>,
 	/// Where it stands today.
 	pub state: CarnetState,
+	/// Why it is void, when `state` says so.
+	pub void: Option<Voiding<BlockNumber>>,
 	/// The guaranteeing association that issued it.
 	pub association: AccountId,
 	/// The name its administration accredited the association under (UTF-8).
@@ -83,6 +85,7 @@ impl<T: Config> Pallet<T> {
 		let association = T::Permissions::party(&carnet.association);
 		Some(CarnetView {
 			state: Self::state(&carnet),
+			void: Self::voiding(&carnet),
 			association_name: association.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
 			association_in_good_standing: association.is_some_and(|a| a.in_good_standing),
 			home: carnet.home,

@@ -76,7 +76,7 @@ pub mod pallet {
 		traits::UnixTime,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{CountryCode, Denied, DocumentKind, Permissions, Role};
+	use pallet_tamga_governance::{CountryCode, Denied, DocumentKind, Permissions, Role, Voiding};
 	use sp_core::H256;
 
 	use crate::{
@@ -281,6 +281,11 @@ pub mod pallet {
 		/// The issuer's key was cut off: it can no longer anchor, and its documents
 		/// anchored after the cut-off are invalid.
 		IssuerKeyCutOff,
+		/// The document's issuer was accredited by an administration that has since left
+		/// the consortium: the document is void.
+		IssuerAdministrationLeft,
+		/// The consortium voided the documents of the document's issuer.
+		DocumentsVoided,
 		/// A country code is not an assigned ISO 3166-1 alpha-2 code.
 		UnknownCountry,
 		/// The exporting country must be the issuer's own.
@@ -454,7 +459,7 @@ pub mod pallet {
 		/// against the customs declaration committed to by `declaration` (blake2-256 of a
 		/// salt and its reference). The sender must be an officer of the importing country.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::record_use())]
+		#[pallet::weight(T::WeightInfo::record_use().saturating_add(Pallet::<T>::voiding_weight()))]
 		pub fn record_use(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -473,6 +478,7 @@ pub mod pallet {
 				Self::now(),
 			)
 			.map_err(Error::<T>::from)?;
+			Self::ensure_not_void(&record)?;
 			Self::ensure_issued(&record)?;
 			Self::ensure_not_cut_off(&record)?;
 			Self::ensure_within_validity(&record)?;
@@ -995,6 +1001,24 @@ pub mod pallet {
 			}
 		}
 
+		/// The reads of the check that a document is not void (the author's voiding and
+		/// its country's departures), beyond what the benchmarked call measured.
+		pub fn voiding_weight() -> Weight {
+			T::DbWeight::get().reads(2)
+		}
+
+		/// Fails if the document is void whatever its status: its issuer's administration
+		/// left, or the consortium voided its issuer's documents.
+		fn ensure_not_void(record: &RecordOf<T>) -> DispatchResult {
+			match Self::voiding(&record.issuer, record.facts.exporting, record.registered_at) {
+				None => Ok(()),
+				Some(Voiding::AdministrationLeft { .. }) => {
+					Err(Error::<T>::IssuerAdministrationLeft.into())
+				},
+				Some(Voiding::VoidedByConsortium { .. }) => Err(Error::<T>::DocumentsVoided.into()),
+			}
+		}
+
 		/// Fails if the issuer's key was cut off before the document was anchored.
 		fn ensure_not_cut_off(record: &RecordOf<T>) -> DispatchResult {
 			ensure!(
@@ -1074,5 +1098,28 @@ pub mod pallet {
 			})
 			.map_err(Into::into)
 		}
+	}
+}
+
+/// The most rule slots one administration holds: every kind of document rules judge, in
+/// both directions.
+const MAX_RULE_SLOTS: u32 = 8;
+
+impl<T: Config> pallet_tamga_governance::OnAdministrationLeft for Pallet<T> {
+	/// Empties the rule slots of the administration that left: were it admitted again, its
+	/// earlier rule contracts would not judge anything until it sets them anew.
+	fn on_administration_left(
+		country: pallet_tamga_governance::CountryCode,
+	) -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		let removed = RuleContracts::<T>::clear_prefix(country, MAX_RULE_SLOTS, None);
+		<T as frame_system::Config>::DbWeight::get()
+			.reads_writes(removed.loops.into(), removed.unique.into())
+	}
+
+	fn max_weight() -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		<T as frame_system::Config>::DbWeight::get()
+			.reads_writes(MAX_RULE_SLOTS.into(), MAX_RULE_SLOTS.into())
 	}
 }

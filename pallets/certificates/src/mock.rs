@@ -22,7 +22,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-pallet_tamga_governance::impl_test_governance!(Test);
+pallet_tamga_governance::impl_test_governance!(Test, Certificates);
 
 impl pallet_certificates::Config for Test {
 	type RuntimeEvent = RuntimeEvent;

@@ -7,7 +7,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{PartySummary, Permissions};
+use pallet_tamga_governance::{CountryCode, PartySummary, Permissions, Voiding};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -20,7 +20,7 @@ use crate::{
 
 /// The verdict on a document, most decisive reason first.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub enum Validity {
+pub enum Validity<BlockNumber> {
 	/// In force: genuine, within its validity window, not fully used.
 	Valid,
 	/// Replaced by a corrected document.
@@ -41,13 +41,16 @@ pub enum Validity {
 	Expired,
 	/// Its declared quantity is used up.
 	UsedUp,
+	/// Void whatever its status: the issuer's administration left the consortium, or the
+	/// consortium voided the issuer's documents.
+	Void(Voiding<BlockNumber>),
 }
 
 /// Everything an officer needs to decide on a document.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct Verification<AccountId, BlockNumber> {
 	/// The verdict.
-	pub validity: Validity,
+	pub validity: Validity<BlockNumber>,
 	/// The kind of certificate.
 	pub kind: CertificateKind,
 	/// Who anchored it: the issuer, or the approved exporter of a declaration.
@@ -90,7 +93,7 @@ pub struct Verification<AccountId, BlockNumber> {
 
 /// The verdict on a member of a batch.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub enum BatchValidity {
+pub enum BatchValidity<BlockNumber> {
 	/// No batch has this root.
 	UnknownBatch,
 	/// The proof does not lead from the document to the root.
@@ -104,13 +107,15 @@ pub enum BatchValidity {
 	},
 	/// A member of a batch anchored after its issuer's key cut-off.
 	IssuerKeyCutOff,
+	/// A member of a batch that is void whatever its status (see [`Validity::Void`]).
+	Void(Voiding<BlockNumber>),
 }
 
 /// The verdict on a member of a batch, with what the batch says about its issuer.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct BatchVerification<AccountId, BlockNumber> {
 	/// The verdict.
-	pub validity: BatchValidity,
+	pub validity: BatchValidity<BlockNumber>,
 	/// Who anchored the batch.
 	pub issuer: AccountId,
 	/// The name its administration accredited the issuer under (UTF-8).
@@ -138,14 +143,18 @@ impl<T: Config> Pallet<T> {
 		let cut_off =
 			Self::after_cutoff(party.as_ref().and_then(|p| p.key_cutoff), record.registered_at);
 		let remaining = record.facts.quantity.saturating_sub(record.used);
-		let validity = match record.status {
-			Status::Replaced { by } => Validity::Replaced { by },
-			Status::Revoked { reason, .. } => Validity::Revoked { reason },
-			Status::Issued if cut_off => Validity::IssuerKeyCutOff,
-			Status::Issued if today < record.facts.valid_from => Validity::NotYetValid,
-			Status::Issued if today > record.facts.valid_until => Validity::Expired,
-			Status::Issued if remaining == 0 => Validity::UsedUp,
-			Status::Issued => Validity::Valid,
+		let void = Self::voiding(&record.issuer, record.facts.exporting, record.registered_at);
+		let validity = match void {
+			Some(void) => Validity::Void(void),
+			None => match record.status {
+				Status::Replaced { by } => Validity::Replaced { by },
+				Status::Revoked { reason, .. } => Validity::Revoked { reason },
+				Status::Issued if cut_off => Validity::IssuerKeyCutOff,
+				Status::Issued if today < record.facts.valid_from => Validity::NotYetValid,
+				Status::Issued if today > record.facts.valid_until => Validity::Expired,
+				Status::Issued if remaining == 0 => Validity::UsedUp,
+				Status::Issued => Validity::Valid,
+			},
 		};
 		let kind = record.facts.kind;
 		let (issuer_name, administration_name, issuer_accredited) = summary(party.as_ref());
@@ -173,10 +182,24 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `id` is a member of batch `root` by `proof`, and whether it is in force.
-	pub fn verify_batch_member(root: H256, id: DocumentId, proof: &merkle::Proof) -> BatchValidity {
+	pub fn verify_batch_member(
+		root: H256,
+		id: DocumentId,
+		proof: &merkle::Proof,
+	) -> BatchValidity<BlockNumberFor<T>> {
 		let Some(batch) = Batches::<T>::get(root) else { return BatchValidity::UnknownBatch };
 		let cut_off = Self::anchored_after_cutoff(&batch.issuer, batch.registered_at);
 		Self::member_validity(root, &batch, id, proof, cut_off)
+	}
+
+	/// Why what `author` of `country` anchored in block `at` is void whatever its status,
+	/// if it is (its administration left, or the consortium voided its documents).
+	pub(crate) fn voiding(
+		author: &T::AccountId,
+		country: [u8; 2],
+		at: BlockNumberFor<T>,
+	) -> Option<Voiding<BlockNumberFor<T>>> {
+		CountryCode::new(country).and_then(|country| T::Permissions::voiding(author, country, at))
 	}
 
 	/// The verdict on `id` as a member of `batch` (whose root is `root`) by `proof`;
@@ -187,9 +210,14 @@ impl<T: Config> Pallet<T> {
 		id: DocumentId,
 		proof: &merkle::Proof,
 		cut_off: bool,
-	) -> BatchValidity {
+	) -> BatchValidity<BlockNumberFor<T>> {
 		if proof.count != batch.count || merkle::root_from_proof(&id, proof) != Some(root) {
 			return BatchValidity::NotAMember;
+		}
+		if let Some(void) =
+			Self::voiding(&batch.issuer, *batch.country.as_bytes(), batch.registered_at)
+		{
+			return BatchValidity::Void(void);
 		}
 		if let Some((reason, _)) = RevokedBatchMembers::<T>::get(root, id) {
 			return BatchValidity::Revoked { reason };

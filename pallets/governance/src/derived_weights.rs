@@ -31,3 +31,17 @@ pub fn withdraw_offer<T: crate::Config>() -> Weight {
 pub fn remove_accreditation<T: crate::Config>() -> Weight {
 	T::WeightInfo::change_status().saturating_add(T::DbWeight::get().reads_writes(1, 2))
 }
+
+/// What `remove_administration` does beyond its benchmark: the departure recorded (a
+/// read and a write) and what the other pallets end at once
+/// ([`crate::OnAdministrationLeft::max_weight`]).
+pub fn departure<T: crate::Config>() -> Weight {
+	use crate::OnAdministrationLeft;
+	T::DbWeight::get().reads_writes(1, 1).saturating_add(T::OnAdministrationLeft::max_weight())
+}
+
+/// `void_documents`: what a status change does (the accreditation read and written),
+/// plus the voided-party record written.
+pub fn void_documents<T: crate::Config>() -> Weight {
+	T::WeightInfo::change_status().saturating_add(T::DbWeight::get().writes(1))
+}

@@ -32,6 +32,10 @@
 //!   offer binds nothing and blocks nobody. An account holds one accreditation, of one
 //!   country; a revoked one can be removed (`remove_accreditation`) so the account can be
 //!   bound again.
+//! - **Leaving**: what the parties of an administration that left anchored is void from
+//!   its departure on, its agreements and rule slots end, and nothing of an earlier
+//!   membership is revived when it is admitted again; the consortium may also void one
+//!   party's documents by vote (`void_documents`). See [`departure`].
 //! - **Permissions**: [`Permissions`] answers "may X act as R of kind K for country C at
 //!   block N?" for every other pallet.
 //!
@@ -41,7 +45,7 @@
 //! | `propose`, `vote` | a member account (one vote per administration) |
 //! | `withdraw_proposal` | a member account of the proposing administration |
 //! | `close` | anyone, for an expired proposal |
-//! | `admit_administration`, `remove_administration`, `add_validator`, `remove_validator`, `approve_node` | the consortium (a passed proposal) |
+//! | `admit_administration`, `remove_administration`, `add_validator`, `remove_validator`, `approve_node`, `void_documents` | the consortium (a passed proposal) |
 //! | `remove_node` | the consortium, or a member account of the node's administration |
 //! | `add_member`, `remove_member`, `accredit`, `withdraw_offer`, `suspend`, `reinstate`, `revoke`, `remove_accreditation`, `set_key_cutoff` | a member account, for its own administration's country |
 //! | `accept_accreditation` | the account an administration offered an accreditation |
@@ -56,6 +60,7 @@ extern crate alloc;
 mod benchmarking;
 pub mod calendar;
 pub mod country;
+pub mod departure;
 pub mod derived_weights;
 pub mod errors;
 pub mod extension;
@@ -74,6 +79,7 @@ mod mock;
 mod tests;
 
 pub use country::CountryCode;
+pub use departure::{OnAdministrationLeft, Voiding, MAX_DEPARTURES};
 pub use extension::{
 	CheckAccess, MEMBER_PRIORITY, NOT_FOR_ROLE, NOT_PERMITTED, PARTY_PRIORITY, TOO_LARGE,
 	TOO_MANY_PENDING,
@@ -223,6 +229,9 @@ pub mod pallet {
 		/// The most transactions of one party a block may carry.
 		#[pallet::constant]
 		type MaxPartyTransactionsPerBlock: Get<u32>;
+		/// What other pallets end at once when an administration leaves (its agreements,
+		/// its rule slots).
+		type OnAdministrationLeft: crate::OnAdministrationLeft;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Benchmarks only: registers validators' session keys.
@@ -286,6 +295,24 @@ pub mod pallet {
 	/// Whether the validator set changed since the last session change.
 	#[pallet::storage]
 	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// The blocks in which each country's administration left the consortium, oldest
+	/// first (the last [`crate::MAX_DEPARTURES`]): what its parties anchored before a
+	/// departure is void ([`crate::departure`]).
+	#[pallet::storage]
+	pub type Departures<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		BoundedVec<BlockNumberFor<T>, ConstU32<{ crate::MAX_DEPARTURES }>>,
+		ValueQuery,
+	>;
+
+	/// Parties whose documents the consortium voided: everything the party anchored in or
+	/// before this block is void.
+	#[pallet::storage]
+	pub type VoidedParties<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>>;
 
 	/// The founding consortium. Country codes and names are written as text in the chain
 	/// spec, e.g. `["KZ", "State Revenue Committee of Kazakhstan", [<account>]]`.
@@ -371,8 +398,11 @@ pub mod pallet {
 		Withdrawn { id: ProposalId },
 		/// An administration joined the consortium.
 		AdministrationAdmitted { country: CountryCode },
-		/// An administration left the consortium.
+		/// An administration left the consortium: what its parties anchored is void.
 		AdministrationRemoved { country: CountryCode },
+		/// The consortium voided everything `account` (a party of `country`) anchored up
+		/// to this block, and revoked its accreditation.
+		DocumentsVoided { country: CountryCode, account: T::AccountId },
 		/// An administration added a member account.
 		MemberAdded { country: CountryCode, account: T::AccountId },
 		/// An administration removed a member account.
@@ -631,9 +661,13 @@ pub mod pallet {
 
 		/// Removes the administration of `country`: its member accounts lose their rights,
 		/// its votes on open proposals are withdrawn, its validators leave at the next
-		/// session, and the parties it accredited can no longer act.
+		/// session, the parties it accredited can no longer act, what they anchored reads
+		/// as void from this block on, and its agreements and rule slots end.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::remove_administration())]
+		#[pallet::weight(
+			T::WeightInfo::remove_administration()
+				.saturating_add(crate::derived_weights::departure::<T>())
+		)]
 		pub fn remove_administration(origin: OriginFor<T>, country: [u8; 2]) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
 			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
@@ -665,6 +699,10 @@ pub mod pallet {
 				Self::deposit_event(Event::NodeRemoved { country, peer_id });
 			}
 			Administrations::<T>::remove(country);
+			Self::record_departure(country);
+			<T::OnAdministrationLeft as crate::OnAdministrationLeft>::on_administration_left(
+				country,
+			);
 			let open: Vec<(ProposalId, ProposalOf<T>)> = Proposals::<T>::iter().collect();
 			for (id, mut proposal) in open {
 				if proposal.proposer == country {
@@ -1021,6 +1059,24 @@ pub mod pallet {
 			Accreditations::<T>::remove(&account);
 			Self::stop_providing(&account);
 			Self::deposit_event(Event::AccreditationRemoved { country, account });
+			Ok(())
+		}
+
+		/// Voids everything `account` anchored up to now (documents, batches, carnets) and
+		/// revokes its accreditation, whatever the administration that accredited it says:
+		/// for a party whose administration cannot or will not act (e.g. one that left).
+		/// Only the consortium may.
+		#[pallet::call_index(20)]
+		#[pallet::weight(crate::derived_weights::void_documents::<T>())]
+		pub fn void_documents(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let country = Accreditations::<T>::try_mutate(&account, |accreditation| {
+				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
+				accreditation.status = AccreditationStatus::Revoked;
+				Ok::<_, DispatchError>(accreditation.country)
+			})?;
+			VoidedParties::<T>::insert(&account, frame_system::Pallet::<T>::block_number());
+			Self::deposit_event(Event::DocumentsVoided { country, account });
 			Ok(())
 		}
 	}

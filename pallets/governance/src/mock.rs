@@ -49,6 +49,7 @@ impl pallet_governance::Config for Test {
 	type MaxPartyTransactionLength = ConstU32<200>;
 	type MaxPartyPooled = ConstU32<3>;
 	type MaxPartyTransactionsPerBlock = ConstU32<2>;
+	type OnAdministrationLeft = ();
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -7,6 +7,7 @@ use scale_info::TypeInfo;
 
 use crate::{
 	country::CountryCode,
+	departure::Voiding,
 	types::{AccreditationStatus, DocumentKind, Role},
 };
 
@@ -76,6 +77,19 @@ pub trait Permissions<AccountId: PartialEq, BlockNumber> {
 	/// The name of `country`'s administration (UTF-8), empty if it is not a member.
 	fn administration_name(country: CountryCode) -> Vec<u8>;
 
+	/// The block in which `country`'s administration joined the consortium for its current
+	/// membership, or `None` if it is not a member. What it did before belongs to an
+	/// earlier membership and is not revived.
+	fn member_since(country: CountryCode) -> Option<BlockNumber>;
+
+	/// Why what `author`, a party of `country`, anchored in block `at` is void whatever
+	/// its own status says, if it is (see [`crate::departure`]).
+	fn voiding(
+		author: &AccountId,
+		country: CountryCode,
+		at: BlockNumber,
+	) -> Option<Voiding<BlockNumber>>;
+
 	/// Checks that `who` holds an accreditation for `role` in force at block `at`; for an
 	/// issuer, one that covers documents of `kind`; if `country` is given, one from that
 	/// country. Returns the party's country.
@@ -139,6 +153,20 @@ impl<T: crate::Config> Permissions<T::AccountId, frame_system::pallet_prelude::B
 
 	fn administration_name(country: CountryCode) -> Vec<u8> {
 		crate::Administrations::<T>::get(country).map(|a| a.name.into_inner()).unwrap_or_default()
+	}
+
+	fn member_since(
+		country: CountryCode,
+	) -> Option<frame_system::pallet_prelude::BlockNumberFor<T>> {
+		crate::Administrations::<T>::get(country).map(|a| a.joined_at)
+	}
+
+	fn voiding(
+		author: &T::AccountId,
+		country: CountryCode,
+		at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Option<Voiding<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		crate::Pallet::<T>::voiding(author, country, at)
 	}
 
 	fn ensure_party(

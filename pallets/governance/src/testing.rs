@@ -45,10 +45,14 @@ frame_support::parameter_types! {
 /// Implements the governance pallet's `Config` for test runtime `$runtime` (which names
 /// its `RuntimeEvent`, `RuntimeOrigin` and `RuntimeCall` in scope): at most 8
 /// administrations of 3 member accounts, the consortium's origin, every validator
-/// registered, no call or rate bounds, [`TestClock`]-free.
+/// registered, no call or rate bounds, [`TestClock`]-free. `$on_left` (default `()`) is
+/// what ends with an administration that leaves.
 #[macro_export]
 macro_rules! impl_test_governance {
 	($runtime:ty) => {
+		$crate::impl_test_governance!($runtime, ());
+	};
+	($runtime:ty, $on_left:ty) => {
 		impl $crate::Config for $runtime {
 			type RuntimeEvent = RuntimeEvent;
 			type RuntimeOrigin = RuntimeOrigin;
@@ -72,6 +76,7 @@ macro_rules! impl_test_governance {
 			type MaxPartyTransactionLength = frame_support::traits::ConstU32<{ u32::MAX }>;
 			type MaxPartyPooled = frame_support::traits::ConstU32<{ u32::MAX }>;
 			type MaxPartyTransactionsPerBlock = frame_support::traits::ConstU32<{ u32::MAX }>;
+			type OnAdministrationLeft = $on_left;
 			type WeightInfo = $crate::weights::TamgaWeight<Self>;
 			#[cfg(feature = "runtime-benchmarks")]
 			type BenchmarkHelper = ();

@@ -119,3 +119,29 @@ fn the_dev_chain_is_driven_by_its_one_administrations_votes() {
 		);
 	});
 }
+
+#[test]
+fn a_leaving_administrations_agreements_end_through_the_runtimes_wiring() {
+	use pallet_tamga_governance::{CountryCode, OnAdministrationLeft};
+	type OnLeft = <Runtime as pallet_tamga_governance::Config>::OnAdministrationLeft;
+	local_testnet().execute_with(|| {
+		let today = crate::Aeo::today();
+		assert_ok!(crate::Aeo::propose_mra(
+			signed(0),
+			*b"KG",
+			pallet_tamga_aeo::Programme::Both,
+			today,
+			today + 365
+		));
+		assert_ok!(crate::Aeo::accept_mra(signed(1), 0));
+		let kg = CountryCode::new(*b"KG").unwrap();
+		let used = OnLeft::on_administration_left(kg);
+		assert_eq!(
+			pallet_tamga_aeo::Mras::<Runtime>::get(0).unwrap().status,
+			pallet_tamga_aeo::MraStatus::Terminated { by: kg }
+		);
+		assert!(pallet_tamga_aeo::Partners::<Runtime>::get(kg).is_empty());
+		assert!(used.all_lte(OnLeft::max_weight()), "charged up front: {used:?}");
+		assert!(OnLeft::max_weight().ref_time() > 0);
+	});
+}

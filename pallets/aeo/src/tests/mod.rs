@@ -3,6 +3,7 @@
 
 mod agreements;
 mod certification;
+mod departure;
 mod recognition;
 
 use frame_support::{assert_ok, dispatch::DispatchResult};

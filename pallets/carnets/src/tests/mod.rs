@@ -2,6 +2,7 @@
 //! voucher rules, claims, and the two life stories of issue 5.
 
 mod claims;
+mod departure;
 mod history;
 mod issuing;
 mod properties;

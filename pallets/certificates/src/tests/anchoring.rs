@@ -485,7 +485,7 @@ mod verification {
 	use super::*;
 	use crate::{BatchValidity, Validity};
 
-	fn validity(n: u8) -> Validity {
+	fn validity(n: u8) -> Validity<u64> {
 		Certificates::verify(id(n)).expect("anchored").validity
 	}
 

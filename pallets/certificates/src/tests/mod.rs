@@ -2,6 +2,7 @@
 
 mod anchoring;
 mod applications;
+mod departure;
 mod no_history_poisoning;
 mod properties;
 mod rules;

@@ -1,6 +1,7 @@
 //! Unit tests of the governance pallet: every call's success and each of its errors.
 
 mod consent;
+mod departure;
 mod pool_gating;
 mod proposals;
 
