@@ -31,11 +31,11 @@ pub fn document_id(n: usize) -> String {
 pub fn register(url: &str, suri: &str, n: usize, nonce: u32) -> Result<String, String> {
 	let id = document_id(n);
 	let nonce = nonce.to_string();
-	let mut args = vec!["--no-wait", "--nonce", &nonce, "register", "--id", &id]
+	let mut args = vec!["--wait", "submitted", "--nonce", &nonce, "register", "--id", &id]
 		.into_iter()
 		.map(String::from)
 		.collect::<Vec<_>>();
-	args.extend(ct1_facts(&format!("KZ-LOAD-{n}"), "01"));
+	args.extend(ct1_facts(&format!("KZ-LOAD-{n}"), "0123456789abcdef"));
 	let args: Vec<&str> = args.iter().map(String::as_str).collect();
 	client_at(url, "cert", Some(suri), &args).ok().map(|_| id)
 }

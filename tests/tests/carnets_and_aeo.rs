@@ -120,7 +120,7 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 		"--holder",
 		"990140000385",
 		"--salt",
-		"77aa",
+		"77aa01c94e5d3b28",
 		"--country",
 		"KG",
 		"--items",
@@ -141,7 +141,7 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 		"--holder",
 		"h",
 		"--salt",
-		"s",
+		"5b2e8f0c6a4d1e97",
 		"--country",
 		"KG",
 		"--items",
@@ -261,7 +261,7 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	net.wait_finalized(&[0, 1, 2, 3], 1);
 	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
 	let aeo = |node, suri: Option<&str>, args: &[&str]| client(node, "aeo", suri, args);
-	let operator = ["--operator-id", "990140000385", "--salt", "c0ffee"];
+	let operator = ["--operator-id", "990140000385", "--salt", "c0ffee5d2a8e4b17"];
 	let by_on = |who: &str, day: &str| {
 		let mut args = vec!["recognition", "--country", "KZ"];
 		args.extend_from_slice(&operator);

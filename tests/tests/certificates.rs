@@ -132,7 +132,7 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	std::fs::write(&document, b"%PDF CT-1 KZ-2026-0001 wheat 1000 kg to KG").unwrap();
 	let file = document.to_str().unwrap();
 	let (from, until) = (today_plus(0), today_plus(30));
-	let facts = ct1_facts("KZ-2026-0001", "3f9c");
+	let facts = ct1_facts("KZ-2026-0001", "3f9c0e5a1b7d2c48");
 	let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
 	let mut register = vec!["register", "--file", file];
 	register.extend_from_slice(&facts);
@@ -175,7 +175,7 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 				"--declaration",
 				declaration,
 				"--salt",
-				"a1",
+				"a1d4f7c20e9b3a58",
 				"--quantity",
 				quantity,
 			],
@@ -189,8 +189,17 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	let not_officer = certificate(
 		kz,
 		Some("//Eve"),
-		&["use", "--file", file, "--declaration", "x", "--salt", "b2", "--quantity", "1"],
+		&["use", "--file", file, "--declaration", "x", "--quantity", "1"],
 	);
+	assert!(not_officer.stdout.contains("salt of the declaration commitment: "), "generated");
+	// A salt short enough to brute-force is refused before anything is sent.
+	let short = certificate(
+		kz,
+		Some("//Ferdie"),
+		&["use", "--file", file, "--declaration", "y", "--salt", "a1", "--quantity", "1"],
+	);
+	assert_eq!(short.code, Some(2), "{}", short.stderr);
+	assert!(short.stderr.contains("at least 16") && !short.stdout.contains("submitted"));
 	assert_eq!(not_officer.code, Some(2), "{}", not_officer.stderr);
 	assert!(
 		not_officer.stderr.contains("Custom error: 2")

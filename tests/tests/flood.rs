@@ -61,6 +61,7 @@ impl Chain {
 			self.spec_version,
 			self.transaction_version,
 			self.genesis,
+			tamga_runtime::Lifetime::Immortal,
 		);
 		to_hex(&xt.encode())
 	}

@@ -47,7 +47,7 @@ fn register(node: &TamgaNode, dir: &std::path::Path, name: &str, value: u32) -> 
 		),
 	)
 	.unwrap();
-	let facts = ct1_facts(name, "5a17");
+	let facts = ct1_facts(name, "5a17c3e08b9d4f26");
 	let mut args = vec![
 		"register",
 		"--file",
@@ -152,7 +152,7 @@ fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
 	);
 	let document = dir.path().join("KZ-R-4.pdf");
 	std::fs::write(&document, b"%PDF CT-1 KZ-R-4").unwrap();
-	let facts = ct1_facts("KZ-R-4", "5a17");
+	let facts = ct1_facts("KZ-R-4", "5a17c3e08b9d4f26");
 	let mut args = vec!["register", "--file", document.to_str().unwrap()];
 	args.extend(facts.iter().map(String::as_str));
 	net.check(client(kz, "cert", Some("//Eve"), &args).ok());

@@ -392,10 +392,12 @@ impl Decision {
 
 impl GovernanceCmd {
 	/// Runs the action; prints what was submitted or found.
-	pub fn run(&self) -> Result<(), String> {
+	pub fn run(&self) -> Result<crate::support::Verdict, String> {
 		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
-			Action::Proposals { json } => return list_proposals(&rpc, *json),
+			Action::Proposals { json } => {
+				return list_proposals(&rpc, *json).map(|()| crate::support::Verdict::Done)
+			},
 			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {
 				call: Box::new(decision.call()?),
 			}),
@@ -422,7 +424,7 @@ impl GovernanceCmd {
 				})
 			},
 		};
-		self.connection.submit(&rpc, call).map(|_| ())
+		self.connection.submit(&rpc, call).map(|submission| submission.verdict())
 	}
 }
 

@@ -87,14 +87,23 @@ pub struct OwnOperator {
 	/// The operator's identifier in your country (kept off chain).
 	#[arg(long)]
 	pub operator_id: String,
-	/// The salt of the operator's commitment.
+	/// The salt of the operator's commitment, at least 16 bytes. A first certification
+	/// may omit it: 128 random bits are generated and printed once (keep them: every
+	/// later action on the operator needs them).
 	#[arg(long)]
-	pub salt: String,
+	pub salt: Option<String>,
 }
 
 impl OwnOperator {
-	fn commitment(&self) -> H256 {
-		commitment(&self.salt, &self.operator_id)
+	/// The operator's commitment; the salt is generated when none is given and `first`
+	/// (a certification), and required otherwise.
+	fn commitment(&self, first: bool) -> Result<H256, String> {
+		let salt = if first {
+			crate::salt::given_or_new("--salt", self.salt.as_deref(), "the operator commitment")?
+		} else {
+			crate::salt::required("--salt", self.salt.as_deref(), "the operator's commitment")?
+		};
+		Ok(commitment(&salt, &self.operator_id))
 	}
 }
 
@@ -121,6 +130,7 @@ impl AnyOperator {
 		match (&self.operator, &self.country, &self.operator_id, &self.salt) {
 			(Some(text), ..) => Ok(text.clone()),
 			(None, Some(code), Some(id), Some(salt)) => {
+				crate::salt::check("--salt", salt)?;
 				let code = country("--country", code)?;
 				Ok(format!(
 					"{}{}:{}",
@@ -247,6 +257,9 @@ pub enum Action {
 		/// The day asked about, YYYY-MM-DD (default: today, by the chain's clock).
 		#[arg(long)]
 		on: Option<String>,
+		/// Which block answers.
+		#[command(flatten)]
+		read: crate::finality::ReadAt,
 		/// Print the JSON answer.
 		#[arg(long)]
 		json: bool,
@@ -276,28 +289,29 @@ impl AeoCmd {
 		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
 			Action::Status { operator, json } => return status(&rpc, &operator.text()?, *json),
-			Action::Recognition { operator, by, on, json } => {
-				return recognition(&rpc, &operator.text()?, by, on.as_deref(), *json)
+			Action::Recognition { operator, by, on, read, json } => {
+				let at = read.block(&rpc)?;
+				return recognition(&rpc, &operator.text()?, by, on.as_deref(), at, *json);
 			},
 			Action::Pending { administration, page, json } => {
 				return pending(&rpc, administration, page, *json)
 			},
 			Action::Certify { operator, programme, valid_from, valid_until } => AeoCall::certify {
-				commitment: operator.commitment(),
+				commitment: operator.commitment(true)?,
 				programme: (*programme).into(),
 				valid_from: date(valid_from)?,
 				valid_until: date(valid_until)?,
 			},
 			Action::Suspend { operator, reason, text } => AeoCall::suspend {
-				commitment: operator.commitment(),
+				commitment: operator.commitment(false)?,
 				reason: (*reason).into(),
 				text_hash: blake2(text.as_bytes()),
 			},
 			Action::Reinstate { operator } => {
-				AeoCall::reinstate { commitment: operator.commitment() }
+				AeoCall::reinstate { commitment: operator.commitment(false)? }
 			},
 			Action::Revoke { operator, reason, text } => AeoCall::revoke {
-				commitment: operator.commitment(),
+				commitment: operator.commitment(false)?,
 				reason: (*reason).into(),
 				text_hash: blake2(text.as_bytes()),
 			},
@@ -313,8 +327,7 @@ impl AeoCmd {
 			Action::ResumeMra { mra } => AeoCall::resume_mra { id: *mra },
 			Action::Terminate { mra } => AeoCall::terminate_mra { id: *mra },
 		};
-		self.connection.submit(&rpc, RuntimeCall::Aeo(call))?;
-		Ok(Verdict::Done)
+		Ok(self.connection.submit(&rpc, RuntimeCall::Aeo(call))?.verdict())
 	}
 }
 
@@ -364,22 +377,22 @@ fn recognition(
 	operator: &str,
 	by: &str,
 	on: Option<&str>,
+	at: Option<String>,
 	json: bool,
 ) -> Result<Verdict, String> {
-	let mut params = vec![json!(operator), json!(by)];
 	if let Some(day) = on {
 		date(day)?;
-		params.push(json!(day));
 	}
-	let answer = rpc.call("tamga_aeoRecognition", Value::Array(params))?;
+	let params = json!([operator, by, at, on]);
+	let answer = rpc.call("tamga_aeoRecognition", params)?;
 	if json {
 		print_json(&answer);
 	} else {
 		println!("{}", answer["verdict"].as_str().unwrap_or_default());
 		println!(
-			"answered for {} from block #{}",
+			"answered for {} from {}",
 			answer["date"].as_str().unwrap_or_default(),
-			answer.pointer("/at/number").and_then(Value::as_u64).unwrap_or_default()
+			crate::finality::block_label(&answer)
 		);
 	}
 	Ok(if answer["recognised"] == json!(true) { Verdict::Done } else { Verdict::Invalid })

@@ -76,9 +76,10 @@ pub enum Action {
 		/// The holder's identifier (kept off chain: only its salted commitment is stored).
 		#[arg(long)]
 		holder: String,
-		/// The salt of the holder's commitment (keep it with the carnet).
+		/// The salt of the holder's commitment, at least 16 bytes (default: 128 random
+		/// bits, printed once: keep it with the carnet).
 		#[arg(long)]
-		salt: String,
+		salt: Option<String>,
 		/// A country of use (ISO 3166-1 alpha-2); repeat for each.
 		#[arg(long = "country", required = true)]
 		countries: Vec<String>,
@@ -187,7 +188,10 @@ impl CarnetCmd {
 				valid_until,
 			} => CarnetsCall::issue {
 				number: number(text)?,
-				holder_commitment: commitment(salt, holder),
+				holder_commitment: commitment(
+					&crate::salt::given_or_new("--salt", salt.as_deref(), "the holder commitment")?,
+					holder,
+				),
 				countries: countries
 					.iter()
 					.map(|c| country("--country", c))
@@ -212,8 +216,8 @@ impl CarnetCmd {
 				evidence: blake2(&read_file(evidence)?),
 			},
 		};
-		self.connection.submit(&rpc, RuntimeCall::Carnets(call))?;
-		Ok(Verdict::Done)
+		let submission = self.connection.submit(&rpc, RuntimeCall::Carnets(call))?;
+		Ok(submission.verdict())
 	}
 }
 

@@ -173,9 +173,11 @@ pub struct Facts {
 	/// The exporter's identifier (e.g. its TIN); only its salted commitment goes on chain.
 	#[arg(long)]
 	pub exporter: String,
-	/// The salt of the exporter commitment; keep it with the document.
+	/// The salt of the exporter commitment, at least 16 bytes (default: 128 random bits,
+	/// printed once: keep it with the document). Endorsing an application needs the
+	/// application's salt.
 	#[arg(long)]
-	pub salt: String,
+	pub salt: Option<String>,
 }
 
 /// The production facts given to rules of origin when a document is anchored.
@@ -272,10 +274,11 @@ pub enum Action {
 		/// The customs declaration's reference; only its salted commitment goes on chain.
 		#[arg(long)]
 		declaration: String,
-		/// The salt of the declaration commitment (a random value kept with the customs
-		/// file: declaration references follow a guessable pattern).
+		/// The salt of the declaration commitment, at least 16 bytes (default: 128 random
+		/// bits, printed once: keep it with the customs file, since declaration references
+		/// follow a guessable pattern).
 		#[arg(long)]
-		salt: String,
+		salt: Option<String>,
 		/// The quantity released, in the document's unit.
 		#[arg(long)]
 		quantity: u128,
@@ -310,9 +313,9 @@ pub enum Action {
 	Verify {
 		#[command(flatten)]
 		document: Document,
-		/// Read the state of this block (hash) instead of the best block.
-		#[arg(long)]
-		at: Option<String>,
+		/// Which block answers.
+		#[command(flatten)]
+		read: crate::finality::ReadAt,
 		/// Print the node's JSON answer.
 		#[arg(long)]
 		json: bool,
@@ -352,8 +355,10 @@ impl Document {
 }
 
 impl Facts {
-	/// The facts as the pallet takes them; each field checked with a readable error.
-	fn to_facts(&self) -> Result<FactsOf<Runtime>, String> {
+	/// The facts as the pallet takes them; each field checked with a readable error. The
+	/// exporter's salt is generated when none is given, unless `existing`: the facts
+	/// must then match a commitment already made (an application being endorsed).
+	fn to_facts(&self, existing: bool) -> Result<FactsOf<Runtime>, String> {
 		let number = self
 			.number
 			.as_bytes()
@@ -390,8 +395,21 @@ impl Facts {
 			valid_until: tamga_rpc::dates::parse_iso_date(&self.valid_until)?,
 			quantity: self.quantity,
 			unit,
-			exporter_commitment: commitment(&self.salt, &self.exporter),
+			// Last, so a salt is generated (and printed) only for facts that hold.
+			exporter_commitment: commitment(&self.exporter_salt(existing)?, &self.exporter),
 		})
+	}
+}
+
+impl Facts {
+	/// The salt of the exporter commitment: `--salt`, or, unless `existing` (the facts
+	/// must match an application's commitment), a new one.
+	fn exporter_salt(&self, existing: bool) -> Result<String, String> {
+		if existing {
+			crate::salt::required("--salt", self.salt.as_deref(), "the application's commitment")
+		} else {
+			crate::salt::given_or_new("--salt", self.salt.as_deref(), "the exporter commitment")
+		}
 	}
 }
 
@@ -423,9 +441,9 @@ pub struct VerifyCmd {
 	/// Which document.
 	#[command(flatten)]
 	pub document: DocumentArg,
-	/// Read the state of this block (hash) instead of the best block.
-	#[arg(long)]
-	pub at: Option<String>,
+	/// Which block answers.
+	#[command(flatten)]
+	pub read: crate::finality::ReadAt,
 	/// Print the node's JSON answer.
 	#[arg(long)]
 	pub json: bool,
@@ -436,7 +454,8 @@ impl VerifyCmd {
 	pub fn run(&self) -> Result<Verdict, String> {
 		let id = self.document.id()?;
 		let rpc = self.connection.rpc()?;
-		verify(&rpc, id, self.document.file.as_deref(), self.at.clone(), self.json)
+		let at = self.read.block(&rpc)?;
+		verify(&rpc, id, self.document.file.as_deref(), at, self.json)
 	}
 }
 
@@ -445,8 +464,9 @@ impl CertificateCmd {
 	pub fn run(&self) -> Result<Verdict, String> {
 		let rpc = self.connection.rpc()?;
 		let call = match &self.action {
-			Action::Verify { document, at, json } => {
-				return verify(&rpc, document.id()?, document.file.as_deref(), at.clone(), *json)
+			Action::Verify { document, read, json } => {
+				let at = read.block(&rpc)?;
+				return verify(&rpc, document.id()?, document.file.as_deref(), at, *json);
 			},
 			Action::VerifyMember { proof, file, json } => {
 				return verify_member(&rpc, proof, file.as_deref(), *json)
@@ -459,15 +479,15 @@ impl CertificateCmd {
 			},
 			Action::Register { document, facts, production } => CertificatesCall::register {
 				id: document.id()?,
-				facts: facts.to_facts()?,
+				facts: facts.to_facts(false)?,
 				production: production.read()?,
 			},
 			Action::Apply { document, facts } => {
-				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts()? }
+				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts(false)? }
 			},
 			Action::Endorse { document, facts, production } => CertificatesCall::endorse {
 				id: document.id()?,
-				facts: facts.to_facts()?,
+				facts: facts.to_facts(true)?,
 				production: production.read()?,
 			},
 			Action::Reject { document, reason, text } => CertificatesCall::reject {
@@ -479,7 +499,7 @@ impl CertificateCmd {
 			Action::Replace { old, document, facts, production } => CertificatesCall::replace {
 				old: tamga_rpc::hex::parse_h256("--old", old)?,
 				new_id: document.id()?,
-				facts: facts.to_facts()?,
+				facts: facts.to_facts(false)?,
 				production: production.read()?,
 			},
 			Action::Revoke { document, reason, text } => CertificatesCall::revoke {
@@ -489,7 +509,14 @@ impl CertificateCmd {
 			},
 			Action::Use { document, declaration, salt, quantity } => CertificatesCall::record_use {
 				id: document.id()?,
-				declaration: commitment(salt, declaration),
+				declaration: commitment(
+					&crate::salt::given_or_new(
+						"--salt",
+						salt.as_deref(),
+						"the declaration commitment",
+					)?,
+					declaration,
+				),
 				quantity: *quantity,
 			},
 			Action::RevokeMember { proof, reason, text } => {
@@ -503,8 +530,8 @@ impl CertificateCmd {
 				}
 			},
 		};
-		self.connection.submit(&rpc, RuntimeCall::Certificates(call))?;
-		Ok(Verdict::Done)
+		let submission = self.connection.submit(&rpc, RuntimeCall::Certificates(call))?;
+		Ok(submission.verdict())
 	}
 }
 
@@ -637,15 +664,7 @@ pub fn verify(
 			s("/validFrom"),
 			s("/validUntil")
 		);
-		println!(
-			"answered from block #{} ({})",
-			answer.pointer("/at/number").and_then(Value::as_u64).unwrap_or_default(),
-			if answer.pointer("/at/finalized") == Some(&json!(true)) {
-				"finalized"
-			} else {
-				"not finalized yet"
-			}
-		);
+		println!("answered from {}", crate::finality::block_label(&answer));
 	}
 	Ok(if valid { Verdict::Done } else { Verdict::Invalid })
 }

@@ -3,19 +3,23 @@
 //! transactions itself with the runtime's own types, so a secret key never leaves the
 //! machine it runs on.
 //!
-//! Exit codes: 0 done (a check: yes, e.g. the document is valid), 1 a check's answer is no
-//! (invalid, not genuine, not recognised, a proof that does not hold), 2 error (bad input,
-//! unreachable node, failed transaction).
+//! Exit codes: 0 done (a check: yes, e.g. the document is valid; a transaction: final), 1
+//! a check's answer is no (invalid, not genuine, not recognised, a proof that does not
+//! hold), 2 error (bad input, unreachable node, failed transaction), 3 not final: what
+//! the command waited for (by default finality) did not come within --timeout.
 
 mod admin;
 mod aeo;
 mod audit;
 mod carnet;
 mod cert;
+mod finality;
 mod key;
 mod proof;
 mod rpc;
 mod rules;
+mod salt;
+mod secret;
 mod support;
 mod tx;
 
@@ -77,7 +81,10 @@ enum Command {
 /// Examples shown at the end of `tamga --help`.
 const AFTER_HELP: &str = "\
 Every node-facing command takes --url (default http://127.0.0.1:9944, or $TAMGA_URL) and,
-to sign, --suri (or $TAMGA_SURI: a command line is visible to other users of the machine).
+to sign, --suri-file FILE (mode 600) or $TAMGA_SURI (--suri on a command line is visible to
+other users of the machine). Commands that change state wait until their transaction is
+final (--wait finalized, the default; in-block or submitted return sooner); verify and
+recognition answer from the last finalized block (--best: the best block, labelled).
 
 Examples:
   tamga key generate                                       a new account (keep the phrase secret)
@@ -91,13 +98,14 @@ Examples:
   tamga proof ct1.pdf --out ct1.proof.json                 a proof that needs no node
   tamga verify-proof ct1.proof.json --authorities authorities.json
 
-Exit codes: 0 done (a check: yes), 1 a check's answer is no, 2 error.";
+Exit codes: 0 done (a check: yes; a transaction: final), 1 a check's answer is no,
+2 error (bad input, unreachable node, failed transaction), 3 not final within --timeout.";
 
 fn main() {
 	let cli = Cli::parse();
 	let outcome = match &cli.command {
 		Command::Key(cmd) => cmd.run(),
-		Command::Admin(cmd) => cmd.run().map(|()| Verdict::Done),
+		Command::Admin(cmd) => cmd.run(),
 		Command::Cert(cmd) => cmd.run(),
 		Command::Carnet(cmd) => cmd.run(),
 		Command::Aeo(cmd) => cmd.run(),
@@ -111,6 +119,7 @@ fn main() {
 	match outcome {
 		Ok(Verdict::Done) => {},
 		Ok(Verdict::Invalid) => std::process::exit(1),
+		Ok(Verdict::NotFinal) => std::process::exit(3),
 		Err(error) => {
 			eprintln!("Error: {error}");
 			std::process::exit(2)

@@ -23,14 +23,20 @@ pub struct Rpc {
 }
 
 impl Rpc {
-	/// A client of the node at `url` (e.g. `http://127.0.0.1:9944`); a URL that is not
-	/// `http://` or `https://` is refused here, before any request.
+	/// A client of the node at `url` (e.g. `http://127.0.0.1:9944`, or `https://`; a
+	/// `ws://` or `wss://` URL is asked over HTTP(S) at the same address, which a node
+	/// serves on the same port). Any other scheme is refused here, before any request;
+	/// plain HTTP to another machine than this one is warned about (the node's answers
+	/// and the transactions sent could be read or changed on the way).
 	pub fn new(url: &str) -> Result<Self, String> {
-		if !(url.starts_with("http://") || url.starts_with("https://")) {
-			return Err(format!(
-				"--url `{url}` is not an HTTP JSON-RPC endpoint (e.g. http://127.0.0.1:9944)"
-			));
+		let endpoint = http_endpoint(url)?;
+		if endpoint.starts_with("http://") && !is_loopback(&endpoint) {
+			eprintln!(
+				"warning: {url} is plain HTTP to another machine: anyone on the way can read \
+				 and change what passes; use https:// (or wss://) through a TLS proxy"
+			);
 		}
+		let url = endpoint.as_str();
 		let client = HttpClientBuilder::default()
 			.request_timeout(REQUEST_TIMEOUT)
 			.max_response_size(MAX_RESPONSE_BYTES)
@@ -141,6 +147,37 @@ fn explain(method: &str, error: &Value) -> String {
 	format!("{method}: {message} {data}{hint}").trim_end().to_string() + &format!(" (code {code})")
 }
 
+/// The HTTP(S) URL that reaches the node at `url`: `ws://` and `wss://` become `http://`
+/// and `https://`; other schemes are refused.
+pub fn http_endpoint(url: &str) -> Result<String, String> {
+	for (scheme, http) in [
+		("http://", "http://"),
+		("https://", "https://"),
+		("ws://", "http://"),
+		("wss://", "https://"),
+	] {
+		if let Some(rest) = url.strip_prefix(scheme) {
+			return Ok(format!("{http}{rest}"));
+		}
+	}
+	Err(format!(
+		"--url `{url}` is not a JSON-RPC endpoint: give http://, https://, ws:// or wss:// \
+		 (e.g. http://127.0.0.1:9944)"
+	))
+}
+
+/// Whether HTTP URL `url` names this machine (localhost or a loopback address).
+fn is_loopback(url: &str) -> bool {
+	let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+	let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+	let host = match authority.strip_prefix('[') {
+		Some(v6) => v6.split(']').next().unwrap_or_default(),
+		None => authority.rsplit_once(':').map_or(authority, |(host, _)| host),
+	};
+	host.eq_ignore_ascii_case("localhost")
+		|| host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// `bytes` as `0x`-prefixed hex.
 pub fn to_hex(bytes: &[u8]) -> String {
 	sp_core::bytes::to_hex(bytes, false)
@@ -156,9 +193,38 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn a_url_that_is_not_http_is_refused_before_any_request() {
-		let error = Rpc::new("ws://127.0.0.1:9944").err().expect("refused");
-		assert!(error.contains("not an HTTP JSON-RPC endpoint"), "{error}");
+	fn websocket_urls_are_asked_over_http_and_other_schemes_refused() {
+		assert_eq!(http_endpoint("ws://127.0.0.1:9944"), Ok("http://127.0.0.1:9944".into()));
+		assert_eq!(
+			http_endpoint("wss://node.customs.kz/rpc"),
+			Ok("https://node.customs.kz/rpc".into())
+		);
+		assert_eq!(http_endpoint("https://a.kz"), Ok("https://a.kz".into()));
+		assert!(http_endpoint("ftp://a.kz").unwrap_err().contains("wss://"));
+		assert!(http_endpoint("127.0.0.1:9944").is_err());
+		// A TLS client is built for https (the request itself needs a server).
+		assert!(Rpc::new("wss://node.customs.kz:443").is_ok());
+	}
+
+	#[test]
+	fn loopback_hosts_are_told_apart_from_other_machines() {
+		for url in [
+			"http://127.0.0.1:9944",
+			"http://localhost:1",
+			"http://[::1]:9944/",
+			"http://127.8.0.1",
+		] {
+			assert!(is_loopback(url), "{url}");
+		}
+		for url in ["http://10.0.0.7:9944", "http://node.customs.kz", "http://[2001:db8::1]:80"] {
+			assert!(!is_loopback(url), "{url}");
+		}
+	}
+
+	#[test]
+	fn a_url_of_another_scheme_is_refused_before_any_request() {
+		let error = Rpc::new("tcp://127.0.0.1:9944").err().expect("refused");
+		assert!(error.contains("not a JSON-RPC endpoint"), "{error}");
 	}
 
 	#[test]

@@ -323,8 +323,8 @@ impl RulesCmd {
 			},
 		};
 		let rpc = self.connection.rpc()?;
-		let outcome = self.connection.submit(&rpc, call)?;
-		for event in outcome.iter().flat_map(|o| &o.events) {
+		let submission = self.connection.submit(&rpc, call)?;
+		for event in submission.outcome().iter().flat_map(|o| &o.events) {
 			if let RuntimeEvent::Contracts(pallet_contracts::Event::Instantiated {
 				contract, ..
 			}) = event
@@ -332,7 +332,7 @@ impl RulesCmd {
 				println!("contract {}", contract.to_ss58check());
 			}
 		}
-		Ok(Verdict::Done)
+		Ok(submission.verdict())
 	}
 }
 

@@ -14,6 +14,9 @@ pub enum Verdict {
 	/// A check's answer is no: the document is invalid, the operator not recognised, the
 	/// record unknown (exit code 1).
 	Invalid,
+	/// What the command waited for did not come in time: its transaction is not final
+	/// (exit code 3); it may still be included, finalized or dropped.
+	NotFinal,
 }
 
 /// blake2-256 of `bytes`.

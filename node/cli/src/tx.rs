@@ -11,6 +11,10 @@ use sp_runtime::{
 use tamga_runtime::{AccountId, RuntimeCall, RuntimeError, RuntimeEvent};
 
 pub use crate::rpc::{from_hex, to_hex, Rpc};
+use crate::{
+	finality::{Found, Wait},
+	support::Verdict,
+};
 
 /// An sr25519 account that signs transactions.
 pub struct Signer {
@@ -31,8 +35,8 @@ impl Signer {
 	}
 
 	/// Signs `call` with `nonce`, or with the account's next nonce as the node `rpc`
-	/// reaches counts it, and submits it; returns the transaction hash and the extrinsic
-	/// (hex).
+	/// reaches counts it, valid for [`MORTALITY`] blocks, and submits it; returns the
+	/// transaction hash and the extrinsic (hex).
 	pub fn submit(
 		&self,
 		rpc: &Rpc,
@@ -57,6 +61,7 @@ impl Signer {
 		};
 		let (spec_version, transaction_version) =
 			(field("specVersion")?, field("transactionVersion")?);
+		let lifetime = lifetime(rpc)?;
 
 		let extrinsic = tamga_runtime::sign(
 			&self.pair,
@@ -65,6 +70,7 @@ impl Signer {
 			spec_version,
 			transaction_version,
 			genesis,
+			lifetime,
 		);
 		let encoded = to_hex(&extrinsic.encode());
 		let hash = rpc.call("author_submitExtrinsic", json!([encoded]))?;
@@ -87,23 +93,49 @@ impl Signer {
 	}
 }
 
+/// How many blocks a transaction the tool signs stays valid (about two minutes): one
+/// that was dropped cannot be submitted again and included later.
+pub const MORTALITY: u64 = 64;
+
+/// The lifetime of a transaction signed now: [`MORTALITY`] blocks from the last
+/// finalized block (which no fork can abandon), or from the best block when finality
+/// lags so far behind that the transaction would die before it could be included.
+fn lifetime(rpc: &Rpc) -> Result<tamga_runtime::Lifetime, String> {
+	let (finalized_hash, finalized) = rpc.finalized_head()?;
+	let best = rpc.best_number()?;
+	let (birth, hash) = if u64::from(best.saturating_sub(finalized)) < MORTALITY / 2 {
+		(finalized, finalized_hash)
+	} else {
+		let hash = rpc.call("chain_getBlockHash", json!([best]))?;
+		(best, hash.as_str().ok_or_else(|| format!("bad block hash {hash}"))?.to_string())
+	};
+	let birth_hash =
+		H256::decode(&mut &from_hex(&hash)?[..]).map_err(|_| format!("bad block hash {hash}"))?;
+	Ok(tamga_runtime::Lifetime::Mortal { period: MORTALITY, birth, birth_hash })
+}
+
 /// How a command reaches a node and signs: the options every node-facing command shares.
 #[derive(Debug, clap::Args)]
 pub struct Connection {
-	/// HTTP JSON-RPC endpoint of a Tamga node.
+	/// JSON-RPC endpoint of a Tamga node: `http://`, `https://`, `ws://` or `wss://`
+	/// (plain HTTP to another machine than this one is warned about).
 	#[arg(long, env = "TAMGA_URL", default_value = "http://127.0.0.1:9944")]
 	pub url: String,
 
-	/// Secret URI of the sr25519 account that signs: a member account of an
-	/// administration, or an accredited party (`//Alice` .. `//Dave` are the members on
-	/// the local test chain). Prefer the environment variable on shared machines: a
-	/// command line is visible to `ps`. Reading commands need none.
-	#[arg(long, env = "TAMGA_SURI", hide_env_values = true)]
-	pub suri: Option<String>,
+	/// The signing key.
+	#[command(flatten)]
+	pub secret: crate::secret::SecretArgs,
 
-	/// Return once the node accepted the transaction, without waiting for a block.
-	#[arg(long)]
-	pub no_wait: bool,
+	/// What to wait for before reporting: the node's acceptance (`submitted`), a block
+	/// of the best chain (`in-block`: it may still be abandoned), or finality
+	/// (`finalized`: the result can no longer change). Exit code 3 when it does not
+	/// come within --timeout.
+	#[arg(long, value_enum, default_value_t = Wait::Finalized)]
+	pub wait: Wait,
+
+	/// How long to wait (seconds) for what --wait names.
+	#[arg(long, default_value_t = 60, value_name = "SECONDS")]
+	pub timeout: u64,
 
 	/// Sign with this nonce instead of asking the node for the account's next one. For
 	/// software that submits many transactions in a row and keeps its own count: while a
@@ -121,41 +153,96 @@ impl Connection {
 		Rpc::new(&self.url)
 	}
 
-	/// Signs and submits `call` as `--suri` and reports it (see [`submit_and_report`]).
-	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<Option<Outcome>, String> {
-		let signer = Signer::from_suri(self.suri.as_deref().ok_or("--suri is needed to sign")?)?;
-		submit_and_report(rpc, &signer, call, self.nonce, self.no_wait)
+	/// Signs and submits `call` with the command's key and reports it (see
+	/// [`submit_and_report`]).
+	pub fn submit(&self, rpc: &Rpc, call: RuntimeCall) -> Result<Submission, String> {
+		let signer = Signer::from_suri(&self.secret.suri()?)?;
+		submit_and_report(
+			rpc,
+			&signer,
+			call,
+			self.nonce,
+			self.wait,
+			std::time::Duration::from_secs(self.timeout),
+		)
 	}
 }
 
-/// How long to wait for a transaction to be included.
-pub const INCLUSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// What came of a submission, as far as the command waited.
+pub enum Submission {
+	/// The node accepted it; nobody waited for more.
+	Sent,
+	/// It is in a block of the best chain, which may still be abandoned.
+	InBlock(Outcome),
+	/// It is in a finalized block: final.
+	Final(Outcome),
+	/// What was waited for did not come in time (e.g. finality stalls during a network
+	/// partition); the transaction may still be included, finalized, or dropped.
+	NotFinal,
+}
 
-/// Signs and submits `call`, prints its hash, then (unless `no_wait`) waits for its block
-/// and prints the events it emitted; fails with the decoded error if it failed.
+impl Submission {
+	/// The command's verdict: not final is exit code 3.
+	pub fn verdict(&self) -> Verdict {
+		match self {
+			Self::NotFinal => Verdict::NotFinal,
+			_ => Verdict::Done,
+		}
+	}
+
+	/// The outcome, if the command waited for a block.
+	pub fn outcome(&self) -> Option<&Outcome> {
+		match self {
+			Self::InBlock(outcome) | Self::Final(outcome) => Some(outcome),
+			Self::Sent | Self::NotFinal => None,
+		}
+	}
+}
+
+/// Signs and submits `call`, prints its hash, then waits for what `wait` names (at most
+/// `timeout`) and prints the events it emitted; fails with the decoded error if it
+/// failed.
 pub fn submit_and_report(
 	rpc: &Rpc,
 	signer: &Signer,
 	call: RuntimeCall,
 	nonce: Option<u32>,
-	no_wait: bool,
-) -> Result<Option<Outcome>, String> {
+	wait: Wait,
+	timeout: std::time::Duration,
+) -> Result<Submission, String> {
 	let before = rpc.best_number()?;
 	let (hash, extrinsic) = signer.submit(rpc, call, nonce)?;
 	println!("submitted {hash}");
-	if no_wait {
-		return Ok(None);
+	if wait == Wait::Submitted {
+		return Ok(Submission::Sent);
 	}
-	let outcome = rpc.wait_for_inclusion(&extrinsic, before, INCLUSION_TIMEOUT)?;
+	let Some(found) = rpc.wait_for(&extrinsic, before, wait, timeout)? else {
+		eprintln!(
+			"NOT FINAL: the transaction is not in {} within {timeout:?}; it may still be \
+			 included, finalized or dropped: check before acting on it",
+			if wait == Wait::Finalized { "a finalized block" } else { "a block" },
+		);
+		return Ok(Submission::NotFinal);
+	};
+	let outcome = rpc.outcome(&found)?;
 	for event in &outcome.events {
 		println!("  {event:?}");
 	}
+	let place = if wait == Wait::Finalized {
+		format!("finalized block #{}", outcome.block)
+	} else {
+		format!("block #{} (not final yet)", outcome.block)
+	};
 	match &outcome.error {
 		None => {
-			println!("included in block #{}", outcome.block);
-			Ok(Some(outcome))
+			println!("included in {place}");
+			Ok(if wait == Wait::Finalized {
+				Submission::Final(outcome)
+			} else {
+				Submission::InBlock(outcome)
+			})
 		},
-		Some(error) => Err(format!("the transaction failed in block #{}: {error}", outcome.block)),
+		Some(error) => Err(format!("the transaction failed in {place}: {error}")),
 	}
 }
 
@@ -170,51 +257,12 @@ pub struct Outcome {
 }
 
 impl Rpc {
-	/// The best block's number.
-	pub fn best_number(&self) -> Result<u32, String> {
-		let header = self.call("chain_getHeader", json!([]))?;
-		let number = header.get("number").and_then(Value::as_str).unwrap_or_default();
-		u32::from_str_radix(number.trim_start_matches("0x"), 16)
-			.map_err(|e| format!("bad block number: {e}"))
-	}
-
-	/// Waits (up to `timeout`) until `extrinsic` (hex) is in a block after `after`, and
-	/// reports its outcome from that block's events.
-	pub fn wait_for_inclusion(
-		&self,
-		extrinsic: &str,
-		after: u32,
-		timeout: std::time::Duration,
-	) -> Result<Outcome, String> {
-		let deadline = std::time::Instant::now() + timeout;
-		let mut next = after + 1;
-		loop {
-			while next <= self.best_number()? {
-				let hash = self.call("chain_getBlockHash", json!([next]))?;
-				let block = self.call("chain_getBlock", json!([hash]))?;
-				let extrinsics = block.pointer("/block/extrinsics").and_then(Value::as_array);
-				if let Some(index) =
-					extrinsics.and_then(|xs| xs.iter().position(|x| x.as_str() == Some(extrinsic)))
-				{
-					return self.outcome(&hash, next, index as u32);
-				}
-				next += 1;
-			}
-			if std::time::Instant::now() >= deadline {
-				return Err(format!(
-					"the transaction was not included within {timeout:?}; it may still be in the pool"
-				));
-			}
-			std::thread::sleep(std::time::Duration::from_millis(500));
-		}
-	}
-
-	/// The outcome of extrinsic `index` of block `number` (`hash`), from its events.
-	fn outcome(&self, hash: &Value, number: u32, index: u32) -> Result<Outcome, String> {
-		let records = self.events_at(hash.as_str().unwrap_or_default())?;
-		let mut outcome = Outcome { block: number, events: Vec::new(), error: None };
+	/// The outcome of the transaction `found`, from its block's events.
+	fn outcome(&self, found: &Found) -> Result<Outcome, String> {
+		let records = self.events_at(&found.hash)?;
+		let mut outcome = Outcome { block: found.number, events: Vec::new(), error: None };
 		for record in records {
-			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
+			if record.phase != frame_system::Phase::ApplyExtrinsic(found.index) {
 				continue;
 			}
 			match record.event {

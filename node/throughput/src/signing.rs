@@ -43,6 +43,8 @@ impl Signer {
 			context.spec_version,
 			context.transaction_version,
 			context.genesis,
+			// Signed far ahead of submission, in windows of thousands.
+			tamga_runtime::Lifetime::Immortal,
 		)
 		.encode()
 	}

@@ -36,7 +36,7 @@ pub fn one(
 	if generator.rng.chance(1, 5) {
 		nonce = nonce.wrapping_add(generator.rng.below(3) as u32).wrapping_sub(1);
 	}
-	let extension = tamga_runtime::tx_extension(nonce);
+	let extension = tamga_runtime::tx_extension(nonce, tamga_runtime::Lifetime::Immortal);
 	let payload = SignedPayload::new(call.clone(), extension.clone())
 		.expect("the extension's implicit data is in the chain state");
 	let signature = payload.using_encoded(|bytes| key.pair().sign(bytes));
