@@ -3,11 +3,21 @@
 //! a validator whose database was deleted, and a 2|2 network partition between hosts in
 //! their own network namespaces. After each, every record finalized before the fault is
 //! still there, verifies on every node, and the nodes agree on the finalized chain.
+//! During the partition, two border posts on opposite sides each try to use 600 of a
+//! certificate's 1,000 kg with `tamga cert use`: neither reports success while it lasts,
+//! and after it heals exactly one use is final and only its post exits 0.
 
+use std::{
+	path::Path,
+	process::{Child, Command, Output, Stdio},
+};
+
+use serde_json::{json, Value};
 use tamga_tests::{
-	cli::accredit,
+	cli::{accredit, client, ct1_facts},
 	load::{finalized_valid, RegistrationLoad},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
+	node::TamgaNode,
 	wait,
 };
 
@@ -90,6 +100,57 @@ fn assert_same_block(net: &LocalNetwork, indices: &[usize], height: u32) {
 }
 
 /// The highest best-block number among the nodes of `indices`.
+/// KG's two border posts, on opposite sides of the partition.
+const POSTS: [(&str, &str); 2] = [("//AkJolPost", "KGAKJ"), ("//TorugartPost", "KGTOR")];
+
+/// Accredits KZ's second chamber and KG's two border posts, and anchors the chamber's
+/// CT-1 for 1,000 kg (KZ to KG), final before it returns. Returns the document's file
+/// (in `dir`) and id.
+fn anchor_contested_certificate(net: &LocalNetwork, dir: &Path) -> (String, String) {
+	let (kz, kg) = (&net.nodes[KZ], &net.nodes[1]);
+	let role = ["--role", "issuer", "--kind", "origin"];
+	net.check(accredit(kz, "//Alice", "//KzRaceChamber", "Second chamber", &role).ok());
+	for (post, office) in POSTS {
+		let role = ["--role", "officer", "--office", office];
+		net.check(accredit(kg, "//Bob", post, office, &role).ok());
+	}
+	let file = dir.join("ct1-KZ-RACE-1.pdf");
+	std::fs::write(&file, b"%PDF CT-1 KZ-RACE-1 1000 kg to KG").unwrap();
+	let file = file.to_str().unwrap().to_string();
+	let facts = ct1_facts("KZ-RACE-1", "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+	let mut register = vec!["register", "--file", &file];
+	register.extend(facts.iter().map(String::as_str));
+	net.check(client(kz, "cert", Some("//KzRaceChamber"), &register).ok());
+	let verify = client(kz, "cert", None, &["verify", "--json", "--file", &file]);
+	let answer: Value = serde_json::from_str(&verify.stdout).expect("verify --json prints JSON");
+	(file, answer["id"].as_str().expect("an id").to_string())
+}
+
+/// `tamga cert use` of 600 kg of `file` by `post` through `node`, waiting (the default)
+/// for finality for up to five minutes, started in the background.
+fn spawn_use(node: &TamgaNode, post: &str, file: &str, declaration: &str) -> Child {
+	let url = node.rpc_url();
+	let args = ["cert", "--url", &url, "--suri", post, "--timeout", "300", "use", "--file", file];
+	Command::new(tamga_tests::binary::tamga_cli())
+		.args(args)
+		.args(["--declaration", declaration, "--quantity", "600"])
+		.stdin(Stdio::null())
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("the tamga tool starts")
+}
+
+/// What a finished `tamga` run printed, for failure messages.
+fn printed(output: &Output) -> String {
+	format!(
+		"exit {:?}\n{}{}",
+		output.status.code(),
+		String::from_utf8_lossy(&output.stdout),
+		String::from_utf8_lossy(&output.stderr)
+	)
+}
+
 fn highest_best(net: &LocalNetwork, indices: &[usize]) -> u32 {
 	indices.iter().map(|&i| net.check(net.nodes[i].rpc().block_number(None))).max().unwrap()
 }
@@ -177,11 +238,19 @@ fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
 	let (net, load, records) = start_with_records(start, 5);
 	let lab = net.lab.as_ref().expect("the network runs in namespaces");
 	let (west, east) = ([0, 1], [2, 3]);
+	let dir = tempfile::tempdir().unwrap();
+	let (file, id) = anchor_contested_certificate(&net, dir.path());
 
 	// KZ and KG lose every link to AM and BY. Two of four is not a supermajority on
 	// either side: each side keeps authoring in its slots, neither may finalize.
 	lab.cut(&west, &east);
 	let accepted_at_cut = load.accepted().len();
+	// A post on each side releases 600 of the 1,000 kg: through KG's node (west) and
+	// AM's (east). Each use goes into its side's blocks; neither can become final.
+	let mut uses = [
+		spawn_use(&net.nodes[1], POSTS[0].0, &file, "10702010/061226/0000001"),
+		spawn_use(&net.nodes[2], POSTS[1].0, &file, "10702010/061226/0000002"),
+	];
 	let best_at_cut = highest_best(&net, &ALL);
 	for index in ALL {
 		let node = &net.nodes[index];
@@ -197,6 +266,11 @@ fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
 		net.check(net.nodes[east[0]].rpc().block_hash(height)),
 	);
 	assert_ne!(west_block, east_block, "both sides have the same block #{height}: no partition");
+	// Eight blocks on each side, and neither post was told its use succeeded.
+	for (post, run) in POSTS.iter().zip(uses.iter_mut()) {
+		let status = run.try_wait().expect("the run can be polled");
+		assert!(status.is_none(), "{} finished during the partition: {status:?}", post.0);
+	}
 	// Nothing built during the partition is final anywhere.
 	let finalized: Vec<(u32, String)> = ALL
 		.iter()
@@ -235,6 +309,43 @@ fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
 		}
 	}
 	assert_records_hold(&net, &ALL, &records, "the partition");
+
+	// Exactly one use is final; only its post exits 0. The other use, put back in the
+	// pool with its side's abandoned blocks, fails on the final chain (600 + 600 > 1,000)
+	// or is still not final: either way its post is not told to release the goods.
+	let outputs: Vec<Output> =
+		uses.into_iter().map(|run| run.wait_with_output().expect("the run ends")).collect();
+	let succeeded: Vec<usize> = (0..2).filter(|&i| outputs[i].status.success()).collect();
+	assert_eq!(
+		succeeded.len(),
+		1,
+		"exactly one post may succeed:\n{}\n{}",
+		printed(&outputs[0]),
+		printed(&outputs[1])
+	);
+	let (winner, loser) = (&outputs[succeeded[0]], &outputs[1 - succeeded[0]]);
+	assert!(String::from_utf8_lossy(&winner.stdout).contains("included in finalized block"));
+	let lost = printed(loser);
+	assert!(
+		(loser.status.code() == Some(2) && lost.contains("Certificates(QuantityExceeded)"))
+			|| (loser.status.code() == Some(3) && lost.contains("NOT FINAL")),
+		"{lost}"
+	);
+	for node in &net.nodes {
+		let what = format!("{}'s finalized verdict to show one use", node.name);
+		net.check(wait::until(LIVENESS_TIMEOUT, &what, || {
+			let rpc = node.rpc();
+			let head = rpc.finalized_hash().ok()?;
+			let answer = rpc.call("tamga_verifyDocument", json!([id, head])).ok()?;
+			(answer["remainingQuantity"] == json!(400)).then_some(())
+		}));
+	}
+	eprintln!(
+		"partition: {} used 600 kg (exit 0); {} exited {:?}",
+		POSTS[succeeded[0]].0,
+		POSTS[1 - succeeded[0]].0,
+		loser.status.code()
+	);
 
 	// Registrations KZ's node accepted during the partition went into blocks of the west
 	// side; if the east's fork won, they went back to the pool. None is lost: each is

@@ -4,11 +4,11 @@
 use serde_json::{json, Value};
 use tamga_tests::{cli::run_cli, node::free_port};
 
-/// The error line of a run that must fail with exit code 2.
+/// The error line of a run that must fail with exit code 2 (warnings aside).
 fn error_line(args: &[&str]) -> String {
 	let run = run_cli(args);
 	assert_eq!(run.code, Some(2), "{args:?}: {}{}", run.stdout, run.stderr);
-	let lines: Vec<&str> = run.stderr.lines().collect();
+	let lines: Vec<&str> = run.stderr.lines().filter(|l| !l.starts_with("warning: ")).collect();
 	assert_eq!(lines.len(), 1, "{args:?}: one line, got {:?}", run.stderr);
 	assert!(lines[0].starts_with("Error: "), "{}", lines[0]);
 	lines[0].to_string()
@@ -20,10 +20,83 @@ fn an_unreachable_node_and_a_wrong_url_are_named() {
 	let id = format!("0x{}", "ab".repeat(32));
 	let line = error_line(&["verify", "--url", &url, "--id", &id]);
 	assert!(line.contains(&format!("cannot reach the node at {url}")), "{line}");
-	let line = error_line(&["verify", "--url", "ws://127.0.0.1:9944", "--id", &id]);
-	assert!(line.contains("not an HTTP JSON-RPC endpoint"), "{line}");
-	let line = error_line(&["audit", "history", "--url", "127.0.0.1:9944", "--id", &id]);
-	assert!(line.contains("not an HTTP JSON-RPC endpoint"), "{line}");
+	// A WebSocket URL is asked over HTTP at the same address.
+	let port = free_port();
+	let line = error_line(&["verify", "--url", &format!("ws://127.0.0.1:{port}"), "--id", &id]);
+	assert!(line.contains(&format!("cannot reach the node at http://127.0.0.1:{port}")), "{line}");
+	for url in ["127.0.0.1:9944", "ftp://127.0.0.1:9944"] {
+		let line = error_line(&["audit", "history", "--url", url, "--id", &id]);
+		assert!(line.contains("not a JSON-RPC endpoint"), "{line}");
+	}
+}
+
+#[test]
+fn secrets_on_the_command_line_or_in_open_files_and_plain_http_are_warned_or_refused() {
+	use std::os::unix::fs::PermissionsExt;
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let vote = ["vote", "--id", "0"];
+	// A key typed on the command line is warned about (here it is no key, so nothing is
+	// sent either).
+	let run =
+		run_cli(&[&["admin", "--url", &url, "--suri", "not a key at all"], &vote[..]].concat());
+	assert_eq!(run.code, Some(2));
+	assert!(run.stderr.contains("warning: a secret URI on the command line is visible"));
+	// A key file others may read is refused before any request; one only its owner reads
+	// is used (here: the node is not running, so the request fails).
+	let dir = tempfile::tempdir().unwrap();
+	let key = dir.path().join("kz-member.suri");
+	std::fs::write(&key, "//Alice\n").unwrap();
+	std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+	let key = key.to_str().unwrap();
+	let line = error_line(&[&["admin", "--url", &url, "--suri-file", key], &vote[..]].concat());
+	assert!(line.contains("chmod 600"), "{line}");
+	std::fs::set_permissions(key, std::fs::Permissions::from_mode(0o600)).unwrap();
+	let run = run_cli(&[&["admin", "--url", &url, "--suri-file", key], &vote[..]].concat());
+	assert!(run.stderr.contains("cannot reach the node"), "{}", run.stderr);
+	assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+	// Plain HTTP to another machine is warned about (refused here before any request).
+	let run = run_cli(
+		&[&["admin", "--url", "http://192.0.2.7:9944", "--suri", "not a key at all"], &vote[..]]
+			.concat(),
+	);
+	assert!(run.stderr.contains("is plain HTTP to another machine"), "{}", run.stderr);
+}
+
+#[test]
+fn salts_short_enough_to_guess_are_refused_before_any_request() {
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let dir = tempfile::tempdir().unwrap();
+	let list = dir.path().join("general-list.pdf");
+	std::fs::write(&list, b"list").unwrap();
+	let issue = [
+		"carnet",
+		"--url",
+		&url,
+		"--suri",
+		"//Eve",
+		"issue",
+		"--number",
+		"KZ/2026/1",
+		"--holder",
+		"990140000385",
+		"--salt",
+		"77aa",
+		"--country",
+		"KG",
+		"--items",
+		"1",
+		"--list",
+		list.to_str().unwrap(),
+		"--valid-from",
+		"2026-12-01",
+		"--valid-until",
+		"2027-01-01",
+	];
+	let line = error_line(&issue);
+	assert!(line.contains("--salt is 4 bytes; a salt needs at least 16"), "{line}");
+	let status = ["aeo", "--url", &url, "status", "--country", "KZ", "--operator-id", "1"];
+	let line = error_line(&[&status[..], &["--salt", "c0ffee"]].concat());
+	assert!(line.contains("at least 16"), "{line}");
 }
 
 #[test]

@@ -58,6 +58,15 @@ pub fn block_label(answer: &Value) -> String {
 	}
 }
 
+/// The chain's head as a node sees it: its best and last finalized block numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+	/// The best block's number.
+	pub best: u32,
+	/// The last finalized block's number.
+	pub finalized: u32,
+}
+
 /// Where a transaction was found: its block's number, hash and its index there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -76,6 +85,12 @@ impl Rpc {
 		let hash = hash.as_str().ok_or_else(|| format!("bad finalized head {hash}"))?.to_string();
 		let header = self.call("chain_getHeader", json!([hash]))?;
 		Ok((hash, header_number(&header)?))
+	}
+
+	/// The best and last finalized block numbers.
+	pub fn head(&self) -> Result<Head, String> {
+		let finalized = self.finalized_head()?.1;
+		Ok(Head { best: self.best_number()?, finalized })
 	}
 
 	/// The best block's number.
@@ -100,19 +115,22 @@ impl Rpc {
 		Ok(None)
 	}
 
-	/// Waits until `extrinsic` (hex), submitted when block `after` was the best, is in a
+	/// Waits until `extrinsic` (hex), submitted when `since` was the chain's head, is in a
 	/// block of the best chain (`wait` in-block) or of the finalized chain (`wait`
 	/// finalized), for at most `timeout`. Reports progress on the way. `Ok(None)`: it
 	/// did not get there in time (it may still).
 	pub fn wait_for(
 		&self,
 		extrinsic: &str,
-		after: u32,
+		since: Head,
 		wait: Wait,
 		timeout: Duration,
 	) -> Result<Option<Found>, String> {
 		let deadline = Instant::now() + timeout;
-		let (mut next_best, mut next_final) = (after + 1, after + 1);
+		// No finalized block up to `since.finalized` can hold it; on the best chain, a
+		// block above `since.best` holds it unless the node switched to a shorter fork
+		// (then only the finalized chain tells).
+		let (mut next_best, mut next_final) = (since.best + 1, since.finalized + 1);
 		let mut seen_in: Option<Found> = None;
 		loop {
 			if seen_in.is_none() {

@@ -210,7 +210,7 @@ pub fn submit_and_report(
 	wait: Wait,
 	timeout: std::time::Duration,
 ) -> Result<Submission, String> {
-	let before = rpc.best_number()?;
+	let before = rpc.head()?;
 	let (hash, extrinsic) = signer.submit(rpc, call, nonce)?;
 	println!("submitted {hash}");
 	if wait == Wait::Submitted {

@@ -15,6 +15,15 @@ use crate::{Executive, Governance, Runtime, RuntimeCall, RuntimeOrigin, System, 
 
 /// `call` signed by `key` with the account's next nonce.
 fn signed_by(key: Sr25519Keyring, call: RuntimeCall) -> crate::UncheckedExtrinsic {
+	signed_for(key, call, crate::Lifetime::Immortal)
+}
+
+/// `call` signed by `key` with the account's next nonce, valid for `lifetime`.
+fn signed_for(
+	key: Sr25519Keyring,
+	call: RuntimeCall,
+	lifetime: crate::Lifetime,
+) -> crate::UncheckedExtrinsic {
 	let nonce = System::account_nonce(key.to_account_id());
 	crate::sign(
 		&key.pair(),
@@ -23,6 +32,7 @@ fn signed_by(key: Sr25519Keyring, call: RuntimeCall) -> crate::UncheckedExtrinsi
 		VERSION.spec_version,
 		VERSION.transaction_version,
 		System::block_hash(0),
+		lifetime,
 	)
 }
 
@@ -117,6 +127,34 @@ fn no_one_sends_remarks_transfers_or_another_roles_calls() {
 		let vote =
 			RuntimeCall::Governance(pallet_tamga_governance::Call::withdraw_proposal { id: 0 });
 		assert_eq!(pool(signed_by(member, vote)), Ok(()));
+	});
+}
+
+#[test]
+fn a_mortal_transaction_is_refused_once_its_period_is_over() {
+	local_testnet().execute_with(|| {
+		let member = Sr25519Keyring::Alice;
+		let vote =
+			RuntimeCall::Governance(pallet_tamga_governance::Call::withdraw_proposal { id: 0 });
+		let lifetime =
+			crate::Lifetime::Mortal { period: 64, birth: 0, birth_hash: System::block_hash(0) };
+		assert_eq!(pool(signed_for(member, vote.clone(), lifetime)), Ok(()));
+		// Signed for another fork's birth block: refused.
+		let other = crate::Lifetime::Mortal {
+			period: 64,
+			birth: 0,
+			birth_hash: sp_core::H256::repeat_byte(9),
+		};
+		assert_eq!(
+			pool(signed_for(member, vote.clone(), other)),
+			Err(InvalidTransaction::BadProof.into())
+		);
+		// 64 blocks on, it is dead: a dropped transaction cannot come back later.
+		System::set_block_number(99);
+		assert_eq!(
+			pool(signed_for(member, vote, lifetime)),
+			Err(InvalidTransaction::AncientBirthBlock.into())
+		);
 	});
 }
 
