@@ -54,6 +54,10 @@ pub struct Cli {
 	/// Options of a running node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// The verifier RPC profile (for border posts, single windows and auditors).
+	#[clap(flatten)]
+	pub verifier: crate::verifier_rpc::VerifierRpcArgs,
 }
 
 /// Examples shown at the end of `tamga-node --help`.
@@ -71,6 +75,12 @@ Examples:
   tamga-node key insert --chain local --base-path data/kz --scheme sr25519 \\
              --suri //Alice --key-type aura          put a session key into the keystore
   tamga-node build-spec --chain local --disable-default-bootnode > local.json
+
+RPC exposure: the node's own RPC (--rpc-port) listens on loopback unless --rpc-external,
+and then serves safe methods only (--rpc-methods). For border posts, single windows and
+auditors, serve the verifier profile instead: --verifier-rpc-addr 0.0.0.0:9955 answers
+tamga_* reads, headers, finality and system_health only, rate-limited per connection
+(--verifier-rpc-rate-limit, calls per minute).
 
 A whole four-validator network on this machine: scripts/local-net.sh start
 Users' commands (governance, certificates, carnets, AEO, audit, proofs): the `tamga` tool";

@@ -14,6 +14,7 @@ mod native_verify;
 mod preflight;
 mod rpc;
 mod service;
+mod verifier_rpc;
 
 fn main() {
 	if let Err(error) = command::run() {

@@ -141,11 +141,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// Builds and starts a full node (a validator if `--validator`) on network backend `N`.
+/// Builds and starts a full node (a validator if `--validator`) on network backend `N`,
+/// with the verifier RPC profile if `verifier` asks for it.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	mut config: Configuration,
+	verifier: &crate::verifier_rpc::VerifierRpcArgs,
 ) -> Result<TaskManager, ServiceError> {
 	let admission = crate::admission::enforced(&config);
 	if admission {
@@ -232,7 +234,8 @@ pub fn new_full<
 		})
 	};
 
-	sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+	let tokio_handle = config.tokio_handle.clone();
+	let rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		network: network.clone(),
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
@@ -247,6 +250,11 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
+	if let Some(server) = crate::verifier_rpc::start(verifier, rpc_handlers, &tokio_handle)
+		.map_err(ServiceError::Other)?
+	{
+		task_manager.keep_alive(server);
+	}
 
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(

@@ -64,6 +64,7 @@ impl_runtime_apis! {
 	{
 		/// Dry runs for tools (reading a rule contract's policy, checking a call before
 		/// sending it): never part of a block, so debug output and events are collected.
+		/// Bounded (`dry_runs`): gas at most a rule contract's, deployments by members only.
 		fn call(
 			origin: AccountId,
 			dest: AccountId,
@@ -72,7 +73,7 @@ impl_runtime_apis! {
 			storage_deposit_limit: Option<Balance>,
 			input_data: Vec<u8>,
 		) -> pallet_contracts::ContractExecResult<Balance, EventRecord> {
-			let gas_limit = gas_limit.unwrap_or(crate::contracts::RULE_GAS_LIMIT);
+			let gas_limit = crate::dry_runs::gas_limit(gas_limit);
 			Contracts::bare_call(
 				origin,
 				dest,
@@ -95,7 +96,10 @@ impl_runtime_apis! {
 			data: Vec<u8>,
 			salt: Vec<u8>,
 		) -> pallet_contracts::ContractInstantiateResult<AccountId, Balance, EventRecord> {
-			let gas_limit = gas_limit.unwrap_or(crate::contracts::RULE_GAS_LIMIT);
+			if let Err(error) = crate::dry_runs::ensure_may_deploy(&origin) {
+				return crate::dry_runs::refused_instantiation(error);
+			}
+			let gas_limit = crate::dry_runs::gas_limit(gas_limit);
 			Contracts::bare_instantiate(
 				origin,
 				value,
@@ -115,6 +119,7 @@ impl_runtime_apis! {
 			storage_deposit_limit: Option<Balance>,
 			determinism: pallet_contracts::Determinism,
 		) -> pallet_contracts::CodeUploadResult<Hash, Balance> {
+			crate::dry_runs::ensure_may_deploy(&origin)?;
 			Contracts::bare_upload_code(origin, code, storage_deposit_limit, determinism)
 		}
 

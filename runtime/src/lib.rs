@@ -51,6 +51,7 @@ pub mod call_policy;
 pub mod configs;
 pub mod contracts;
 pub mod db_weight;
+pub mod dry_runs;
 pub mod genesis_presets;
 
 use sp_runtime::{

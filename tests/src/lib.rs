@@ -12,6 +12,7 @@
 
 pub mod binary;
 pub mod cli;
+pub mod contracts;
 pub mod load;
 pub mod namespaces;
 pub mod network;

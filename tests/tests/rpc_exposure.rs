@@ -2,10 +2,16 @@
 //! are not exposed on a public interface by default (a node started with `--rpc-external`
 //! answers safe methods but refuses unsafe ones, while one listening on loopback only
 //! serves its operator both); malformed, oversized and over-long requests get errors, and
-//! the node keeps answering.
+//! the node keeps answering. The verifier profile (`--verifier-rpc-addr`) serves border
+//! posts what they need to verify and refuses the rest, rate-limited per connection.
 
-use serde_json::json;
-use tamga_tests::{network::LIVENESS_TIMEOUT, node::TamgaNode, wait};
+use serde_json::{json, Value};
+use tamga_tests::{
+	network::LIVENESS_TIMEOUT,
+	node::{free_port, TamgaNode},
+	rpc::RpcClient,
+	wait,
+};
 
 /// Starts a non-validator `local` node with `extra` arguments and waits for its RPC.
 fn node(dir: &std::path::Path, extra: &[&str]) -> TamgaNode {
@@ -112,4 +118,72 @@ fn malformed_huge_and_over_long_requests_get_errors_and_the_node_keeps_answering
 	let unknown = rpc.call("tamga_verifyDocument", json!([hex64])).expect_err("no such document");
 	assert!(unknown.contains("-32001"), "{unknown}");
 	assert!(rpc.call("system_health", json!([])).is_ok());
+}
+
+#[test]
+fn the_verifier_profile_serves_verification_and_refuses_the_rest() {
+	let dir = tempfile::tempdir().unwrap();
+	let port = free_port();
+	let address = format!("127.0.0.1:{port}");
+	let node =
+		node(dir.path(), &["--verifier-rpc-addr", &address, "--verifier-rpc-rate-limit", "40"]);
+	let verifier = RpcClient::new(port);
+	let hex64 = format!("0x{}", "ab".repeat(32));
+
+	// What officers need: Tamga's verification (here: no such document), headers,
+	// finality and health, answered as the node's own RPC answers them.
+	let unknown = verifier.call("tamga_verifyDocument", json!([hex64])).expect_err("unknown");
+	assert!(unknown.contains("-32001"), "{unknown}");
+	let head = verifier.call("chain_getFinalizedHead", json!([])).expect("served");
+	assert_eq!(Some(head.clone()), node.rpc().call("chain_getFinalizedHead", json!([])).ok());
+	let header = verifier.call("chain_getHeader", json!([head])).expect("served");
+	assert!(header["number"].is_string(), "{header}");
+	assert!(verifier.call("chain_getBlockHash", json!([0])).expect("served").is_string());
+	assert!(verifier.call("system_health", json!([])).expect("served")["peers"].is_number());
+
+	// Not block bodies, raw state, dry runs, the pool or keys: each refused by name.
+	for (method, params) in [
+		("chain_getBlock", json!([])),
+		("state_getStorage", json!(["0x00"])),
+		("state_call", json!(["ContractsApi_call", "0x"])),
+		("state_getReadProof", json!([["0x00"]])),
+		("author_submitExtrinsic", json!(["0x00"])),
+		("author_pendingExtrinsics", json!([])),
+		("author_rotateKeys", json!([])),
+		("system_peers", json!([])),
+	] {
+		let refused = verifier.call(method, params).expect_err("refused");
+		assert!(
+			refused.contains("-32010")
+				&& refused.contains(&format!("{method} is not served by this node's verifier")),
+			"{method}: {refused}"
+		);
+	}
+	// The node's own RPC (loopback) still serves its operator everything.
+	assert!(node.rpc().call("chain_getBlock", json!([])).is_ok());
+
+	// One connection making more than 50 calls a minute: beyond the first 50, each call
+	// waits for the next slot (one every 1.2 s) and, after ten tries, is refused. Without
+	// the limit, 54 health calls in one batch take a few milliseconds.
+	let batch: Vec<Value> = (0..54)
+		.map(|id| json!({"jsonrpc": "2.0", "id": id, "method": "system_health", "params": []}))
+		.collect();
+	let started = std::time::Instant::now();
+	let answers: Vec<Value> = ureq::post(&format!("http://{address}"))
+		.send_json(Value::Array(batch))
+		.expect("the batch is answered")
+		.into_json()
+		.expect("JSON");
+	let took = started.elapsed();
+	let limited = answers.iter().filter(|a| a["error"]["code"] == json!(-32999)).count();
+	let served = answers.iter().filter(|a| a.get("result").is_some()).count();
+	eprintln!(
+		"verifier profile, 54 calls on one connection at 50/minute: {served} served, {limited} \
+		 refused, in {took:?}"
+	);
+	assert_eq!(served + limited, 54);
+	assert!(
+		limited > 0 || took >= std::time::Duration::from_secs(3),
+		"no call was held back: {served} served in {took:?}"
+	);
 }

@@ -4,11 +4,16 @@
 //! of origin; its chamber of commerce then anchors certificates with their production
 //! facts: one passes, one passes with a warning that `tamga_verifyDocument` shows, one is
 //! refused with the reason code and its meaning. An account that is not an
-//! administration's cannot deploy contracts.
+//! administration's cannot deploy contracts, nor dry-run a deployment; a dry run of a
+//! contract that loops forever runs out of gas within the rule gas limit.
+
+use std::time::Duration;
 
 use serde_json::Value;
+use sp_runtime::{DispatchError, Weight};
 use tamga_tests::{
 	cli::{accredit, client, ct1_facts, run_cli, CliRun},
+	contracts::{instantiate_dry_run, upload_dry_run, LOOPING_CONTRACT},
 	network::LocalNetwork,
 	node::TamgaNode,
 };
@@ -156,4 +161,49 @@ fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
 	let mut args = vec!["register", "--file", document.to_str().unwrap()];
 	args.extend(facts.iter().map(String::as_str));
 	net.check(client(kz, "cert", Some("//Eve"), &args).ok());
+
+	dry_runs_are_bounded_and_deployments_members_only(&net);
+}
+
+/// 16 concurrent dry runs of a contract that loops forever, each asking for `u64::MAX`
+/// gas, end with `OutOfGas` within the rule gas limit while the network keeps
+/// finalizing; a party's deployment dry runs are refused before anything runs.
+fn dry_runs_are_bounded_and_deployments_members_only(net: &LocalNetwork) {
+	let node = &net.nodes[1];
+	let before = net.check(node.rpc().finalized_number());
+	let limit = tamga_runtime::contracts::RULE_GAS_LIMIT;
+	let runs: Vec<_> = (0..16)
+		.map(|_| {
+			let rpc = node.rpc();
+			std::thread::spawn(move || {
+				instantiate_dry_run(&rpc, "//Bob", LOOPING_CONTRACT, Some(Weight::MAX))
+			})
+		})
+		.collect();
+	let mut took = Vec::new();
+	for run in runs {
+		let (answer, elapsed) = net.check(run.join().expect("the dry run's thread ends"));
+		let error = answer.result.expect_err("a contract that loops forever cannot succeed");
+		let out_of_gas = pallet_contracts::Error::<tamga_runtime::Runtime>::OutOfGas;
+		assert_eq!(error, DispatchError::from(out_of_gas), "{error:?}");
+		assert!(answer.gas_consumed.all_lte(limit), "{:?} > {limit:?}", answer.gas_consumed);
+		took.push(elapsed);
+	}
+	took.sort();
+	eprintln!(
+		"16 concurrent looping dry runs with u64::MAX gas: OutOfGas in {:?} (fastest) to \
+		 {:?} (slowest)",
+		took[0], took[15]
+	);
+	assert!(took[15] < Duration::from_secs(10), "a dry run held the node for {:?}", took[15]);
+	// The network kept finalizing meanwhile.
+	net.wait_finalized(&[0, 1, 2, 3], before + 2);
+	// An accredited party (the chamber) may not deploy: refused before anything runs.
+	let not_member =
+		DispatchError::from(pallet_tamga_governance::Error::<tamga_runtime::Runtime>::NotMember);
+	let (answer, _) = net.check(instantiate_dry_run(&node.rpc(), "//Eve", LOOPING_CONTRACT, None));
+	assert_eq!(answer.result.err(), Some(not_member));
+	assert_eq!(answer.gas_consumed, Weight::zero());
+	let upload = net.check(upload_dry_run(&node.rpc(), "//Eve", LOOPING_CONTRACT));
+	assert_eq!(upload.err(), Some(not_member));
 }

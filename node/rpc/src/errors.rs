@@ -21,6 +21,10 @@ pub const UNKNOWN_CARNET: i32 = -32005;
 /// The operator's administration never certified it as of the block asked about.
 pub const UNKNOWN_OPERATOR: i32 = -32006;
 
+/// The method exists on the node but this RPC interface does not serve it (the verifier
+/// profile serves verification, headers and health only).
+pub const NOT_IN_PROFILE: i32 = -32010;
+
 /// An error with `code` and `message`.
 pub fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(code, message.into(), None::<()>)

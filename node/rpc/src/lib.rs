@@ -32,6 +32,7 @@ pub mod errors;
 pub mod hex;
 pub mod native;
 pub mod paging;
+pub mod profile;
 pub mod verdict;
 
 pub use aeo::AeoApiServer;
