@@ -3,14 +3,15 @@
 # Idempotent: what is already there is left alone, so a second run takes seconds.
 #
 #   - Debian packages: protobuf-compiler (libp2p), clang + libclang-dev (RocksDB bindings),
-#     curl (scripts talk to nodes' RPC), build-essential.
+#     curl (scripts talk to nodes' RPC), build-essential, nftables (the tests check the
+#     firewall ruleset `tamga admin firewall-rules` prints).
 #   - The Rust toolchain pinned in rust-toolchain.toml (1.95.0) with rust-src and the
 #     wasm32-unknown-unknown and wasm32v1-none targets (runtime Wasm).
 set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "$0")/common.sh"
 
-PACKAGES=(protobuf-compiler clang libclang-dev curl build-essential pkg-config)
+PACKAGES=(protobuf-compiler clang libclang-dev curl build-essential pkg-config nftables)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -43,6 +43,13 @@ pub enum Action {
 		#[arg(long)]
 		json: bool,
 	},
+	/// Print an nftables ruleset that lets only the approved nodes (as of the last
+	/// finalized block) reach this host's peer-to-peer port: apply it with `nft -f`.
+	FirewallRules {
+		/// The node's peer-to-peer port.
+		#[arg(long, default_value_t = 30333)]
+		port: u16,
+	},
 	/// Remove proposal ID whose voting period ended without a decision.
 	Close {
 		/// The proposal's id.
@@ -397,6 +404,11 @@ impl GovernanceCmd {
 		let call = match &self.action {
 			Action::Proposals { json } => {
 				return list_proposals(&rpc, *json).map(|()| crate::support::Verdict::Done)
+			},
+			Action::FirewallRules { port } => {
+				let nodes = crate::firewall::approved_nodes(&rpc)?;
+				print!("{}", crate::firewall::ruleset(&nodes, *port));
+				return Ok(crate::support::Verdict::Done);
 			},
 			Action::Propose(decision) => RuntimeCall::Governance(GovernanceCall::propose {
 				call: Box::new(decision.call()?),

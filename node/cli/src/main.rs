@@ -14,6 +14,7 @@ mod audit;
 mod carnet;
 mod cert;
 mod finality;
+mod firewall;
 mod key;
 mod proof;
 mod rpc;

@@ -386,6 +386,28 @@ fn unknown_carnet(number: &str, at: &BlockRef) -> jsonrpsee::types::ErrorObjectO
 	)
 }
 
+/// The block `at` (hash, default the best block) to read carnets from, if its runtime
+/// serves the version of `CarnetsApi` this node was built for.
+fn carnets_block<C, Block>(
+	client: &C,
+	at: Option<String>,
+) -> Result<(H256, BlockRef), jsonrpsee::types::ErrorObjectOwned>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+	C::Api: CarnetsApi<Block, AccountId32, NumberFor<Block>>,
+{
+	let (hash, block) = block_at(client, at)?;
+	ensure_api_version::<dyn CarnetsApi<Block, AccountId32, NumberFor<Block>>, C, Block>(
+		client,
+		hash,
+		&block,
+		"CarnetsApi",
+	)?;
+	Ok((hash, block))
+}
+
 impl<C, Block> CarnetApiServer for Tamga<C, Block>
 where
 	Block: BlockT<Hash = H256>,
@@ -395,13 +417,7 @@ where
 {
 	fn carnet(&self, number: String, at: Option<String>) -> RpcResult<CarnetJson> {
 		number_param(&number)?;
-		let (hash, block) = block_at(&*self.client, at)?;
-		ensure_api_version::<dyn CarnetsApi<Block, AccountId32, NumberFor<Block>>, C, Block>(
-			&*self.client,
-			hash,
-			&block,
-			"CarnetsApi",
-		)?;
+		let (hash, block) = carnets_block(&*self.client, at)?;
 		let view = self
 			.client
 			.runtime_api()
@@ -420,13 +436,7 @@ where
 	) -> RpcResult<MovementsJson> {
 		number_param(&number)?;
 		let Page { page, limit } = Page::from_params(page, limit, MAX_HISTORY_PAGE)?;
-		let (hash, block) = block_at(&*self.client, at)?;
-		ensure_api_version::<dyn CarnetsApi<Block, AccountId32, NumberFor<Block>>, C, Block>(
-			&*self.client,
-			hash,
-			&block,
-			"CarnetsApi",
-		)?;
+		let (hash, block) = carnets_block(&*self.client, at)?;
 		let history = self
 			.client
 			.runtime_api()
