@@ -21,6 +21,11 @@ impl UnixTime for TestClock {
 	}
 }
 
+/// The origin of a proposal all `total` administrations of a test consortium passed.
+pub fn unanimous<O: From<crate::RawOrigin>>(total: u32) -> O {
+	crate::RawOrigin::Consortium { ayes: total, total }.into()
+}
+
 /// Sets [`TestClock`] to `seconds` since 1970 (for this test's thread).
 pub fn set_clock(seconds: u64) {
 	NOW_SECONDS.with(|now| now.set(seconds));

@@ -10,7 +10,7 @@ use crate::{
 };
 
 fn consortium() -> RuntimeOrigin {
-	pallet_tamga_governance::RawOrigin::Consortium { ayes: 4, total: 4 }.into()
+	pallet_tamga_governance::testing::unanimous(4)
 }
 
 fn readmit_kz() {

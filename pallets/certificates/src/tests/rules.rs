@@ -314,7 +314,7 @@ fn an_administration_that_left_judges_nothing() {
 			Error::<Test>::RejectedByRules { direction: Direction::Import, code: 202 }
 		);
 		assert_ok!(Governance::remove_administration(
-			pallet_tamga_governance::RawOrigin::Consortium { ayes: 4, total: 4 }.into(),
+			pallet_tamga_governance::testing::unanimous(4),
 			*b"KG"
 		));
 		asked();
