@@ -5,7 +5,9 @@
 //! and this task keeps its reserved peers equal to the approved nodes of the last
 //! finalized block: when an approval is finalized the node dials the new peer, when a
 //! removal is finalized it drops it. An unknown node can therefore neither connect to a
-//! consortium node nor sync from one. The single-validator `dev` chain is exempt.
+//! consortium node nor sync from one. The same set feeds the network's admission gate
+//! ([`crate::network::gate`]), which refuses the requests of every other peer. The
+//! single-validator `dev` chain is exempt.
 
 use std::{
 	collections::{HashMap, HashSet},
@@ -22,6 +24,8 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use tamga_runtime::opaque::Block;
 
+use crate::network::ApprovedPeers;
+
 const LOG_TARGET: &str = "tamga-admission";
 
 /// Whether node admission applies to the chain `config` runs: every chain but a
@@ -31,8 +35,8 @@ pub fn enforced(config: &Configuration) -> bool {
 }
 
 /// The approved nodes a runtime reports, parsed; entries that do not parse are logged
-/// and skipped, and the node's own PeerId is left out.
-fn parse_approved(approved: Vec<(Vec<u8>, Vec<u8>)>, local: PeerId) -> HashMap<PeerId, Multiaddr> {
+/// and skipped.
+fn parse_approved(approved: Vec<(Vec<u8>, Vec<u8>)>) -> HashMap<PeerId, Multiaddr> {
 	let mut nodes = HashMap::new();
 	for (peer, address) in approved {
 		let peer_text = String::from_utf8_lossy(&peer);
@@ -45,7 +49,6 @@ fn parse_approved(approved: Vec<(Vec<u8>, Vec<u8>)>, local: PeerId) -> HashMap<P
 					.map_err(|e| format!("address `{address_text}`: {e}"))
 			});
 		match parsed {
-			Ok((peer, _)) if peer == local => {},
 			Ok((peer, address)) => {
 				nodes.insert(peer, address);
 			},
@@ -55,9 +58,23 @@ fn parse_approved(approved: Vec<(Vec<u8>, Vec<u8>)>, local: PeerId) -> HashMap<P
 	nodes
 }
 
-/// Keeps `network`'s reserved peers equal to the approved nodes of the last finalized
-/// block, for as long as the node runs.
-pub async fn run<C>(client: Arc<C>, network: Arc<dyn NetworkService>)
+/// The approved nodes of `client`'s last finalized block, for the admission gate the
+/// network starts with.
+pub fn approved_at_finalized<C>(client: &Arc<C>) -> Result<ApprovedPeers, sc_service::Error>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+	C::Api: NodeAdmissionApi<Block>,
+{
+	let at = client.info().finalized_hash;
+	let approved = client.runtime_api().approved_nodes(at).map_err(|error| {
+		sc_service::Error::Other(format!("cannot read the approved nodes at {at}: {error}"))
+	})?;
+	Ok(ApprovedPeers::new(parse_approved(approved).into_keys()))
+}
+
+/// Keeps `network`'s reserved peers, and the `gate`'s approved set, equal to the approved
+/// nodes of the last finalized block, for as long as the node runs.
+pub async fn run<C>(client: Arc<C>, network: Arc<dyn NetworkService>, gate: ApprovedPeers)
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockchainEvents<Block> + 'static,
 	C::Api: NodeAdmissionApi<Block>,
@@ -69,7 +86,9 @@ where
 	loop {
 		match client.runtime_api().approved_nodes(at) {
 			Ok(approved) => {
-				let wanted = parse_approved(approved, local);
+				let mut wanted = parse_approved(approved);
+				gate.replace(wanted.keys().copied());
+				wanted.remove(&local);
 				for peer in admitted.iter().filter(|p| !wanted.contains_key(p)) {
 					log::info!(target: LOG_TARGET, "🚫 node {peer} is no longer approved: disconnecting");
 					network.remove_reserved_peer(*peer);

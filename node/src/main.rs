@@ -11,6 +11,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod native_verify;
+mod network;
 mod preflight;
 mod rpc;
 mod service;

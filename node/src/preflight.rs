@@ -4,7 +4,9 @@
 //! Upstream, an RPC port already in use makes the server quietly listen on a random port,
 //! and a peer-to-peer port in use only logs a warning. For an administration's validator
 //! both mean "another node is already running here": Tamga refuses to start instead.
-//! A node key file that cannot be read or parsed is reported with its path.
+//! A node key file that cannot be read or parsed is reported with its path. No Tamga node
+//! serves IPFS: `--ipfs-server`'s Bitswap protocol would serve block bodies to any peer,
+//! past the admission gate.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 
@@ -17,7 +19,18 @@ use sc_service::Configuration;
 /// Runs every check; the first failure is returned as a one-line message.
 pub fn check(config: &mut Configuration) -> Result<(), String> {
 	check_node_key(config)?;
+	check_ipfs(config)?;
 	check_ports(config)
+}
+
+/// Refuses `--ipfs-server`.
+fn check_ipfs(config: &Configuration) -> Result<(), String> {
+	if config.network.ipfs_server {
+		return Err("--ipfs-server would serve block bodies to any peer, approved or not; \
+			 Tamga nodes do not serve IPFS"
+			.into());
+	}
+	Ok(())
 }
 
 /// Reads the node key file, if one is configured and exists (a missing one is generated

@@ -18,6 +18,8 @@ pub type FullClient = sc_service::TFullClient<
 	RuntimeApi,
 	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
 >;
+/// The transaction pool.
+pub type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type GrandpaBlockImport =
@@ -40,7 +42,7 @@ pub type Service = sc_service::PartialComponents<
 	FullBackend,
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
-	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+	FullPool,
 	(GrandpaBlockImport, GrandpaLinkHalf, Option<Telemetry>),
 >;
 
@@ -143,9 +145,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Builds and starts a full node (a validator if `--validator`) on network backend `N`,
 /// with the verifier RPC profile if `verifier` asks for it.
-pub fn new_full<
-	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
->(
+pub fn new_full<N: crate::network::InboundQueue>(
 	mut config: Configuration,
 	verifier: &crate::verifier_rpc::VerifierRpcArgs,
 ) -> Result<TaskManager, ServiceError> {
@@ -190,27 +190,27 @@ pub fn new_full<
 		Vec::default(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
+	let approved =
+		if admission { Some(crate::admission::approved_at_finalized(&client)?) } else { None };
+	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+		crate::network::build(crate::network::NetworkParams {
 			config: &config,
 			net_config,
 			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
-			spawn_handle: task_manager.spawn_handle(),
-			spawn_essential_handle: task_manager.spawn_essential_handle(),
+			pool: transaction_pool.clone(),
 			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
-			block_relay: None,
+			spawn: task_manager.spawn_handle(),
+			spawn_essential: task_manager.spawn_essential_handle(),
+			warp_sync: WarpSyncConfig::WithProvider(warp_sync),
 			metrics,
-			gap_sync_body_policy: None,
+			approved: approved.clone(),
 		})?;
 
-	if admission {
+	if let Some(approved) = approved {
 		task_manager.spawn_essential_handle().spawn(
 			"node-admission",
 			Some("networking"),
-			crate::admission::run(client.clone(), network.clone()),
+			crate::admission::run(client.clone(), network.clone(), approved),
 		);
 	}
 

@@ -7,6 +7,7 @@
 //! - [`load`]: a stream of certificate registrations, and which of them a node finalized.
 //! - [`namespaces`]: one network namespace per node, to cut and heal links between them.
 //! - [`network`]: a consortium of validators of the `local` chain, connected to each other.
+//! - [`raw_peer`]: a bare litep2p client that speaks the chain's wire protocols directly.
 //! - [`rpc`]: a small blocking JSON-RPC client.
 //! - [`wait`]: polling until a condition holds or a deadline passes.
 
@@ -17,5 +18,6 @@ pub mod load;
 pub mod namespaces;
 pub mod network;
 pub mod node;
+pub mod raw_peer;
 pub mod rpc;
 pub mod wait;

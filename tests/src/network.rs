@@ -43,18 +43,24 @@ impl LocalNetwork {
 	/// Prepares and starts the four validators on loopback, each bootstrapping from all
 	/// the others.
 	pub fn start() -> Self {
-		Self::start_with(None, &[])
+		Self::start_with(None, &[], &[])
+	}
+
+	/// Like [`start`](Self::start), with `extra` ([country, PeerId, address] each) approved
+	/// at genesis besides the validators' own nodes.
+	pub fn start_approving(extra: &[Value]) -> Self {
+		Self::start_with(None, &[], extra)
 	}
 
 	/// Like [`start`](Self::start), with `args` added to every node's command line.
 	pub fn start_with_node_args(args: &[&str]) -> Self {
-		Self::start_with(None, args)
+		Self::start_with(None, args, &[])
 	}
 
 	/// Like [`start`](Self::start), but each validator is a host of its own, in its own
 	/// network namespace, so that [`NamespaceLab::cut`] can partition them.
 	pub fn start_in_namespaces() -> Self {
-		Self::start_with(Some(LOCAL_VALIDATORS.len()), &[])
+		Self::start_with(Some(LOCAL_VALIDATORS.len()), &[], &[])
 	}
 
 	/// [`start_in_namespaces`](Self::start_in_namespaces), if this machine lets the test
@@ -73,7 +79,7 @@ impl LocalNetwork {
 		}
 	}
 
-	fn start_with(namespaces: Option<usize>, args: &[&str]) -> Self {
+	fn start_with(namespaces: Option<usize>, args: &[&str], extra: &[Value]) -> Self {
 		let turn = ONE_NETWORK_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
 		let lab = namespaces.map(NamespaceLab::create);
 		let dir = tempfile::Builder::new().prefix("tamga-net-").tempdir().expect("temp dir");
@@ -98,6 +104,7 @@ impl LocalNetwork {
 		let approved: Vec<Value> = nodes
 			.iter()
 			.map(|n| json!([n.name.to_uppercase(), n.peer_id, n.listen_address()]))
+			.chain(extra.iter().cloned())
 			.collect();
 		let spec = local_spec_approving(dir.path(), &approved);
 		let addresses: Vec<String> = nodes.iter().map(TamgaNode::multiaddr).collect();

@@ -101,3 +101,21 @@ fn a_peer_to_peer_port_in_use_is_refused() {
 	]);
 	assert!(line.contains("peer-to-peer") && line.contains(&port.to_string()), "{line}");
 }
+
+#[test]
+fn a_consortium_node_refuses_to_serve_ipfs() {
+	let dir = tempfile::tempdir().unwrap();
+	let line = refusal(&[
+		"--chain",
+		"local",
+		"--base-path",
+		dir.path().to_str().unwrap(),
+		"--ipfs-server",
+		"--no-prometheus",
+		"--listen-addr",
+		&format!("/ip4/127.0.0.1/tcp/{}", free_port()),
+		"--rpc-port",
+		&free_port().to_string(),
+	]);
+	assert!(line.contains("--ipfs-server") && line.contains("any peer"), "{line}");
+}

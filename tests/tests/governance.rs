@@ -2,8 +2,9 @@
 //! `tamga-node governance` commands the README documents: outsiders cannot transact; a
 //! fifth administration (UZ) is voted in, its node approved, its validator's session keys
 //! registered and its validator voted in, after which it authors blocks; voted out, it
-//! stops. An unknown node cannot sync until the consortium approves it; an accredited
-//! party may transact.
+//! stops. An unknown node cannot sync until the consortium approves it, and a custom
+//! client that ignores the node's rules gets nothing from it; an accredited party may
+//! transact.
 
 use codec::{Decode, Encode};
 use serde_json::json;
@@ -12,8 +13,9 @@ use tamga_runtime::{AccountId, Runtime};
 use tamga_tests::{
 	cli::client,
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
-	node::TamgaNode,
-	rpc::to_hex,
+	node::{free_port, TamgaNode},
+	raw_peer::{self, Gossip, Keypair, RawPeer, Service},
+	rpc::{from_hex, to_hex},
 	wait,
 };
 
@@ -183,10 +185,81 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	assert!(net.check(net.nodes[0].rpc().storage(&member_key)).is_none(), "Eve is still a member");
 }
 
+/// A 32-byte hash from its `0x` hex form.
+fn hash32(hex: &str) -> [u8; 32] {
+	from_hex(hex).expect("hex").try_into().expect("32 bytes")
+}
+
+/// A raw litep2p client (not a `tamga-node`, and not bound by reserved-only mode) asks
+/// node 0 for blocks, state, a warp proof and a light-client read, and opens its
+/// notification substreams. With an approved identity (`approved`, listening on
+/// `approved_port`) it is served, which shows the requests are well formed; with an
+/// identity of its own it is refused on every protocol, and the node logs who it refused.
+fn a_raw_client_is_served_only_if_approved(
+	net: &LocalNetwork,
+	approved: Keypair,
+	approved_port: u16,
+) {
+	let node = &net.nodes[0];
+	let rpc = node.rpc();
+	let genesis = hash32(&net.check(rpc.block_hash(0)).expect("genesis"));
+	let first = net.check(rpc.block_hash(1)).expect("block #1 is finalized");
+	let finalized = hash32(&net.check(rpc.finalized_hash()));
+	let system_number =
+		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Number")].concat();
+	let asks: [(Service, Vec<u8>); 4] = [
+		(Service::Blocks, raw_peer::requests::blocks(1, 2)),
+		(Service::State, raw_peer::requests::state(&finalized)),
+		(Service::WarpProof, raw_peer::requests::warp_proof(&genesis)),
+		// `System::Number`, read with its proof.
+		(Service::Light, raw_peer::requests::remote_read(&finalized, &system_number)),
+	];
+	let nodes = [node.multiaddr()];
+
+	let mut member = RawPeer::with_keypair(genesis, &nodes, approved, approved_port);
+	for (service, request) in &asks {
+		let answer = member.request(&nodes[0], *service, request.clone());
+		let answer =
+			answer.unwrap_or_else(|e| panic!("{service:?} refused an approved client: {e}"));
+		assert!(!answer.is_empty(), "{service:?} answered an approved client with nothing");
+		if *service == Service::Blocks {
+			let first = from_hex(&first).expect("hex");
+			assert!(answer.windows(32).any(|w| w == first), "block #1 is not in the answer");
+		}
+	}
+	net.check(
+		member.open(&nodes[0], Gossip::BlockAnnounces).map_err(|e| format!("announces: {e}")),
+	);
+	drop(member);
+
+	let mut outsider = RawPeer::new(genesis, &nodes);
+	for (service, request) in &asks {
+		match outsider.request(&nodes[0], *service, request.clone()) {
+			Ok(answer) => panic!("{service:?} served an unapproved client {} bytes", answer.len()),
+			Err(error) => assert!(error.starts_with("refused"), "{service:?}: {error}"),
+		}
+	}
+	for gossip in Gossip::ALL {
+		let error = outsider.open(&nodes[0], gossip).expect_err(&format!("{gossip:?} let it in"));
+		assert!(error.starts_with("refused"), "{gossip:?}: {error}");
+	}
+	let log = std::fs::read_to_string(node.log_path()).unwrap_or_default();
+	let refusal = format!("request from {}: not an approved node", outsider.peer_id());
+	assert!(log.contains(&refusal), "node 0 did not log its refusal of {}", outsider.peer_id());
+}
+
 #[test]
 fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
-	let net = LocalNetwork::start();
+	// Besides the validators' nodes, the genesis approves one raw client's identity.
+	let approved = Keypair::generate();
+	let approved_port = free_port();
+	let net = LocalNetwork::start_approving(&[json!([
+		"KZ",
+		raw_peer::peer_id_of(&approved),
+		format!("/ip4/127.0.0.1/tcp/{approved_port}")
+	])]);
 	net.wait_finalized(&[0, 1, 2, 3], 2);
+	a_raw_client_is_served_only_if_approved(&net, approved, approved_port);
 
 	// On the way: an account becomes known by accreditation alone, without a vote, and
 	// only for its role's calls. The pool refuses Ferdie until KZ offers him an
