@@ -193,28 +193,10 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The sender is not a member account of any administration.
-		NotMember,
-		/// The sender is neither a member account nor an accredited AEO office.
-		NotAccredited,
-		/// The sender is accredited for another role than AEO office (issuer).
-		WrongRole,
-		/// The sender belongs to another country than the one the action concerns.
-		WrongCountry,
-		/// The sender is an issuer, but not accredited for AEO certification.
-		KindNotAccredited,
-		/// The sender's accreditation starts later.
-		AccreditationNotYetValid,
-		/// The sender's accreditation has expired.
-		AccreditationExpired,
-		/// The sender's accreditation is suspended.
-		AccreditationSuspended,
-		/// The sender's accreditation is revoked.
-		AccreditationRevoked,
-		/// The sender's administration has left the consortium.
-		AdministrationGone,
-		/// The sender's key was cut off.
-		KeyCutOff,
+		/// The sender may not make this call, and why, in the consortium's one vocabulary:
+		/// not a member, not accredited, another role, country or kind, the accreditation's
+		/// state, its administration gone, its key cut off.
+		Denied(pallet_tamga_governance::Denied),
 		/// The validity ends before it starts, or has already ended.
 		InvalidValidity,
 		/// No certification of this operator by the sender's administration.
@@ -266,7 +248,7 @@ pub mod pallet {
 		SuspendedByAdministration,
 	}
 
-	pallet_tamga_governance::impl_from_denied!(Error, KeyCutOff);
+	pallet_tamga_governance::impl_from_denied!(Error);
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {

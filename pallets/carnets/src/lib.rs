@@ -169,29 +169,10 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The sender is not a member account of any administration.
-		NotMember,
-		/// The sender holds no accreditation.
-		NotAccredited,
-		/// The sender is accredited for another role: a guaranteeing association (issuer)
-		/// issues and closes carnets, an officer records vouchers.
-		WrongRole,
-		/// The sender belongs to another country than the one the action concerns.
-		WrongCountry,
-		/// The issuer is not accredited as an ATA guaranteeing association.
-		KindNotAccredited,
-		/// The sender's accreditation starts later.
-		AccreditationNotYetValid,
-		/// The sender's accreditation has expired.
-		AccreditationExpired,
-		/// The sender's accreditation is suspended.
-		AccreditationSuspended,
-		/// The sender's accreditation is revoked.
-		AccreditationRevoked,
-		/// The sender's administration has left the consortium.
-		AdministrationGone,
-		/// The association's key was cut off.
-		KeyCutOff,
+		/// The sender may not make this call, and why, in the consortium's one vocabulary:
+		/// not a member, not accredited, another role, country or kind, the accreditation's
+		/// state, its administration gone, its key cut off.
+		Denied(pallet_tamga_governance::Denied),
 		/// The carnet number holds characters other than printable ASCII, or ends with a
 		/// space.
 		InvalidNumber,
@@ -264,7 +245,7 @@ pub mod pallet {
 		HistoryFull,
 	}
 
-	pallet_tamga_governance::impl_from_denied!(Error, KeyCutOff);
+	pallet_tamga_governance::impl_from_denied!(Error);
 
 	impl<T> From<VoucherError> for Error<T> {
 		fn from(error: VoucherError) -> Self {

@@ -255,32 +255,10 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The sender is not a member account of any administration.
-		NotMember,
-		/// The sender holds no accreditation.
-		NotAccredited,
-		/// The sender is accredited for another role: an issuer anchors certificates, an
-		/// approved exporter its origin declarations, an exporter applies, an officer
-		/// records uses.
-		WrongRole,
-		/// The sender belongs to another country than the one the action concerns (an
-		/// officer of the importing country must record its uses).
-		WrongCountry,
-		/// The issuer is not accredited for this kind of document.
-		KindNotAccredited,
-		/// The sender's accreditation starts later.
-		AccreditationNotYetValid,
-		/// The sender's accreditation has expired.
-		AccreditationExpired,
-		/// The sender's accreditation is suspended.
-		AccreditationSuspended,
-		/// The sender's accreditation is revoked.
-		AccreditationRevoked,
-		/// The sender's administration has left the consortium.
-		AdministrationGone,
-		/// The issuer's key was cut off: it can no longer anchor, and its documents
-		/// anchored after the cut-off are invalid.
-		IssuerKeyCutOff,
+		/// The sender may not make this call, and why, in the consortium's one vocabulary:
+		/// not a member, not accredited, another role, country or kind, the accreditation's
+		/// state, its administration gone, its key cut off.
+		Denied(pallet_tamga_governance::Denied),
 		/// The document's issuer was accredited by an administration that has since left
 		/// the consortium: the document is void.
 		IssuerAdministrationLeft,
@@ -370,7 +348,7 @@ pub mod pallet {
 		InvalidMaterial,
 	}
 
-	pallet_tamga_governance::impl_from_denied!(Error, IssuerKeyCutOff);
+	pallet_tamga_governance::impl_from_denied!(Error);
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
@@ -1023,7 +1001,7 @@ pub mod pallet {
 		fn ensure_not_cut_off(record: &RecordOf<T>) -> DispatchResult {
 			ensure!(
 				!Self::anchored_after_cutoff(&record.issuer, record.registered_at),
-				Error::<T>::IssuerKeyCutOff
+				Error::<T>::Denied(pallet_tamga_governance::Denied::AfterKeyCutoff)
 			);
 			Ok(())
 		}

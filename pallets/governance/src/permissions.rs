@@ -3,6 +3,7 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::PalletError;
 use scale_info::TypeInfo;
 
 use crate::{
@@ -11,7 +12,8 @@ use crate::{
 	types::{AccreditationStatus, DocumentKind, Role},
 };
 
-/// Why an account may not act as asked.
+/// Why an account may not act as asked. Each pallet's errors carry it as
+/// `Error::Denied(Denied)` (see [`impl_from_denied`](crate::impl_from_denied)).
 #[derive(
 	Clone,
 	Copy,
@@ -21,6 +23,7 @@ use crate::{
 	Decode,
 	DecodeWithMemTracking,
 	MaxEncodedLen,
+	PalletError,
 	TypeInfo,
 	Debug,
 )]

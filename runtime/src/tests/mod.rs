@@ -158,7 +158,9 @@ fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
 					None
 				)
 				.map_err(|e| e.error),
-				pallet_tamga_certificates::Error::<Runtime>::NotAccredited
+				pallet_tamga_certificates::Error::<Runtime>::Denied(
+					pallet_tamga_governance::Denied::NotAccredited
+				)
 			);
 		};
 		refused();

@@ -18,7 +18,10 @@ fn one_administration_proposes_and_the_other_accepts() {
 		// Only the partner accepts; the proposer cannot accept its own proposal.
 		assert_noop!(Aeo::accept_mra(signed(KZ), 0), Error::<Test>::NotParty);
 		assert_noop!(Aeo::accept_mra(signed(UZ), 0), Error::<Test>::NotParty);
-		assert_noop!(Aeo::accept_mra(signed(KZ_AEO_OFFICE), 0), Error::<Test>::NotMember);
+		assert_noop!(
+			Aeo::accept_mra(signed(KZ_AEO_OFFICE), 0),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
+		);
 		assert_noop!(Aeo::accept_mra(signed(KG), 7), Error::<Test>::UnknownMra);
 		assert_ok!(Aeo::accept_mra(signed(KG), 0));
 		let mra = Mras::<Test>::get(0).unwrap();
@@ -33,7 +36,10 @@ fn proposals_need_a_real_distinct_member_partner_and_no_open_agreement() {
 		assert_noop!(propose(KZ, b"XX", Programme::Both), Error::<Test>::UnknownCountry);
 		assert_noop!(propose(KZ, b"KZ", Programme::Both), Error::<Test>::SelfAgreement);
 		assert_noop!(propose(KZ, b"CN", Programme::Both), Error::<Test>::UnknownAdministration);
-		assert_noop!(propose(KZ_AEO_OFFICE, b"KG", Programme::Both), Error::<Test>::NotMember);
+		assert_noop!(
+			propose(KZ_AEO_OFFICE, b"KG", Programme::Both),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
+		);
 		assert_noop!(
 			Aeo::propose_mra(signed(KZ), *b"KG", Programme::Both, TODAY, TODAY - 1),
 			Error::<Test>::InvalidValidity
@@ -124,10 +130,22 @@ fn only_member_accounts_manage_agreements() {
 	new_test_ext().execute_with(|| {
 		let id = agreement(Programme::Both);
 		for who in [KZ_AEO_OFFICE, KZ_OFFICER, OUTSIDER] {
-			assert_noop!(Aeo::suspend_mra(signed(who), id), Error::<Test>::NotMember);
-			assert_noop!(Aeo::resume_mra(signed(who), id), Error::<Test>::NotMember);
-			assert_noop!(Aeo::terminate_mra(signed(who), id), Error::<Test>::NotMember);
-			assert_noop!(propose(who, b"UZ", Programme::Both), Error::<Test>::NotMember);
+			assert_noop!(
+				Aeo::suspend_mra(signed(who), id),
+				Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
+			);
+			assert_noop!(
+				Aeo::resume_mra(signed(who), id),
+				Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
+			);
+			assert_noop!(
+				Aeo::terminate_mra(signed(who), id),
+				Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
+			);
+			assert_noop!(
+				propose(who, b"UZ", Programme::Both),
+				Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
+			);
 		}
 	});
 }

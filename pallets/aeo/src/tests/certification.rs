@@ -36,11 +36,23 @@ fn nobody_else_certifies() {
 	new_test_ext().execute_with(|| {
 		let try_certify =
 			|who| Aeo::certify(signed(who), acme(), Programme::Security, TODAY, TODAY + 10);
-		assert_noop!(try_certify(OUTSIDER), Error::<Test>::NotAccredited);
-		assert_noop!(try_certify(KZ_OFFICER), Error::<Test>::WrongRole);
-		assert_noop!(try_certify(KZ_ORIGIN_ISSUER), Error::<Test>::KindNotAccredited);
+		assert_noop!(
+			try_certify(OUTSIDER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
+		);
+		assert_noop!(
+			try_certify(KZ_OFFICER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
+		);
+		assert_noop!(
+			try_certify(KZ_ORIGIN_ISSUER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
+		);
 		assert_ok!(Governance::suspend(signed(KZ), KZ_AEO_OFFICE));
-		assert_noop!(try_certify(KZ_AEO_OFFICE), Error::<Test>::AccreditationSuspended);
+		assert_noop!(
+			try_certify(KZ_AEO_OFFICE),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Suspended)
+		);
 	});
 }
 
@@ -105,9 +117,12 @@ fn another_administration_cannot_touch_kz_s_operator() {
 		let text = sp_core::H256::zero();
 		for (who, error) in [
 			(KG, Error::<Test>::UnknownOperator),
-			(OUTSIDER, Error::<Test>::NotAccredited),
-			(KZ_OFFICER, Error::<Test>::WrongRole),
-			(KZ_ORIGIN_ISSUER, Error::<Test>::KindNotAccredited),
+			(OUTSIDER, Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)),
+			(KZ_OFFICER, Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)),
+			(
+				KZ_ORIGIN_ISSUER,
+				Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited),
+			),
 		] {
 			let error = sp_runtime::DispatchError::from(error);
 			assert_noop!(Aeo::revoke(signed(who), acme(), StatusReason::Other, text), error);
@@ -120,7 +135,7 @@ fn another_administration_cannot_touch_kz_s_operator() {
 		);
 		assert_noop!(
 			Aeo::suspend(signed(KZ_OFFICER), acme(), StatusReason::Other, Default::default()),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		assert_eq!(Aeo::status(kz_acme()).unwrap().state, AeoState::Certified);
 	});

@@ -31,7 +31,7 @@ fn claims_are_raised_only_after_expiry_by_a_country_holding_goods() {
 		assert_noop!(Carnets::raise_claim(signed(KZ), number(NUMBER)), Error::<Test>::NothingOpen);
 		assert_noop!(
 			Carnets::raise_claim(signed(KG_OFFICER), number(NUMBER)),
-			Error::<Test>::NotMember
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
 		);
 		assert_noop!(
 			Carnets::raise_claim(signed(KG), number("KZ/none")),
@@ -65,7 +65,7 @@ fn a_claim_is_settled_by_the_claiming_administration_only_once() {
 		);
 		assert_noop!(
 			Carnets::settle_claim(signed(KZ_ASSOCIATION), number(NUMBER)),
-			Error::<Test>::NotMember
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
 		);
 		assert_ok!(Carnets::settle_claim(signed(KG), number(NUMBER)));
 		assert_eq!(Claims::<Test>::get(number(NUMBER), kg()).unwrap().status, ClaimStatus::Settled);
@@ -84,9 +84,9 @@ fn only_the_claiming_administration_settles_or_discharges() {
 		assert_ok!(Carnets::raise_claim(signed(KG), number(NUMBER)));
 		let evidence = H256::repeat_byte(0xee);
 		for (who, error) in [
-			(OUTSIDER, Error::<Test>::NotMember),
-			(KG_OFFICER, Error::<Test>::NotMember),
-			(KZ_ASSOCIATION, Error::<Test>::NotMember),
+			(OUTSIDER, Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)),
+			(KG_OFFICER, Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)),
+			(KZ_ASSOCIATION, Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)),
 			(KZ, Error::<Test>::UnknownClaim),
 			(UZ, Error::<Test>::UnknownClaim),
 		] {

@@ -26,11 +26,23 @@ fn an_association_issues_a_carnet_with_empty_balances() {
 #[test]
 fn only_an_accredited_association_issues() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(issue_as(OUTSIDER, NUMBER), Error::<Test>::NotAccredited);
-		assert_noop!(issue_as(KZ_OFFICER, NUMBER), Error::<Test>::WrongRole);
-		assert_noop!(issue_as(KZ_ORIGIN_ISSUER, NUMBER), Error::<Test>::KindNotAccredited);
+		assert_noop!(
+			issue_as(OUTSIDER, NUMBER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
+		);
+		assert_noop!(
+			issue_as(KZ_OFFICER, NUMBER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
+		);
+		assert_noop!(
+			issue_as(KZ_ORIGIN_ISSUER, NUMBER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
+		);
 		assert_ok!(Governance::suspend(signed(KZ), KZ_ASSOCIATION));
-		assert_noop!(issue_as(KZ_ASSOCIATION, NUMBER), Error::<Test>::AccreditationSuspended);
+		assert_noop!(
+			issue_as(KZ_ASSOCIATION, NUMBER),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Suspended)
+		);
 	});
 }
 
@@ -164,7 +176,7 @@ fn the_administration_may_close_but_no_other_country_or_party() {
 		assert_ok!(Governance::suspend(signed(KZ), KZ_ASSOCIATION));
 		assert_noop!(
 			Carnets::close(signed(KZ_ASSOCIATION), number(NUMBER)),
-			Error::<Test>::AccreditationSuspended
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Suspended)
 		);
 		assert_ok!(Carnets::close(signed(KZ), number(NUMBER)));
 	});

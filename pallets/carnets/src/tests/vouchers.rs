@@ -134,9 +134,18 @@ fn goods_move_on_from_one_country_of_use_to_another() {
 fn only_officers_record_vouchers_and_zero_items_is_refused() {
 	new_test_ext().execute_with(|| {
 		issue();
-		assert_noop!(voucher(OUTSIDER, Voucher::Exportation, 1), Error::<Test>::NotAccredited);
-		assert_noop!(voucher(KZ_ASSOCIATION, Voucher::Exportation, 1), Error::<Test>::WrongRole);
-		assert_noop!(voucher(KZ, Voucher::Exportation, 1), Error::<Test>::NotAccredited);
+		assert_noop!(
+			voucher(OUTSIDER, Voucher::Exportation, 1),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
+		);
+		assert_noop!(
+			voucher(KZ_ASSOCIATION, Voucher::Exportation, 1),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
+		);
+		assert_noop!(
+			voucher(KZ, Voucher::Exportation, 1),
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
+		);
 		assert_noop!(voucher(KZ_OFFICER, Voucher::Exportation, 0), Error::<Test>::ZeroItems);
 		assert_noop!(
 			Carnets::record_voucher(signed(KZ_OFFICER), number("KZ/none"), Voucher::Exportation, 1),

@@ -36,12 +36,12 @@ fn only_accredited_issuers_of_the_kind_and_country_register() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
 			Certificates::register(signed(OUTSIDER), id(1), facts("A"), None).map_err(|e| e.error),
-			Error::<Test>::NotAccredited
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
 		);
 		assert_noop!(
 			Certificates::register(signed(KG_OFFICER), id(1), facts("A"), None)
 				.map_err(|e| e.error),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		// KG's issuer is accredited for origin only, and only for KG exports.
 		let mut vet = facts("V");
@@ -50,7 +50,7 @@ fn only_accredited_issuers_of_the_kind_and_country_register() {
 		vet.importing = *b"KZ";
 		assert_noop!(
 			Certificates::register(signed(KG_ISSUER), id(1), vet, None).map_err(|e| e.error),
-			Error::<Test>::KindNotAccredited
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
 		);
 		assert_noop!(
 			Certificates::register(signed(KG_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
@@ -70,13 +70,13 @@ fn a_suspended_or_cut_off_issuer_cannot_register() {
 		assert_ok!(Governance::suspend(signed(KZ), KZ_ISSUER));
 		assert_noop!(
 			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
-			Error::<Test>::AccreditationSuspended
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Suspended)
 		);
 		assert_ok!(Governance::reinstate(signed(KZ), KZ_ISSUER));
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 0));
 		assert_noop!(
 			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None).map_err(|e| e.error),
-			Error::<Test>::IssuerKeyCutOff
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::AfterKeyCutoff)
 		);
 	});
 }
@@ -251,15 +251,15 @@ fn another_countrys_officer_or_a_non_officer_cannot_record_a_use() {
 		let d = H256::zero();
 		assert_noop!(
 			Certificates::record_use(signed(KZ_OFFICER), id(1), d, 1),
-			Error::<Test>::WrongCountry
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongCountry)
 		);
 		assert_noop!(
 			Certificates::record_use(signed(KG_ISSUER), id(1), d, 1),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		assert_noop!(
 			Certificates::record_use(signed(OUTSIDER), id(1), d, 1),
-			Error::<Test>::NotAccredited
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
 		);
 		assert_noop!(
 			Certificates::record_use(signed(KG_OFFICER), id(5), d, 1),
@@ -304,7 +304,7 @@ fn no_use_after_revocation_replacement_expiry_or_key_cut_off() {
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 1));
 		assert_noop!(
 			Certificates::record_use(signed(KG_OFFICER), id(4), d, 1),
-			Error::<Test>::IssuerKeyCutOff
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::AfterKeyCutoff)
 		);
 	});
 }
@@ -360,7 +360,7 @@ fn a_cut_off_or_suspended_issuer_key_revokes_nothing_but_its_administration_can(
 		assert_ok!(Governance::set_key_cutoff(signed(KZ), KZ_ISSUER, 3));
 		assert_noop!(
 			Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::Fraud, H256::zero()),
-			Error::<Test>::IssuerKeyCutOff
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::AfterKeyCutoff)
 		);
 		assert_ok!(Certificates::revoke(signed(KZ), id(1), RevocationReason::Fraud, H256::zero()));
 	});
@@ -369,7 +369,7 @@ fn a_cut_off_or_suspended_issuer_key_revokes_nothing_but_its_administration_can(
 		assert_ok!(Governance::suspend(signed(KZ), KZ_ISSUER));
 		assert_noop!(
 			Certificates::revoke(signed(KZ_ISSUER), id(1), RevocationReason::Fraud, H256::zero()),
-			Error::<Test>::AccreditationSuspended
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Suspended)
 		);
 		// The verdict warns that its issuer is no longer in good standing.
 		assert!(!Certificates::verify(id(1)).unwrap().issuer_accredited);
@@ -465,11 +465,11 @@ fn batches_are_bounded_unique_and_for_accredited_issuers() {
 		);
 		assert_noop!(
 			Certificates::register_batch(signed(KG_OFFICER), root, 5, kind),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		assert_noop!(
 			Certificates::register_batch(signed(KG_ISSUER), root, 5, CertificateKind::Veterinary),
-			Error::<Test>::KindNotAccredited
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
 		);
 		assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 5, kind));
 		assert_noop!(

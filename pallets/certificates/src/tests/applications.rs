@@ -55,18 +55,18 @@ fn declarations_are_for_approved_exporters_and_certificates_for_issuers() {
 		assert_noop!(
 			Certificates::register(signed(KZ_ISSUER), id(1), declaration("D-1"), None)
 				.map_err(|e| e.error),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		assert_noop!(
 			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), facts("C-1"), None)
 				.map_err(|e| e.error),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		// A plain exporter may only apply.
 		assert_noop!(
 			Certificates::register(signed(KZ_EXPORTER), id(1), declaration("D-1"), None)
 				.map_err(|e| e.error),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		// Its own country only.
 		let mut from_kg = declaration("D-1");
@@ -102,7 +102,7 @@ fn an_approved_exporters_key_cut_off_voids_later_declarations() {
 		assert_noop!(
 			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(3), declaration("D-3"), None)
 				.map_err(|e| e.error),
-			Error::<Test>::IssuerKeyCutOff
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::AfterKeyCutoff)
 		);
 	});
 }
@@ -168,11 +168,11 @@ fn only_known_exporters_of_the_exporting_country_apply_with_valid_facts() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
 			Certificates::apply(signed(OUTSIDER), id(1), facts("A-1")),
-			Error::<Test>::NotAccredited
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)
 		);
 		assert_noop!(
 			Certificates::apply(signed(KZ_ISSUER), id(1), facts("A-1")),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		// KG's exporter cannot apply for a KZ export.
 		assert_noop!(
@@ -189,7 +189,7 @@ fn only_known_exporters_of_the_exporting_country_apply_with_valid_facts() {
 		assert_ok!(Governance::suspend(signed(KZ), KZ_EXPORTER));
 		assert_noop!(
 			Certificates::apply(signed(KZ_EXPORTER), id(1), facts("A-1")),
-			Error::<Test>::AccreditationSuspended
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Suspended)
 		);
 	});
 }
@@ -225,10 +225,10 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 		vet.kind = CertificateKind::Veterinary;
 		assert_ok!(Certificates::apply(signed(KZ_EXPORTER), id(1), vet.clone()));
 		for (who, error) in [
-			(KG_ISSUER, Error::<Test>::WrongCountry),
-			(KZ_OFFICER, Error::<Test>::WrongRole),
-			(KZ_EXPORTER, Error::<Test>::WrongRole),
-			(OUTSIDER, Error::<Test>::NotAccredited),
+			(KG_ISSUER, Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongCountry)),
+			(KZ_OFFICER, Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)),
+			(KZ_EXPORTER, Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)),
+			(OUTSIDER, Error::<Test>::Denied(pallet_tamga_governance::Denied::NotAccredited)),
 		] {
 			let error = sp_runtime::DispatchError::from(error);
 			assert_noop!(
@@ -255,7 +255,7 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 		assert_noop!(
 			Certificates::endorse(signed(KG_ISSUER), id(2), facts("V-2"), None)
 				.map_err(|e| e.error),
-			Error::<Test>::KindNotAccredited
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
 		);
 		assert_ok!(Certificates::endorse(signed(KZ_ISSUER), id(1), vet, None));
 	});

@@ -74,7 +74,7 @@ fn documents_the_consortium_voided_are_void_and_cannot_be_used() {
 		);
 		frame_support::assert_err_ignore_postinfo!(
 			Certificates::register(signed(KZ_ISSUER), id(2), super::facts("KZ-2"), None),
-			Error::<Test>::AccreditationRevoked
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::Revoked)
 		);
 	});
 }

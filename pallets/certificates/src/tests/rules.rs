@@ -54,7 +54,7 @@ fn only_a_member_account_registers_rules_for_its_own_administration() {
 					Direction::Export,
 					Some(RULES)
 				),
-				Error::<Test>::NotMember
+				Error::<Test>::Denied(pallet_tamga_governance::Denied::NotMember)
 			);
 		}
 		assert_noop!(
@@ -274,7 +274,7 @@ fn production_facts_are_checked() {
 		assert_noop!(
 			Certificates::register(signed(KZ_OFFICER), id(1), facts("A"), Some(production()))
 				.map_err(|e| e.error),
-			Error::<Test>::WrongRole
+			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		// The declared weight grows with the materials; without rules, little is used.
 		let declared = Certificates::production_weight(&Some(production()));
@@ -292,7 +292,7 @@ fn refusals_before_the_contracts_are_charged_without_them() {
 		let base = <crate::weights::TamgaWeight<Test> as crate::WeightInfo>::register();
 		for (who, number, error) in [
 			(KZ_ISSUER, "B", Error::<Test>::DuplicateDocument),
-			(KG_OFFICER, "C", Error::<Test>::WrongRole),
+			(KG_OFFICER, "C", Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)),
 		] {
 			let refused =
 				Certificates::register(signed(who), id(1), facts(number), None).unwrap_err();
