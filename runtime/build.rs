@@ -1,5 +1,6 @@
-//! Builds the runtime to Wasm with substrate-wasm-builder (skipped with `SKIP_WASM_BUILD=1`).
+//! Builds the runtime to Wasm with substrate-wasm-builder when the `std` and `wasm-binary`
+//! features are on (skipped with `SKIP_WASM_BUILD=1`).
 fn main() {
-	#[cfg(feature = "std")]
+	#[cfg(all(feature = "std", feature = "wasm-binary"))]
 	substrate_wasm_builder::WasmBuilder::build_using_defaults();
 }

@@ -44,10 +44,8 @@ impl SubstrateCli for Cli {
 }
 
 /// The command line, parsed as `sc-cli` does (`SubstrateCli::from_args`), except that
-/// `--pool-type` defaults to `single-state`, and `--help` says so: polkadot-sdk's default,
-/// the fork-aware pool, was seen to drop transactions it had accepted, under a flood of
-/// registrations and after a partition's fork was abandoned (README, "Throughput and
-/// latency"); the single-state pool kept every one.
+/// `--pool-type` defaults to `single-state`, and `--help` says so (why:
+/// `docs/decisions.md`, "The single-state transaction pool").
 fn parse_command_line() -> Cli {
 	use clap::{CommandFactory, FromArgMatches};
 	let command = <Cli as CommandFactory>::command().mut_arg("pool_type", |arg| {

@@ -36,10 +36,8 @@ parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 	/// Two thirds of a second of compute per 2-second block (a third of the slot, the
 	/// share polkadot-sdk's own chains give blocks): the author must build the block and
-	/// every other validator import it within the slot. With a full second, blocks of
-	/// ~1,100 registrations took the author 1.5-1.8 s on the four-validator network
-	/// sharing two cores, validators built on stale parents and forks dropped accepted
-	/// transactions (README, "Throughput and latency").
+	/// every other validator import it within the slot (`docs/decisions.md`, "Two thirds
+	/// of a second per block").
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
 		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND * 2 / 3, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
@@ -198,11 +196,9 @@ impl pallet_tamga_governance::Config for Runtime {
 	/// is a root and a count; a party has no reason to send more.
 	type MaxPartyTransactionLength = ConstU32<{ 8 * 1024 }>;
 	/// 8,192 transactions ahead of the party's nonce, the node's default pool size. It must
-	/// not be smaller than what a party may have had accepted on a fork: the single-state
-	/// pool resubmits the transactions of retracted blocks as fresh ones, and a tighter
-	/// bound refused and lost a party's ~1,000 registrations accepted during a 2|2
-	/// partition when its side's fork was abandoned (faults test). Fairness between parties
-	/// comes from the priorities and the per-block share below.
+	/// not be smaller than what a party may have had accepted on a fork, which the pool
+	/// resubmits when the fork is abandoned (`docs/decisions.md`, "A party's pool bound").
+	/// Fairness between parties comes from the priorities and the per-block share below.
 	type MaxPartyPooled = ConstU32<8192>;
 	/// 128 per block, a fifth of a block of registrations (~658): one party flooding
 	/// leaves the rest of every block to everyone else.

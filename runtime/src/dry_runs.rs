@@ -4,8 +4,8 @@
 //!
 //! - Gas is capped at [`RULE_GAS_LIMIT`], what a rule contract gets to judge a document
 //!   (16 ms of compute): a contract that loops forever runs out of gas within
-//!   milliseconds, whatever gas limit the request names (a `u64::MAX` limit once held a
-//!   core for over a minute).
+//!   milliseconds, whatever gas limit the request names (`docs/decisions.md`, "Bounded
+//!   dry runs").
 //! - Code uploads and instantiations are dry-run for member accounts only, as they are
 //!   made for real (`AdministrationMember`); anyone else gets `NotMember` at once.
 

@@ -35,7 +35,7 @@
 // `construct_runtime`-style macros expand to large types.
 #![recursion_limit = "256"]
 
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", feature = "wasm-binary"))]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
@@ -48,6 +48,8 @@ mod benchmarks;
 
 pub mod apis;
 pub mod call_policy;
+#[cfg(feature = "std")]
+pub mod client;
 pub mod configs;
 pub mod contracts;
 pub mod db_weight;
@@ -137,7 +139,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tamga"),
 	impl_name: alloc::borrow::Cow::Borrowed("tamga"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -233,101 +235,8 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
-/// The blocks a signed transaction may be included in.
 #[cfg(feature = "std")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lifetime {
-	/// Any block: for tools that sign far ahead of submission (the nonce still prevents a
-	/// transaction from being included twice).
-	Immortal,
-	/// The `period` blocks (a power of two from 4 to 65,536) from block `birth`, whose
-	/// hash is `birth_hash`, on: a transaction dropped from the pool cannot be submitted
-	/// again and included after that, and it is valid only on the fork holding `birth`.
-	Mortal {
-		/// How many blocks it lives.
-		period: u64,
-		/// The block it is born in.
-		birth: BlockNumber,
-		/// That block's hash.
-		birth_hash: Hash,
-	},
-}
-
-#[cfg(feature = "std")]
-impl Lifetime {
-	/// The era the transaction carries.
-	fn era(&self) -> generic::Era {
-		match *self {
-			Self::Immortal => generic::Era::Immortal,
-			Self::Mortal { period, birth, .. } => generic::Era::mortal(period, birth.into()),
-		}
-	}
-
-	/// The hash the era check signs: the birth block's, or the genesis block's.
-	fn checkpoint(&self, genesis: Hash) -> Hash {
-		match *self {
-			Self::Immortal => genesis,
-			Self::Mortal { birth_hash, .. } => birth_hash,
-		}
-	}
-}
-
-/// The extensions Tamga's clients attach to a signed transaction with `nonce`, valid for
-/// `lifetime`.
-#[cfg(feature = "std")]
-pub fn tx_extension(nonce: Nonce, lifetime: Lifetime) -> TxExtension {
-	(
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(lifetime.era()),
-		pallet_tamga_governance::CheckAccess::from(nonce),
-		frame_system::CheckWeight::new(),
-		frame_system::WeightReclaim::new(),
-	)
-}
-
-/// `call` signed by `pair` with `nonce`, for the chain whose genesis block hash is
-/// `genesis` and whose runtime has `spec_version` and `transaction_version`, valid for
-/// `lifetime`: the extrinsic Tamga's clients submit, with the extensions of
-/// [`tx_extension`].
-#[cfg(feature = "std")]
-pub fn sign(
-	pair: &sp_core::sr25519::Pair,
-	call: RuntimeCall,
-	nonce: Nonce,
-	spec_version: u32,
-	transaction_version: u32,
-	genesis: Hash,
-	lifetime: Lifetime,
-) -> UncheckedExtrinsic {
-	use codec::Encode;
-	use sp_core::Pair;
-	let extension = tx_extension(nonce, lifetime);
-	// The implicit data each extension signs: versions, the genesis hash, the era's
-	// birth block hash.
-	let implicit = (
-		(),
-		(),
-		spec_version,
-		transaction_version,
-		genesis,
-		lifetime.checkpoint(genesis),
-		(),
-		(),
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| pair.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		MultiAddress::Id(pair.public().into()),
-		MultiSignature::Sr25519(signature),
-		extension,
-	)
-}
+pub use client::{sign, tx_extension, Lifetime};
 
 /// An extrinsic as the runtime decodes it.
 pub type UncheckedExtrinsic =

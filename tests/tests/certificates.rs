@@ -1,5 +1,5 @@
 //! A certificate's life on a real four-validator `local` network, driven by the
-//! `tamga-node certificate` commands the README documents: KZ's chamber of commerce
+//! `tamga cert` commands the README documents: KZ's chamber of commerce
 //! anchors a CT-1 through one node; KG's border post verifies it through another node
 //! from a finalized block, records a partial use and cannot exceed the declared
 //! quantity; the chamber revokes it and every node then says so; the history names each

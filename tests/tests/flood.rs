@@ -101,14 +101,7 @@ fn registration(number: &str) -> (H256, RuntimeCall) {
 fn account_key(suri: &str) -> Vec<u8> {
 	let account: tamga_runtime::AccountId =
 		sr25519::Pair::from_string(suri, None).unwrap().public().into();
-	let encoded = account.encode();
-	[
-		sp_io::hashing::twox_128(b"System").to_vec(),
-		sp_io::hashing::twox_128(b"Account").to_vec(),
-		sp_io::hashing::blake2_128(&encoded).to_vec(),
-		encoded,
-	]
-	.concat()
+	tamga_runtime::client::storage_keys::system_account(&account)
 }
 
 /// The raw value under `key` at block `hash`.

@@ -1,5 +1,5 @@
 //! Consortium governance on a real four-validator `local` network, driven by the
-//! `tamga-node governance` commands the README documents: outsiders cannot transact; a
+//! `tamga admin` commands the README documents: outsiders cannot transact; a
 //! fifth administration (UZ) is voted in, its node approved, its validator's session keys
 //! registered and its validator voted in, after which it authors blocks; voted out, it
 //! stops. An unknown node cannot sync until the consortium approves it, and a custom
@@ -205,8 +205,7 @@ fn a_raw_client_is_served_only_if_approved(
 	let genesis = hash32(&net.check(rpc.block_hash(0)).expect("genesis"));
 	let first = net.check(rpc.block_hash(1)).expect("block #1 is finalized");
 	let finalized = hash32(&net.check(rpc.finalized_hash()));
-	let system_number =
-		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Number")].concat();
+	let system_number = tamga_runtime::client::storage_keys::system_number();
 	let asks: [(Service, Vec<u8>); 4] = [
 		(Service::Blocks, raw_peer::requests::blocks(1, 2)),
 		(Service::State, raw_peer::requests::state(&finalized)),

@@ -332,8 +332,7 @@ fn country(text: &str) -> Result<[u8; 2], String> {
 
 /// `text` as a PeerId the chain and the nodes accept.
 fn peer_id(text: &str) -> Result<Vec<u8>, String> {
-	use std::str::FromStr;
-	sc_network::PeerId::from_str(text).map_err(|e| format!("`{text}` is not a PeerId: {e}"))?;
+	crate::node_address::check_peer_id(text)?;
 	pallet_tamga_governance::node_admission::peer_id(text.as_bytes().to_vec())
 		.map(|p| p.into_inner())
 		.ok_or_else(|| format!("`{text}` is not a PeerId the chain accepts"))
@@ -341,9 +340,7 @@ fn peer_id(text: &str) -> Result<Vec<u8>, String> {
 
 /// `text` as a node address the chain and the nodes accept.
 fn node_address(text: &str) -> Result<Vec<u8>, String> {
-	use std::str::FromStr;
-	sc_network::Multiaddr::from_str(text)
-		.map_err(|e| format!("`{text}` is not a multiaddress: {e}"))?;
+	text.parse::<crate::node_address::NodeAddress>()?;
 	pallet_tamga_governance::node_admission::address(text.as_bytes().to_vec())
 		.map(|a| a.into_inner())
 		.ok_or_else(|| {

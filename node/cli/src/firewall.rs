@@ -1,18 +1,21 @@
 //! `tamga admin firewall-rules`: an nftables ruleset that lets only the consortium's
 //! approved nodes reach this host's peer-to-peer port.
 //!
-//! A Tamga node of a consortium chain connects to approved nodes only and refuses every
-//! other peer's block announcements and transactions, but the peer-to-peer layer still
-//! accepts a bare connection, and a custom client could then send requests (blocks,
-//! state, warp proofs) that polkadot-sdk's request handlers answer for any connected peer.
-//! Closing the port at the host to everything but the approved addresses closes that.
+//! A Tamga node of a consortium chain connects to approved nodes only and answers no
+//! other peer's requests or substreams, but the peer-to-peer layer still accepts a bare
+//! connection and answers its identify, ping and Kademlia queries. Closing the port at the
+//! host to everything but the approved addresses closes that too.
 
 use std::net::IpAddr;
 
 use codec::Decode;
 use serde_json::json;
 
-use crate::{rpc::Rpc, tx::from_hex};
+use crate::{
+	node_address::{Host, NodeAddress},
+	rpc::Rpc,
+	tx::from_hex,
+};
 
 /// The approved nodes' (PeerId, address) pairs, from the runtime of the node `rpc` reaches
 /// (at its last finalized block).
@@ -30,28 +33,16 @@ pub fn approved_nodes(rpc: &Rpc) -> Result<Vec<(String, String)>, String> {
 		.collect())
 }
 
-/// The IP address a multiaddress names (`/ip4/…` or `/ip6/…`), or its DNS name
-/// (`/dns/…`, `/dns4/…`, `/dns6/…`) as `Err`.
-fn host(address: &str) -> Option<Result<IpAddr, String>> {
-	let mut parts = address.split('/').skip(1);
-	let (protocol, value) = (parts.next()?, parts.next()?);
-	match protocol {
-		"ip4" | "ip6" => value.parse().ok().map(Ok),
-		"dns" | "dns4" | "dns6" => Some(Err(value.to_string())),
-		_ => None,
-	}
-}
-
 /// The nftables ruleset letting only `nodes` (PeerId, address) reach TCP `port`.
 /// Addresses by DNS name are listed as comments to resolve and add by hand.
 pub fn ruleset(nodes: &[(String, String)], port: u16) -> String {
 	let (mut v4, mut v6, mut names) = (Vec::new(), Vec::new(), Vec::new());
 	for (peer, address) in nodes {
-		match host(address) {
-			Some(Ok(IpAddr::V4(ip))) => v4.push(ip.to_string()),
-			Some(Ok(IpAddr::V6(ip))) => v6.push(ip.to_string()),
-			Some(Err(name)) => names.push(format!("# {name} ({peer}): resolve it and add it")),
-			None => names.push(format!("# {address} ({peer}): no IP address in it")),
+		match address.parse::<NodeAddress>().map(|a| a.host) {
+			Ok(Host::Ip(IpAddr::V4(ip))) => v4.push(ip.to_string()),
+			Ok(Host::Ip(IpAddr::V6(ip))) => v6.push(ip.to_string()),
+			Ok(Host::Dns(name)) => names.push(format!("# {name} ({peer}): resolve it and add it")),
+			Err(_) => names.push(format!("# {address} ({peer}): no IP address in it")),
 		}
 	}
 	v4.sort();

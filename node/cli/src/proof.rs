@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use sp_consensus_grandpa::{AuthorityId, AuthorityList};
 use sp_core::H256;
 use sp_runtime::traits::BlakeTwo256;
-use tamga_runtime::{opaque::Block, Header, Runtime};
+use tamga_runtime::{Header, Runtime};
 
 use crate::{
 	rpc::{from_hex, to_hex, Rpc},
@@ -278,29 +278,9 @@ pub fn check(proof: &Value, set_id: u64, list: &AuthorityList) -> Result<Checked
 	}
 
 	// The justification: the pinned authorities finalized exactly that block.
-	let justification = hex_field("/justification")?;
-	let justification =
-		sc_consensus_grandpa::GrandpaJustification::<Block>::decode_all(&mut &justification[..])
-			.map_err(|e| format!("the justification does not decode: {e}"))?;
-	let commit = &justification.justification.commit;
-	if (commit.target_hash, commit.target_number) != (hash, header.number) {
-		return Err(format!(
-			"the justification finalizes block #{} {:?}, not the proof's block #{} {hash:?}",
-			commit.target_number, commit.target_hash, header.number
-		));
-	}
-	justification
-		.verify(set_id, list)
+	let justification = crate::justification::decode(&hex_field("/justification")?)?;
+	let signers = crate::justification::verify(&justification, (hash, header.number), set_id, list)
 		.map_err(|e| format!("the justification is not valid for authority set {set_id}: {e}"))?;
-	let mut signers: Vec<&AuthorityId> = commit
-		.precommits
-		.iter()
-		.map(|signed| &signed.id)
-		.filter(|id| list.iter().any(|(member, _)| member == *id))
-		.collect();
-	signers.sort();
-	signers.dedup();
-	let signers = signers.len();
 
 	// The storage proof: it leads from the header's state root to the document's entry.
 	let key = hex_field("/storage/key")?;

@@ -89,9 +89,7 @@ impl Rpc {
 	) -> Result<Vec<frame_system::EventRecord<tamga_runtime::RuntimeEvent, sp_core::H256>>, String>
 	{
 		use codec::Decode;
-		// `System::Events`: twox128("System") ++ twox128("Events").
-		let key =
-			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let key = tamga_runtime::client::storage_keys::system_events();
 		let raw = self.call("state_getStorage", json!([to_hex(&key), hash]))?;
 		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
 		Vec::decode(&mut &raw[..]).map_err(|e| format!("the block's events do not decode: {e}"))

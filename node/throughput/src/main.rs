@@ -72,9 +72,7 @@ struct Args {
 }
 
 /// Node options for load: a transaction pool that holds a whole phase, of the single-state
-/// kind. (With polkadot-sdk's default fork-aware pool, a flood of 20,000 registrations
-/// lost 684 to 10,336 of them after the node had accepted them, 2026-11-24; the
-/// single-state pool lost none.)
+/// kind (why: `docs/decisions.md`, "The single-state transaction pool").
 const POOL_ARGS: [&str; 6] =
 	["--pool-limit", "100000", "--pool-kbytes", "524288", "--pool-type", "single-state"];
 

@@ -33,12 +33,7 @@ pub struct Lane {
 
 /// The signer's nonce in the best block (`System.Account`).
 fn chain_nonce(rpc: &Rpc, account: &tamga_runtime::AccountId) -> Result<u32, String> {
-	use codec::Encode;
-	let mut key =
-		[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Account")].concat();
-	let encoded = account.encode();
-	key.extend(sp_io::hashing::blake2_128(&encoded));
-	key.extend(encoded);
+	let key = tamga_runtime::client::storage_keys::system_account(account);
 	let value = rpc.call("state_getStorage", json!([hex(&key)]))?;
 	let bytes = tamga_tests::rpc::from_hex(value.as_str().unwrap_or("0x00000000"))?;
 	Ok(u32::from_le_bytes(bytes.get(..4).and_then(|b| b.try_into().ok()).unwrap_or([0; 4])))

@@ -220,8 +220,7 @@ fn stamp_heads(rpc: &Rpc, seen: &Mutex<Seen>) -> Result<(), String> {
 fn download(rpc: &Rpc, number: u32) -> Result<Counts, String> {
 	let hash = rpc.call("chain_getBlockHash", json!([number]))?;
 	let block = rpc.call("chain_getBlock", json!([hash]))?;
-	// `System.Events`: the storage item is private to frame_system; its key is public.
-	let key = [sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+	let key = tamga_runtime::client::storage_keys::system_events();
 	let events = rpc.call("state_getStorage", json!([hex(&key), hash]))?;
 	let events = unhex(events.as_str().unwrap_or("0x00"))?;
 	let events =
