@@ -168,26 +168,20 @@ impl RawPeer {
 				.send_request(node, payload, DialOptions::Dial)
 				.await
 				.map_err(|e| format!("cannot send: {e:?}"))?;
-			tokio::time::timeout(ANSWER_TIMEOUT, async {
-				while let Some(event) = handle.next().await {
-					match event {
-						RequestResponseEvent::ResponseReceived { request_id, response, .. }
-							if request_id == id =>
-						{
-							return Ok(response)
-						},
-						RequestResponseEvent::RequestFailed { request_id, error, .. }
-							if request_id == id =>
-						{
-							return Err(format!("refused: {error:?}"))
-						},
-						_ => {},
-					}
-				}
-				Err("the client stopped".to_string())
+			first_outcome(handle, |event| match event {
+				RequestResponseEvent::ResponseReceived { request_id, response, .. }
+					if request_id == id =>
+				{
+					Some(Ok(response))
+				},
+				RequestResponseEvent::RequestFailed { request_id, error, .. }
+					if request_id == id =>
+				{
+					Some(Err(format!("refused: {error:?}")))
+				},
+				_ => None,
 			})
 			.await
-			.map_err(|_| format!("no answer within {ANSWER_TIMEOUT:?}"))?
 		})
 	}
 
@@ -202,28 +196,39 @@ impl RawPeer {
 				Ok(()) | Err(litep2p::Error::PeerAlreadyExists(_)) => {},
 				Err(error) => return Err(format!("cannot open: {error:?}")),
 			}
-			tokio::time::timeout(ANSWER_TIMEOUT, async {
-				while let Some(event) = handle.next().await {
-					match event {
-						NotificationEvent::NotificationStreamOpened { peer, .. }
-							if peer == node =>
-						{
-							return Ok(())
-						},
-						NotificationEvent::NotificationStreamOpenFailure { peer, error }
-							if peer == node =>
-						{
-							return Err(format!("refused: {error:?}"))
-						},
-						_ => {},
-					}
-				}
-				Err("the client stopped".to_string())
+			first_outcome(handle, |event| match event {
+				NotificationEvent::NotificationStreamOpened { peer, .. } if peer == node => {
+					Some(Ok(()))
+				},
+				NotificationEvent::NotificationStreamOpenFailure { peer, error }
+					if peer == node =>
+				{
+					Some(Err(format!("refused: {error:?}")))
+				},
+				_ => None,
 			})
 			.await
-			.map_err(|_| format!("no answer within {ANSWER_TIMEOUT:?}"))?
 		})
 	}
+}
+
+/// The first outcome `decide` finds among `events` within [`ANSWER_TIMEOUT`] (events it
+/// answers `None` to are skipped), or why there is none.
+async fn first_outcome<E, T>(
+	events: &mut (impl futures::Stream<Item = E> + Unpin),
+	mut decide: impl FnMut(E) -> Option<Result<T, String>>,
+) -> Result<T, String> {
+	let wait = async {
+		while let Some(event) = events.next().await {
+			if let Some(outcome) = decide(event) {
+				return outcome;
+			}
+		}
+		Err("the client stopped".to_string())
+	};
+	tokio::time::timeout(ANSWER_TIMEOUT, wait)
+		.await
+		.map_err(|_| format!("no answer within {ANSWER_TIMEOUT:?}"))?
 }
 
 /// The PeerId of the identity `keypair`, as a node's approved list writes it.

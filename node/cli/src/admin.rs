@@ -321,13 +321,7 @@ pub enum Decision {
 /// `text` as an assigned ISO 3166-1 alpha-2 code (checked here, so a typo fails now
 /// rather than after a week of voting).
 fn country(text: &str) -> Result<[u8; 2], String> {
-	let code: [u8; 2] = text
-		.as_bytes()
-		.try_into()
-		.map_err(|_| format!("`{text}` is not a two-letter ISO 3166-1 code"))?;
-	pallet_tamga_governance::CountryCode::new(code).map(|c| *c.as_bytes()).ok_or_else(|| {
-		format!("`{text}` is not an assigned ISO 3166-1 alpha-2 code (capital letters, e.g. UZ)")
-	})
+	crate::support::country("--country", text)
 }
 
 /// `text` as a PeerId the chain and the nodes accept.

@@ -37,10 +37,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 
 /// The assigned ISO 3166-1 alpha-2 code `text`, given with option `flag`.
 pub fn country(flag: &str, text: &str) -> Result<[u8; 2], String> {
-	let bytes: Option<[u8; 2]> = text.as_bytes().try_into().ok();
-	let code = bytes
-		.and_then(pallet_tamga_governance::CountryCode::new)
-		.ok_or_else(|| format!("{flag} `{text}` is not an ISO 3166-1 alpha-2 country code"))?;
+	let code: pallet_tamga_governance::CountryCode =
+		text.parse().map_err(|e| format!("{flag} `{text}` {e}"))?;
 	Ok(*code.as_bytes())
 }
 

@@ -189,12 +189,7 @@ pub fn parse_operator(text: &str) -> Result<Operator, String> {
 
 /// Parses an ISO 3166-1 alpha-2 code, which it calls `what`.
 pub fn parse_country(what: &str, text: &str) -> Result<CountryCode, String> {
-	let bytes: [u8; 2] = text
-		.as_bytes()
-		.try_into()
-		.map_err(|_| format!("{what} must be two capital letters (ISO 3166-1), got `{text}`"))?;
-	CountryCode::new(bytes)
-		.ok_or_else(|| format!("{what} `{text}` is not an assigned ISO 3166-1 alpha-2 code"))
+	text.parse().map_err(|e| format!("{what} `{text}` {e}"))
 }
 
 /// The name of a programme.

@@ -58,6 +58,38 @@ impl core::fmt::Display for CountryCode {
 	}
 }
 
+/// Why a text is not a [`CountryCode`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryCodeError {
+	/// It is not two characters long.
+	NotTwoLetters,
+	/// It is two characters, but not an assigned ISO 3166-1 alpha-2 code in capitals.
+	NotAssigned,
+}
+
+impl core::fmt::Display for CountryCodeError {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		f.write_str(match self {
+			Self::NotTwoLetters => "is not two capital letters (ISO 3166-1 alpha-2, e.g. KZ)",
+			Self::NotAssigned => {
+				"is not an assigned ISO 3166-1 alpha-2 code (capital letters, e.g. UZ)"
+			},
+		})
+	}
+}
+
+impl core::str::FromStr for CountryCode {
+	type Err = CountryCodeError;
+
+	/// The code `text` names, e.g. `"KZ"`: the one parser of country codes that the CLI,
+	/// the RPC and the tests share.
+	fn from_str(text: &str) -> Result<Self, CountryCodeError> {
+		let code: [u8; 2] =
+			text.as_bytes().try_into().map_err(|_| CountryCodeError::NotTwoLetters)?;
+		Self::new(code).ok_or(CountryCodeError::NotAssigned)
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -67,6 +99,14 @@ mod tests {
 		for code in [b"KZ", b"KG", b"AM", b"BY", b"RU", b"CN", b"UZ", b"TJ", b"MN", b"AZ"] {
 			assert!(CountryCode::new(*code).is_some(), "{code:?}");
 		}
+	}
+
+	#[test]
+	fn codes_parse_from_text() {
+		assert_eq!("KZ".parse::<CountryCode>().map(|c| *c.as_bytes()), Ok(*b"KZ"));
+		assert_eq!("KZZ".parse::<CountryCode>(), Err(CountryCodeError::NotTwoLetters));
+		assert_eq!("К".parse::<CountryCode>(), Err(CountryCodeError::NotAssigned));
+		assert_eq!("kz".parse::<CountryCode>(), Err(CountryCodeError::NotAssigned));
 	}
 
 	#[test]

@@ -78,7 +78,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use country::CountryCode;
+pub use country::{CountryCode, CountryCodeError};
 pub use departure::{OnAdministrationLeft, Voiding, MAX_DEPARTURES};
 pub use extension::{
 	CheckAccess, MEMBER_PRIORITY, NOT_FOR_ROLE, NOT_PERMITTED, PARTY_PRIORITY, TOO_LARGE,
