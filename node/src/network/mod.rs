@@ -5,8 +5,9 @@
 //! request handlers itself, with no way to filter who they answer. This module builds the
 //! same network from the same upstream parts (sync engine, handlers, transactions
 //! protocol, network worker), with the [`gate`] in front of every request handler. What
-//! stays reachable by anyone who can open a connection is listed in the README ("Who can
-//! reach a node"): identify, ping and the Kademlia DHT.
+//! stays reachable by anyone who can open a connection (identify, ping, the Kademlia DHT)
+//! is listed in the root README under "Only approved nodes may connect", with the
+//! firewall rules that close it.
 
 pub mod gate;
 
