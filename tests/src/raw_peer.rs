@@ -11,7 +11,8 @@ use litep2p::{
 	config::ConfigBuilder,
 	protocol::{
 		notification::{
-			ConfigBuilder as NotificationConfigBuilder, NotificationEvent, NotificationHandle,
+			ConfigBuilder as NotificationConfigBuilder, NotificationError, NotificationEvent,
+			NotificationHandle, ValidationResult,
 		},
 		request_response::{
 			ConfigBuilder as RequestConfigBuilder, DialOptions, RequestResponseEvent,
@@ -185,8 +186,9 @@ impl RawPeer {
 		})
 	}
 
-	/// Opens `gossip`'s substream to the node at `address`: `Ok` once the node accepted
-	/// it, or why not.
+	/// Opens `gossip`'s substream to the node at `address`: `Ok` once it is open, or why
+	/// not. A node opens substreams to its approved peers itself, so the client accepts
+	/// the node's own opening (litep2p asks to validate it) as well as opening its side.
 	pub fn open(&mut self, address: &str, gossip: Gossip) -> Result<(), String> {
 		let (node, _) = parse_address(address);
 		let handle = self.notifications.get_mut(&gossip).expect("every protocol has a handle");
@@ -196,18 +198,35 @@ impl RawPeer {
 				Ok(()) | Err(litep2p::Error::PeerAlreadyExists(_)) => {},
 				Err(error) => return Err(format!("cannot open: {error:?}")),
 			}
-			first_outcome(handle, |event| match event {
-				NotificationEvent::NotificationStreamOpened { peer, .. } if peer == node => {
-					Some(Ok(()))
-				},
-				NotificationEvent::NotificationStreamOpenFailure { peer, error }
-					if peer == node =>
-				{
-					Some(Err(format!("refused: {error:?}")))
-				},
-				_ => None,
-			})
-			.await
+			let wait = async {
+				while let Some(event) = handle.next().await {
+					match event {
+						NotificationEvent::ValidateSubstream { peer, .. } if peer == node => {
+							handle.send_validation_result(peer, ValidationResult::Accept)
+						},
+						NotificationEvent::NotificationStreamOpened { peer, .. }
+							if peer == node =>
+						{
+							return Ok(())
+						},
+						// The node's own opening is being validated: it completes the substream.
+						NotificationEvent::NotificationStreamOpenFailure {
+							error: NotificationError::ValidationPending,
+							..
+						} => {},
+						NotificationEvent::NotificationStreamOpenFailure { peer, error }
+							if peer == node =>
+						{
+							return Err(format!("refused: {error:?}"))
+						},
+						_ => {},
+					}
+				}
+				Err("the client stopped".to_string())
+			};
+			tokio::time::timeout(ANSWER_TIMEOUT, wait)
+				.await
+				.map_err(|_| format!("no answer within {ANSWER_TIMEOUT:?}"))?
 		})
 	}
 }
