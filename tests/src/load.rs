@@ -11,7 +11,8 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use serde_json::{json, Value};
+use serde_json::json;
+use tamga_rpc_types::DocumentVerdict;
 
 use crate::{
 	cli::{account, client_at, ct1_facts},
@@ -179,15 +180,12 @@ impl Drop for RegistrationLoad {
 /// Of `ids`, those that verify as valid on `node` at the finalized block `at`.
 pub fn valid_at(node: &TamgaNode, at: &str, ids: &[String]) -> Result<Vec<String>, String> {
 	let rpc = node.rpc();
-	let unknown = format!("\"code\":{}", tamga_rpc::errors::UNKNOWN_DOCUMENT);
 	let mut valid = Vec::new();
 	for id in ids {
-		match rpc.call("tamga_verifyDocument", json!([id, at])) {
-			Ok(answer) if answer["valid"] == Value::Bool(true) => valid.push(id.clone()),
-			Ok(_) => {},
-			// Unknown at that block: not (yet) anchored there.
-			Err(error) if error.contains(&unknown) => {},
-			Err(error) => return Err(error),
+		// An id not (yet) anchored at that block has the verdict `notAnchored`.
+		let answer: DocumentVerdict = rpc.ask("tamga_verifyDocument", json!([id, at]))?;
+		if answer.valid {
+			valid.push(id.clone());
 		}
 	}
 	Ok(valid)

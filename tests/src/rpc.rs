@@ -1,7 +1,9 @@
 //! A small blocking JSON-RPC client for a node's HTTP endpoint.
 
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::time::Duration;
+use tamga_rpc_types::RpcError;
 
 /// A node's JSON-RPC endpoint.
 #[derive(Clone, Debug)]
@@ -45,6 +47,32 @@ impl RpcClient {
 			return Err(format!("{method}: {error}"));
 		}
 		response.get("result").cloned().ok_or_else(|| format!("{method}: no result"))
+	}
+
+	/// Calls `method` with `params` and reads the answer as a `T` (one of
+	/// `tamga-rpc-types`' answers, as every client reads them).
+	pub fn ask<T: DeserializeOwned>(&self, method: &str, params: Value) -> Result<T, String> {
+		let answer = self.call(method, params)?;
+		serde_json::from_value(answer)
+			.map_err(|e| format!("{method}: the answer does not read: {e}"))
+	}
+
+	/// The JSON-RPC error the node answers `method` with; `Err` if it answered with a
+	/// result, or could not be reached.
+	pub fn refusal(&self, method: &str, params: Value) -> Result<RpcError, String> {
+		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+		let response: Value = self
+			.agent
+			.post(&self.url)
+			.send_json(request)
+			.map_err(|e| format!("{method}: {e}"))?
+			.into_json()
+			.map_err(|e| format!("{method}: invalid response: {e}"))?;
+		match response.get("error") {
+			Some(error) => serde_json::from_value(error.clone())
+				.map_err(|e| format!("{method}: not a JSON-RPC error ({e}): {error}")),
+			None => Err(format!("{method}: answered {response} where an error was expected")),
+		}
 	}
 
 	/// Calls `method` once per entry of `params`, in one batch request; returns each

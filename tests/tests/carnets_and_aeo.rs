@@ -12,6 +12,7 @@
 //!   KG's acknowledgement until KG records it.
 
 use serde_json::{json, Value};
+use tamga_rpc_types::errors::INVALID_PARAMS;
 use tamga_tests::{
 	cli::{self, account, client, today_plus, CliRun},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
@@ -233,12 +234,9 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 		.map(|e| e["action"]["type"].as_str().unwrap())
 		.collect();
 	assert_eq!((kinds, second["total"].clone()), (vec!["voucher", "closed"], json!(6)));
-	let too_many = am.rpc().call("tamga_carnetMovements", json!([NUMBER, 0, 257]));
-	let too_many = too_many.expect_err("a limit above 256 is refused");
-	assert!(
-		too_many.contains("-32602") && too_many.contains("limit must be 1 to 256"),
-		"{too_many}"
-	);
+	let too_many = net.check(am.rpc().refusal("tamga_carnetMovements", json!([NUMBER, 0, 257])));
+	assert_eq!(too_many.code, INVALID_PARAMS, "{too_many:?}");
+	assert!(too_many.message.contains("limit must be 1 to 256"), "{too_many:?}");
 	for entry in entries {
 		let number = entry["block"].as_u64().unwrap() as u32;
 		assert_eq!(entry["blockHash"].as_str(), am.rpc().block_hash(number).unwrap().as_deref());
@@ -373,6 +371,7 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	assert_eq!(after["administration"], json!("KG"));
 
 	// Malformed operators are errors with a message.
-	let malformed = am.rpc().call("tamga_aeoStatus", json!(["KZ-123"])).expect_err("refused");
-	assert!(malformed.contains("-32602") && malformed.contains("CC:0x"), "{malformed}");
+	let malformed = net.check(am.rpc().refusal("tamga_aeoStatus", json!(["KZ-123"])));
+	assert_eq!(malformed.code, INVALID_PARAMS, "{malformed:?}");
+	assert!(malformed.message.contains("CC:0x"), "{malformed:?}");
 }

@@ -337,7 +337,7 @@ fn a_two_two_partition_finalizes_nothing_conflicting_and_heals() {
 			let rpc = node.rpc();
 			let head = rpc.finalized_hash().ok()?;
 			let answer = rpc.call("tamga_verifyDocument", json!([id, head])).ok()?;
-			(answer["remainingQuantity"] == json!(400)).then_some(())
+			(answer["remainingQuantity"] == json!("400")).then_some(())
 		}));
 	}
 	eprintln!(

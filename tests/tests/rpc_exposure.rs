@@ -6,6 +6,7 @@
 //! posts what they need to verify and refuses the rest, rate-limited per connection.
 
 use serde_json::{json, Value};
+use tamga_rpc_types::{DocumentStatus, DocumentVerdict};
 use tamga_tests::{
 	network::LIVENESS_TIMEOUT,
 	node::{free_port, TamgaNode},
@@ -37,11 +38,11 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 		.expect_err("an unsafe method is refused on a public interface");
 	assert!(refused.to_lowercase().contains("unsafe"), "{refused}");
 	// Safe methods, Tamga's verification among them, still answer.
-	let unknown = public
+	let unknown: DocumentVerdict = public
 		.rpc()
-		.call("tamga_verifyDocument", json!([format!("0x{}", "ab".repeat(32))]))
-		.expect_err("no such document");
-	assert!(unknown.contains("-32001"), "{unknown}");
+		.ask("tamga_verifyDocument", json!([format!("0x{}", "ab".repeat(32))]))
+		.expect("a verdict");
+	assert_eq!(unknown.status, DocumentStatus::NotAnchored);
 	drop(public);
 
 	let local = node(&dir.path().join("local"), &[]);
@@ -115,8 +116,9 @@ fn malformed_huge_and_over_long_requests_get_errors_and_the_node_keeps_answering
 	}
 
 	// And the node still answers, correctly.
-	let unknown = rpc.call("tamga_verifyDocument", json!([hex64])).expect_err("no such document");
-	assert!(unknown.contains("-32001"), "{unknown}");
+	let unknown: DocumentVerdict =
+		rpc.ask("tamga_verifyDocument", json!([hex64])).expect("a verdict");
+	assert_eq!(unknown.status, DocumentStatus::NotAnchored);
 	assert!(rpc.call("system_health", json!([])).is_ok());
 }
 
@@ -132,8 +134,9 @@ fn the_verifier_profile_serves_verification_and_refuses_the_rest() {
 
 	// What officers need: Tamga's verification (here: no such document), headers,
 	// finality and health, answered as the node's own RPC answers them.
-	let unknown = verifier.call("tamga_verifyDocument", json!([hex64])).expect_err("unknown");
-	assert!(unknown.contains("-32001"), "{unknown}");
+	let unknown: DocumentVerdict =
+		verifier.ask("tamga_verifyDocument", json!([hex64])).expect("a verdict");
+	assert_eq!((unknown.status, unknown.valid), (DocumentStatus::NotAnchored, false));
 	let head = verifier.call("chain_getFinalizedHead", json!([])).expect("served");
 	assert_eq!(Some(head.clone()), node.rpc().call("chain_getFinalizedHead", json!([])).ok());
 	let header = verifier.call("chain_getHeader", json!([head])).expect("served");

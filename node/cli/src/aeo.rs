@@ -10,12 +10,16 @@
 //! `status`: never certified, 2 error (bad input, unreachable node, failed transaction).
 
 use pallet_tamga_aeo::{Call as AeoCall, Programme, StatusReason, MAX_LISTED_PENDING};
-use serde_json::{json, Value};
+use serde_json::json;
 use sp_core::H256;
+use tamga_rpc_types::{
+	aeo::{PendingJson, RecognitionJson, StatusJson},
+	errors::UNKNOWN_OPERATOR,
+};
 use tamga_runtime::RuntimeCall;
 
 use crate::{
-	support::{answer_page_line, blake2, commitment, country, print_json, PageArgs, Verdict},
+	support::{blake2, commitment, country, page_line, print_json, PageArgs, Verdict},
 	tx::{to_hex, Rpc},
 };
 
@@ -333,10 +337,8 @@ impl AeoCmd {
 
 /// Prints an operator's certification.
 fn status(rpc: &Rpc, operator: &str, json: bool) -> Result<Verdict, String> {
-	let answer = match rpc.call("tamga_aeoStatus", json!([operator])) {
-		Err(error)
-			if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_OPERATOR)) =>
-		{
+	let answer: StatusJson = match rpc.ask("tamga_aeoStatus", json!([operator])) {
+		Err(error) if error.code() == Some(UNKNOWN_OPERATOR) => {
 			println!("UNKNOWN: {error}");
 			return Ok(Verdict::Invalid);
 		},
@@ -346,26 +348,25 @@ fn status(rpc: &Rpc, operator: &str, json: bool) -> Result<Verdict, String> {
 		print_json(&answer);
 		return Ok(Verdict::Done);
 	}
-	let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
-	println!("operator:  {} ({})", s("/operator"), s("/administration"));
+	println!("operator:  {} ({})", answer.operator, answer.administration);
 	println!(
 		"status:    {} {} (effective {}, block #{}), valid {} to {}",
-		s("/programme"),
-		s("/state"),
-		s("/effectiveDate"),
-		answer["effectiveBlock"],
-		s("/validFrom"),
-		s("/validUntil")
+		answer.programme,
+		answer.state,
+		answer.effective_date,
+		answer.effective_block,
+		answer.valid_from,
+		answer.valid_until
 	);
-	for change in answer["changes"].as_array().into_iter().flatten() {
+	for change in &answer.changes {
 		println!(
 			"  change {:>4}: {} {} on {} (block #{}){}",
-			change["change"],
-			change["status"].as_str().unwrap_or_default(),
-			change["programme"].as_str().unwrap_or_default(),
-			change["date"].as_str().unwrap_or_default(),
-			change["block"],
-			change["reason"].as_str().map(|r| format!(", reason {r}")).unwrap_or_default()
+			change.change,
+			change.status,
+			change.programme,
+			change.date,
+			change.block,
+			change.reason.as_ref().map(|r| format!(", reason {r}")).unwrap_or_default()
 		);
 	}
 	Ok(Verdict::Done)
@@ -384,18 +385,14 @@ fn recognition(
 		date(day)?;
 	}
 	let params = json!([operator, by, at, on]);
-	let answer = rpc.call("tamga_aeoRecognition", params)?;
+	let answer: RecognitionJson = rpc.ask("tamga_aeoRecognition", params)?;
 	if json {
 		print_json(&answer);
 	} else {
-		println!("{}", answer["verdict"].as_str().unwrap_or_default());
-		println!(
-			"answered for {} from {}",
-			answer["date"].as_str().unwrap_or_default(),
-			crate::finality::block_label(&answer)
-		);
+		println!("{}", answer.verdict);
+		println!("answered for {} from {}", answer.date, crate::finality::block_label(&answer.at));
 	}
-	Ok(if answer["recognised"] == json!(true) { Verdict::Done } else { Verdict::Invalid })
+	Ok(if answer.recognised { Verdict::Done } else { Verdict::Invalid })
 }
 
 /// Prints page `page` of the changes `administration` has not acknowledged.
@@ -406,26 +403,22 @@ fn pending(
 	json: bool,
 ) -> Result<Verdict, String> {
 	let params = json!([administration, page.page, page.limit(MAX_LISTED_PENDING)?]);
-	let answer = rpc.call("tamga_pendingAcknowledgements", params)?;
+	let answer: PendingJson = rpc.ask("tamga_pendingAcknowledgements", params)?;
 	if json {
 		print_json(&answer);
 		return Ok(Verdict::Done);
 	}
-	let changes = answer["pending"].as_array().cloned().unwrap_or_default();
-	println!("{} change(s) not acknowledged by {administration}", answer["total"]);
-	let page_line = answer_page_line(&answer, "changes", changes.len());
-	for change in changes {
+	println!("{} change(s) not acknowledged by {administration}", answer.total);
+	for change in &answer.pending {
 		println!(
 			"  change {:>4}: {} {} {} on {}",
-			change["change"],
-			change["operator"].as_str().unwrap_or_default(),
-			change["status"].as_str().unwrap_or_default(),
-			change["programme"].as_str().unwrap_or_default(),
-			change["date"].as_str().unwrap_or_default()
+			change.change, change.operator, change.status, change.programme, change.date
 		);
 	}
-	if answer["total"].as_u64().unwrap_or_default() > 0 {
-		println!("{page_line}");
+	if answer.total > 0 {
+		let shown = answer.pending.len() as u64;
+		let (total, page, limit) = (answer.total.into(), answer.page.into(), answer.limit.into());
+		println!("{}", page_line("changes", total, page, limit, shown));
 	}
 	Ok(Verdict::Done)
 }

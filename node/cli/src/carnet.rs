@@ -11,13 +11,18 @@
 use std::path::PathBuf;
 
 use pallet_tamga_carnets::{Call as CarnetsCall, NumberOf, Voucher, MAX_HISTORY_PAGE};
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
+use tamga_rpc_types::{
+	carnet::{CarnetJson, MovementsJson},
+	errors::UNKNOWN_CARNET,
+};
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
 	support::{
-		answer_page_line, blake2, commitment, country, print_history, print_json, read_file,
-		PageArgs, Verdict,
+		blake2, commitment, country, page_line, print_history, print_json, read_file, PageArgs,
+		Verdict,
 	},
 	tx::Rpc,
 };
@@ -223,50 +228,40 @@ impl CarnetCmd {
 
 /// Calls `method` with `params` (the carnet number first); an unknown carnet is
 /// `Ok(None)` after saying so.
-fn ask(rpc: &Rpc, method: &str, params: Value) -> Result<Option<Value>, String> {
-	match rpc.call(method, params) {
-		Err(error) if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_CARNET)) => {
+fn ask<T: DeserializeOwned>(rpc: &Rpc, method: &str, params: Value) -> Result<Option<T>, String> {
+	match rpc.ask(method, params) {
+		Err(error) if error.code() == Some(UNKNOWN_CARNET) => {
 			println!("UNKNOWN: {error}");
 			Ok(None)
 		},
-		other => other.map(Some),
+		other => Ok(Some(other?)),
 	}
 }
 
 /// Prints carnet `number`.
 fn show(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
-	let Some(answer) = ask(rpc, "tamga_carnet", json!([number]))? else {
+	let Some(answer) = ask::<CarnetJson>(rpc, "tamga_carnet", json!([number]))? else {
 		return Ok(Verdict::Invalid);
 	};
 	if json {
 		print_json(&answer);
 		return Ok(Verdict::Done);
 	}
-	let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
-	println!("carnet:    {} ({} items, list {})", s("/number"), answer["items"], s("/listHash"));
-	println!("status:    {}", s("/verdict"));
+	println!("carnet:    {} ({} items, list {})", answer.number, answer.items, answer.list_hash);
+	println!("status:    {}", answer.verdict);
 	println!(
 		"issuer:    {} ({}), account {}",
-		s("/association/name"),
-		s("/issuingCountry"),
-		s("/association/account")
+		answer.association.name, answer.issuing_country, answer.association.account
 	);
-	println!("validity:  {} to {}", s("/validFrom"), s("/validUntil"));
-	for balance in answer["countries"].as_array().into_iter().flatten() {
+	println!("validity:  {} to {}", answer.valid_from, answer.valid_until);
+	for balance in &answer.countries {
 		println!(
 			"  {}: {} imported, {} in transit",
-			balance["country"].as_str().unwrap_or_default(),
-			balance["imported"],
-			balance["inTransit"]
+			balance.country, balance.imported, balance.in_transit
 		);
 	}
-	for claim in answer["claims"].as_array().into_iter().flatten() {
-		println!(
-			"  claim by {}: {} items, {}",
-			claim["country"].as_str().unwrap_or_default(),
-			claim["items"],
-			claim["status"].as_str().unwrap_or_default()
-		);
+	for claim in &answer.claims {
+		println!("  claim by {}: {} items, {}", claim.country, claim.items, claim.status);
 	}
 	Ok(Verdict::Done)
 }
@@ -274,15 +269,16 @@ fn show(rpc: &Rpc, number: &str, json: bool) -> Result<Verdict, String> {
 /// Prints page `page` of carnet `number`'s history.
 fn movements(rpc: &Rpc, number: &str, page: &PageArgs, json: bool) -> Result<Verdict, String> {
 	let params = json!([number, page.page, page.limit(MAX_HISTORY_PAGE)?]);
-	let Some(answer) = ask(rpc, "tamga_carnetMovements", params)? else {
+	let Some(answer) = ask::<MovementsJson>(rpc, "tamga_carnetMovements", params)? else {
 		return Ok(Verdict::Invalid);
 	};
 	if json {
 		print_json(&answer);
 	} else {
-		print_history(&answer["entries"]);
-		let shown = answer["entries"].as_array().map_or(0, Vec::len);
-		println!("{}", answer_page_line(&answer, "entries", shown));
+		let entries = &answer.entries;
+		print_history(entries.iter().map(|e| (e.block, e.extrinsic, e.actor.as_str(), &e.action)));
+		let (total, shown) = (answer.total.into(), entries.len() as u64);
+		println!("{}", page_line("entries", total, answer.page.into(), answer.limit.into(), shown));
 	}
 	Ok(Verdict::Done)
 }

@@ -19,6 +19,10 @@ use pallet_tamga_certificates::{
 };
 use serde_json::{json, Value};
 use sp_core::H256;
+use tamga_rpc_types::{
+	errors::{NOT_A_MEMBER, UNKNOWN_BATCH},
+	BatchProofFile, BatchVerdict, DocumentHistory, DocumentVerdict, ProofParam,
+};
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
@@ -558,15 +562,15 @@ fn batch(
 		.map_err(|e| format!("cannot create {}: {e}", proofs.display()))?;
 	for (index, (file, id)) in files.iter().zip(&ids).enumerate() {
 		let proof = tree.proof(index as u32).ok_or("no proof for a member")?;
-		let json = json!({
-			"id": to_hex(id.as_bytes()),
-			"proof": {
-				"root": to_hex(root.as_bytes()),
-				"index": proof.index,
-				"count": proof.count,
-				"siblings": proof.siblings.iter().map(|s| to_hex(s.as_bytes())).collect::<Vec<_>>(),
-			}
-		});
+		let json = BatchProofFile {
+			id: to_hex(id.as_bytes()),
+			proof: ProofParam {
+				root: to_hex(root.as_bytes()),
+				index: proof.index,
+				count: proof.count,
+				siblings: proof.siblings.iter().map(|s| to_hex(s.as_bytes())).collect(),
+			},
+		};
 		let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
 		let path = proofs.join(format!("{name}.proof.json"));
 		std::fs::write(&path, serde_json::to_vec_pretty(&json).expect("JSON serialises"))
@@ -578,36 +582,22 @@ fn batch(
 
 /// Reads a proof file: (id, root, proof).
 fn read_proof(path: &Path) -> Result<(H256, H256, merkle::Proof), String> {
-	let json = proof_json(path)?;
-	let field = |pointer: &str| {
-		json.pointer(pointer).ok_or_else(|| format!("{} has no {pointer}", path.display()))
-	};
-	let hash = |pointer: &str| -> Result<H256, String> {
-		tamga_rpc::hex::parse_h256(pointer, field(pointer)?.as_str().unwrap_or_default())
-	};
-	let number = |pointer: &str| -> Result<u32, String> {
-		field(pointer)?
-			.as_u64()
-			.and_then(|n| u32::try_from(n).ok())
-			.ok_or_else(|| format!("{pointer} in {} is not a number", path.display()))
-	};
-	let siblings = field("/proof/siblings")?
-		.as_array()
-		.ok_or_else(|| format!("/proof/siblings in {} is not a list", path.display()))?
-		.iter()
-		.map(|s| tamga_rpc::hex::parse_h256("a sibling", s.as_str().unwrap_or_default()))
-		.collect::<Result<Vec<_>, _>>()?;
+	let file = proof_file(path)?;
+	let hash = |what: &str, text: &str| tamga_rpc::hex::parse_h256(what, text);
+	let siblings =
+		file.proof.siblings.iter().map(|s| hash("a sibling", s)).collect::<Result<Vec<_>, _>>()?;
 	let proof = merkle::Proof {
-		index: number("/proof/index")?,
-		count: number("/proof/count")?,
+		index: file.proof.index,
+		count: file.proof.count,
 		siblings: siblings.try_into().map_err(|_| "a proof has at most 32 siblings".to_string())?,
 	};
-	Ok((hash("/id")?, hash("/proof/root")?, proof))
+	Ok((hash("id", &file.id)?, hash("proof.root", &file.proof.root)?, proof))
 }
 
-fn proof_json(path: &Path) -> Result<Value, String> {
+/// The proof file at `path`, as `cert batch` writes it.
+fn proof_file(path: &Path) -> Result<BatchProofFile, String> {
 	serde_json::from_slice(&read_file(path)?)
-		.map_err(|e| format!("{} is not a proof file (JSON): {e}", path.display()))
+		.map_err(|e| format!("{} is not a proof file: {e}", path.display()))
 }
 
 /// Prints the verdict on document `id`.
@@ -622,51 +612,38 @@ pub fn verify(
 	if let Some(at) = at {
 		params.push(json!(at));
 	}
-	let answer = match rpc.call("tamga_verifyDocument", Value::Array(params)) {
-		Err(error)
-			if error.ends_with(&format!("(code {})", tamga_rpc::errors::UNKNOWN_DOCUMENT)) =>
-		{
-			println!("status:    NOT GENUINE: {error}");
-			return Ok(Verdict::Invalid);
-		},
-		other => other?,
-	};
-	let valid = answer["valid"].as_bool().unwrap_or(false);
+	let answer: DocumentVerdict = rpc.ask("tamga_verifyDocument", Value::Array(params))?;
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 	} else {
-		let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
-		match file {
-			Some(file) => {
-				println!("integrity: {} hashes to {}, anchored", file.display(), s("/id"))
+		match (&answer.document, file) {
+			(None, _) => {},
+			(Some(_), Some(file)) => {
+				println!("integrity: {} hashes to {}, anchored", file.display(), answer.id)
 			},
-			None => println!("integrity: id {} anchored", s("/id")),
+			(Some(_), None) => println!("integrity: id {} anchored", answer.id),
 		}
-		println!("status:    {}", s("/verdict"));
-		println!(
-			"issuer:    {} ({}, accredited by {}), account {}",
-			s("/issuer/name"),
-			s("/issuer/country"),
-			s("/issuer/administration"),
-			s("/issuer/account")
-		);
-		let hs: Vec<&str> = answer["hsCodes"]
-			.as_array()
-			.map(|codes| codes.iter().filter_map(Value::as_str).collect())
-			.unwrap_or_default();
-		println!(
-			"document:  {} no. {}, {} -> {}, HS {}, valid {} to {}",
-			s("/kind"),
-			s("/number"),
-			s("/exporting"),
-			s("/importing"),
-			hs.join(", "),
-			s("/validFrom"),
-			s("/validUntil")
-		);
-		println!("answered from {}", crate::finality::block_label(&answer));
+		println!("status:    {}", answer.verdict);
+		if let Some(document) = &answer.document {
+			let issuer = &document.issuer;
+			println!(
+				"issuer:    {} ({}, accredited by {}), account {}",
+				issuer.name, issuer.country, issuer.administration, issuer.account
+			);
+			println!(
+				"document:  {} no. {}, {} -> {}, HS {}, valid {} to {}",
+				document.kind,
+				document.number,
+				document.exporting,
+				document.importing,
+				document.hs_codes.join(", "),
+				document.valid_from,
+				document.valid_until
+			);
+		}
+		println!("answered from {}", crate::finality::block_label(&answer.at));
 	}
-	Ok(if valid { Verdict::Done } else { Verdict::Invalid })
+	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
 }
 
 /// Prints the verdict on a batch member.
@@ -676,8 +653,8 @@ fn verify_member(
 	file: Option<&Path>,
 	json: bool,
 ) -> Result<Verdict, String> {
-	let proof_file = proof_json(proof)?;
-	let id = proof_file["id"].as_str().unwrap_or_default().to_string();
+	let proof_file = proof_file(proof)?;
+	let id = proof_file.id.clone();
 	if let Some(file) = file {
 		let actual = to_hex(blake2(&read_file(file)?).as_bytes());
 		if actual != id {
@@ -688,12 +665,12 @@ fn verify_member(
 			return Ok(Verdict::Invalid);
 		}
 	}
-	let answer = match rpc.call("tamga_verifyBatchMember", json!([id, proof_file["proof"]])) {
-		Err(error)
-			if [tamga_rpc::errors::UNKNOWN_BATCH, tamga_rpc::errors::NOT_A_MEMBER]
-				.iter()
-				.any(|code| error.ends_with(&format!("(code {code})"))) =>
-		{
+	let asked = rpc.ask::<BatchVerdict>(
+		"tamga_verifyBatchMember",
+		json!([id, serde_json::to_value(&proof_file.proof).expect("JSON serialises")]),
+	);
+	let answer = match asked {
+		Err(error) if matches!(error.code(), Some(UNKNOWN_BATCH | NOT_A_MEMBER)) => {
 			println!("status:    NOT GENUINE: {error}");
 			return Ok(Verdict::Invalid);
 		},
@@ -702,29 +679,31 @@ fn verify_member(
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 	} else {
-		let s = |key: &str| answer.pointer(key).and_then(Value::as_str).unwrap_or("").to_string();
-		println!("integrity: {} is member {} of batch {}", s("/id"), answer["index"], s("/root"));
-		println!("status:    {}", s("/verdict"));
+		println!("integrity: {} is member {} of batch {}", answer.id, answer.index, answer.root);
+		println!("status:    {}", answer.verdict);
 		println!(
 			"issuer:    {} ({}, accredited by {}), {} of {} documents",
-			s("/issuer/name"),
-			s("/issuer/country"),
-			s("/issuer/administration"),
-			s("/kind"),
-			answer["count"]
+			answer.issuer.name,
+			answer.issuer.country,
+			answer.issuer.administration,
+			answer.kind,
+			answer.count
 		);
 	}
-	Ok(if answer["valid"].as_bool() == Some(true) { Verdict::Done } else { Verdict::Invalid })
+	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
 }
 
 /// Prints document `id`'s history.
 pub fn history(rpc: &Rpc, id: H256, json: bool) -> Result<Verdict, String> {
-	let answer = rpc.call("tamga_documentHistory", json!([to_hex(id.as_bytes())]))?;
+	let answer: DocumentHistory =
+		rpc.ask("tamga_documentHistory", json!([to_hex(id.as_bytes())]))?;
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 		return Ok(Verdict::Done);
 	}
-	print_history(&answer["entries"]);
+	print_history(
+		answer.entries.iter().map(|e| (e.block, e.extrinsic, e.actor.as_str(), &e.action)),
+	);
 	Ok(Verdict::Done)
 }
 

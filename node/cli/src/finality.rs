@@ -10,6 +10,7 @@
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use tamga_rpc_types::BlockRef;
 
 use crate::rpc::Rpc;
 
@@ -49,12 +50,11 @@ impl ReadAt {
 }
 
 /// How an answer's block (`at` of a `tamga_*` answer) is described to people.
-pub fn block_label(answer: &Value) -> String {
-	let number = answer.pointer("/at/number").and_then(Value::as_u64).unwrap_or_default();
-	if answer.pointer("/at/finalized") == Some(&json!(true)) {
-		format!("block #{number}, finalized")
+pub fn block_label(at: &BlockRef) -> String {
+	if at.finalized {
+		format!("block #{}, finalized", at.number)
 	} else {
-		format!("block #{number}, BEST BLOCK, NOT FINAL: the answer may still change")
+		format!("block #{}, BEST BLOCK, NOT FINAL: the answer may still change", at.number)
 	}
 }
 
@@ -172,10 +172,9 @@ mod tests {
 
 	#[test]
 	fn answers_say_whether_their_block_is_final() {
-		let final_answer = json!({"at": {"number": 12, "finalized": true}});
-		assert_eq!(block_label(&final_answer), "block #12, finalized");
-		let best = json!({"at": {"number": 13, "finalized": false}});
-		assert!(block_label(&best).contains("NOT FINAL"));
+		let at = |number, finalized| BlockRef { number, hash: "0x12".into(), finalized };
+		assert_eq!(block_label(&at(12, true)), "block #12, finalized");
+		assert!(block_label(&at(13, false)).contains("NOT FINAL"));
 	}
 
 	#[test]

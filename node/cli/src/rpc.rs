@@ -7,7 +7,9 @@ use jsonrpsee::{
 	core::{client::ClientT, params::ArrayParams, ClientError},
 	http_client::{HttpClient, HttpClientBuilder},
 };
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
+use tamga_rpc_types::RpcError;
 
 /// How long one request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -52,32 +54,60 @@ impl Rpc {
 	/// Calls `method` with `params` (a JSON array); the error names the method and the
 	/// node's message, or says the node could not be reached.
 	pub fn call(&self, method: &str, params: Value) -> Result<Value, String> {
+		self.request(method, params).map_err(|error| error.to_string())
+	}
+
+	/// Calls `method` with `params` and reads the answer as a `T` (one of
+	/// `tamga-rpc-types`' answers); the error keeps the node's error code for the caller
+	/// to decide on.
+	pub fn ask<T: DeserializeOwned>(&self, method: &str, params: Value) -> Result<T, CallError> {
+		let answer = self.request(method, params)?;
+		serde_json::from_value(answer)
+			.map_err(|e| CallError::Malformed { method: method.to_string(), reason: e.to_string() })
+	}
+
+	/// Calls `method` with `params`: the answer, or why there is none.
+	pub fn request(&self, method: &str, params: Value) -> Result<Value, CallError> {
 		let mut array = ArrayParams::new();
 		for param in params.as_array().cloned().unwrap_or_default() {
-			array.insert(param).map_err(|e| format!("{method}: bad parameter: {e}"))?;
+			array.insert(param).map_err(|e| CallError::Unreachable {
+				method: method.to_string(),
+				reason: format!("bad parameter: {e}"),
+			})?;
 		}
 		let answer: Result<Value, ClientError> =
 			self.runtime.block_on(self.client.request(method, array));
 		answer.map_err(|error| match error {
-			ClientError::Call(call) => explain(
-				method,
-				&json!({
-					"code": call.code(),
-					"message": call.message(),
+			ClientError::Call(call) => CallError::Node {
+				method: method.to_string(),
+				error: RpcError {
+					code: call.code(),
+					message: call.message().to_string(),
 					// The node's detail, unquoted when it is a JSON string.
-					"data": call.data().map(|d| {
-						serde_json::from_str::<String>(d.get()).unwrap_or_else(|_| d.get().to_string())
+					data: call.data().map(|d| {
+						serde_json::from_str::<String>(d.get())
+							.unwrap_or_else(|_| d.get().to_string())
 					}),
-				}),
-			),
-			ClientError::Transport(e) => {
-				format!("cannot reach the node at {}, or it refused the request: {e}", self.url)
+				},
 			},
-			ClientError::RequestTimeout => format!(
-				"{method}: the node at {} did not answer within {REQUEST_TIMEOUT:?}",
-				self.url
-			),
-			other => format!("{method}: {other}"),
+			ClientError::Transport(e) => CallError::Unreachable {
+				method: method.to_string(),
+				reason: format!(
+					"cannot reach the node at {}, or it refused the request: {e}",
+					self.url
+				),
+			},
+			ClientError::RequestTimeout => CallError::Unreachable {
+				method: method.to_string(),
+				reason: format!(
+					"{method}: the node at {} did not answer within {REQUEST_TIMEOUT:?}",
+					self.url
+				),
+			},
+			other => CallError::Unreachable {
+				method: method.to_string(),
+				reason: format!("{method}: {other}"),
+			},
 		})
 	}
 
@@ -114,10 +144,65 @@ impl Rpc {
 	}
 }
 
+/// Why a call to a node failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+	/// The node answered `method` with a JSON-RPC error.
+	Node {
+		/// The method called.
+		method: String,
+		/// The node's error, with its code.
+		error: RpcError,
+	},
+	/// The node could not be reached, or did not answer in time.
+	Unreachable {
+		/// The method called.
+		method: String,
+		/// What happened, for people.
+		reason: String,
+	},
+	/// The node answered, but not with what `method` answers (another version of Tamga?).
+	Malformed {
+		/// The method called.
+		method: String,
+		/// Why the answer does not read.
+		reason: String,
+	},
+}
+
+impl CallError {
+	/// The node's error code, if the node answered with an error.
+	pub fn code(&self) -> Option<i32> {
+		match self {
+			CallError::Node { error, .. } => Some(error.code),
+			_ => None,
+		}
+	}
+}
+
+impl std::fmt::Display for CallError {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			CallError::Node { method, error } => f.write_str(&explain(method, error)),
+			CallError::Unreachable { reason, .. } => f.write_str(reason),
+			CallError::Malformed { method, reason } => write!(
+				f,
+				"{method}: the node's answer does not read as this tool expects ({reason}); is \
+				 the tool of the same Tamga version as the node?"
+			),
+		}
+	}
+}
+
+impl From<CallError> for String {
+	fn from(error: CallError) -> Self {
+		error.to_string()
+	}
+}
+
 /// A readable message for a JSON-RPC error, with Tamga's pool-gating code explained.
-fn explain(method: &str, error: &Value) -> String {
-	let message = error.get("message").and_then(Value::as_str).unwrap_or("error");
-	let data = error.get("data").and_then(Value::as_str).unwrap_or_default();
+fn explain(method: &str, error: &RpcError) -> String {
+	let data = error.data.as_deref().unwrap_or_default();
 	// Tamga's pool-gating refusals are custom validity errors 1 to 4 exactly (not 10, 11, ...).
 	let custom = |code: u8| {
 		data.split(&format!("Custom error: {code}"))
@@ -141,8 +226,7 @@ fn explain(method: &str, error: &Value) -> String {
 	} else {
 		String::new()
 	};
-	let code = error.get("code").and_then(Value::as_i64).unwrap_or_default();
-	format!("{method}: {message} {data}{hint}").trim_end().to_string() + &format!(" (code {code})")
+	format!("{method}: {error}{hint}").trim_end().to_string() + &format!(" (code {})", error.code)
 }
 
 /// The HTTP(S) URL that reaches the node at `url`: `ws://` and `wss://` become `http://`
@@ -231,31 +315,42 @@ mod tests {
 		let rpc = Rpc::new("http://127.0.0.1:9").expect("a valid URL");
 		let error = rpc.call("chain_getHeader", json!([])).expect_err("nobody answers");
 		assert!(error.starts_with("cannot reach the node at http://127.0.0.1:9"), "{error}");
+		let typed = rpc.ask::<Value>("chain_getHeader", json!([])).expect_err("nobody answers");
+		assert!(matches!(typed, CallError::Unreachable { .. }) && typed.code().is_none());
+	}
+
+	fn invalid(data: &str) -> RpcError {
+		RpcError { code: 1010, message: "Invalid Transaction".into(), data: Some(data.into()) }
+	}
+
+	#[test]
+	fn a_node_error_keeps_its_code_for_the_caller_to_decide_on() {
+		let unknown = CallError::Node {
+			method: "tamga_carnet".into(),
+			error: RpcError {
+				code: tamga_rpc_types::errors::UNKNOWN_CARNET,
+				message: "no carnet KZ/1 was issued".into(),
+				data: None,
+			},
+		};
+		assert_eq!(unknown.code(), Some(tamga_rpc_types::errors::UNKNOWN_CARNET));
+		assert_eq!(unknown.to_string(), "tamga_carnet: no carnet KZ/1 was issued (code -32005)");
+		let malformed = CallError::Malformed { method: "tamga_carnet".into(), reason: "x".into() };
+		assert_eq!(malformed.code(), None);
+		assert!(malformed.to_string().contains("same Tamga version"), "{malformed}");
 	}
 
 	#[test]
 	fn pool_gating_errors_are_explained() {
-		let text = explain(
-			"author_submitExtrinsic",
-			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 1"}),
-		);
+		let text = explain("author_submitExtrinsic", &invalid("Custom error: 1"));
 		assert!(text.contains("neither a member, a validator nor an accredited party"), "{text}");
 		assert!(text.ends_with("(code 1010)"), "{text}");
-		let other = explain(
-			"author_submitExtrinsic",
-			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 12"}),
-		);
+		let other = explain("author_submitExtrinsic", &invalid("Custom error: 12"));
 		assert!(!other.contains("neither a member"), "{other}");
 		assert!(!other.contains("role may not"), "{other}");
-		let not_for_role = explain(
-			"author_submitExtrinsic",
-			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 2"}),
-		);
+		let not_for_role = explain("author_submitExtrinsic", &invalid("Custom error: 2"));
 		assert!(not_for_role.contains("role may not make this call"), "{not_for_role}");
-		let too_large = explain(
-			"author_submitExtrinsic",
-			&json!({"code": 1010, "message": "Invalid Transaction", "data": "Custom error: 3"}),
-		);
+		let too_large = explain("author_submitExtrinsic", &invalid("Custom error: 3"));
 		assert!(too_large.contains("at most 8192 bytes"), "{too_large}");
 	}
 }

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use serde_json::Value;
 use sp_core::H256;
 
 /// The outcome of a command that succeeded.
@@ -86,39 +85,30 @@ pub fn page_line(what: &str, total: u64, page: u64, limit: u64, shown: u64) -> S
 	)
 }
 
-/// The page line of paged answer `answer` (its `total`, `page` and `limit`) listing
-/// `shown` `what`.
-pub fn answer_page_line(answer: &Value, what: &str, shown: usize) -> String {
-	let number = |key: &str| answer[key].as_u64().unwrap_or_default();
-	page_line(what, number("total"), number("page"), number("limit"), shown as u64)
-}
-
 /// Prints `answer` as indented JSON.
-pub fn print_json(answer: &Value) {
+pub fn print_json(answer: &impl serde::Serialize) {
 	println!("{}", serde_json::to_string_pretty(answer).expect("JSON serialises"));
 }
 
 /// Prints history `entries` (each with block, extrinsic, actor and a tagged action) as a
 /// table, one line per entry.
-pub fn print_history(entries: &Value) {
+pub fn print_history<'a, A: serde::Serialize + 'a>(
+	entries: impl IntoIterator<Item = (u64, u32, &'a str, &'a A)>,
+) {
 	println!("{:>8}  {:>3}  {:<48}  action", "block", "ext", "actor");
-	for entry in entries.as_array().into_iter().flatten() {
-		let mut action = entry["action"].clone();
-		let kind = action["type"].as_str().unwrap_or_default().to_string();
-		if let Some(map) = action.as_object_mut() {
-			map.remove("type");
-		}
+	for (block, extrinsic, actor, action) in entries {
+		// An action is `{"type": …, details…}`: the type first, then what else it says.
+		let mut action = serde_json::to_value(action).expect("JSON serialises");
+		let kind = match action.as_object_mut().and_then(|map| map.remove("type")) {
+			Some(serde_json::Value::String(kind)) => kind,
+			_ => String::new(),
+		};
 		let details = if action.as_object().is_some_and(|m| m.is_empty()) {
 			String::new()
 		} else {
 			action.to_string()
 		};
-		println!(
-			"{:>8}  {:>3}  {:<48}  {kind} {details}",
-			entry["block"].as_u64().unwrap_or_default(),
-			entry["extrinsic"].as_u64().unwrap_or_default(),
-			entry["actor"].as_str().unwrap_or_default()
-		);
+		println!("{block:>8}  {extrinsic:>3}  {actor:<48}  {kind} {details}");
 	}
 }
 

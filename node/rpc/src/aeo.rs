@@ -13,7 +13,6 @@ use pallet_tamga_aeo::{
 	StatusReason, StatusView, MAX_LISTED_PENDING,
 };
 use pallet_tamga_governance::CountryCode;
-use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::Ss58Codec, H256};
@@ -31,6 +30,8 @@ use crate::{
 	paging::{ensure_api_version, Page},
 	verdict::BlockRef,
 };
+
+pub use tamga_rpc_types::aeo::{ChangeJson, PendingJson, RecognitionJson, StatusJson};
 
 /// The AEO methods of the `tamga` namespace.
 #[rpc(server, namespace = "tamga")]
@@ -64,111 +65,6 @@ pub trait AeoApi {
 		limit: Option<u32>,
 		at: Option<String>,
 	) -> RpcResult<PendingJson>;
-}
-
-/// One status change of a certification.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct ChangeJson {
-	/// Its number (what a partner acknowledges).
-	pub change: ChangeId,
-	/// The operator, `CC:0x…`.
-	pub operator: String,
-	/// `certified`, `suspended` or `revoked`.
-	pub status: &'static str,
-	/// `AEO-S`, `AEO-C` or `AEO-F` (both).
-	pub programme: &'static str,
-	/// Why, for a suspension or revocation.
-	pub reason: Option<&'static str>,
-	/// blake2-256 of the free-text explanation.
-	pub text_hash: Option<String>,
-	/// Who made it (SS58).
-	pub actor: String,
-	/// The block it was made in (and effective from).
-	pub block: u64,
-	/// The extrinsic's index in that block.
-	pub extrinsic: u32,
-	/// The day it was made (ISO 8601 date, UTC).
-	pub date: String,
-}
-
-/// The answer of `tamga_aeoStatus`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusJson {
-	/// The operator, `CC:0x…`.
-	pub operator: String,
-	/// `certified`, `notYetValid`, `expired`, `suspended` or `revoked`, as of the block's day.
-	pub state: &'static str,
-	/// Whether it is certified and in force on that day.
-	pub in_force: bool,
-	/// `AEO-S`, `AEO-C` or `AEO-F` (both).
-	pub programme: &'static str,
-	/// Why it was suspended or revoked.
-	pub reason: Option<&'static str>,
-	/// blake2-256 of the free-text explanation.
-	pub text_hash: Option<String>,
-	/// First day of validity (ISO 8601 date, UTC).
-	pub valid_from: String,
-	/// Last day of validity, inclusive.
-	pub valid_until: String,
-	/// The block from which its current status is effective.
-	pub effective_block: u64,
-	/// The day from which its current status is effective.
-	pub effective_date: String,
-	/// The certifying administration's name.
-	pub administration: String,
-	/// Its status changes, newest first.
-	pub changes: Vec<ChangeJson>,
-	/// The block the answer was read from.
-	pub at: BlockRef,
-}
-
-/// The answer of `tamga_aeoRecognition`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct RecognitionJson {
-	/// The operator, `CC:0x…`.
-	pub operator: String,
-	/// The administration asked about.
-	pub administration: String,
-	/// Whether it recognises the operator.
-	pub recognised: bool,
-	/// `ownAdministration`, `underAgreement`, `unknownOperator`, `notCertified`,
-	/// `noAgreement`, `agreementNotInForce` or `outOfScope`.
-	pub reason: &'static str,
-	/// The answer in one sentence, for people.
-	pub verdict: String,
-	/// The operator's certification state, if it has one.
-	pub state: Option<&'static str>,
-	/// What is recognised: the operator's programme within the agreement's scope.
-	pub programme: Option<&'static str>,
-	/// The agreement between the two, if any: its number.
-	pub agreement: Option<u32>,
-	/// Its status: `proposed`, `inForce`, `suspended` or `terminated`.
-	pub agreement_status: Option<&'static str>,
-	/// The day the answer is for (ISO 8601 date, UTC).
-	pub date: String,
-	/// The block the answer was read from.
-	pub at: BlockRef,
-}
-
-/// The answer of `tamga_pendingAcknowledgements`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PendingJson {
-	/// The administration.
-	pub administration: String,
-	/// How many changes it has not acknowledged in all.
-	pub total: u32,
-	/// The page's number, from 0.
-	pub page: u32,
-	/// How many changes a page holds.
-	pub limit: u32,
-	/// The page's changes it has not acknowledged, oldest first (empty past the last page).
-	pub pending: Vec<ChangeJson>,
-	/// The block the answer was read from.
-	pub at: BlockRef,
 }
 
 /// `CC:0x…` for `operator`.
@@ -258,9 +154,9 @@ pub fn change_json<N: Into<u64>>(id: ChangeId, change: Change<AccountId32, N>) -
 	ChangeJson {
 		change: id,
 		operator: operator_text(&change.operator),
-		status: status_name(change.status),
-		programme: programme_name(change.programme),
-		reason: change.reason.map(|(r, _)| reason_name(r)),
+		status: status_name(change.status).into(),
+		programme: programme_name(change.programme).into(),
+		reason: change.reason.map(|(r, _)| reason_name(r).into()),
 		text_hash: change.reason.map(|(_, h)| hex::encode(h.as_bytes())),
 		actor: change.actor.to_ss58check(),
 		block: change.block.into(),
@@ -273,10 +169,10 @@ pub fn change_json<N: Into<u64>>(id: ChangeId, change: Change<AccountId32, N>) -
 pub fn status_json<N: Into<u64>>(view: StatusView<AccountId32, N>, at: BlockRef) -> StatusJson {
 	StatusJson {
 		operator: operator_text(&view.operator),
-		state: state_name(view.state),
+		state: state_name(view.state).into(),
 		in_force: view.state == AeoState::Certified,
-		programme: programme_name(view.programme),
-		reason: view.reason.map(|(r, _)| reason_name(r)),
+		programme: programme_name(view.programme).into(),
+		reason: view.reason.map(|(r, _)| reason_name(r).into()),
 		text_hash: view.reason.map(|(_, h)| hex::encode(h.as_bytes())),
 		valid_from: iso_date(view.valid_from),
 		valid_until: iso_date(view.valid_until),
@@ -344,11 +240,11 @@ pub fn recognition_json(
 		operator: operator_text(&operator),
 		administration: administration.to_string(),
 		recognised: r.recognised,
-		reason: recognition_reason_name(r.reason),
-		state: r.state.map(state_name),
-		programme: r.programme.map(programme_name),
+		reason: recognition_reason_name(r.reason).into(),
+		state: r.state.map(|s| state_name(s).into()),
+		programme: r.programme.map(|p| programme_name(p).into()),
 		agreement: r.agreement.map(|(id, _)| id),
-		agreement_status: r.agreement.map(|(_, s)| mra_status_name(s)),
+		agreement_status: r.agreement.map(|(_, s)| mra_status_name(s).into()),
 		date: iso_date(r.today),
 		at,
 	}
@@ -492,7 +388,7 @@ mod tests {
 		let json = recognition_json(operator, kg, answer, at.clone());
 		assert!(json.recognised);
 		assert_eq!(
-			(json.reason, json.programme, json.date.as_str()),
+			(json.reason.as_str(), json.programme.as_deref(), json.date.as_str()),
 			("underAgreement", Some("AEO-S"), "2026-11-23")
 		);
 		assert!(json.verdict.starts_with("RECOGNISED by KG as AEO-S"), "{}", json.verdict);

@@ -4,7 +4,6 @@ use std::{marker::PhantomData, sync::Arc};
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_tamga_certificates::{merkle, runtime_api::CertificatesApi};
-use serde::Deserialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
@@ -21,25 +20,14 @@ use crate::{
 	verdict::{self, BatchVerdict, DocumentHistory, DocumentVerdict},
 };
 
-/// A batch member's Merkle proof, as `tamga_verifyBatchMember` takes it.
-#[derive(Deserialize, Clone, Debug)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ProofParam {
-	/// The batch's Merkle root (`0x` and 64 hex digits).
-	pub root: String,
-	/// The member's position in the batch, from 0.
-	pub index: u32,
-	/// How many documents the batch holds.
-	pub count: u32,
-	/// The sibling hashes from the leaf level up.
-	pub siblings: Vec<String>,
-}
+pub use tamga_rpc_types::ProofParam;
 
 /// The `tamga` JSON-RPC namespace.
 #[rpc(server, namespace = "tamga")]
 pub trait TamgaApi {
 	/// The verdict on document `id` (`0x` + blake2-256 of its bytes) as of block `at`
-	/// (default: the best block), with whether that block is finalized.
+	/// (default: the best block), with whether that block is finalized; an id nothing is
+	/// anchored under has the verdict `notAnchored`.
 	#[method(name = "verifyDocument")]
 	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict>;
 
@@ -93,17 +81,9 @@ where
 			Some(answer) => answer,
 			None => self.client.runtime_api().verify_document(hash, id).map_err(runtime_error)?,
 		};
-		let verification = verification.ok_or_else(|| {
-			error(
-				errors::UNKNOWN_DOCUMENT,
-				format!(
-					"no document with id {} is anchored as of block #{}: it is not genuine, \
-						 or it was anchored in a batch (verify it with its batch proof)",
-					hex::encode(id.as_bytes()),
-					block.number
-				),
-			)
-		})?;
+		let Some(verification) = verification else {
+			return Ok(verdict::not_anchored(id, block));
+		};
 		Ok(verdict::document_verdict(id, verification, block))
 	}
 

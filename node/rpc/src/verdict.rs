@@ -6,129 +6,31 @@ use pallet_tamga_certificates::{
 	Validity, Verification,
 };
 use pallet_tamga_governance::Voiding;
-use serde::Serialize;
 use sp_core::{crypto::Ss58Codec, H256};
 use sp_runtime::AccountId32;
+pub use tamga_rpc_types::{
+	ActionJson, AnchoredDocument, BatchVerdict, BlockRef, DocumentHistory, DocumentStatus,
+	DocumentVerdict, HistoryEntryJson, Issuer, RuleWarningJson,
+};
 
 use crate::{dates::iso_date, hex};
 
-/// The block an answer was read from.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct BlockRef {
-	/// Its number.
-	pub number: u64,
-	/// Its hash.
-	pub hash: String,
-	/// Whether it is finalized (and so the answer can no longer change by a reorg).
-	pub finalized: bool,
-}
-
-/// Who issued a document or batch.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct Issuer {
-	/// Its account (SS58).
-	pub account: String,
-	/// The name it was accredited under.
-	pub name: String,
-	/// Its country (ISO 3166-1 alpha-2).
-	pub country: String,
-	/// The name of the administration that accredited it.
-	pub administration: String,
-	/// Whether it was accredited when it anchored the document (anchoring requires it)
-	/// and its accreditation is neither suspended nor revoked now.
-	pub accredited_at_issue: bool,
-}
-
-/// The answer of `tamga_verifyDocument`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct DocumentVerdict {
-	/// The document's id.
-	pub id: String,
-	/// Whether the document may be accepted: genuine, in force, not used up.
-	pub valid: bool,
-	/// `valid`, `administrationLeft`, `voidedByConsortium`, `replaced`, `revoked`,
-	/// `issuerKeyCutOff`, `notYetValid`, `expired` or `usedUp`.
-	pub status: &'static str,
-	/// The verdict in one sentence, for people.
-	pub verdict: String,
-	/// The kind of document, e.g. `EAEU CT-1`.
-	pub kind: &'static str,
-	/// The certificate number.
-	pub number: String,
-	/// Who issued it (for an origin declaration: the approved exporter).
-	pub issuer: Issuer,
-	/// Whether an issuer endorsed it on an exporter's application.
-	pub on_application: bool,
-	/// The exporting country.
-	pub exporting: String,
-	/// The importing country.
-	pub importing: String,
-	/// The goods' HS subheadings.
-	pub hs_codes: Vec<String>,
-	/// First day of validity (ISO 8601 date, UTC).
-	pub valid_from: String,
-	/// Last day of validity, inclusive.
-	pub valid_until: String,
-	/// The replacement, if it was replaced.
-	pub replaced_by: Option<String>,
-	/// The document it replaced, if any.
-	pub replaces: Option<String>,
-	/// Why it was revoked, if it was.
-	pub revocation_reason: Option<&'static str>,
-	/// For `administrationLeft` and `voidedByConsortium`: the block in which the
-	/// administration left, or the consortium's vote passed.
-	pub void_at: Option<u64>,
-	/// The declared quantity.
-	pub declared_quantity: u128,
-	/// The quantity not used yet.
-	pub remaining_quantity: u128,
-	/// The unit of the quantities (UN/ECE Recommendation 20).
-	pub unit: String,
-	/// The block in which it was anchored.
-	pub registered_at: u64,
-	/// Warnings the administrations' rule contracts attached when it was anchored.
-	pub warnings: Vec<RuleWarningJson>,
-	/// The block the answer was read from.
-	pub at: BlockRef,
-}
-
-/// A rule contract's warning on a document.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct RuleWarningJson {
-	/// The administration whose rules warned (ISO 3166-1 alpha-2).
-	pub administration: String,
-	/// `export` (the exporting administration's rules) or `import`.
-	pub direction: &'static str,
-	/// The reason code.
-	pub code: u16,
-	/// What the code means: Tamga's meaning (`tamga_rules::reasons`), or, for a code of
-	/// the administration's own (1000 and above) or one Tamga does not know, a sentence
-	/// saying so.
-	pub meaning: String,
-}
-
-impl RuleWarningJson {
-	/// The JSON form of `warning`.
-	pub fn new(warning: &RuleWarning) -> Self {
-		Self {
-			administration: text(&warning.administration),
-			direction: direction_name(warning.direction),
-			code: warning.code,
-			meaning: rule_code_meaning(&warning.administration, warning.code),
-		}
+/// The JSON form of `warning`.
+pub fn rule_warning(warning: &RuleWarning) -> RuleWarningJson {
+	RuleWarningJson {
+		administration: text(&warning.administration),
+		direction: direction_name(warning.direction).to_string(),
+		code: warning.code,
+		meaning: rule_code_meaning(&warning.administration, warning.code),
 	}
+}
 
-	/// The warning in a sentence.
-	fn sentence(&self) -> String {
-		format!(
-			"; WARNING from {}'s {} rules: reason {} ({})",
-			self.administration, self.direction, self.code, self.meaning
-		)
-	}
+/// `warning` in a sentence, to append to a verdict.
+fn warning_sentence(warning: &RuleWarningJson) -> String {
+	format!(
+		"; WARNING from {}'s {} rules: reason {} ({})",
+		warning.administration, warning.direction, warning.code, warning.meaning
+	)
 }
 
 /// What reason `code` from `administration`'s rules means, for people.
@@ -148,95 +50,6 @@ pub fn direction_name(direction: Direction) -> &'static str {
 		Direction::Export => "export",
 		Direction::Import => "import",
 	}
-}
-
-/// The answer of `tamga_verifyBatchMember`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct BatchVerdict {
-	/// The document's id.
-	pub id: String,
-	/// The batch's Merkle root.
-	pub root: String,
-	/// Whether the document may be accepted.
-	pub valid: bool,
-	/// `valid`, `revoked` or `issuerKeyCutOff`.
-	pub status: &'static str,
-	/// The verdict in one sentence, for people.
-	pub verdict: String,
-	/// Why it was revoked, if it was.
-	pub revocation_reason: Option<&'static str>,
-	/// For `administrationLeft` and `voidedByConsortium`: the block in which the
-	/// administration left, or the consortium's vote passed.
-	pub void_at: Option<u64>,
-	/// Who anchored the batch.
-	pub issuer: Issuer,
-	/// The kind of all the batch's documents.
-	pub kind: &'static str,
-	/// The document's position in the batch.
-	pub index: u32,
-	/// How many documents the batch holds.
-	pub count: u32,
-	/// The block in which the batch was anchored.
-	pub registered_at: u64,
-	/// The block the answer was read from.
-	pub at: BlockRef,
-}
-
-/// What happened in one entry of a document's history.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(tag = "type", rename_all = "camelCase")]
-pub enum ActionJson {
-	/// Anchored.
-	Registered,
-	/// Replaced by `by`.
-	Replaced {
-		/// The replacement.
-		by: String,
-	},
-	/// Revoked.
-	Revoked {
-		/// Why.
-		reason: &'static str,
-	},
-	/// Importing customs used `quantity`.
-	Used {
-		/// The quantity used.
-		quantity: u128,
-		/// Commitment to the customs declaration's reference.
-		declaration: String,
-	},
-	/// The exporter applied for it and an issuer endorsed the application (the entry
-	/// has the application's block, extrinsic and applicant).
-	Applied,
-}
-
-/// One entry of a document's history.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct HistoryEntryJson {
-	/// The block it happened in.
-	pub block: u64,
-	/// That block's hash on the chain this node follows (absent if unknown to it).
-	pub block_hash: Option<String>,
-	/// The extrinsic's index in the block.
-	pub extrinsic: u32,
-	/// Who acted (SS58).
-	pub actor: String,
-	/// What happened.
-	pub action: ActionJson,
-}
-
-/// The answer of `tamga_documentHistory`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct DocumentHistory {
-	/// The document's id.
-	pub id: String,
-	/// Every recorded action, oldest first.
-	pub entries: Vec<HistoryEntryJson>,
-	/// The block the answer was read from.
-	pub at: BlockRef,
 }
 
 /// The name of a kind of document.
@@ -272,10 +85,10 @@ fn issuer_warning() -> String {
 
 /// The status code and sentence of a document or batch that is void whatever its own
 /// status says.
-fn void_status<N: Into<u64>>(void: Voiding<N>) -> (&'static str, String) {
+fn void_status<N: Into<u64>>(void: Voiding<N>) -> (DocumentStatus, String) {
 	match void {
 		Voiding::AdministrationLeft { at } => (
-			"administrationLeft",
+			DocumentStatus::AdministrationLeft,
 			format!(
 				"INVALID: the administration that accredited its issuer left the consortium at \
 				 block {}",
@@ -283,7 +96,7 @@ fn void_status<N: Into<u64>>(void: Voiding<N>) -> (&'static str, String) {
 			),
 		),
 		Voiding::VoidedByConsortium { at } => (
-			"voidedByConsortium",
+			DocumentStatus::VoidedByConsortium,
 			format!(
 				"INVALID: the consortium voided every document of its issuer (vote passed at \
 				 block {})",
@@ -327,7 +140,7 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 	let (status, sentence) = match v.validity {
 		Validity::Void(void) => void_status(void),
 		Validity::Valid => (
-			"valid",
+			DocumentStatus::Valid,
 			format!(
 				"VALID: genuine and in force until {}; {} of {} {unit} remain",
 				iso_date(v.valid_until),
@@ -336,70 +149,92 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 			),
 		),
 		Validity::Replaced { by } => (
-			"replaced",
+			DocumentStatus::Replaced,
 			format!("INVALID: replaced by {}; verify the replacement", hex::encode(by.as_bytes())),
 		),
-		Validity::Revoked { reason } => {
-			("revoked", format!("INVALID: revoked by its issuer ({})", revocation_name(reason)))
-		},
+		Validity::Revoked { reason } => (
+			DocumentStatus::Revoked,
+			format!("INVALID: revoked by its issuer ({})", revocation_name(reason)),
+		),
 		Validity::IssuerKeyCutOff => (
-			"issuerKeyCutOff",
+			DocumentStatus::IssuerKeyCutOff,
 			"INVALID: anchored after its issuer's signing key was cut off".to_string(),
 		),
-		Validity::NotYetValid => {
-			("notYetValid", format!("INVALID: valid only from {}", iso_date(v.valid_from)))
-		},
+		Validity::NotYetValid => (
+			DocumentStatus::NotYetValid,
+			format!("INVALID: valid only from {}", iso_date(v.valid_from)),
+		),
 		Validity::Expired => {
-			("expired", format!("INVALID: expired after {}", iso_date(v.valid_until)))
+			(DocumentStatus::Expired, format!("INVALID: expired after {}", iso_date(v.valid_until)))
 		},
-		Validity::UsedUp => {
-			("usedUp", format!("INVALID: its declared quantity ({} {unit}) is used up", v.declared))
-		},
+		Validity::UsedUp => (
+			DocumentStatus::UsedUp,
+			format!("INVALID: its declared quantity ({} {unit}) is used up", v.declared),
+		),
 	};
 	let mut sentence = sentence;
 	let void_at = void_block(&v.validity);
 	if !v.issuer_accredited && void_at.is_none() {
 		sentence.push_str(&issuer_warning());
 	}
-	let warnings: Vec<RuleWarningJson> = v.warnings.iter().map(RuleWarningJson::new).collect();
+	let warnings: Vec<RuleWarningJson> = v.warnings.iter().map(rule_warning).collect();
 	for warning in &warnings {
-		sentence.push_str(&warning.sentence());
+		sentence.push_str(&warning_sentence(warning));
 	}
 	DocumentVerdict {
 		id: hex::encode(id.as_bytes()),
 		valid: matches!(v.validity, Validity::Valid),
 		status,
 		verdict: sentence,
-		kind: kind_name(v.kind),
-		number: text(&v.number),
-		issuer: Issuer {
-			account: account(&v.issuer),
-			name: text(&v.issuer_name),
-			country: text(&v.exporting),
-			administration: text(&v.administration_name),
-			accredited_at_issue: v.issuer_accredited,
-		},
-		on_application: v.on_application,
-		exporting: text(&v.exporting),
-		importing: text(&v.importing),
-		hs_codes: v.hs_codes.iter().map(|code| text(code)).collect(),
-		valid_from: iso_date(v.valid_from),
-		valid_until: iso_date(v.valid_until),
-		replaced_by: match v.validity {
-			Validity::Replaced { by } => Some(hex::encode(by.as_bytes())),
-			_ => None,
-		},
-		replaces: v.replaces.map(|r| hex::encode(r.as_bytes())),
-		revocation_reason: match v.validity {
-			Validity::Revoked { reason } => Some(revocation_name(reason)),
-			_ => None,
-		},
-		void_at,
-		declared_quantity: v.declared,
-		remaining_quantity: v.remaining,
-		unit,
-		registered_at: v.registered_at.into(),
-		warnings,
+		document: Some(AnchoredDocument {
+			kind: kind_name(v.kind).to_string(),
+			number: text(&v.number),
+			issuer: Issuer {
+				account: account(&v.issuer),
+				name: text(&v.issuer_name),
+				country: text(&v.exporting),
+				administration: text(&v.administration_name),
+				accredited_at_issue: v.issuer_accredited,
+			},
+			on_application: v.on_application,
+			exporting: text(&v.exporting),
+			importing: text(&v.importing),
+			hs_codes: v.hs_codes.iter().map(|code| text(code)).collect(),
+			valid_from: iso_date(v.valid_from),
+			valid_until: iso_date(v.valid_until),
+			replaced_by: match v.validity {
+				Validity::Replaced { by } => Some(hex::encode(by.as_bytes())),
+				_ => None,
+			},
+			replaces: v.replaces.map(|r| hex::encode(r.as_bytes())),
+			revocation_reason: match v.validity {
+				Validity::Revoked { reason } => Some(revocation_name(reason).to_string()),
+				_ => None,
+			},
+			void_at,
+			declared_quantity: v.declared,
+			remaining_quantity: v.remaining,
+			unit,
+			registered_at: v.registered_at.into(),
+			warnings,
+		}),
+		at,
+	}
+}
+
+/// The verdict on an id nothing is anchored under as of block `at`.
+pub fn not_anchored(id: H256, at: BlockRef) -> DocumentVerdict {
+	DocumentVerdict {
+		id: hex::encode(id.as_bytes()),
+		valid: false,
+		status: DocumentStatus::NotAnchored,
+		verdict: format!(
+			"NOT GENUINE: no document with id {} is anchored as of block #{}: it is not \
+			 genuine, or it was anchored in a batch (verify it with its batch proof)",
+			hex::encode(id.as_bytes()),
+			at.number
+		),
+		document: None,
 		at,
 	}
 }
@@ -427,15 +262,15 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 			))
 		},
 		BatchValidity::Valid => {
-			("valid", "VALID: a member of the batch, in force".to_string(), None)
+			(DocumentStatus::Valid, "VALID: a member of the batch, in force".to_string(), None)
 		},
 		BatchValidity::Revoked { reason } => (
-			"revoked",
+			DocumentStatus::Revoked,
 			format!("INVALID: this member was revoked by its issuer ({})", revocation_name(reason)),
-			Some(revocation_name(reason)),
+			Some(revocation_name(reason).to_string()),
 		),
 		BatchValidity::IssuerKeyCutOff => (
-			"issuerKeyCutOff",
+			DocumentStatus::IssuerKeyCutOff,
 			"INVALID: the batch was anchored after its issuer's signing key was cut off"
 				.to_string(),
 			None,
@@ -468,7 +303,7 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 			administration: text(&v.administration_name),
 			accredited_at_issue: v.issuer_accredited,
 		},
-		kind: kind_name(v.kind),
+		kind: kind_name(v.kind).to_string(),
 		index,
 		count: v.count,
 		registered_at: v.registered_at.into(),
@@ -485,7 +320,9 @@ pub fn history_entry<N: Into<u64>>(
 	let action = match entry.action {
 		Action::Registered => ActionJson::Registered,
 		Action::Replaced { by } => ActionJson::Replaced { by: hex::encode(by.as_bytes()) },
-		Action::Revoked { reason } => ActionJson::Revoked { reason: revocation_name(reason) },
+		Action::Revoked { reason } => {
+			ActionJson::Revoked { reason: revocation_name(reason).to_string() }
+		},
 		Action::Used { quantity, declaration } => {
 			ActionJson::Used { quantity, declaration: hex::encode(declaration.as_bytes()) }
 		},
@@ -575,7 +412,7 @@ mod tests {
 		assert_eq!(json["hsCodes"], json!(["100199"]));
 		assert_eq!(
 			(json["remainingQuantity"].clone(), json["declaredQuantity"].clone()),
-			(json!(600), json!(1000))
+			(json!("600"), json!("1000"))
 		);
 		assert_eq!(json["at"]["finalized"], json!(true));
 		assert_eq!(json["revocationReason"], json!(null));
@@ -599,7 +436,7 @@ mod tests {
 		for (validity, status, start) in cases {
 			let verdict = document_verdict(H256::zero(), verification(validity), at());
 			assert!(!verdict.valid);
-			assert_eq!(verdict.status, status);
+			assert_eq!(verdict.status.as_str(), status);
 			assert!(verdict.verdict.starts_with(start), "{}", verdict.verdict);
 		}
 		let revoked = document_verdict(
@@ -607,10 +444,10 @@ mod tests {
 			verification(Validity::Revoked { reason: RevocationReason::Fraud }),
 			at(),
 		);
-		assert_eq!(revoked.revocation_reason, Some("fraud"));
+		assert_eq!(revoked.document.unwrap().revocation_reason.as_deref(), Some("fraud"));
 		let replaced =
 			document_verdict(H256::zero(), verification(Validity::Replaced { by }), at());
-		assert_eq!(replaced.replaced_by, Some(hex::encode(by.as_bytes())));
+		assert_eq!(replaced.document.unwrap().replaced_by, Some(hex::encode(by.as_bytes())));
 		let mut unaccredited = verification(Validity::Valid);
 		unaccredited.issuer_accredited = false;
 		assert!(document_verdict(H256::zero(), unaccredited, at()).verdict.contains("WARNING"));
@@ -637,13 +474,25 @@ mod tests {
 			v.issuer_accredited = false;
 			let verdict = document_verdict(H256::zero(), v, at());
 			assert!(!verdict.valid);
-			assert_eq!(verdict.status, status);
+			assert_eq!(verdict.status.as_str(), status);
 			assert_eq!(verdict.verdict, sentence, "no second warning about the issuer");
 			let json = serde_json::to_value(&verdict).unwrap();
 			assert_eq!(json["voidAt"], json!(void_at_block(void)));
 		}
 		let valid = document_verdict(H256::zero(), verification(Validity::Valid), at());
-		assert_eq!(valid.void_at, None);
+		assert_eq!(valid.document.unwrap().void_at, None);
+	}
+
+	#[test]
+	fn an_id_nothing_is_anchored_under_is_not_genuine() {
+		let verdict = not_anchored(H256::repeat_byte(0xab), at());
+		assert!(!verdict.valid);
+		assert_eq!(verdict.status, DocumentStatus::NotAnchored);
+		assert!(verdict.verdict.starts_with("NOT GENUINE: no document with id 0xabab"));
+		assert!(verdict.verdict.contains("as of block #7"), "{}", verdict.verdict);
+		let json = serde_json::to_value(&verdict).unwrap();
+		assert_eq!(json["status"], json!("notAnchored"));
+		assert!(json.get("issuer").is_none(), "{json}");
 	}
 
 	#[test]
@@ -660,7 +509,7 @@ mod tests {
 		assert_eq!(json["blockHash"], json!("hash-9"));
 		assert_eq!(json["extrinsic"], json!(2));
 		assert_eq!(json["action"]["type"], json!("used"));
-		assert_eq!(json["action"]["quantity"], json!(400));
+		assert_eq!(json["action"]["quantity"], json!("400"));
 		let applied = HistoryEntry {
 			block: 1u32,
 			extrinsic: 0,
@@ -687,7 +536,7 @@ mod tests {
 		let ok = batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::Valid), at())
 			.unwrap();
 		assert!(ok.valid);
-		assert_eq!((ok.count, ok.index, ok.kind), (10_000, 5, "veterinary certificate"));
+		assert_eq!((ok.count, ok.index, ok.kind.as_str()), (10_000, 5, "veterinary certificate"));
 		let err =
 			batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::NotAMember), at())
 				.unwrap_err();

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use codec::Encode;
 use serde_json::{json, Value};
 use sp_core::H256;
+use tamga_rpc_types::DocumentVerdict;
 use tamga_runtime::{genesis_presets::FoundingAdministration, Runtime, RuntimeCall};
 
 use tamga_tests::rpc::{to_hex as hex, RpcClient as Rpc};
@@ -252,9 +253,10 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 
 	// Every registration is anchored: spot-check the first and the last.
 	for id in [ids[0], ids[ids.len() - 1]] {
-		let answer = rpc.call("tamga_verifyDocument", json!([hex(id.as_bytes())]))?;
-		if answer["valid"] != json!(true) {
-			return Err(format!("registration {id:?} does not verify: {answer}"));
+		let answer: DocumentVerdict =
+			rpc.ask("tamga_verifyDocument", json!([hex(id.as_bytes())]))?;
+		if !answer.valid {
+			return Err(format!("registration {id:?} does not verify: {}", answer.verdict));
 		}
 	}
 

@@ -1,0 +1,35 @@
+//! The contract between a Tamga node's `tamga_*` JSON-RPC methods and their clients: every
+//! parameter and answer as a type that serialises and deserialises, and every error code.
+//!
+//! The node ([`tamga-rpc`]) builds these answers from what the runtime returns; the `tamga`
+//! tool, the network tests and the throughput tool read them back into the same types, so
+//! a field renamed on one side fails to compile on the other instead of reading as empty.
+//!
+//! - [`block`]: which block an answer was read from.
+//! - [`document`]: `tamga_verifyDocument` (with the `notAnchored` verdict for an id
+//!   nothing was anchored under) and the issuer and rule warnings it names.
+//! - [`batch`]: `tamga_verifyBatchMember`, its proof parameter and the proof file the
+//!   tool writes.
+//! - [`history`]: `tamga_documentHistory`.
+//! - [`carnet`]: `tamga_carnet` and `tamga_carnetMovements`.
+//! - [`aeo`]: `tamga_aeoStatus`, `tamga_aeoRecognition` and `tamga_pendingAcknowledgements`.
+//! - [`errors`]: the error codes and the error object a client receives.
+//! - [`quantity`]: quantities travel as decimal strings (a `u128` does not fit a
+//!   JavaScript number).
+//!
+//! [`tamga-rpc`]: ../tamga_rpc/index.html
+
+pub mod aeo;
+pub mod batch;
+pub mod block;
+pub mod carnet;
+pub mod document;
+pub mod errors;
+pub mod history;
+pub mod quantity;
+
+pub use batch::{BatchProofFile, BatchVerdict, ProofParam};
+pub use block::BlockRef;
+pub use document::{AnchoredDocument, DocumentStatus, DocumentVerdict, Issuer, RuleWarningJson};
+pub use errors::RpcError;
+pub use history::{ActionJson, DocumentHistory, HistoryEntryJson};
