@@ -67,7 +67,7 @@ pub trait BenchmarkHelper {
 pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{CountryCode, DocumentKind, Permissions, Role};
+	use pallet_tamga_governance::{CountryCode, DocumentKind, Permissions};
 	use sp_core::H256;
 
 	use crate::{
@@ -496,15 +496,9 @@ pub mod pallet {
 			if let Ok(country) = T::Permissions::ensure_member(who) {
 				return Ok((country, Authority::Administration));
 			}
-			T::Permissions::ensure_party(
-				who,
-				Role::Issuer,
-				Some(DocumentKind::Aeo),
-				None,
-				Self::now(),
-			)
-			.map(|country| (country, Authority::Office))
-			.map_err(|denied| Error::<T>::from(denied).into())
+			T::Permissions::ensure_issuer(who, DocumentKind::Aeo, Self::now())
+				.map(|country| (country, Authority::Office))
+				.map_err(|denied| Error::<T>::from(denied).into())
 		}
 
 		/// Moves the certification of `who`'s country's operator `commitment` to `status`

@@ -282,11 +282,9 @@ pub mod pallet {
 			valid_until: u32,
 		) -> DispatchResult {
 			let association = ensure_signed(origin)?;
-			let home = T::Permissions::ensure_party(
+			let home = T::Permissions::ensure_issuer(
 				&association,
-				Role::Issuer,
-				Some(DocumentKind::AtaGuarantee),
-				None,
+				DocumentKind::AtaGuarantee,
 				Self::now(),
 			)
 			.map_err(Error::<T>::from)?;
@@ -329,8 +327,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let officer = ensure_signed(origin)?;
 			let country =
-				T::Permissions::ensure_party(&officer, Role::Officer, None, None, Self::now())
-					.map_err(Error::<T>::from)?;
+				T::Permissions::ensure_officer(&officer, Self::now()).map_err(Error::<T>::from)?;
 			let mut carnet = Carnets::<T>::get(&number).ok_or(Error::<T>::UnknownCarnet)?;
 			match Self::state(&carnet) {
 				CarnetState::Open => {},

@@ -448,14 +448,8 @@ pub mod pallet {
 			let mut record = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
 			let importing =
 				CountryCode::new(record.facts.importing).ok_or(Error::<T>::UnknownCountry)?;
-			T::Permissions::ensure_party(
-				&officer,
-				Role::Officer,
-				None,
-				Some(importing),
-				Self::now(),
-			)
-			.map_err(Error::<T>::from)?;
+			T::Permissions::ensure_officer_of(&officer, importing, Self::now())
+				.map_err(Error::<T>::from)?;
 			Self::ensure_not_void(&record)?;
 			Self::ensure_issued(&record)?;
 			Self::ensure_not_cut_off(&record)?;
@@ -726,14 +720,10 @@ pub mod pallet {
 		) -> Result<CountryCode, DispatchError> {
 			let exporting =
 				CountryCode::new(application.facts.exporting).ok_or(Error::<T>::UnknownCountry)?;
-			T::Permissions::ensure_party(
-				who,
-				Role::Issuer,
-				Some(application.facts.kind.accreditation()),
-				Some(exporting),
-				Self::now(),
-			)
-			.map_err(|denied| Error::<T>::from(denied).into())
+			let kind = application.facts.kind.accreditation();
+			T::Permissions::ensure_issuer_of(who, kind, exporting, Self::now())
+				.map(|()| exporting)
+				.map_err(|denied| Error::<T>::from(denied).into())
 		}
 
 		/// Removes the pending application for `id` (all the chain keeps of it) and releases

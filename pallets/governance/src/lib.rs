@@ -56,6 +56,9 @@
 
 extern crate alloc;
 
+mod accounts;
+mod accreditation;
+mod administrations;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod calendar;
@@ -65,12 +68,15 @@ pub mod derived_weights;
 pub mod errors;
 pub mod extension;
 pub mod node_admission;
+mod nodes;
 pub mod origin;
 pub mod permissions;
+mod proposals;
 pub mod standing;
 #[cfg(feature = "std")]
 pub mod testing;
 pub mod types;
+mod validators;
 pub mod weights;
 
 #[cfg(test)]
@@ -107,27 +113,22 @@ impl<AccountId> BenchmarkHelper<AccountId> for () {
 #[frame_support::pallet]
 pub mod pallet {
 	use alloc::{boxed::Box, string::String, vec::Vec};
-	use codec::{DecodeLimit, Encode};
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
 		traits::UnfilteredDispatchable,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Dispatchable, Saturating};
+	use sp_runtime::traits::Dispatchable;
 
 	use crate::{
+		accreditation::Terms,
 		country::CountryCode,
-		node_admission::{self, ApprovedNode, PeerIdText},
-		types::{
-			Accreditation, AccreditationStatus, Administration, DocumentKinds, Proposal,
-			ProposalId, Role,
-		},
+		node_admission::{ApprovedNode, PeerIdText},
+		nodes::NodeRemover,
+		types::{Accreditation, Administration, DocumentKinds, Proposal, ProposalId, Role},
 		weights::WeightInfo,
 	};
-
-	/// How deeply nested a proposed call may be when decoded.
-	const CALL_DECODE_DEPTH_LIMIT: u32 = 16;
 
 	/// An administration as stored.
 	pub type AdministrationOf<T> = Administration<
@@ -550,43 +551,7 @@ pub mod pallet {
 			call: Box<<T as Config>::RuntimeCall>,
 		) -> DispatchResultWithPostInfo {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			ensure!(
-				<T::ProposalFilter as frame_support::traits::Contains<_>>::contains(&call),
-				Error::<T>::CallNotAllowed
-			);
-			let call_weight = call.get_dispatch_info().call_weight;
-			ensure!(call_weight.all_lte(T::MaxProposalWeight::get()), Error::<T>::CallTooHeavy);
-			let encoded: BoundedVec<u8, T::MaxCallSize> =
-				call.encode().try_into().map_err(|_| Error::<T>::CallTooLarge)?;
-			ensure!(
-				Proposals::<T>::count() < T::MaxOpenProposals::get(),
-				Error::<T>::TooManyProposals
-			);
-			ensure!(
-				OpenProposalsOf::<T>::get(country) < T::MaxProposalsPerAdministration::get(),
-				Error::<T>::TooManyProposalsOfAdministration
-			);
-
-			let id = NextProposalId::<T>::mutate(|next| {
-				let id = *next;
-				*next = next.wrapping_add(1);
-				id
-			});
-			let expires_at = frame_system::Pallet::<T>::block_number()
-				.saturating_add(T::ProposalLifetime::get());
-			let proposal = ProposalOf::<T> {
-				proposer: country,
-				call: encoded,
-				call_weight,
-				ayes: BoundedVec::truncate_from(alloc::vec![country]),
-				nays: BoundedVec::new(),
-				expires_at,
-			};
-			Proposals::<T>::insert(id, &proposal);
-			OpenProposalsOf::<T>::mutate(country, |open| *open = open.saturating_add(1));
-			Self::deposit_event(Event::Proposed { id, proposer: country, expires_at });
-			// A consortium of one decides alone (and pays for the call it dispatches).
-			let executed_weight = Self::decide(id, proposal);
+			let executed_weight = Self::do_propose(country, *call)?;
 			Ok(Some(T::WeightInfo::propose().saturating_add(executed_weight)).into())
 		}
 
@@ -600,28 +565,7 @@ pub mod pallet {
 			approve: bool,
 		) -> DispatchResultWithPostInfo {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(
-				frame_system::Pallet::<T>::block_number() <= proposal.expires_at,
-				Error::<T>::ProposalExpired
-			);
-			let (add_to, remove_from) = if approve {
-				(&mut proposal.ayes, &mut proposal.nays)
-			} else {
-				(&mut proposal.nays, &mut proposal.ayes)
-			};
-			ensure!(!add_to.contains(&country), Error::<T>::DuplicateVote);
-			remove_from.retain(|c| *c != country);
-			add_to.try_push(country).map_err(|_| Error::<T>::TooManyAdministrations)?;
-			Self::deposit_event(Event::Voted {
-				id,
-				country,
-				approve,
-				ayes: proposal.ayes.len() as u32,
-				nays: proposal.nays.len() as u32,
-			});
-			Proposals::<T>::insert(id, &proposal);
-			let executed_weight = Self::decide(id, proposal);
+			let executed_weight = Self::do_vote(country, id, approve)?;
 			Ok(Some(T::WeightInfo::vote().saturating_add(executed_weight)).into())
 		}
 
@@ -632,14 +576,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::close().saturating_add(T::MaxProposalWeight::get()))]
 		pub fn close(origin: OriginFor<T>, id: ProposalId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			if frame_system::Pallet::<T>::block_number() > proposal.expires_at {
-				Self::end_proposal(id, proposal.proposer);
-				Self::deposit_event(Event::Expired { id });
-				return Ok(Some(T::WeightInfo::close()).into());
-			}
-			let executed_weight = Self::decide(id, proposal);
-			ensure!(!Proposals::<T>::contains_key(id), Error::<T>::ProposalNotExpired);
+			let executed_weight = Self::do_close(id)?;
 			Ok(Some(T::WeightInfo::close().saturating_add(executed_weight)).into())
 		}
 
@@ -653,7 +590,7 @@ pub mod pallet {
 			members: Vec<T::AccountId>,
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
+			let country = Self::country(country)?;
 			Self::insert_administration(country, name, members)?;
 			Self::deposit_event(Event::AdministrationAdmitted { country });
 			Ok(())
@@ -670,54 +607,7 @@ pub mod pallet {
 		)]
 		pub fn remove_administration(origin: OriginFor<T>, country: [u8; 2]) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
-			let administration =
-				Administrations::<T>::get(country).ok_or(Error::<T>::UnknownAdministration)?;
-			ensure!(Administrations::<T>::count() > 1, Error::<T>::LastAdministration);
-
-			let (leaving, staying): (Vec<_>, Vec<_>) =
-				Validators::<T>::get().into_iter().partition(|(_, c)| *c == country);
-			if !leaving.is_empty() {
-				ensure!(
-					Self::registered(staying.iter().map(|(v, _)| v)) >= T::MinValidators::get(),
-					Error::<T>::BelowMinimumValidators
-				);
-				Validators::<T>::put(BoundedVec::truncate_from(staying));
-				ValidatorsChanged::<T>::put(true);
-				for (validator, _) in &leaving {
-					Self::stop_providing(validator);
-				}
-			}
-			for member in &administration.members {
-				MemberOf::<T>::remove(member);
-				Self::stop_providing(member);
-			}
-			let nodes: Vec<PeerIdText> =
-				Nodes::<T>::iter().filter(|(_, n)| n.country == country).map(|(p, _)| p).collect();
-			for peer_id in nodes {
-				Nodes::<T>::remove(&peer_id);
-				Self::deposit_event(Event::NodeRemoved { country, peer_id });
-			}
-			Administrations::<T>::remove(country);
-			Self::record_departure(country);
-			<T::OnAdministrationLeft as crate::OnAdministrationLeft>::on_administration_left(
-				country,
-			);
-			let open: Vec<(ProposalId, ProposalOf<T>)> = Proposals::<T>::iter().collect();
-			for (id, mut proposal) in open {
-				if proposal.proposer == country {
-					// Nobody is left to withdraw it, and its own aye is gone.
-					Self::end_proposal(id, country);
-					Self::deposit_event(Event::Withdrawn { id });
-					continue;
-				}
-				proposal.ayes.retain(|c| *c != country);
-				proposal.nays.retain(|c| *c != country);
-				Proposals::<T>::insert(id, proposal);
-			}
-
-			Self::deposit_event(Event::AdministrationRemoved { country });
-			Ok(())
+			Self::do_remove_administration(Self::country(country)?)
 		}
 
 		/// Adds a member account to the sender's administration.
@@ -725,21 +615,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::add_member())]
 		pub fn add_member(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			ensure!(!MemberOf::<T>::contains_key(&account), Error::<T>::AlreadyMember);
-			ensure!(!Accreditations::<T>::contains_key(&account), Error::<T>::MemberCannotBeParty);
-			Administrations::<T>::try_mutate(country, |administration| -> DispatchResult {
-				let administration =
-					administration.as_mut().ok_or(Error::<T>::UnknownAdministration)?;
-				administration
-					.members
-					.try_push(account.clone())
-					.map_err(|_| Error::<T>::TooManyMembers)?;
-				Ok(())
-			})?;
-			MemberOf::<T>::insert(&account, country);
-			Self::provide(&account);
-			Self::deposit_event(Event::MemberAdded { country, account });
-			Ok(())
+			Self::do_add_member(country, account)
 		}
 
 		/// Removes a member account of the sender's administration (not its last one).
@@ -747,18 +623,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_member())]
 		pub fn remove_member(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			ensure!(MemberOf::<T>::get(&account) == Some(country), Error::<T>::NotOwnMember);
-			Administrations::<T>::try_mutate(country, |administration| -> DispatchResult {
-				let administration =
-					administration.as_mut().ok_or(Error::<T>::UnknownAdministration)?;
-				ensure!(administration.members.len() > 1, Error::<T>::LastMember);
-				administration.members.retain(|m| *m != account);
-				Ok(())
-			})?;
-			MemberOf::<T>::remove(&account);
-			Self::stop_providing(&account);
-			Self::deposit_event(Event::MemberRemoved { country, account });
-			Ok(())
+			Self::do_remove_member(country, account)
 		}
 
 		/// Offers `account`, known as `name` (UTF-8, e.g. "Chamber of Commerce and Industry
@@ -781,75 +646,24 @@ pub mod pallet {
 			valid_until: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			ensure!(!MemberOf::<T>::contains_key(&account), Error::<T>::MemberCannotBeParty);
-			let existing = Accreditations::<T>::get(&account)
-				.filter(|e| e.country == country && e.status != AccreditationStatus::Revoked);
-			ensure!(valid_from <= valid_until, Error::<T>::InvalidValidity);
-			ensure!((role == Role::Issuer) != kinds.is_empty(), Error::<T>::KindsMismatch);
-			let office_ok = match (role, office) {
-				(Role::Officer, Some(code)) => {
-					code.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-				},
-				(Role::Officer, None) => false,
-				(_, office) => office.is_none(),
-			};
-			ensure!(office_ok, Error::<T>::OfficeMismatch);
-			let name = Self::party_name(name)?;
-
-			let accreditation = AccreditationOf::<T> {
-				country,
-				name,
-				role,
-				kinds,
-				office,
-				valid_from,
-				valid_until,
-				status: AccreditationStatus::Active,
-				// A re-accreditation never lifts a key cut-off: forged documents of a
-				// leaked key must stay void.
-				key_cutoff: existing.as_ref().and_then(|e| e.key_cutoff),
-				accredited_at: frame_system::Pallet::<T>::block_number(),
-			};
-			if existing.is_some() {
-				Accreditations::<T>::insert(&account, accreditation);
-				Self::deposit_event(Event::Accredited { country, account, role });
-			} else {
-				if !Offers::<T>::contains_key(&account, country) {
-					// An offered account can send the one transaction that accepts it.
-					Self::provide(&account);
-				}
-				Offers::<T>::insert(&account, country, accreditation);
-				Self::deposit_event(Event::Offered { country, account, role });
-			}
-			Ok(())
+			let terms = Terms { role, kinds, office, valid_from, valid_until };
+			Self::do_accredit(country, account, name, terms)
 		}
 
 		/// Suspends an active accreditation of the sender's country.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::change_status())]
 		pub fn suspend(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
-			let country = Self::set_status(
-				origin,
-				&account,
-				AccreditationStatus::Active,
-				AccreditationStatus::Suspended,
-			)?;
-			Self::deposit_event(Event::Suspended { country, account });
-			Ok(())
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			Self::do_suspend(country, account)
 		}
 
 		/// Puts a suspended accreditation of the sender's country back in force.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::change_status())]
 		pub fn reinstate(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
-			let country = Self::set_status(
-				origin,
-				&account,
-				AccreditationStatus::Suspended,
-				AccreditationStatus::Active,
-			)?;
-			Self::deposit_event(Event::Reinstated { country, account });
-			Ok(())
+			let (_, country) = Self::ensure_member_origin(origin)?;
+			Self::do_reinstate(country, account)
 		}
 
 		/// Revokes an accreditation of the sender's country for good.
@@ -857,18 +671,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::change_status())]
 		pub fn revoke(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			Accreditations::<T>::try_mutate(&account, |accreditation| -> DispatchResult {
-				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
-				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
-				ensure!(
-					accreditation.status != AccreditationStatus::Revoked,
-					Error::<T>::AlreadyRevoked
-				);
-				accreditation.status = AccreditationStatus::Revoked;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::Revoked { country, account });
-			Ok(())
+			Self::do_revoke(country, account)
 		}
 
 		/// Declares that documents `issuer` registers after `block` are invalid (its key
@@ -881,22 +684,7 @@ pub mod pallet {
 			block: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			Accreditations::<T>::try_mutate(&issuer, |accreditation| -> DispatchResult {
-				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
-				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
-				ensure!(
-					matches!(accreditation.role, Role::Issuer | Role::ApprovedExporter),
-					Error::<T>::NotAnIssuer
-				);
-				ensure!(
-					accreditation.key_cutoff.is_none_or(|cutoff| block <= cutoff),
-					Error::<T>::CutoffMovesLater
-				);
-				accreditation.key_cutoff = Some(block);
-				Ok(())
-			})?;
-			Self::deposit_event(Event::KeyCutoffSet { country, issuer, block });
-			Ok(())
+			Self::do_set_key_cutoff(country, issuer, block)
 		}
 
 		/// Adds `validator`, run by the administration of `country`, to the validator set
@@ -910,26 +698,7 @@ pub mod pallet {
 			validator: T::AccountId,
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
-			ensure!(Administrations::<T>::contains_key(country), Error::<T>::UnknownAdministration);
-			ensure!(
-				<T::ValidatorRegistration as frame_support::traits::ValidatorRegistration<_>>::is_registered(&validator),
-				Error::<T>::ValidatorWithoutKeys
-			);
-			Validators::<T>::try_mutate(|validators| -> DispatchResult {
-				ensure!(
-					!validators.iter().any(|(v, _)| *v == validator),
-					Error::<T>::ValidatorExists
-				);
-				validators
-					.try_push((validator.clone(), country))
-					.map_err(|_| Error::<T>::TooManyValidators)?;
-				Ok(())
-			})?;
-			ValidatorsChanged::<T>::put(true);
-			Self::provide(&validator);
-			Self::deposit_event(Event::ValidatorAdded { country, validator });
-			Ok(())
+			Self::do_add_validator(Self::country(country)?, validator)
 		}
 
 		/// Removes `validator` from the validator set from the next session change.
@@ -937,22 +706,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			let country = Validators::<T>::try_mutate(|validators| -> Result<_, DispatchError> {
-				let index = validators
-					.iter()
-					.position(|(v, _)| *v == validator)
-					.ok_or(Error::<T>::UnknownValidator)?;
-				let (_, country) = validators.remove(index);
-				ensure!(
-					Self::registered(validators.iter().map(|(v, _)| v)) >= T::MinValidators::get(),
-					Error::<T>::BelowMinimumValidators
-				);
-				Ok(country)
-			})?;
-			ValidatorsChanged::<T>::put(true);
-			Self::stop_providing(&validator);
-			Self::deposit_event(Event::ValidatorRemoved { country, validator });
-			Ok(())
+			Self::do_remove_validator(validator)
 		}
 
 		/// Approves the node `peer_id` (base58 text) of the administration of `country`,
@@ -967,11 +721,7 @@ pub mod pallet {
 			address: Vec<u8>,
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
-			ensure!(Administrations::<T>::contains_key(country), Error::<T>::UnknownAdministration);
-			let peer_id = Self::insert_node(country, peer_id, address)?;
-			Self::deposit_event(Event::NodeApproved { country, peer_id });
-			Ok(())
+			Self::do_approve_node(Self::country(country)?, peer_id, address)
 		}
 
 		/// Withdraws the approval of node `peer_id`: the consortium's nodes disconnect it
@@ -980,17 +730,12 @@ pub mod pallet {
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::remove_node())]
 		pub fn remove_node(origin: OriginFor<T>, peer_id: Vec<u8>) -> DispatchResult {
-			let by_consortium = T::ConsortiumOrigin::try_origin(origin.clone()).is_ok();
-			let sender_country =
-				if by_consortium { None } else { Some(Self::ensure_member_origin(origin)?.1) };
-			let peer_id = node_admission::peer_id(peer_id).ok_or(Error::<T>::InvalidPeerId)?;
-			let node = Nodes::<T>::get(&peer_id).ok_or(Error::<T>::UnknownNode)?;
-			if let Some(country) = sender_country {
-				ensure!(node.country == country, Error::<T>::NotYourNode);
-			}
-			Nodes::<T>::remove(&peer_id);
-			Self::deposit_event(Event::NodeRemoved { country: node.country, peer_id });
-			Ok(())
+			let remover = if T::ConsortiumOrigin::try_origin(origin.clone()).is_ok() {
+				NodeRemover::Consortium
+			} else {
+				NodeRemover::Administration(Self::ensure_member_origin(origin)?.1)
+			};
+			Self::do_remove_node(remover, peer_id)
 		}
 
 		/// Withdraws an open proposal of the sender's administration.
@@ -998,11 +743,7 @@ pub mod pallet {
 		#[pallet::weight(crate::derived_weights::withdraw_proposal::<T>())]
 		pub fn withdraw_proposal(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(proposal.proposer == country, Error::<T>::NotYourProposal);
-			Self::end_proposal(id, country);
-			Self::deposit_event(Event::Withdrawn { id });
-			Ok(())
+			Self::do_withdraw_proposal(country, id)
 		}
 
 		/// Accepts the accreditation `country`'s administration offered the sender: from
@@ -1012,25 +753,7 @@ pub mod pallet {
 		#[pallet::weight(crate::derived_weights::accept_accreditation::<T>())]
 		pub fn accept_accreditation(origin: OriginFor<T>, country: [u8; 2]) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let country = CountryCode::new(country).ok_or(Error::<T>::InvalidCountry)?;
-			let mut offer = Offers::<T>::get(&who, country).ok_or(Error::<T>::NoOffer)?;
-			ensure!(Self::granted_under_current_membership(&offer), Error::<T>::NoOffer);
-			ensure!(!MemberOf::<T>::contains_key(&who), Error::<T>::MemberCannotBeParty);
-			let existing = Accreditations::<T>::get(&who);
-			if let Some(existing) = &existing {
-				ensure!(existing.country == country, Error::<T>::AccreditedByAnotherCountry);
-				offer.key_cutoff = existing.key_cutoff;
-			}
-			offer.accredited_at = frame_system::Pallet::<T>::block_number();
-			let role = offer.role;
-			Offers::<T>::remove(&who, country);
-			Accreditations::<T>::insert(&who, offer);
-			if existing.is_some() {
-				// The accreditation already held the account's reference; the offer's goes.
-				Self::stop_providing(&who);
-			}
-			Self::deposit_event(Event::Accredited { country, account: who, role });
-			Ok(())
+			Self::do_accept_accreditation(who, Self::country(country)?)
 		}
 
 		/// Withdraws an accreditation the sender's administration offered `account` and
@@ -1039,10 +762,7 @@ pub mod pallet {
 		#[pallet::weight(crate::derived_weights::withdraw_offer::<T>())]
 		pub fn withdraw_offer(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			Offers::<T>::take(&account, country).ok_or(Error::<T>::NoOffer)?;
-			Self::stop_providing(&account);
-			Self::deposit_event(Event::OfferWithdrawn { country, account });
-			Ok(())
+			Self::do_withdraw_offer(country, account)
 		}
 
 		/// Removes a revoked accreditation of the sender's country, so the account can be
@@ -1052,14 +772,7 @@ pub mod pallet {
 		#[pallet::weight(crate::derived_weights::remove_accreditation::<T>())]
 		pub fn remove_accreditation(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let (_, country) = Self::ensure_member_origin(origin)?;
-			let accreditation =
-				Accreditations::<T>::get(&account).ok_or(Error::<T>::NotAccredited)?;
-			ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
-			ensure!(accreditation.status == AccreditationStatus::Revoked, Error::<T>::NotRevoked);
-			Accreditations::<T>::remove(&account);
-			Self::stop_providing(&account);
-			Self::deposit_event(Event::AccreditationRemoved { country, account });
-			Ok(())
+			Self::do_remove_accreditation(country, account)
 		}
 
 		/// Voids everything `account` anchored up to now (documents, batches, carnets) and
@@ -1070,29 +783,13 @@ pub mod pallet {
 		#[pallet::weight(crate::derived_weights::void_documents::<T>())]
 		pub fn void_documents(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			let country = Accreditations::<T>::try_mutate(&account, |accreditation| {
-				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
-				accreditation.status = AccreditationStatus::Revoked;
-				Ok::<_, DispatchError>(accreditation.country)
-			})?;
-			VoidedParties::<T>::insert(&account, frame_system::Pallet::<T>::block_number());
-			Self::deposit_event(Event::DocumentsVoided { country, account });
-			Ok(())
+			Self::do_void_documents(account)
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Checks a party's name: UTF-8 text, not empty, at most `MaxNameLength` bytes.
-		fn party_name(name: Vec<u8>) -> Result<BoundedVec<u8, T::MaxNameLength>, DispatchError> {
-			ensure!(
-				!name.is_empty() && core::str::from_utf8(&name).is_ok(),
-				Error::<T>::InvalidName
-			);
-			Ok(name.try_into().map_err(|_| Error::<T>::NameTooLong)?)
-		}
-
 		/// The signer and the administration it acts for, or `NotMember`.
-		fn ensure_member_origin(
+		pub(crate) fn ensure_member_origin(
 			origin: OriginFor<T>,
 		) -> Result<(T::AccountId, CountryCode), DispatchError> {
 			let who = ensure_signed(origin)?;
@@ -1100,188 +797,9 @@ pub mod pallet {
 			Ok((who, country))
 		}
 
-		/// Inserts a new administration with its member accounts.
-		pub(crate) fn insert_administration(
-			country: CountryCode,
-			name: Vec<u8>,
-			members: Vec<T::AccountId>,
-		) -> DispatchResult {
-			ensure!(!Administrations::<T>::contains_key(country), Error::<T>::AdministrationExists);
-			ensure!(
-				Administrations::<T>::count() < T::MaxAdministrations::get(),
-				Error::<T>::TooManyAdministrations
-			);
-			ensure!(!members.is_empty(), Error::<T>::NoMembers);
-			let name: BoundedVec<u8, T::MaxNameLength> =
-				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-			for (index, member) in members.iter().enumerate() {
-				ensure!(
-					!MemberOf::<T>::contains_key(member) && !members[..index].contains(member),
-					Error::<T>::AlreadyMember
-				);
-				ensure!(
-					!Accreditations::<T>::contains_key(member),
-					Error::<T>::MemberCannotBeParty
-				);
-			}
-			let members: BoundedVec<T::AccountId, T::MaxMembersPerAdministration> =
-				members.try_into().map_err(|_| Error::<T>::TooManyMembers)?;
-			for member in &members {
-				MemberOf::<T>::insert(member, country);
-				Self::provide(member);
-			}
-			Administrations::<T>::insert(
-				country,
-				AdministrationOf::<T> {
-					name,
-					members,
-					joined_at: frame_system::Pallet::<T>::block_number(),
-				},
-			);
-			Ok(())
+		/// `code` as a country, or `InvalidCountry`.
+		fn country(code: [u8; 2]) -> Result<CountryCode, DispatchError> {
+			Ok(CountryCode::new(code).ok_or(Error::<T>::InvalidCountry)?)
 		}
-
-		/// How many of `validators` have registered session keys (and so really validate).
-		fn registered<'a>(validators: impl Iterator<Item = &'a T::AccountId>) -> u32
-		where
-			T::AccountId: 'a,
-		{
-			validators
-				.filter(|v| {
-					<T::ValidatorRegistration as frame_support::traits::ValidatorRegistration<_>>::is_registered(v)
-				})
-				.count() as u32
-		}
-
-		/// Validates and stores an approved node; returns its PeerId.
-		pub(crate) fn insert_node(
-			country: CountryCode,
-			peer_id: Vec<u8>,
-			address: Vec<u8>,
-		) -> Result<PeerIdText, DispatchError> {
-			let peer_id = node_admission::peer_id(peer_id).ok_or(Error::<T>::InvalidPeerId)?;
-			let address = node_admission::address(address).ok_or(Error::<T>::InvalidAddress)?;
-			ensure!(!Nodes::<T>::contains_key(&peer_id), Error::<T>::NodeExists);
-			ensure!(Nodes::<T>::count() < T::MaxNodes::get(), Error::<T>::TooManyNodes);
-			Nodes::<T>::insert(&peer_id, ApprovedNode { country, address });
-			Ok(peer_id)
-		}
-
-		/// (PeerId, address) text of every approved node, for the node's admission task.
-		pub fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)> {
-			Nodes::<T>::iter()
-				.map(|(peer, node)| (peer.into_inner(), node.address.into_inner()))
-				.collect()
-		}
-
-		/// Keeps `who`'s account in existence while the consortium knows it (member,
-		/// party or validator), so it can send transactions without holding tokens.
-		fn provide(who: &T::AccountId) {
-			frame_system::Pallet::<T>::inc_providers(who);
-		}
-
-		/// Gives up the reference [`Self::provide`] took. If the account still has
-		/// consumers (e.g. registered session keys), the reference is kept for good: an
-		/// account is never removed under a consumer's feet, and such an account (a former
-		/// validator) is rare and bounded by the validator changes the consortium voted.
-		fn stop_providing(who: &T::AccountId) {
-			if frame_system::Pallet::<T>::dec_providers(who).is_err() {
-				log::debug!(
-					target: "runtime::governance",
-					"account keeps its provider reference: it still has consumers"
-				);
-			}
-		}
-
-		/// Moves an accreditation of the sender's country from status `from` to `to`.
-		fn set_status(
-			origin: OriginFor<T>,
-			account: &T::AccountId,
-			from: AccreditationStatus,
-			to: AccreditationStatus,
-		) -> Result<CountryCode, DispatchError> {
-			let (_, country) = Self::ensure_member_origin(origin)?;
-			Accreditations::<T>::try_mutate(account, |accreditation| {
-				let accreditation = accreditation.as_mut().ok_or(Error::<T>::NotAccredited)?;
-				ensure!(accreditation.country == country, Error::<T>::NotYourCountry);
-				ensure!(accreditation.status == from, Error::<T>::WrongStatus);
-				accreditation.status = to;
-				Ok(country)
-			})
-		}
-
-		/// Removes proposal `id` of `proposer` and gives the proposer its slot back.
-		fn end_proposal(id: ProposalId, proposer: CountryCode) {
-			Proposals::<T>::remove(id);
-			OpenProposalsOf::<T>::mutate_exists(proposer, |open| {
-				*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
-			});
-		}
-
-		/// Passes, rejects or leaves open proposal `id` by its votes; returns the weight
-		/// of the call dispatched, if it passed.
-		fn decide(id: ProposalId, proposal: ProposalOf<T>) -> Weight {
-			let members = Administrations::<T>::count();
-			let ayes = proposal.ayes.len() as u32;
-			let nays = proposal.nays.len() as u32;
-			if passes(ayes, members) {
-				Self::end_proposal(id, proposal.proposer);
-				let (result, weight) = match <T as Config>::RuntimeCall::decode_all_with_depth_limit(
-					CALL_DECODE_DEPTH_LIMIT,
-					&mut &proposal.call[..],
-				) {
-					Ok(call) => {
-						let info = call.get_dispatch_info();
-						let origin: <T as Config>::RuntimeOrigin =
-							if <T::RootCalls as frame_support::traits::Contains<_>>::contains(&call)
-							{
-								frame_system::RawOrigin::Root.into()
-							} else {
-								crate::origin::RawOrigin::Consortium { ayes, total: members }.into()
-							};
-						let outcome = call.dispatch_bypass_filter(origin);
-						let weight =
-							frame_support::dispatch::extract_actual_weight(&outcome, &info);
-						(outcome.map(|_| ()).map_err(|e| e.error), weight)
-					},
-					// The call was encoded from a decoded call, so this only happens if a
-					// runtime upgrade changed its encoding meanwhile.
-					Err(_) => (
-						Err(DispatchError::Other("proposal call no longer decodes")),
-						Weight::zero(),
-					),
-				};
-				Self::deposit_event(Event::Executed { id, result });
-				weight
-			} else if !passes(members.saturating_sub(nays), members) {
-				Self::end_proposal(id, proposal.proposer);
-				Self::deposit_event(Event::Rejected { id });
-				Weight::zero()
-			} else {
-				Weight::zero()
-			}
-		}
-	}
-
-	/// Whether `ayes` of `members` administrations are at least two thirds.
-	pub(crate) fn passes(ayes: u32, members: u32) -> bool {
-		crate::origin::two_thirds(ayes, members)
-	}
-
-	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-		fn new_session(_index: u32) -> Option<Vec<T::AccountId>> {
-			if !ValidatorsChanged::<T>::take() {
-				return None;
-			}
-			Some(Validators::<T>::get().into_iter().map(|(validator, _)| validator).collect())
-		}
-
-		fn new_session_genesis(_index: u32) -> Option<Vec<T::AccountId>> {
-			Some(Validators::<T>::get().into_iter().map(|(validator, _)| validator).collect())
-		}
-
-		fn end_session(_index: u32) {}
-
-		fn start_session(_index: u32) {}
 	}
 }

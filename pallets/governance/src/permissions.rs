@@ -104,6 +104,42 @@ pub trait Permissions<AccountId: PartialEq, BlockNumber> {
 		at: BlockNumber,
 	) -> Result<CountryCode, Denied>;
 
+	/// Checks that `who` is a customs officer (of any country) in force at block `at`;
+	/// returns its country.
+	fn ensure_officer(who: &AccountId, at: BlockNumber) -> Result<CountryCode, Denied> {
+		Self::ensure_party(who, Role::Officer, None, None, at)
+	}
+
+	/// Checks that `who` is a customs officer of `country` in force at block `at`.
+	fn ensure_officer_of(
+		who: &AccountId,
+		country: CountryCode,
+		at: BlockNumber,
+	) -> Result<(), Denied> {
+		Self::ensure_party(who, Role::Officer, None, Some(country), at).map(|_| ())
+	}
+
+	/// Checks that `who` is an issuer of documents of `kind` (of any country) in force at
+	/// block `at`; returns its country.
+	fn ensure_issuer(
+		who: &AccountId,
+		kind: DocumentKind,
+		at: BlockNumber,
+	) -> Result<CountryCode, Denied> {
+		Self::ensure_party(who, Role::Issuer, Some(kind), None, at)
+	}
+
+	/// Checks that `who` is an issuer of documents of `kind` of `country` in force at
+	/// block `at`.
+	fn ensure_issuer_of(
+		who: &AccountId,
+		kind: DocumentKind,
+		country: CountryCode,
+		at: BlockNumber,
+	) -> Result<(), Denied> {
+		Self::ensure_party(who, Role::Issuer, Some(kind), Some(country), at).map(|_| ())
+	}
+
 	/// The block after which documents `issuer` registers are invalid, if one was set.
 	fn issuer_key_cutoff(issuer: &AccountId) -> Option<BlockNumber>;
 

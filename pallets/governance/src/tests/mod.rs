@@ -77,7 +77,7 @@ fn accredit_issuer(member: u64, issuer: u64) {
 
 #[test]
 fn two_thirds_threshold() {
-	use crate::pallet::passes;
+	use crate::proposals::passes;
 	assert!(passes(1, 1));
 	assert!(!passes(1, 2) && passes(2, 2));
 	assert!(!passes(2, 4) && passes(3, 4));
