@@ -6,8 +6,8 @@ use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_tamga_governance::{CountryCode, Permissions};
 use sp_core::H256;
+use tamga_primitives::{CountryCode, Permissions};
 
 use crate::{
 	types::{Mra, MraStatus, Operator, Programme, StatusReason},

@@ -6,7 +6,7 @@
 //!
 //! ## Overview
 //! - An administration (a member account, or an office it accredited as issuer for
-//!   [`DocumentKind::Aeo`](pallet_tamga_governance::DocumentKind)) `certify`s its own
+//!   [`DocumentKind::Aeo`](tamga_primitives::DocumentKind)) `certify`s its own
 //!   operators for a [`Programme`] (AEO-S, AEO-C or both) within a validity window;
 //!   it `suspend`s, `reinstate`s and `revoke`s them with a reason from [`StatusReason`]
 //!   and the hash of a free-text explanation. A certification past its last day is
@@ -67,8 +67,8 @@ pub trait BenchmarkHelper {
 pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{CountryCode, DocumentKind, Permissions};
 	use sp_core::H256;
+	use tamga_primitives::{CountryCode, DocumentKind, Permissions};
 
 	use crate::{
 		types::{
@@ -196,7 +196,7 @@ pub mod pallet {
 		/// The sender may not make this call, and why, in the consortium's one vocabulary:
 		/// not a member, not accredited, another role, country or kind, the accreditation's
 		/// state, its administration gone, its key cut off.
-		Denied(pallet_tamga_governance::Denied),
+		Denied(tamga_primitives::Denied),
 		/// The validity ends before it starts, or has already ended.
 		InvalidValidity,
 		/// No certification of this operator by the sender's administration.
@@ -248,7 +248,7 @@ pub mod pallet {
 		SuspendedByAdministration,
 	}
 
-	pallet_tamga_governance::impl_from_denied!(Error);
+	tamga_primitives::impl_from_denied!(Error);
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
@@ -637,11 +637,11 @@ pub mod pallet {
 	}
 }
 
-impl<T: Config> pallet_tamga_governance::OnAdministrationLeft for Pallet<T> {
+impl<T: Config> tamga_primitives::OnAdministrationLeft for Pallet<T> {
 	/// Terminates every agreement of the administration that left (by it), freeing its
 	/// partners' places; at most `MaxPartners`.
 	fn on_administration_left(
-		country: pallet_tamga_governance::CountryCode,
+		country: tamga_primitives::CountryCode,
 	) -> frame_support::weights::Weight {
 		let agreements = Partners::<T>::get(country);
 		for (_, id) in &agreements {

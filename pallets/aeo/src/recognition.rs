@@ -17,8 +17,8 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{CountryCode, Permissions};
 use scale_info::TypeInfo;
+use tamga_primitives::{CountryCode, Permissions};
 
 use crate::{
 	types::{AeoStatus, Change, ChangeId, MraId, MraStatus, Operator, Programme, StatusReason},

@@ -5,7 +5,7 @@
 //! and a limit (version 1 listed the oldest 1,000 at once).
 
 use codec::Codec;
-use pallet_tamga_governance::CountryCode;
+use tamga_primitives::CountryCode;
 
 use crate::{
 	recognition::{PendingPage, Recognition, StatusView},

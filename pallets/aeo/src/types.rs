@@ -2,9 +2,9 @@
 //! recognition agreements.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use pallet_tamga_governance::CountryCode;
 use scale_info::TypeInfo;
 use sp_core::H256;
+use tamga_primitives::CountryCode;
 
 /// Identifier of a status change, counted up from 0.
 pub type ChangeId = u64;

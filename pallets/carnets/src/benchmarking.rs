@@ -6,8 +6,8 @@ use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_tamga_governance::{CountryCode, Permissions, Role};
 use sp_core::H256;
+use tamga_primitives::{CountryCode, Permissions, Role};
 
 use crate::{
 	types::{Action, Claim, ClaimStatus, CountryBalance},

@@ -5,7 +5,7 @@
 //!
 //! ## Overview
 //! - A guaranteeing association (an issuer accredited for
-//!   [`DocumentKind::AtaGuarantee`](pallet_tamga_governance::DocumentKind)) `issue`s a
+//!   [`DocumentKind::AtaGuarantee`](tamga_primitives::DocumentKind)) `issue`s a
 //!   carnet: its number (starting with the association's country code), a salted
 //!   commitment of the holder, the countries of use, the number of items and the hash of
 //!   the general list, a validity of at most one year.
@@ -62,10 +62,8 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{
-		calendar, CountryCode, DocumentKind, Permissions, Role, Voiding,
-	};
 	use sp_core::H256;
+	use tamga_primitives::{calendar, CountryCode, DocumentKind, Permissions, Role, Voiding};
 
 	use crate::{
 		types::{
@@ -172,7 +170,7 @@ pub mod pallet {
 		/// The sender may not make this call, and why, in the consortium's one vocabulary:
 		/// not a member, not accredited, another role, country or kind, the accreditation's
 		/// state, its administration gone, its key cut off.
-		Denied(pallet_tamga_governance::Denied),
+		Denied(tamga_primitives::Denied),
 		/// The carnet number holds characters other than printable ASCII, or ends with a
 		/// space.
 		InvalidNumber,
@@ -245,7 +243,7 @@ pub mod pallet {
 		HistoryFull,
 	}
 
-	pallet_tamga_governance::impl_from_denied!(Error);
+	tamga_primitives::impl_from_denied!(Error);
 
 	impl<T> From<VoucherError> for Error<T> {
 		fn from(error: VoucherError) -> Self {

@@ -5,9 +5,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use pallet_tamga_governance::CountryCode;
 use scale_info::TypeInfo;
 use sp_core::H256;
+use tamga_primitives::CountryCode;
 
 /// A voucher of an ATA carnet: one movement of goods across a customs border.
 #[derive(

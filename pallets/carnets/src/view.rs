@@ -4,9 +4,9 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{CountryCode, Permissions, Voiding};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use tamga_primitives::{CountryCode, Permissions, Voiding};
 
 use crate::{
 	types::{CarnetState, Claim, CountryBalance, HistoryEntry},

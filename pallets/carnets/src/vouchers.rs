@@ -15,7 +15,7 @@
 //! | transit end | that country | in transit there → in motion | more than are in transit there |
 
 use frame_support::traits::Get;
-use pallet_tamga_governance::CountryCode;
+use tamga_primitives::CountryCode;
 
 use crate::types::{Carnet, CountryBalance, Voucher};
 

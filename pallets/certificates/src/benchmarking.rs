@@ -8,8 +8,8 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use pallet_tamga_governance::{CountryCode, Permissions, Role};
 use sp_core::H256;
+use tamga_primitives::{CountryCode, Permissions, Role};
 
 use crate::{
 	merkle,

@@ -76,8 +76,8 @@ pub mod pallet {
 		traits::UnixTime,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_tamga_governance::{CountryCode, Denied, DocumentKind, Permissions, Role, Voiding};
 	use sp_core::H256;
+	use tamga_primitives::{CountryCode, Denied, DocumentKind, Permissions, Role, Voiding};
 
 	use crate::{
 		merkle,
@@ -258,7 +258,7 @@ pub mod pallet {
 		/// The sender may not make this call, and why, in the consortium's one vocabulary:
 		/// not a member, not accredited, another role, country or kind, the accreditation's
 		/// state, its administration gone, its key cut off.
-		Denied(pallet_tamga_governance::Denied),
+		Denied(tamga_primitives::Denied),
 		/// The document's issuer was accredited by an administration that has since left
 		/// the consortium: the document is void.
 		IssuerAdministrationLeft,
@@ -348,7 +348,7 @@ pub mod pallet {
 		InvalidMaterial,
 	}
 
-	pallet_tamga_governance::impl_from_denied!(Error);
+	tamga_primitives::impl_from_denied!(Error);
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
@@ -991,7 +991,7 @@ pub mod pallet {
 		fn ensure_not_cut_off(record: &RecordOf<T>) -> DispatchResult {
 			ensure!(
 				!Self::anchored_after_cutoff(&record.issuer, record.registered_at),
-				Error::<T>::Denied(pallet_tamga_governance::Denied::AfterKeyCutoff)
+				Error::<T>::Denied(tamga_primitives::Denied::AfterKeyCutoff)
 			);
 			Ok(())
 		}
@@ -1073,11 +1073,11 @@ pub mod pallet {
 /// both directions.
 const MAX_RULE_SLOTS: u32 = 8;
 
-impl<T: Config> pallet_tamga_governance::OnAdministrationLeft for Pallet<T> {
+impl<T: Config> tamga_primitives::OnAdministrationLeft for Pallet<T> {
 	/// Empties the rule slots of the administration that left: were it admitted again, its
 	/// earlier rule contracts would not judge anything until it sets them anew.
 	fn on_administration_left(
-		country: pallet_tamga_governance::CountryCode,
+		country: tamga_primitives::CountryCode,
 	) -> frame_support::weights::Weight {
 		use frame_support::traits::Get;
 		let removed = RuleContracts::<T>::clear_prefix(country, MAX_RULE_SLOTS, None);

@@ -19,8 +19,8 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, weights::Weight, BoundedVec, PalletError};
-use pallet_tamga_governance::DocumentKind;
 use scale_info::TypeInfo;
+use tamga_primitives::DocumentKind;
 use tamga_rules::Verdict;
 
 use crate::types::{CertificateKind, HsCode};

@@ -4,9 +4,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use pallet_tamga_governance::{CountryCode, DocumentKind, Role};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use tamga_primitives::{CountryCode, DocumentKind, Role};
 
 /// A document's id: blake2-256 of its exact bytes.
 pub type DocumentId = H256;

@@ -7,9 +7,9 @@
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_tamga_governance::{CountryCode, PartySummary, Permissions, Voiding};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use tamga_primitives::{CountryCode, PartySummary, Permissions, Voiding};
 
 use crate::{
 	merkle,

@@ -61,11 +61,8 @@ mod accreditation;
 mod administrations;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-pub mod calendar;
-pub mod country;
 pub mod departure;
 pub mod derived_weights;
-pub mod errors;
 pub mod extension;
 pub mod node_admission;
 mod nodes;
@@ -84,7 +81,6 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use country::{CountryCode, CountryCodeError};
 pub use departure::{OnAdministrationLeft, Voiding, MAX_DEPARTURES};
 pub use extension::{
 	CheckAccess, MEMBER_PRIORITY, NOT_FOR_ROLE, NOT_PERMITTED, PARTY_PRIORITY, TOO_LARGE,
@@ -95,6 +91,7 @@ pub use origin::{EnsureConsortium, RawOrigin};
 pub use pallet::*;
 pub use permissions::{Denied, PartySummary, Permissions};
 pub use standing::{CallPolicy, PartyStanding, Standing};
+pub use tamga_primitives::{calendar, country, impl_from_denied, CountryCode, CountryCodeError};
 pub use types::{AccreditationStatus, DocumentKind, DocumentKinds, ProposalId, Role};
 pub use weights::WeightInfo;
 

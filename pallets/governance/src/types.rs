@@ -6,6 +6,8 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 
+pub use tamga_primitives::party::{DocumentKind, DocumentKinds, Role};
+
 use crate::country::CountryCode;
 
 /// Identifier of a proposal, counted up from 0.
@@ -56,101 +58,6 @@ pub struct Proposal<
 	pub nays: BoundedVec<CountryCode, MaxVoters>,
 	/// The last block in which it can be voted on.
 	pub expires_at: BlockNumber,
-}
-
-/// What an accredited party may do.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum Role {
-	/// Issues documents of the kinds it is accredited for (chamber of commerce, veterinary
-	/// service, ATA guaranteeing association, AEO programme office).
-	Issuer,
-	/// An exporter approved to self-certify origin (REX-style); may also file applications.
-	ApprovedExporter,
-	/// An exporter known to its administration: may file certificate applications.
-	Exporter,
-	/// A customs office: records uses of documents and carnet voucher movements.
-	Officer,
-	/// Reads and exports history; writes nothing.
-	Auditor,
-}
-
-/// A kind of document an issuer can be accredited for.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum DocumentKind {
-	/// Certificates of origin (EAEU CT-1, EUR.1, Form A, non-preferential).
-	Origin,
-	/// Veterinary (SPS) certificates.
-	Veterinary,
-	/// ATA carnets (the guaranteeing association).
-	AtaGuarantee,
-	/// AEO certification.
-	Aeo,
-}
-
-impl DocumentKind {
-	fn bit(self) -> u8 {
-		match self {
-			Self::Origin => 1,
-			Self::Veterinary => 2,
-			Self::AtaGuarantee => 4,
-			Self::Aeo => 8,
-		}
-	}
-}
-
-/// A set of document kinds.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub struct DocumentKinds(u8);
-
-impl DocumentKinds {
-	/// The set of `kinds`.
-	pub fn of(kinds: &[DocumentKind]) -> Self {
-		Self(kinds.iter().fold(0, |bits, kind| bits | kind.bit()))
-	}
-
-	/// Whether `kind` is in the set.
-	pub fn contains(&self, kind: DocumentKind) -> bool {
-		self.0 & kind.bit() != 0
-	}
-
-	/// Whether the set is empty (or holds only unknown bits).
-	pub fn is_empty(&self) -> bool {
-		self.0 & 0b1111 == 0
-	}
 }
 
 /// Whether an accreditation is in force.
