@@ -340,16 +340,23 @@ pub mod pallet {
 		}
 
 		/// Acknowledges status change `change` for the sender's administration, a partner
-		/// that was notified of it.
+		/// that was notified of it during its current membership.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::acknowledge())]
+		#[pallet::weight(
+			// The measured call, and the administration's membership read to check when it
+			// began.
+			T::WeightInfo::acknowledge().saturating_add(T::DbWeight::get().reads(1))
+		)]
 		pub fn acknowledge(origin: OriginFor<T>, change: ChangeId) -> DispatchResult {
 			let member = ensure_signed(origin)?;
 			let partner = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
+			let made =
+				Pending::<T>::get(partner, change).ok_or(Error::<T>::NothingToAcknowledge)?;
 			ensure!(
-				Pending::<T>::take(partner, change).is_some(),
+				Self::owed_by_current_membership(partner, made),
 				Error::<T>::NothingToAcknowledge
 			);
+			Pending::<T>::remove(partner, change);
 			Acknowledgements::<T>::insert(change, partner, (member, Self::now()));
 			Self::deposit_event(Event::Acknowledged { change, partner });
 			Ok(())

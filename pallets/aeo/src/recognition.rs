@@ -236,14 +236,21 @@ impl<T: Config> Pallet<T> {
 	/// (counting from 0), with how many there are in all. `limit` is lowered to
 	/// [`MAX_LISTED_PENDING`]; a `limit` of 0 lists nothing and gives the total only.
 	///
-	/// The pending numbers are stored under hashed keys, so all of them are read (keys
-	/// only) to count and order them; the changes themselves are read for the page alone.
+	/// Changes made before the administration's current membership began (it left and was
+	/// admitted again) are not its to acknowledge and are not listed.
+	///
+	/// The pending numbers are stored under hashed keys, so all of them are read (with the
+	/// block each was made in) to count and order them; the changes themselves are read for
+	/// the page alone.
 	pub fn pending_acknowledgements(
 		administration: CountryCode,
 		page: u32,
 		limit: u32,
 	) -> PendingPage<T::AccountId, BlockNumberFor<T>> {
-		let mut ids: Vec<ChangeId> = Pending::<T>::iter_key_prefix(administration).collect();
+		let mut ids: Vec<ChangeId> = Pending::<T>::iter_prefix(administration)
+			.filter(|(_, made)| Self::owed_by_current_membership(administration, *made))
+			.map(|(id, _)| id)
+			.collect();
 		ids.sort_unstable();
 		let total = u32::try_from(ids.len()).unwrap_or(u32::MAX);
 		let limit = limit.min(MAX_LISTED_PENDING) as usize;
@@ -255,5 +262,14 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|id| Changes::<T>::get(id).map(|change| (id, change)))
 			.collect();
 		PendingPage { total, changes }
+	}
+
+	/// Whether a change made in block `made` is `partner`'s to acknowledge: made during its
+	/// current membership (not one it had before it left).
+	pub(crate) fn owed_by_current_membership(
+		partner: CountryCode,
+		made: BlockNumberFor<T>,
+	) -> bool {
+		T::Permissions::member_since(partner).is_some_and(|since| made >= since)
 	}
 }

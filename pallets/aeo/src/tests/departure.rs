@@ -7,6 +7,7 @@ use sp_core::H256;
 use super::{acme, agreement, certify, country, kz_acme, propose, signed};
 use crate::{
 	mock::*, AeoState, Error, MraStatus, Partners, Programme, RecognitionReason, StatusReason,
+	MAX_LISTED_PENDING,
 };
 
 fn consortium() -> RuntimeOrigin {
@@ -128,5 +129,40 @@ fn an_office_cannot_lift_or_change_a_suspension_its_administration_set() {
 			H256::zero()
 		));
 		assert_ok!(Aeo::reinstate(signed(KZ_AEO_OFFICE), acme()));
+	});
+}
+
+#[test]
+fn changes_left_unacknowledged_before_leaving_are_not_owed_after_readmission() {
+	new_test_ext().execute_with(|| {
+		agreement(Programme::Security);
+		certify(Programme::Security);
+		assert_ok!(Aeo::suspend(signed(KZ), acme(), StatusReason::Infringement, H256::zero()));
+		let owed =
+			|code: &[u8; 2]| Aeo::pending_acknowledgements(country(code), 0, MAX_LISTED_PENDING);
+		let before = owed(b"KG");
+		assert_eq!(before.total, 2, "the certification and the suspension wait for KG");
+		let (first, _) = before.changes[0];
+
+		System::set_block_number(4);
+		assert_ok!(Governance::remove_administration(consortium(), *b"KG"));
+		System::set_block_number(5);
+		assert_ok!(Governance::admit_administration(
+			consortium(),
+			*b"KG",
+			b"Kyrgyzstan".to_vec(),
+			vec![KG]
+		));
+		// The new membership owes nothing of the old one, and cannot acknowledge it.
+		let after = owed(b"KG");
+		assert_eq!((after.total, after.changes.len()), (0, 0));
+		assert_noop!(Aeo::acknowledge(signed(KG), first), Error::<Test>::NothingToAcknowledge);
+
+		// What is made during the new membership is owed as before.
+		agreement(Programme::Security);
+		assert_ok!(Aeo::reinstate(signed(KZ), acme()));
+		let owed_now = owed(b"KG");
+		assert_eq!(owed_now.total, 1);
+		assert_ok!(Aeo::acknowledge(signed(KG), owed_now.changes[0].0));
 	});
 }
