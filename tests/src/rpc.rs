@@ -35,18 +35,22 @@ impl RpcClient {
 
 	/// Calls `method` with `params`; `Err` carries a transport or JSON-RPC error message.
 	pub fn call(&self, method: &str, params: Value) -> Result<Value, String> {
-		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
-		let response: Value = self
-			.agent
-			.post(&self.url)
-			.send_json(request)
-			.map_err(|e| format!("{method}: {e}"))?
-			.into_json()
-			.map_err(|e| format!("{method}: invalid response: {e}"))?;
+		let response = self.response(method, params)?;
 		if let Some(error) = response.get("error") {
 			return Err(format!("{method}: {error}"));
 		}
 		response.get("result").cloned().ok_or_else(|| format!("{method}: no result"))
+	}
+
+	/// The node's whole JSON-RPC response to `method` with `params` (a result or an error).
+	fn response(&self, method: &str, params: Value) -> Result<Value, String> {
+		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+		self.agent
+			.post(&self.url)
+			.send_json(request)
+			.map_err(|e| format!("{method}: {e}"))?
+			.into_json()
+			.map_err(|e| format!("{method}: invalid response: {e}"))
 	}
 
 	/// Calls `method` with `params` and reads the answer as a `T` (one of
@@ -60,14 +64,7 @@ impl RpcClient {
 	/// The JSON-RPC error the node answers `method` with; `Err` if it answered with a
 	/// result, or could not be reached.
 	pub fn refusal(&self, method: &str, params: Value) -> Result<RpcError, String> {
-		let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
-		let response: Value = self
-			.agent
-			.post(&self.url)
-			.send_json(request)
-			.map_err(|e| format!("{method}: {e}"))?
-			.into_json()
-			.map_err(|e| format!("{method}: invalid response: {e}"))?;
+		let response = self.response(method, params)?;
 		match response.get("error") {
 			Some(error) => serde_json::from_value(error.clone())
 				.map_err(|e| format!("{method}: not a JSON-RPC error ({e}): {error}")),

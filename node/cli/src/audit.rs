@@ -12,7 +12,10 @@ use std::{
 use serde_json::{json, Value};
 use tamga_runtime::RuntimeEvent;
 
-use crate::{rpc::Rpc, support::Verdict};
+use crate::{
+	rpc::{CallError, Rpc},
+	support::Verdict,
+};
 
 /// The pallets whose events are exported.
 const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
@@ -219,15 +222,14 @@ fn export(
 	for number in from..=to {
 		let hash = rpc.call("chain_getBlockHash", json!([number]))?;
 		let hash = hash.as_str().ok_or_else(|| format!("block #{number} is unknown"))?;
-		let records = rpc.events_at(hash).map_err(|e| {
-			if e.contains("discarded") || e.contains("pruned") || e.contains("State already") {
-				format!(
-					"block #{number}'s state is pruned on this node: export old blocks from an \
-					 archive node (--state-pruning archive) ({e})"
-				)
-			} else {
-				format!("block #{number}: {e}")
-			}
+		let records = rpc.events_at(hash).map_err(|e| match e {
+			// The node could not read the block's state: most often it is pruned.
+			CallError::Node { .. } => format!(
+				"block #{number}'s state could not be read on this node ({e}); if the block is \
+				 older than its state pruning window (256 blocks by default), export it from an \
+				 archive node (--state-pruning archive)"
+			),
+			other => format!("block #{number}: {other}"),
 		})?;
 		for record in records {
 			if let Some(record) = Record::of(number, hash, &record.phase, &record.event) {

@@ -116,13 +116,16 @@ impl Rpc {
 	pub fn events_at(
 		&self,
 		hash: &str,
-	) -> Result<Vec<frame_system::EventRecord<tamga_runtime::RuntimeEvent, sp_core::H256>>, String>
+	) -> Result<Vec<frame_system::EventRecord<tamga_runtime::RuntimeEvent, sp_core::H256>>, CallError>
 	{
 		use codec::Decode;
+		const METHOD: &str = "state_getStorage";
+		let malformed = |reason: String| CallError::Malformed { method: METHOD.into(), reason };
 		let key = tamga_runtime::client::storage_keys::system_events();
-		let raw = self.call("state_getStorage", json!([to_hex(&key), hash]))?;
-		let raw = from_hex(raw.as_str().unwrap_or("0x00"))?;
-		Vec::decode(&mut &raw[..]).map_err(|e| format!("the block's events do not decode: {e}"))
+		let raw = self.request(METHOD, json!([to_hex(&key), hash]))?;
+		let raw = from_hex(raw.as_str().unwrap_or("0x00")).map_err(malformed)?;
+		Vec::decode(&mut &raw[..])
+			.map_err(|e| malformed(format!("the block's events do not decode: {e}")))
 	}
 
 	/// The raw value under storage `key` at the best block.

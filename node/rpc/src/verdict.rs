@@ -125,6 +125,23 @@ fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// Who issued a document or batch, as the answers name it.
+fn issuer(
+	who: &AccountId32,
+	name: &[u8],
+	country: &[u8; 2],
+	administration: &[u8],
+	accredited: bool,
+) -> Issuer {
+	Issuer {
+		account: account(who),
+		name: text(name),
+		country: text(country),
+		administration: text(administration),
+		accredited_at_issue: accredited,
+	}
+}
+
 fn account(who: &AccountId32) -> String {
 	who.to_ss58check()
 }
@@ -189,13 +206,13 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 		document: Some(AnchoredDocument {
 			kind: kind_name(v.kind).to_string(),
 			number: text(&v.number),
-			issuer: Issuer {
-				account: account(&v.issuer),
-				name: text(&v.issuer_name),
-				country: text(&v.exporting),
-				administration: text(&v.administration_name),
-				accredited_at_issue: v.issuer_accredited,
-			},
+			issuer: issuer(
+				&v.issuer,
+				&v.issuer_name,
+				&v.exporting,
+				&v.administration_name,
+				v.issuer_accredited,
+			),
 			on_application: v.on_application,
 			exporting: text(&v.exporting),
 			importing: text(&v.importing),
@@ -296,13 +313,13 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 		verdict,
 		revocation_reason: reason,
 		void_at,
-		issuer: Issuer {
-			account: account(&v.issuer),
-			name: text(&v.issuer_name),
-			country: text(&v.country),
-			administration: text(&v.administration_name),
-			accredited_at_issue: v.issuer_accredited,
-		},
+		issuer: issuer(
+			&v.issuer,
+			&v.issuer_name,
+			&v.country,
+			&v.administration_name,
+			v.issuer_accredited,
+		),
 		kind: kind_name(v.kind).to_string(),
 		index,
 		count: v.count,
