@@ -224,9 +224,7 @@ impl RawPeer {
 				}
 				Err("the client stopped".to_string())
 			};
-			tokio::time::timeout(ANSWER_TIMEOUT, wait)
-				.await
-				.map_err(|_| format!("no answer within {ANSWER_TIMEOUT:?}"))?
+			within_answer_time(wait).await
 		})
 	}
 }
@@ -245,6 +243,13 @@ async fn first_outcome<E, T>(
 		}
 		Err("the client stopped".to_string())
 	};
+	within_answer_time(wait).await
+}
+
+/// `wait`'s outcome, or why there is none if it takes longer than [`ANSWER_TIMEOUT`].
+async fn within_answer_time<T>(
+	wait: impl std::future::Future<Output = Result<T, String>>,
+) -> Result<T, String> {
 	tokio::time::timeout(ANSWER_TIMEOUT, wait)
 		.await
 		.map_err(|_| format!("no answer within {ANSWER_TIMEOUT:?}"))?

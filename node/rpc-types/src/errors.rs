@@ -38,13 +38,6 @@ pub struct RpcError {
 	pub data: Option<String>,
 }
 
-impl RpcError {
-	/// Whether the error has code `code`.
-	pub fn is(&self, code: i32) -> bool {
-		self.code == code
-	}
-}
-
 impl core::fmt::Display for RpcError {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		match &self.data {
