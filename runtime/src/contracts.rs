@@ -182,12 +182,12 @@ pub fn document_summary(id: Hash) -> Option<DocumentSummary> {
 			_ => tamga_rules::DocumentKind::Origin,
 		},
 		form: pallet_tamga_certificates::rules::rule_form(verification.kind),
-		exporting: verification.exporting,
-		importing: verification.importing,
+		exporting: *verification.exporting.as_bytes(),
+		importing: *verification.importing.as_bytes(),
 		hs_codes: verification
 			.hs_codes
 			.iter()
-			.map(pallet_tamga_certificates::rules::hs_number)
+			.map(pallet_tamga_certificates::HsCode::number)
 			.collect(),
 		in_force: verification.validity == pallet_tamga_certificates::Validity::Valid,
 		issuer_accredited: verification.issuer_accredited,

@@ -75,14 +75,14 @@ fn today() -> u32 {
 
 /// A CT-1 registration numbered `number`: its id and call.
 fn registration(number: &str) -> (H256, RuntimeCall) {
-	use pallet_tamga_certificates::{CertificateKind, FactsOf};
+	use pallet_tamga_certificates::{CertificateKind, FactsOf, HsCode};
 	let id = H256(sp_io::hashing::blake2_256(number.as_bytes()));
 	let facts = FactsOf::<Runtime> {
 		kind: CertificateKind::EaeuCt1,
 		number: number.as_bytes().to_vec().try_into().expect("short"),
-		exporting: *b"KZ",
-		importing: *b"KG",
-		hs_codes: vec![*b"100199"].try_into().expect("one code"),
+		exporting: "KZ".parse().expect("assigned"),
+		importing: "KG".parse().expect("assigned"),
+		hs_codes: vec![HsCode(*b"100199")].try_into().expect("one code"),
 		valid_from: today(),
 		valid_until: today() + 30,
 		quantity: 1_000,

@@ -6,9 +6,13 @@
 use codec::Decode;
 use pallet_tamga_governance::{Call as GovernanceCall, Proposals};
 use sp_core::crypto::Ss58Codec;
+use tamga_primitives::{CountryCode, DocumentKind, Role};
 use tamga_runtime::{AccountId, Runtime, RuntimeCall, SessionKeys};
 
-use crate::tx::{from_hex, Rpc};
+use crate::{
+	flags::named,
+	tx::{from_hex, Rpc},
+};
 
 /// Consortium governance: propose, vote, list proposals, register session keys.
 #[derive(Debug, clap::Args)]
@@ -68,7 +72,7 @@ pub enum Action {
 	Accept {
 		/// The offering administration's ISO 3166-1 alpha-2 code, e.g. KZ.
 		#[arg(long)]
-		country: String,
+		country: CountryCode,
 	},
 	/// Act for your own administration, without a vote.
 	#[command(flatten)]
@@ -112,11 +116,11 @@ pub enum OwnAction {
 		#[arg(long)]
 		name: String,
 		/// What it may do.
-		#[arg(long, value_enum)]
-		role: RoleArg,
+		#[arg(long, value_parser = named::<Role>())]
+		role: Role,
 		/// For an issuer: a kind of document it issues; repeat for several.
-		#[arg(long = "kind", value_enum)]
-		kinds: Vec<KindArg>,
+		#[arg(long = "kind", value_parser = named::<DocumentKind>())]
+		kinds: Vec<DocumentKind>,
 		/// For an officer: its customs office code, 5 capital letters or digits.
 		#[arg(long)]
 		office: Option<String>,
@@ -168,60 +172,16 @@ pub enum OwnAction {
 	},
 }
 
-/// A role of an accredited party.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum RoleArg {
-	/// Issues documents of its kinds.
-	Issuer,
-	/// Self-certifies origin.
-	ApprovedExporter,
-	/// Files certificate applications.
-	Exporter,
-	/// A customs office.
-	Officer,
-	/// Reads and exports history.
-	Auditor,
-}
-
-/// A kind of document.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum KindArg {
-	/// Certificates of origin.
-	Origin,
-	/// Veterinary certificates.
-	Veterinary,
-	/// ATA carnets (guaranteeing association).
-	AtaGuarantee,
-	/// AEO certification.
-	Aeo,
-}
-
 impl OwnAction {
 	/// The call this action sends.
 	fn call(&self) -> Result<GovernanceCall<Runtime>, String> {
-		use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
+		use pallet_tamga_governance::DocumentKinds;
 		Ok(match self {
 			Self::AddMember { account: a } => GovernanceCall::add_member { account: account(a)? },
 			Self::RemoveMember { account: a } => {
 				GovernanceCall::remove_member { account: account(a)? }
 			},
 			Self::Accredit { account: a, name, role, kinds, office, valid_from, valid_until } => {
-				let role = match role {
-					RoleArg::Issuer => Role::Issuer,
-					RoleArg::ApprovedExporter => Role::ApprovedExporter,
-					RoleArg::Exporter => Role::Exporter,
-					RoleArg::Officer => Role::Officer,
-					RoleArg::Auditor => Role::Auditor,
-				};
-				let kinds: Vec<DocumentKind> = kinds
-					.iter()
-					.map(|k| match k {
-						KindArg::Origin => DocumentKind::Origin,
-						KindArg::Veterinary => DocumentKind::Veterinary,
-						KindArg::AtaGuarantee => DocumentKind::AtaGuarantee,
-						KindArg::Aeo => DocumentKind::Aeo,
-					})
-					.collect();
 				let office = office
 					.as_deref()
 					.map(|o| {
@@ -233,8 +193,8 @@ impl OwnAction {
 				GovernanceCall::accredit {
 					account: account(a)?,
 					name: name.as_bytes().to_vec(),
-					role,
-					kinds: DocumentKinds::of(&kinds),
+					role: *role,
+					kinds: DocumentKinds::of(kinds),
 					office,
 					valid_from: *valid_from,
 					valid_until: *valid_until,
@@ -263,7 +223,7 @@ pub enum Decision {
 	AdmitAdministration {
 		/// ISO 3166-1 alpha-2 code, e.g. UZ.
 		#[arg(long)]
-		country: String,
+		country: CountryCode,
 		/// The administration's name.
 		#[arg(long)]
 		name: String,
@@ -275,13 +235,13 @@ pub enum Decision {
 	RemoveAdministration {
 		/// ISO 3166-1 alpha-2 code.
 		#[arg(long)]
-		country: String,
+		country: CountryCode,
 	},
 	/// Let the node PEER_ID of COUNTRY's administration connect, listening on ADDRESS.
 	ApproveNode {
 		/// ISO 3166-1 alpha-2 code.
 		#[arg(long)]
-		country: String,
+		country: CountryCode,
 		/// The node's PeerId (`tamga-node key inspect-node-key --file <key>`).
 		#[arg(long)]
 		peer_id: String,
@@ -299,7 +259,7 @@ pub enum Decision {
 	AddValidator {
 		/// ISO 3166-1 alpha-2 code.
 		#[arg(long)]
-		country: String,
+		country: CountryCode,
 		/// The validator account (SS58); it must have registered session keys.
 		#[arg(long)]
 		validator: String,
@@ -316,12 +276,6 @@ pub enum Decision {
 		#[arg(long)]
 		wasm: std::path::PathBuf,
 	},
-}
-
-/// `text` as an assigned ISO 3166-1 alpha-2 code (checked here, so a typo fails now
-/// rather than after a week of voting).
-fn country(text: &str) -> Result<[u8; 2], String> {
-	crate::support::country("--country", text)
 }
 
 /// `text` as a PeerId the chain and the nodes accept.
@@ -354,22 +308,22 @@ impl Decision {
 		let call = match self {
 			Self::AdmitAdministration { country: c, name, members } => {
 				GovernanceCall::admit_administration {
-					country: country(c)?,
+					country: *c.as_bytes(),
 					name: name.clone().into_bytes(),
 					members: members.iter().map(|m| account(m)).collect::<Result<_, _>>()?,
 				}
 			},
 			Self::RemoveAdministration { country: c } => {
-				GovernanceCall::remove_administration { country: country(c)? }
+				GovernanceCall::remove_administration { country: *c.as_bytes() }
 			},
 			Self::ApproveNode { country: c, peer_id: p, address } => GovernanceCall::approve_node {
-				country: country(c)?,
+				country: *c.as_bytes(),
 				peer_id: peer_id(p)?,
 				address: node_address(address)?,
 			},
 			Self::RemoveNode { peer_id: p } => GovernanceCall::remove_node { peer_id: peer_id(p)? },
 			Self::AddValidator { country: c, validator } => GovernanceCall::add_validator {
-				country: country(c)?,
+				country: *c.as_bytes(),
 				validator: account(validator)?,
 			},
 			Self::RemoveValidator { validator } => {
@@ -413,7 +367,7 @@ impl GovernanceCmd {
 			},
 			Action::Accept { country: c } => {
 				RuntimeCall::Governance(GovernanceCall::accept_accreditation {
-					country: country(c)?,
+					country: *c.as_bytes(),
 				})
 			},
 			Action::Own(action) => RuntimeCall::Governance(action.call()?),

@@ -9,9 +9,10 @@
 //! Exit codes: 0 done (for `recognition`: recognised), 1 `recognition`: not recognised,
 //! `status`: never certified, 2 error (bad input, unreachable node, failed transaction).
 
-use pallet_tamga_aeo::{Call as AeoCall, Programme, StatusReason, MAX_LISTED_PENDING};
+use pallet_tamga_aeo::{Call as AeoCall, Operator, Programme, StatusReason, MAX_LISTED_PENDING};
 use serde_json::json;
 use sp_core::H256;
+use tamga_primitives::CountryCode;
 use tamga_rpc_types::{
 	aeo::{PendingJson, RecognitionJson, StatusJson},
 	errors::UNKNOWN_OPERATOR,
@@ -19,8 +20,8 @@ use tamga_rpc_types::{
 use tamga_runtime::RuntimeCall;
 
 use crate::{
-	support::{blake2, commitment, country, page_line, print_json, PageArgs, Verdict},
-	tx::{to_hex, Rpc},
+	support::{blake2, commitment, page_line, print_json, PageArgs, Verdict},
+	tx::Rpc,
 };
 
 /// AEO: certify operators, agreements, recognition, acknowledgements.
@@ -54,33 +55,6 @@ impl From<ProgrammeArg> for Programme {
 			ProgrammeArg::Security => Self::Security,
 			ProgrammeArg::Simplifications => Self::Simplifications,
 			ProgrammeArg::Both => Self::Both,
-		}
-	}
-}
-
-/// Why a certification is suspended or revoked.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ReasonArg {
-	/// The operator asked for it.
-	OperatorRequest,
-	/// The operator no longer meets the criteria.
-	CriteriaNotMet,
-	/// A security incident or serious infringement.
-	Infringement,
-	/// Insolvency or cessation of business.
-	Insolvency,
-	/// Another reason, given in --text.
-	Other,
-}
-
-impl From<ReasonArg> for StatusReason {
-	fn from(reason: ReasonArg) -> Self {
-		match reason {
-			ReasonArg::OperatorRequest => Self::OperatorRequest,
-			ReasonArg::CriteriaNotMet => Self::CriteriaNotMet,
-			ReasonArg::Infringement => Self::Infringement,
-			ReasonArg::Insolvency => Self::Insolvency,
-			ReasonArg::Other => Self::Other,
 		}
 	}
 }
@@ -119,7 +93,7 @@ pub struct AnyOperator {
 	pub operator: Option<String>,
 	/// The certifying administration's country (with --operator-id and --salt).
 	#[arg(long, requires_all = ["operator_id", "salt"])]
-	pub country: Option<String>,
+	pub country: Option<CountryCode>,
 	/// The operator's identifier there.
 	#[arg(long)]
 	pub operator_id: Option<String>,
@@ -135,13 +109,7 @@ impl AnyOperator {
 			(Some(text), ..) => Ok(text.clone()),
 			(None, Some(code), Some(id), Some(salt)) => {
 				crate::salt::check("--salt", salt)?;
-				let code = country("--country", code)?;
-				Ok(format!(
-					"{}{}:{}",
-					code[0] as char,
-					code[1] as char,
-					to_hex(commitment(salt, id).as_bytes())
-				))
+				Ok(Operator { country: *code, commitment: commitment(salt, id) }.to_string())
 			},
 			_ => Err("give --operator CC:0x… or --country, --operator-id and --salt".into()),
 		}
@@ -172,8 +140,8 @@ pub enum Action {
 		#[command(flatten)]
 		operator: OwnOperator,
 		/// Why.
-		#[arg(long, value_enum)]
-		reason: ReasonArg,
+		#[arg(long, value_parser = crate::flags::named::<StatusReason>())]
+		reason: StatusReason,
 		/// The explanation (only its hash goes on chain).
 		#[arg(long, default_value = "")]
 		text: String,
@@ -190,8 +158,8 @@ pub enum Action {
 		#[command(flatten)]
 		operator: OwnOperator,
 		/// Why.
-		#[arg(long, value_enum)]
-		reason: ReasonArg,
+		#[arg(long, value_parser = crate::flags::named::<StatusReason>())]
+		reason: StatusReason,
 		/// The explanation (only its hash goes on chain).
 		#[arg(long, default_value = "")]
 		text: String,
@@ -206,7 +174,7 @@ pub enum Action {
 	Propose {
 		/// The partner administration's country.
 		#[arg(long)]
-		partner: String,
+		partner: CountryCode,
 		/// The programmes recognised.
 		#[arg(long, value_enum)]
 		scope: ProgrammeArg,
@@ -308,7 +276,7 @@ impl AeoCmd {
 			},
 			Action::Suspend { operator, reason, text } => AeoCall::suspend {
 				commitment: operator.commitment(false)?,
-				reason: (*reason).into(),
+				reason: *reason,
 				text_hash: blake2(text.as_bytes()),
 			},
 			Action::Reinstate { operator } => {
@@ -316,12 +284,12 @@ impl AeoCmd {
 			},
 			Action::Revoke { operator, reason, text } => AeoCall::revoke {
 				commitment: operator.commitment(false)?,
-				reason: (*reason).into(),
+				reason: *reason,
 				text_hash: blake2(text.as_bytes()),
 			},
 			Action::Acknowledge { change } => AeoCall::acknowledge { change: *change },
 			Action::Propose { partner, scope, valid_from, valid_until } => AeoCall::propose_mra {
-				partner: country("--partner", partner)?,
+				partner: *partner.as_bytes(),
 				scope: (*scope).into(),
 				valid_from: date(valid_from)?,
 				valid_until: date(valid_until)?,

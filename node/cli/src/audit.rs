@@ -1,18 +1,19 @@
 //! `tamga audit`: what an auditor reads. A document's history (every action with block,
 //! extrinsic and actor), and the export of every event of Tamga's pallets (governance,
 //! certificates, carnets, AEO) in a range of finalized blocks, as JSON lines or CSV, for
-//! the auditor's own tools. Exports decode events with the runtime types the tool was built
-//! with, and refuse blocks of another runtime version.
+//! the auditor's own tools. Exports decode each block's events with the metadata of the
+//! runtime that produced them ([`crate::event_json`]), so one export spans runtime upgrades.
 
 use std::{
+	collections::HashMap,
 	io::{IsTerminal, Write},
 	path::PathBuf,
 };
 
 use serde_json::{json, Value};
-use tamga_runtime::RuntimeEvent;
 
 use crate::{
+	event_json::{DecodedEvent, EventTypes},
 	rpc::{CallError, Rpc},
 	support::Verdict,
 };
@@ -98,70 +99,34 @@ pub struct Record {
 	pub block: u32,
 	/// The block's hash.
 	pub block_hash: String,
-	/// The extrinsic that emitted it, if any (`None`: block initialisation/finalisation).
-	pub extrinsic: Option<u32>,
-	/// The pallet, e.g. `Certificates`.
-	pub pallet: String,
-	/// The event, e.g. `Registered`.
-	pub event: String,
-	/// Its fields, as the runtime names them.
-	pub fields: String,
+	/// The event, as the block's runtime metadata names it.
+	pub event: DecodedEvent,
 }
 
 impl Record {
-	/// The record of `event` if it is one of Tamga's pallets'.
-	pub fn of(
-		block: u32,
-		block_hash: &str,
-		phase: &frame_system::Phase,
-		event: &RuntimeEvent,
-	) -> Option<Self> {
-		let text = format!("{event:?}");
-		let (pallet, rest) = text.split_once('(')?;
-		if !TAMGA_PALLETS.contains(&pallet) {
-			return None;
-		}
-		let rest = rest.strip_suffix(')').unwrap_or(rest);
-		// A pallet's event prints as `Event::Name { … }`.
-		let rest = rest.strip_prefix("Event::").unwrap_or(rest);
-		let name_end = rest.find(|c: char| !c.is_alphanumeric() && c != '_').unwrap_or(rest.len());
-		let extrinsic = match phase {
-			frame_system::Phase::ApplyExtrinsic(i) => Some(*i),
-			_ => None,
-		};
-		Some(Self {
-			block,
-			block_hash: block_hash.to_string(),
-			extrinsic,
-			pallet: pallet.to_string(),
-			event: rest[..name_end].to_string(),
-			fields: rest[name_end..].trim().to_string(),
-		})
-	}
-
 	/// As a JSON object.
 	pub fn json(&self) -> Value {
 		json!({
 			"block": self.block,
 			"blockHash": self.block_hash,
-			"extrinsic": self.extrinsic,
-			"pallet": self.pallet,
-			"event": self.event,
-			"fields": self.fields,
+			"extrinsic": self.event.extrinsic,
+			"pallet": self.event.pallet,
+			"event": self.event.event,
+			"fields": self.event.fields,
 		})
 	}
 
-	/// As a CSV line (RFC 4180 quoting).
+	/// As a CSV line (RFC 4180 quoting); the fields column holds their JSON.
 	pub fn csv(&self) -> String {
 		let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
 		format!(
 			"{},{},{},{},{},{}",
 			self.block,
 			self.block_hash,
-			self.extrinsic.map(|i| i.to_string()).unwrap_or_default(),
-			self.pallet,
-			self.event,
-			quote(&self.fields)
+			self.event.extrinsic.map(|i| i.to_string()).unwrap_or_default(),
+			self.event.pallet,
+			self.event.event,
+			quote(&self.event.fields.to_string())
 		)
 	}
 }
@@ -197,20 +162,6 @@ fn export(
 			 holds only blocks that can no longer change"
 		));
 	}
-	// Events are decoded with the runtime types this tool was built with: every block of
-	// the range must run that runtime (spec versions only grow, so the ends decide).
-	let own = tamga_runtime::VERSION.spec_version;
-	for end in [from, to] {
-		let hash = rpc.call("chain_getBlockHash", json!([end]))?;
-		let version = rpc.call("state_getRuntimeVersion", json!([hash]))?;
-		let spec = version["specVersion"].as_u64().unwrap_or_default();
-		if spec != u64::from(own) {
-			return Err(format!(
-				"block #{end} runs runtime version {spec}, this tool decodes version {own}: \
-				 export each runtime's blocks with the tool of its release"
-			));
-		}
-	}
 	let write = |sink: &mut dyn Write, line: &str| {
 		writeln!(sink, "{line}").map_err(|e| format!("cannot write the export: {e}"))
 	};
@@ -219,10 +170,12 @@ fn export(
 	}
 	let mut progress = Progress::new(u64::from(to - from) + 1, bar);
 	let mut count = 0;
+	let mut known = HashMap::new();
 	for number in from..=to {
 		let hash = rpc.call("chain_getBlockHash", json!([number]))?;
 		let hash = hash.as_str().ok_or_else(|| format!("block #{number} is unknown"))?;
-		let records = rpc.events_at(hash).map_err(|e| match e {
+		let types = event_types(rpc, &mut known, number, hash)?;
+		let raw = rpc.raw_events_at(hash).map_err(|e| match e {
 			// The node could not read the block's state: most often it is pruned.
 			CallError::Node { .. } => format!(
 				"block #{number}'s state could not be read on this node ({e}); if the block is \
@@ -231,19 +184,44 @@ fn export(
 			),
 			other => format!("block #{number}: {other}"),
 		})?;
-		for record in records {
-			if let Some(record) = Record::of(number, hash, &record.phase, &record.event) {
-				match format {
-					Format::Jsonl => write(sink, &record.json().to_string())?,
-					Format::Csv => write(sink, &record.csv())?,
-				}
-				count += 1;
+		let events =
+			types.decode(&raw, &TAMGA_PALLETS).map_err(|e| format!("block #{number}: {e}"))?;
+		for event in events {
+			let record = Record { block: number, block_hash: hash.to_string(), event };
+			match format {
+				Format::Jsonl => write(sink, &record.json().to_string())?,
+				Format::Csv => write(sink, &record.csv())?,
 			}
+			count += 1;
 		}
 		progress.step();
 	}
 	progress.finish();
 	Ok(count)
+}
+
+/// The event types of the runtime that produced block `hash` (number `number`), read from
+/// its metadata once per runtime version (`known`).
+fn event_types<'a>(
+	rpc: &Rpc,
+	known: &'a mut HashMap<u32, EventTypes>,
+	number: u32,
+	hash: &str,
+) -> Result<&'a EventTypes, String> {
+	let version = rpc.call("state_getRuntimeVersion", json!([hash]))?;
+	let spec = version["specVersion"]
+		.as_u64()
+		.and_then(|v| u32::try_from(v).ok())
+		.ok_or_else(|| format!("block #{number}: the node's runtime version has no specVersion"))?;
+	if !known.contains_key(&spec) {
+		let metadata = rpc.call("state_getMetadata", json!([hash]))?;
+		let bytes = crate::rpc::from_hex(metadata.as_str().unwrap_or_default())
+			.map_err(|e| format!("block #{number}: the runtime's metadata is not hex: {e}"))?;
+		let types = EventTypes::from_metadata(&bytes)
+			.map_err(|e| format!("block #{number} (runtime version {spec}): {e}"))?;
+		known.insert(spec, types);
+	}
+	Ok(&known[&spec])
 }
 
 /// A progress bar on standard error, drawn only when that is a terminal and `wanted` (the
@@ -288,29 +266,17 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn tamga_events_become_records_and_others_are_left_out() {
-		let event = RuntimeEvent::Governance(pallet_tamga_governance::Event::Expired { id: 7 });
-		let record =
-			Record::of(12, "0xab", &frame_system::Phase::ApplyExtrinsic(3), &event).unwrap();
-		assert_eq!((record.pallet.as_str(), record.event.as_str()), ("Governance", "Expired"));
-		assert_eq!(record.extrinsic, Some(3));
-		assert!(record.fields.contains("id: 7"), "{}", record.fields);
-		let system = RuntimeEvent::System(frame_system::Event::NewAccount {
-			account: tamga_runtime::AccountId::new([1; 32]),
-		});
-		assert!(Record::of(12, "0xab", &frame_system::Phase::Initialization, &system).is_none());
-	}
-
-	#[test]
 	fn csv_fields_are_quoted() {
 		let record = Record {
 			block: 1,
 			block_hash: "0x01".into(),
-			extrinsic: None,
-			pallet: "Aeo".into(),
-			event: "Certified".into(),
-			fields: "{ name: \"a, b\" }".into(),
+			event: DecodedEvent {
+				extrinsic: None,
+				pallet: "Aeo".into(),
+				event: "Certified".into(),
+				fields: json!({ "name": "a, b" }),
+			},
 		};
-		assert_eq!(record.csv(), "1,0x01,,Aeo,Certified,\"{ name: \"\"a, b\"\" }\"");
+		assert_eq!(record.csv(), "1,0x01,,Aeo,Certified,\"{\"\"name\"\":\"\"a, b\"\"}\"");
 	}
 }

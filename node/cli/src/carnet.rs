@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use pallet_tamga_carnets::{Call as CarnetsCall, NumberOf, Voucher, MAX_HISTORY_PAGE};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
+use tamga_primitives::CountryCode;
 use tamga_rpc_types::{
 	carnet::{CarnetJson, MovementsJson},
 	errors::UNKNOWN_CARNET,
@@ -21,8 +22,7 @@ use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
 	support::{
-		blake2, commitment, country, page_line, print_history, print_json, read_file, PageArgs,
-		Verdict,
+		blake2, commitment, page_line, print_history, print_json, read_file, PageArgs, Verdict,
 	},
 	tx::Rpc,
 };
@@ -38,36 +38,6 @@ pub struct CarnetCmd {
 	/// What to do.
 	#[command(subcommand)]
 	pub action: Action,
-}
-
-/// A voucher of the carnet.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum VoucherArg {
-	/// The goods leave the issuing country (its customs records it).
-	Exportation,
-	/// The goods enter a country of use (its customs records it).
-	Importation,
-	/// The goods leave the country of use they were imported into.
-	ReExportation,
-	/// The goods come back into the issuing country.
-	ReImportation,
-	/// The goods start a transit through a country of use.
-	TransitStart,
-	/// The goods end their transit there.
-	TransitEnd,
-}
-
-impl From<VoucherArg> for Voucher {
-	fn from(voucher: VoucherArg) -> Self {
-		match voucher {
-			VoucherArg::Exportation => Self::Exportation,
-			VoucherArg::Importation => Self::Importation,
-			VoucherArg::ReExportation => Self::ReExportation,
-			VoucherArg::ReImportation => Self::ReImportation,
-			VoucherArg::TransitStart => Self::TransitStart,
-			VoucherArg::TransitEnd => Self::TransitEnd,
-		}
-	}
 }
 
 /// A carnet action.
@@ -87,7 +57,7 @@ pub enum Action {
 		salt: Option<String>,
 		/// A country of use (ISO 3166-1 alpha-2); repeat for each.
 		#[arg(long = "country", required = true)]
-		countries: Vec<String>,
+		countries: Vec<CountryCode>,
 		/// How many items the general list holds.
 		#[arg(long)]
 		items: u32,
@@ -107,8 +77,8 @@ pub enum Action {
 		#[arg(long)]
 		number: String,
 		/// Which voucher.
-		#[arg(long, value_enum)]
-		voucher: VoucherArg,
+		#[arg(long, value_parser = crate::flags::named::<Voucher>())]
+		voucher: Voucher,
 		/// How many items move.
 		#[arg(long)]
 		items: u32,
@@ -199,8 +169,8 @@ impl CarnetCmd {
 				),
 				countries: countries
 					.iter()
-					.map(|c| country("--country", c))
-					.collect::<Result<Vec<_>, _>>()?
+					.map(|c| *c.as_bytes())
+					.collect::<Vec<_>>()
 					.try_into()
 					.map_err(|_| "too many --country (at most 24)".to_string())?,
 				items: *items,
@@ -210,7 +180,7 @@ impl CarnetCmd {
 			},
 			Action::Voucher { number: text, voucher, items } => CarnetsCall::record_voucher {
 				number: number(text)?,
-				voucher: (*voucher).into(),
+				voucher: *voucher,
 				items: *items,
 			},
 			Action::Close { number: text } => CarnetsCall::close { number: number(text)? },

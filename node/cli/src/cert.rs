@@ -19,6 +19,7 @@ use pallet_tamga_certificates::{
 };
 use serde_json::{json, Value};
 use sp_core::H256;
+use tamga_primitives::{CountryCode, HsCode};
 use tamga_rpc_types::{
 	errors::{NOT_A_MEMBER, UNKNOWN_BATCH},
 	BatchProofFile, BatchVerdict, DocumentHistory, DocumentVerdict, ProofParam,
@@ -26,6 +27,7 @@ use tamga_rpc_types::{
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
+	flags::named,
 	support::{blake2, commitment, country, print_history, read_file, Verdict},
 	tx::{to_hex, Rpc},
 };
@@ -57,111 +59,24 @@ pub struct Document {
 	pub id: Option<String>,
 }
 
-/// A kind of document.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum KindArg {
-	/// EAEU certificate of origin CT-1.
-	Ct1,
-	/// Movement certificate EUR.1.
-	Eur1,
-	/// GSP Form A.
-	FormA,
-	/// Non-preferential certificate of origin.
-	NonPreferential,
-	/// Veterinary (SPS) certificate.
-	Veterinary,
-	/// An approved exporter's own origin declaration.
-	Declaration,
-}
-
-impl From<KindArg> for CertificateKind {
-	fn from(kind: KindArg) -> Self {
-		match kind {
-			KindArg::Ct1 => Self::EaeuCt1,
-			KindArg::Eur1 => Self::Eur1,
-			KindArg::FormA => Self::FormA,
-			KindArg::NonPreferential => Self::NonPreferential,
-			KindArg::Veterinary => Self::Veterinary,
-			KindArg::Declaration => Self::OriginDeclaration,
-		}
-	}
-}
-
-/// Why a document is revoked.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum RevocationArg {
-	/// Issued in error.
-	IssuedInError,
-	/// The goods do not meet the rules.
-	NotCompliant,
-	/// Fraud or forgery.
-	Fraud,
-	/// Withdrawn by the exporter.
-	WithdrawnByExporter,
-	/// A verification request failed.
-	VerificationFailed,
-	/// Another reason (explain in --text).
-	Other,
-}
-
-impl From<RevocationArg> for RevocationReason {
-	fn from(reason: RevocationArg) -> Self {
-		match reason {
-			RevocationArg::IssuedInError => Self::IssuedInError,
-			RevocationArg::NotCompliant => Self::NotCompliant,
-			RevocationArg::Fraud => Self::Fraud,
-			RevocationArg::WithdrawnByExporter => Self::WithdrawnByExporter,
-			RevocationArg::VerificationFailed => Self::VerificationFailed,
-			RevocationArg::Other => Self::Other,
-		}
-	}
-}
-
-/// Why an application is rejected.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum RejectionArg {
-	/// Supporting documents missing.
-	Incomplete,
-	/// The goods do not meet the rules.
-	NotCompliant,
-	/// The facts do not match the supporting documents.
-	Inconsistent,
-	/// The applicant is not eligible.
-	NotEligible,
-	/// Another reason (explain in --text).
-	Other,
-}
-
-impl From<RejectionArg> for RejectionReason {
-	fn from(reason: RejectionArg) -> Self {
-		match reason {
-			RejectionArg::Incomplete => Self::Incomplete,
-			RejectionArg::NotCompliant => Self::NotCompliant,
-			RejectionArg::Inconsistent => Self::Inconsistent,
-			RejectionArg::NotEligible => Self::NotEligible,
-			RejectionArg::Other => Self::Other,
-		}
-	}
-}
-
 /// What a document declares.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Facts {
 	/// The kind of document.
-	#[arg(long, value_enum)]
-	pub kind: KindArg,
+	#[arg(long, value_parser = named::<CertificateKind>())]
+	pub kind: CertificateKind,
 	/// The certificate number, unique per issuer.
 	#[arg(long)]
 	pub number: String,
 	/// The exporting country (ISO 3166-1 alpha-2): the issuer's own.
 	#[arg(long)]
-	pub exporting: String,
+	pub exporting: CountryCode,
 	/// The importing country.
 	#[arg(long)]
-	pub importing: String,
-	/// An HS subheading of the goods, 6 digits; repeat for several.
+	pub importing: CountryCode,
+	/// An HS subheading of the goods, 6 digits (chapters 01-97); repeat for several.
 	#[arg(long = "hs", required = true)]
-	pub hs_codes: Vec<String>,
+	pub hs_codes: Vec<HsCode>,
 	/// First day of validity, YYYY-MM-DD (UTC).
 	#[arg(long)]
 	pub valid_from: String,
@@ -237,8 +152,8 @@ pub enum Action {
 		#[command(flatten)]
 		document: Document,
 		/// Why.
-		#[arg(long, value_enum)]
-		reason: RejectionArg,
+		#[arg(long, value_parser = named::<RejectionReason>())]
+		reason: RejectionReason,
 		/// The explanation; only its hash goes on chain.
 		#[arg(long, default_value = "")]
 		text: String,
@@ -265,8 +180,8 @@ pub enum Action {
 		#[command(flatten)]
 		document: Document,
 		/// Why.
-		#[arg(long, value_enum)]
-		reason: RevocationArg,
+		#[arg(long, value_parser = named::<RevocationReason>())]
+		reason: RevocationReason,
 		/// The explanation; only its hash goes on chain.
 		#[arg(long, default_value = "")]
 		text: String,
@@ -294,8 +209,8 @@ pub enum Action {
 		#[arg(long)]
 		folder: PathBuf,
 		/// The kind of all the documents.
-		#[arg(long, value_enum)]
-		kind: KindArg,
+		#[arg(long, value_parser = named::<CertificateKind>())]
+		kind: CertificateKind,
 		/// Where to write the proofs.
 		#[arg(long)]
 		proofs: PathBuf,
@@ -307,8 +222,8 @@ pub enum Action {
 		#[arg(long)]
 		proof: PathBuf,
 		/// Why.
-		#[arg(long, value_enum)]
-		reason: RevocationArg,
+		#[arg(long, value_parser = named::<RevocationReason>())]
+		reason: RevocationReason,
 		/// The explanation; only its hash goes on chain.
 		#[arg(long, default_value = "")]
 		text: String,
@@ -369,31 +284,18 @@ impl Facts {
 			.to_vec()
 			.try_into()
 			.map_err(|_| format!("--number `{}` is longer than 64 bytes", self.number))?;
-		let hs_codes = self
-			.hs_codes
-			.iter()
-			.map(|code| {
-				code.as_bytes()
-					.try_into()
-					.ok()
-					.filter(pallet_tamga_certificates::types::valid_hs_code)
-					.ok_or_else(|| {
-						format!("--hs `{code}` is not a 6-digit HS subheading of chapters 01-97")
-					})
-			})
-			.collect::<Result<Vec<[u8; 6]>, String>>()?
-			.try_into()
-			.map_err(|_| "too many --hs codes".to_string())?;
+		let hs_codes =
+			self.hs_codes.clone().try_into().map_err(|_| "too many --hs codes".to_string())?;
 		let unit: [u8; 3] = self
 			.unit
 			.as_bytes()
 			.try_into()
 			.map_err(|_| format!("--unit `{}` is not a 3-character code", self.unit))?;
 		Ok(FactsOf::<Runtime> {
-			kind: self.kind.into(),
+			kind: self.kind,
 			number,
-			exporting: country("--exporting", &self.exporting)?,
-			importing: country("--importing", &self.importing)?,
+			exporting: self.exporting,
+			importing: self.importing,
 			hs_codes,
 			valid_from: tamga_rpc::dates::parse_iso_date(&self.valid_from)?,
 			valid_until: tamga_rpc::dates::parse_iso_date(&self.valid_until)?,
@@ -496,7 +398,7 @@ impl CertificateCmd {
 			},
 			Action::Reject { document, reason, text } => CertificatesCall::reject {
 				id: document.id()?,
-				reason: (*reason).into(),
+				reason: *reason,
 				text_hash: blake2(text.as_bytes()),
 			},
 			Action::Withdraw { document } => CertificatesCall::withdraw { id: document.id()? },
@@ -508,7 +410,7 @@ impl CertificateCmd {
 			},
 			Action::Revoke { document, reason, text } => CertificatesCall::revoke {
 				id: document.id()?,
-				reason: (*reason).into(),
+				reason: *reason,
 				text_hash: blake2(text.as_bytes()),
 			},
 			Action::Use { document, declaration, salt, quantity } => CertificatesCall::record_use {
@@ -529,7 +431,7 @@ impl CertificateCmd {
 					root,
 					id,
 					proof,
-					reason: (*reason).into(),
+					reason: *reason,
 					text_hash: blake2(text.as_bytes()),
 				}
 			},
@@ -542,7 +444,7 @@ impl CertificateCmd {
 /// The `register_batch` call for every file of `folder`, after writing their proofs.
 fn batch(
 	folder: &Path,
-	kind: KindArg,
+	kind: CertificateKind,
 	proofs: &Path,
 ) -> Result<(CertificatesCall<Runtime>, H256, u32), String> {
 	let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -577,7 +479,7 @@ fn batch(
 			.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
 	}
 	let count = ids.len() as u32;
-	Ok((CertificatesCall::register_batch { root, count, kind: kind.into() }, root, count))
+	Ok((CertificatesCall::register_batch { root, count, kind }, root, count))
 }
 
 /// Reads a proof file: (id, root, proof).
@@ -734,10 +636,9 @@ fn production_from_json(json: &Value) -> Result<ProductionOf<Runtime>, String> {
 		.enumerate()
 		.map(|(i, m)| {
 			let field = |name: &str| m.get(name).and_then(Value::as_str).unwrap_or_default();
-			let hs: [u8; 6] = field("hs")
-				.as_bytes()
-				.try_into()
-				.map_err(|_| format!("materials[{i}].hs must be six digits"))?;
+			let hs: HsCode = field("hs")
+				.parse()
+				.map_err(|e| format!("materials[{i}].hs `{}` {e}", field("hs")))?;
 			let evidence = match m.get("evidence").and_then(Value::as_str) {
 				Some(hex) => {
 					Some(tamga_rpc::hex::parse_h256(&format!("materials[{i}].evidence"), hex)?)

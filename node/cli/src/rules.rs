@@ -4,12 +4,14 @@
 //! contracts without writing SCALE by hand.
 
 use codec::{Decode, Encode};
-use pallet_tamga_certificates::rules::rule_form;
-use pallet_tamga_certificates::{Call as CertificatesCall, Direction};
-use pallet_tamga_governance::DocumentKind;
+use pallet_tamga_certificates::{
+	rules::{form_kind, rule_form},
+	Call as CertificatesCall, CertificateKind, Direction,
+};
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::{traits::Hash as _, AccountId32};
+use tamga_primitives::{CountryCode, DocumentKind};
 use tamga_rules::{
 	policy::{Ban, OriginRule, MAX_CUMULATION},
 	Form,
@@ -17,8 +19,9 @@ use tamga_rules::{
 use tamga_runtime::{contracts::selector, Runtime, RuntimeCall, RuntimeEvent};
 
 use crate::{
+	flags::named,
 	rpc::{from_hex, to_hex},
-	support::{country, read_file, Verdict},
+	support::{read_file, Verdict},
 	tx::Connection,
 };
 
@@ -29,24 +32,6 @@ pub struct RulesCmd {
 	connection: Connection,
 	#[command(subcommand)]
 	action: Action,
-}
-
-/// Which documents a contract judges.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum KindArg {
-	/// Certificates of origin and origin declarations.
-	Origin,
-	/// Veterinary certificates.
-	Veterinary,
-}
-
-/// Whose documents: your issuers' (export) or those bound for your country (import).
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum DirectionArg {
-	/// Documents your own issuers anchor.
-	Export,
-	/// Documents bound for your country.
-	Import,
 }
 
 /// A rule contract action.
@@ -98,12 +83,13 @@ pub enum Action {
 	/// Register a contract as your administration's rules for a kind and direction, or
 	/// remove them (`--remove`).
 	Set {
-		/// The documents it judges.
-		#[arg(long, value_enum)]
-		kind: KindArg,
+		/// The documents it judges: `origin` (certificates of origin and origin
+		/// declarations) or `veterinary`.
+		#[arg(long, value_parser = named::<DocumentKind>())]
+		kind: DocumentKind,
 		/// Your issuers' documents (export) or those bound for your country (import).
-		#[arg(long, value_enum)]
-		direction: DirectionArg,
+		#[arg(long, value_parser = named::<Direction>())]
+		direction: Direction,
 		/// The contract's account (SS58).
 		#[arg(required_unless_present = "remove")]
 		contract: Option<String>,
@@ -132,14 +118,14 @@ pub enum EncodeCmd {
 		warn_margin: u8,
 		/// Countries whose materials count as originating, e.g. `KG,BY`.
 		#[arg(long, value_delimiter = ',')]
-		cumulation: Vec<String>,
+		cumulation: Vec<CountryCode>,
 		/// A cumulated material needs a certificate of origin anchored on Tamga.
 		#[arg(long)]
 		needs_evidence: bool,
 		/// The forms of certificate the rule judges, e.g. `ct1,eur1` (others are accepted
 		/// unjudged); every form if not given.
-		#[arg(long, value_enum, value_delimiter = ',')]
-		forms: Vec<crate::cert::KindArg>,
+		#[arg(long, value_parser = named::<CertificateKind>(), value_delimiter = ',')]
+		forms: Vec<CertificateKind>,
 	},
 	/// `vet-import-conditions` chapters needing a veterinary certificate (for `new` and
 	/// `set_chapters`), e.g. `1,2,4`.
@@ -152,7 +138,7 @@ pub enum EncodeCmd {
 	Ban {
 		/// The banned exporting country.
 		#[arg(long)]
-		exporting: String,
+		exporting: CountryCode,
 		/// The banned HS prefix, 2 to 6 digits (e.g. `02` or `0201`).
 		#[arg(long)]
 		hs_prefix: String,
@@ -163,18 +149,6 @@ pub enum EncodeCmd {
 		#[arg(long)]
 		until: Option<String>,
 	},
-}
-
-/// `form` as `--forms` names it.
-fn form_name(form: Form) -> &'static str {
-	match form {
-		Form::EaeuCt1 => "ct1",
-		Form::Eur1 => "eur1",
-		Form::FormA => "form-a",
-		Form::NonPreferential => "non-preferential",
-		Form::Veterinary => "veterinary",
-		Form::OriginDeclaration => "declaration",
-	}
 }
 
 /// `selector(name) ++ args`.
@@ -213,7 +187,7 @@ impl EncodeCmd {
 					return Err(format!("--cumulation: at most {MAX_CUMULATION} countries"));
 				}
 				let mut rule_forms = Vec::new();
-				for form in forms.iter().map(|&form| rule_form(form.into())) {
+				for form in forms.iter().map(|&form| rule_form(form)) {
 					if form == Form::Veterinary {
 						return Err("--forms: rules of origin do not judge veterinary \
 						            certificates"
@@ -227,10 +201,7 @@ impl EncodeCmd {
 					change_of_heading: *change_of_heading,
 					max_non_originating_percent: *max_non_originating,
 					warn_margin_percent: *warn_margin,
-					cumulation: cumulation
-						.iter()
-						.map(|c| country("--cumulation", c))
-						.collect::<Result<_, _>>()?,
+					cumulation: cumulation.iter().map(|c| *c.as_bytes()).collect(),
 					cumulation_needs_evidence: *needs_evidence,
 					forms: rule_forms,
 				}
@@ -248,7 +219,7 @@ impl EncodeCmd {
 					return Err(format!("--hs-prefix: 2 to 6 digits, not {hs_prefix}"));
 				}
 				let ban = Ban {
-					exporting: country("--exporting", exporting)?,
+					exporting: *exporting.as_bytes(),
 					hs_prefix: hs_prefix.parse().map_err(|e| format!("--hs-prefix: {e}"))?,
 					digits: digits as u8,
 					from_day: tamga_rpc::dates::parse_iso_date(from)
@@ -309,15 +280,15 @@ impl RulesCmd {
 					(Some(text), false) => Some(account("CONTRACT", text)?),
 					_ => None,
 				};
+				if !matches!(kind, DocumentKind::Origin | DocumentKind::Veterinary) {
+					return Err(format!(
+						"--kind {kind}: only origin and veterinary documents are judged by rule \
+						 contracts"
+					));
+				}
 				RuntimeCall::Certificates(CertificatesCall::set_rules {
-					kind: match kind {
-						KindArg::Origin => DocumentKind::Origin,
-						KindArg::Veterinary => DocumentKind::Veterinary,
-					},
-					direction: match direction {
-						DirectionArg::Export => Direction::Export,
-						DirectionArg::Import => Direction::Import,
-					},
+					kind: *kind,
+					direction: *direction,
 					contract,
 				})
 			},
@@ -353,7 +324,7 @@ mod tests {
 		let json = describe("rule", &rule.encode()).unwrap();
 		assert_eq!(json["maxNonOriginatingPercent"], 50);
 		assert_eq!(json["cumulation"], json!(["KG"]));
-		assert_eq!(json["forms"], json!(["ct1", "form-a"]));
+		assert_eq!(json["forms"], json!(["ct1", "formA"]));
 		let ban = Ban { exporting: *b"KZ", hs_prefix: 2, digits: 2, from_day: 1, until_day: None };
 		let json = describe("bans", &vec![ban].encode()).unwrap();
 		assert_eq!(
@@ -376,9 +347,9 @@ mod tests {
 			change_of_heading: true,
 			max_non_originating: 50,
 			warn_margin: 5,
-			cumulation: vec!["KG".into()],
+			cumulation: vec!["KG".parse().unwrap()],
 			needs_evidence: true,
-			forms: vec![crate::cert::KindArg::NonPreferential],
+			forms: vec![CertificateKind::NonPreferential],
 		};
 		assert_eq!(rule.encode().unwrap(), [1, 50, 5, 4, b'K', b'G', 1, 4, 3]);
 		// Forms named twice count once; veterinary certificates are no origin rule's.
@@ -390,13 +361,13 @@ mod tests {
 			needs_evidence: false,
 			forms,
 		};
-		use crate::cert::KindArg;
-		let twice = with_forms(vec![KindArg::Ct1, KindArg::Eur1, KindArg::Ct1]);
+		use CertificateKind::{EaeuCt1, Eur1, Veterinary};
+		let twice = with_forms(vec![EaeuCt1, Eur1, EaeuCt1]);
 		assert_eq!(twice.encode().unwrap(), [1, 50, 5, 0, 0, 8, 0, 1]);
-		let veterinary = with_forms(vec![KindArg::Ct1, KindArg::Veterinary]);
+		let veterinary = with_forms(vec![EaeuCt1, Veterinary]);
 		assert!(veterinary.encode().unwrap_err().contains("veterinary"));
 		let ban = EncodeCmd::Ban {
-			exporting: "KZ".into(),
+			exporting: "KZ".parse().unwrap(),
 			hs_prefix: "0201".into(),
 			from: "1970-01-02".into(),
 			until: None,
@@ -404,14 +375,14 @@ mod tests {
 		assert_eq!(ban.encode().unwrap(), [b'K', b'Z', 201, 0, 0, 0, 4, 1, 0, 0, 0, 0]);
 		assert!(EncodeCmd::Chapters { chapters: vec![2, 100] }.encode().is_err());
 		let ends_early = EncodeCmd::Ban {
-			exporting: "KZ".into(),
+			exporting: "KZ".parse().unwrap(),
 			hs_prefix: "02".into(),
 			from: "2026-01-02".into(),
 			until: Some("2026-01-01".into()),
 		};
 		assert!(ends_early.encode().unwrap_err().contains("ends before it starts"));
 		assert!(EncodeCmd::Ban {
-			exporting: "KZ".into(),
+			exporting: "KZ".parse().unwrap(),
 			hs_prefix: "2".into(),
 			from: "2026-01-01".into(),
 			until: None
@@ -468,7 +439,7 @@ fn describe(message: &str, mut data: &[u8]) -> Option<Value> {
 				"warnMarginPercent": rule.warn_margin_percent,
 				"cumulation": rule.cumulation.iter().map(country).collect::<Vec<_>>(),
 				"cumulationNeedsEvidence": rule.cumulation_needs_evidence,
-				"forms": rule.forms.iter().map(|&form| form_name(form)).collect::<Vec<_>>(),
+				"forms": rule.forms.iter().map(|&form| form_kind(form).as_str()).collect::<Vec<_>>(),
 			})
 		},
 		"owner" => json!({ "owner": AccountId32::decode_all(&mut data).ok()?.to_ss58check() }),

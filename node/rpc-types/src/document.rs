@@ -97,7 +97,8 @@ pub struct DocumentVerdict {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct AnchoredDocument {
-	/// The kind of document, e.g. `EAEU CT-1`.
+	/// The kind of document by its canonical name: `ct1`, `eur1`, `formA`,
+	/// `nonPreferential`, `veterinary` or `declaration`.
 	pub kind: String,
 	/// The certificate number.
 	pub number: String,
@@ -187,7 +188,7 @@ mod tests {
 			status: DocumentStatus::Valid,
 			verdict: "VALID".into(),
 			document: Some(AnchoredDocument {
-				kind: "EAEU CT-1".into(),
+				kind: "ct1".into(),
 				number: "KZ-1".into(),
 				issuer: Issuer {
 					account: "5Grw".into(),

@@ -9,8 +9,8 @@ use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 use pallet_tamga_aeo::{
 	runtime_api::AeoApi,
 	types::{Change, MraStatus},
-	AeoState, AeoStatus, ChangeId, Operator, Programme, Recognition, RecognitionReason,
-	StatusReason, StatusView, MAX_LISTED_PENDING,
+	AeoState, ChangeId, Operator, Programme, Recognition, RecognitionReason, StatusView,
+	MAX_LISTED_PENDING,
 };
 use pallet_tamga_governance::CountryCode;
 use sp_api::ProvideRuntimeApi;
@@ -67,20 +67,10 @@ pub trait AeoApi {
 	) -> RpcResult<PendingJson>;
 }
 
-/// `CC:0x…` for `operator`.
-pub fn operator_text(operator: &Operator) -> String {
-	format!("{}:{}", operator.country, hex::encode(operator.commitment.as_bytes()))
-}
-
 /// Parses `CC:0x…` into an operator.
 pub fn parse_operator(text: &str) -> Result<Operator, String> {
 	let shown: String = text.chars().take(80).collect();
-	let (code, commitment) = text.split_once(':').ok_or_else(|| {
-		format!("operator must be CC:0x<64 hex digits> (e.g. KZ:0xac…), got `{shown}`")
-	})?;
-	let country = parse_country("operator's country", code)?;
-	let commitment = hex::parse_h256("operator's commitment", commitment)?;
-	Ok(Operator { country, commitment })
+	text.parse().map_err(|e| format!("operator `{shown}` {e}"))
 }
 
 /// Parses an ISO 3166-1 alpha-2 code, which it calls `what`.
@@ -97,49 +87,6 @@ pub fn programme_name(programme: Programme) -> &'static str {
 	}
 }
 
-fn status_name(status: AeoStatus) -> &'static str {
-	match status {
-		AeoStatus::Certified => "certified",
-		AeoStatus::Suspended => "suspended",
-		AeoStatus::Revoked => "revoked",
-	}
-}
-
-fn state_name(state: AeoState) -> &'static str {
-	match state {
-		AeoState::Certified => "certified",
-		AeoState::NotYetValid => "notYetValid",
-		AeoState::Expired => "expired",
-		AeoState::Suspended => "suspended",
-		AeoState::Revoked => "revoked",
-		AeoState::AdministrationLeft => "administrationLeft",
-	}
-}
-
-/// The name of a reason for suspending or revoking.
-pub fn reason_name(reason: StatusReason) -> &'static str {
-	match reason {
-		StatusReason::OperatorRequest => "operatorRequest",
-		StatusReason::CriteriaNotMet => "criteriaNotMet",
-		StatusReason::Infringement => "infringement",
-		StatusReason::Insolvency => "insolvency",
-		StatusReason::Other => "other",
-	}
-}
-
-fn recognition_reason_name(reason: RecognitionReason) -> &'static str {
-	match reason {
-		RecognitionReason::OwnAdministration => "ownAdministration",
-		RecognitionReason::UnderAgreement => "underAgreement",
-		RecognitionReason::AdministrationGone => "administrationGone",
-		RecognitionReason::UnknownOperator => "unknownOperator",
-		RecognitionReason::NotCertified => "notCertified",
-		RecognitionReason::NoAgreement => "noAgreement",
-		RecognitionReason::AgreementNotInForce => "agreementNotInForce",
-		RecognitionReason::OutOfScope => "outOfScope",
-	}
-}
-
 fn mra_status_name(status: MraStatus) -> &'static str {
 	match status {
 		MraStatus::Proposed => "proposed",
@@ -153,10 +100,10 @@ fn mra_status_name(status: MraStatus) -> &'static str {
 pub fn change_json<N: Into<u64>>(id: ChangeId, change: Change<AccountId32, N>) -> ChangeJson {
 	ChangeJson {
 		change: id,
-		operator: operator_text(&change.operator),
-		status: status_name(change.status).into(),
+		operator: change.operator.to_string(),
+		status: change.status.as_str().into(),
 		programme: programme_name(change.programme).into(),
-		reason: change.reason.map(|(r, _)| reason_name(r).into()),
+		reason: change.reason.map(|(r, _)| r.as_str().into()),
 		text_hash: change.reason.map(|(_, h)| hex::encode(h.as_bytes())),
 		actor: change.actor.to_ss58check(),
 		block: change.block.into(),
@@ -168,11 +115,11 @@ pub fn change_json<N: Into<u64>>(id: ChangeId, change: Change<AccountId32, N>) -
 /// The JSON answer for `view`, read at `at`.
 pub fn status_json<N: Into<u64>>(view: StatusView<AccountId32, N>, at: BlockRef) -> StatusJson {
 	StatusJson {
-		operator: operator_text(&view.operator),
-		state: state_name(view.state).into(),
+		operator: view.operator.to_string(),
+		state: view.state.as_str().into(),
 		in_force: view.state == AeoState::Certified,
 		programme: programme_name(view.programme).into(),
-		reason: view.reason.map(|(r, _)| reason_name(r).into()),
+		reason: view.reason.map(|(r, _)| r.as_str().into()),
 		text_hash: view.reason.map(|(_, h)| hex::encode(h.as_bytes())),
 		valid_from: iso_date(view.valid_from),
 		valid_until: iso_date(view.valid_until),
@@ -190,7 +137,7 @@ fn recognition_sentence(
 	administration: CountryCode,
 	r: &Recognition,
 ) -> String {
-	let who = format!("operator {} certified by {}", operator_text(operator), operator.country);
+	let who = format!("operator {} certified by {}", operator.to_string(), operator.country);
 	match r.reason {
 		RecognitionReason::OwnAdministration | RecognitionReason::UnderAgreement => format!(
 			"RECOGNISED by {administration} as {}: {who}{}",
@@ -210,7 +157,7 @@ fn recognition_sentence(
 		),
 		RecognitionReason::NotCertified => format!(
 			"NOT RECOGNISED: the certification is {}",
-			r.state.map(state_name).unwrap_or("not in force")
+			r.state.map(AeoState::as_str).unwrap_or("not in force")
 		),
 		RecognitionReason::NoAgreement => format!(
 			"NOT RECOGNISED: {} and {administration} have no mutual recognition agreement",
@@ -237,11 +184,11 @@ pub fn recognition_json(
 ) -> RecognitionJson {
 	RecognitionJson {
 		verdict: recognition_sentence(&operator, administration, &r),
-		operator: operator_text(&operator),
+		operator: operator.to_string(),
 		administration: administration.to_string(),
 		recognised: r.recognised,
-		reason: recognition_reason_name(r.reason).into(),
-		state: r.state.map(|s| state_name(s).into()),
+		reason: r.reason.as_str().into(),
+		state: r.state.map(|s| s.as_str().into()),
 		programme: r.programme.map(|p| programme_name(p).into()),
 		agreement: r.agreement.map(|(id, _)| id),
 		agreement_status: r.agreement.map(|(_, s)| mra_status_name(s).into()),
@@ -279,7 +226,7 @@ where
 					format!(
 						"{} never certified operator {} as of block #{}",
 						operator.country,
-						operator_text(&operator),
+						operator.to_string(),
 						block.number
 					),
 				)
@@ -365,7 +312,7 @@ mod tests {
 		let text = format!("KZ:{}", hex::encode(&[0xac; 32]));
 		let operator = parse_operator(&text).unwrap();
 		assert_eq!(operator.country.as_bytes(), b"KZ");
-		assert_eq!(operator_text(&operator), text);
+		assert_eq!(operator.to_string(), text);
 		assert!(parse_operator("KZ").unwrap_err().contains("CC:0x"));
 		assert!(parse_operator("XX:0x00").unwrap_err().contains("not an assigned"));
 		assert!(parse_operator("KZ:0x00").unwrap_err().contains("64 hex digits"));

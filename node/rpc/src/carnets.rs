@@ -4,7 +4,7 @@
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_tamga_carnets::{
 	runtime_api::CarnetsApi,
-	types::{Action, CarnetState, Claim, ClaimStatus, CountryBalance, HistoryEntry, Voucher},
+	types::{Action, CarnetState, Claim, ClaimStatus, CountryBalance, HistoryEntry},
 	CarnetView, MAX_HISTORY_PAGE,
 };
 use pallet_tamga_governance::{CountryCode, Voiding};
@@ -53,28 +53,6 @@ pub trait CarnetApi {
 		limit: Option<u32>,
 		at: Option<String>,
 	) -> RpcResult<MovementsJson>;
-}
-
-/// The name of a voucher.
-pub fn voucher_name(voucher: Voucher) -> &'static str {
-	match voucher {
-		Voucher::Exportation => "exportation",
-		Voucher::Importation => "importation",
-		Voucher::ReExportation => "reExportation",
-		Voucher::ReImportation => "reImportation",
-		Voucher::TransitStart => "transitStart",
-		Voucher::TransitEnd => "transitEnd",
-	}
-}
-
-fn state_name(state: CarnetState) -> &'static str {
-	match state {
-		CarnetState::NotYetValid => "notYetValid",
-		CarnetState::Open => "open",
-		CarnetState::Expired => "expired",
-		CarnetState::Closed => "closed",
-		CarnetState::Void => "void",
-	}
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -152,7 +130,7 @@ pub fn carnet_json<N: Into<u64> + Copy>(
 	let verdict = verdict_sentence(&view);
 	CarnetJson {
 		number: text(&view.number),
-		state: state_name(view.state).into(),
+		state: view.state.as_str().into(),
 		verdict,
 		void_at: view.void.map(|void| match void {
 			Voiding::AdministrationLeft { at } | Voiding::VoidedByConsortium { at } => at.into(),
@@ -187,7 +165,7 @@ pub fn movement_json<N: Into<u64>>(
 	let action = match entry.action {
 		Action::Issued => CarnetActionJson::Issued,
 		Action::Movement { voucher, country: code, items } => CarnetActionJson::Voucher {
-			voucher: voucher_name(voucher).into(),
+			voucher: voucher.as_str().into(),
 			country: country(code),
 			items,
 		},

@@ -2,12 +2,12 @@
 
 use pallet_tamga_certificates::{
 	types::{Action, HistoryEntry},
-	BatchValidity, BatchVerification, CertificateKind, Direction, RevocationReason, RuleWarning,
-	Validity, Verification,
+	BatchValidity, BatchVerification, RuleWarning, Validity, Verification,
 };
 use pallet_tamga_governance::Voiding;
 use sp_core::{crypto::Ss58Codec, H256};
 use sp_runtime::AccountId32;
+use tamga_primitives::{CountryCode, HsCode};
 pub use tamga_rpc_types::{
 	ActionJson, AnchoredDocument, BatchVerdict, BlockRef, DocumentHistory, DocumentStatus,
 	DocumentVerdict, HistoryEntryJson, Issuer, RuleWarningJson,
@@ -19,7 +19,7 @@ use crate::{dates::iso_date, hex};
 pub fn rule_warning(warning: &RuleWarning) -> RuleWarningJson {
 	RuleWarningJson {
 		administration: text(&warning.administration),
-		direction: direction_name(warning.direction).to_string(),
+		direction: warning.direction.to_string(),
 		code: warning.code,
 		meaning: rule_code_meaning(&warning.administration, warning.code),
 	}
@@ -41,38 +41,6 @@ pub fn rule_code_meaning(administration: &[u8; 2], code: u16) -> String {
 			format!("a code of {}'s own rules: ask that administration", text(administration))
 		},
 		None => "a code Tamga does not define".to_string(),
-	}
-}
-
-/// `export` or `import`.
-pub fn direction_name(direction: Direction) -> &'static str {
-	match direction {
-		Direction::Export => "export",
-		Direction::Import => "import",
-	}
-}
-
-/// The name of a kind of document.
-pub fn kind_name(kind: CertificateKind) -> &'static str {
-	match kind {
-		CertificateKind::EaeuCt1 => "EAEU CT-1",
-		CertificateKind::Eur1 => "EUR.1",
-		CertificateKind::FormA => "Form A",
-		CertificateKind::NonPreferential => "non-preferential certificate of origin",
-		CertificateKind::Veterinary => "veterinary certificate",
-		CertificateKind::OriginDeclaration => "origin declaration",
-	}
-}
-
-/// The name of a revocation reason.
-pub fn revocation_name(reason: RevocationReason) -> &'static str {
-	match reason {
-		RevocationReason::IssuedInError => "issuedInError",
-		RevocationReason::NotCompliant => "notCompliant",
-		RevocationReason::Fraud => "fraud",
-		RevocationReason::WithdrawnByExporter => "withdrawnByExporter",
-		RevocationReason::VerificationFailed => "verificationFailed",
-		RevocationReason::Other => "other",
 	}
 }
 
@@ -129,14 +97,14 @@ fn text(bytes: &[u8]) -> String {
 fn issuer(
 	who: &AccountId32,
 	name: &[u8],
-	country: &[u8; 2],
+	country: CountryCode,
 	administration: &[u8],
 	accredited: bool,
 ) -> Issuer {
 	Issuer {
 		account: account(who),
 		name: text(name),
-		country: text(country),
+		country: country.to_string(),
 		administration: text(administration),
 		accredited_at_issue: accredited,
 	}
@@ -169,10 +137,9 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 			DocumentStatus::Replaced,
 			format!("INVALID: replaced by {}; verify the replacement", hex::encode(by.as_bytes())),
 		),
-		Validity::Revoked { reason } => (
-			DocumentStatus::Revoked,
-			format!("INVALID: revoked by its issuer ({})", revocation_name(reason)),
-		),
+		Validity::Revoked { reason } => {
+			(DocumentStatus::Revoked, format!("INVALID: revoked by its issuer ({})", reason))
+		},
 		Validity::IssuerKeyCutOff => (
 			DocumentStatus::IssuerKeyCutOff,
 			"INVALID: anchored after its issuer's signing key was cut off".to_string(),
@@ -204,19 +171,19 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 		status,
 		verdict: sentence,
 		document: Some(AnchoredDocument {
-			kind: kind_name(v.kind).to_string(),
+			kind: v.kind.to_string(),
 			number: text(&v.number),
 			issuer: issuer(
 				&v.issuer,
 				&v.issuer_name,
-				&v.exporting,
+				v.exporting,
 				&v.administration_name,
 				v.issuer_accredited,
 			),
 			on_application: v.on_application,
-			exporting: text(&v.exporting),
-			importing: text(&v.importing),
-			hs_codes: v.hs_codes.iter().map(|code| text(code)).collect(),
+			exporting: v.exporting.to_string(),
+			importing: v.importing.to_string(),
+			hs_codes: v.hs_codes.iter().map(HsCode::to_string).collect(),
 			valid_from: iso_date(v.valid_from),
 			valid_until: iso_date(v.valid_until),
 			replaced_by: match v.validity {
@@ -225,7 +192,7 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 			},
 			replaces: v.replaces.map(|r| hex::encode(r.as_bytes())),
 			revocation_reason: match v.validity {
-				Validity::Revoked { reason } => Some(revocation_name(reason).to_string()),
+				Validity::Revoked { reason } => Some(reason.to_string()),
 				_ => None,
 			},
 			void_at,
@@ -283,8 +250,8 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 		},
 		BatchValidity::Revoked { reason } => (
 			DocumentStatus::Revoked,
-			format!("INVALID: this member was revoked by its issuer ({})", revocation_name(reason)),
-			Some(revocation_name(reason).to_string()),
+			format!("INVALID: this member was revoked by its issuer ({})", reason),
+			Some(reason.to_string()),
 		),
 		BatchValidity::IssuerKeyCutOff => (
 			DocumentStatus::IssuerKeyCutOff,
@@ -316,11 +283,11 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 		issuer: issuer(
 			&v.issuer,
 			&v.issuer_name,
-			&v.country,
+			v.country,
 			&v.administration_name,
 			v.issuer_accredited,
 		),
-		kind: kind_name(v.kind).to_string(),
+		kind: v.kind.to_string(),
 		index,
 		count: v.count,
 		registered_at: v.registered_at.into(),
@@ -337,9 +304,7 @@ pub fn history_entry<N: Into<u64>>(
 	let action = match entry.action {
 		Action::Registered => ActionJson::Registered,
 		Action::Replaced { by } => ActionJson::Replaced { by: hex::encode(by.as_bytes()) },
-		Action::Revoked { reason } => {
-			ActionJson::Revoked { reason: revocation_name(reason).to_string() }
-		},
+		Action::Revoked { reason } => ActionJson::Revoked { reason: reason.to_string() },
 		Action::Used { quantity, declaration } => {
 			ActionJson::Used { quantity, declaration: hex::encode(declaration.as_bytes()) }
 		},
@@ -357,6 +322,7 @@ pub fn history_entry<N: Into<u64>>(
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use pallet_tamga_certificates::{CertificateKind, Direction, RevocationReason};
 	use serde_json::json;
 
 	fn at() -> BlockRef {
@@ -372,10 +338,10 @@ mod tests {
 			administration_name: b"State Revenue Committee".to_vec(),
 			on_application: true,
 			number: b"KZ-1".to_vec(),
-			hs_codes: vec![*b"100199"],
+			hs_codes: vec![HsCode(*b"100199")],
 			unit: *b"KGM",
-			exporting: *b"KZ",
-			importing: *b"KG",
+			exporting: CountryCode::new(*b"KZ").unwrap(),
+			importing: CountryCode::new(*b"KG").unwrap(),
 			issuer_accredited: true,
 			valid_from: 20_780,
 			valid_until: 20_810,
@@ -421,7 +387,7 @@ mod tests {
 			json["verdict"],
 			json!("VALID: genuine and in force until 2026-12-23; 600 of 1000 KGM remain")
 		);
-		assert_eq!(json["kind"], json!("EAEU CT-1"));
+		assert_eq!(json["kind"], json!("ct1"));
 		assert_eq!(json["issuer"]["name"], json!("Торгово-промышленная палата"));
 		assert_eq!(json["issuer"]["country"], json!("KZ"));
 		assert_eq!(json["issuer"]["account"], json!(AccountId32::new([1; 32]).to_ss58check()));
@@ -545,7 +511,7 @@ mod tests {
 			issuer_name: b"Chamber".to_vec(),
 			administration_name: b"Admin".to_vec(),
 			issuer_accredited: true,
-			country: *b"KZ",
+			country: CountryCode::new(*b"KZ").unwrap(),
 			kind: CertificateKind::Veterinary,
 			count: 10_000,
 			registered_at: 3u32,
@@ -553,7 +519,7 @@ mod tests {
 		let ok = batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::Valid), at())
 			.unwrap();
 		assert!(ok.valid);
-		assert_eq!((ok.count, ok.index, ok.kind.as_str()), (10_000, 5, "veterinary certificate"));
+		assert_eq!((ok.count, ok.index, ok.kind.as_str()), (10_000, 5, "veterinary"));
 		let err =
 			batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::NotAMember), at())
 				.unwrap_err();

@@ -6,6 +6,7 @@
 use std::time::{Duration, Instant};
 
 use codec::Encode;
+use pallet_tamga_governance::CountryCode;
 use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_rpc_types::DocumentVerdict;
@@ -81,15 +82,16 @@ fn accredit(issuer: &Signer, index: usize) -> RuntimeCall {
 }
 
 /// The `number`th registration of issuer `issuer` of `country`: its id and call.
-fn registration(country: [u8; 2], issuer: usize, number: usize) -> (H256, RuntimeCall) {
-	use pallet_tamga_certificates::{CertificateKind, FactsOf};
+fn registration(country: CountryCode, issuer: usize, number: usize) -> (H256, RuntimeCall) {
+	use pallet_tamga_certificates::{CertificateKind, FactsOf, HsCode};
 	let id = H256(sp_io::hashing::blake2_256(format!("bench {issuer} {number}").as_bytes()));
+	let [kz, kg] = [*b"KZ", *b"KG"].map(|c| CountryCode::new(c).expect("assigned"));
 	let facts = FactsOf::<Runtime> {
 		kind: CertificateKind::EaeuCt1,
 		number: format!("BENCH-{issuer}-{number}").into_bytes().try_into().expect("short"),
 		exporting: country,
-		importing: if &country == b"KG" { *b"KZ" } else { *b"KG" },
-		hs_codes: vec![*b"100199"].try_into().expect("one code"),
+		importing: if country.as_bytes() == b"KG" { kz } else { kg },
+		hs_codes: vec![HsCode(*b"100199")].try_into().expect("one code"),
 		valid_from: today(),
 		valid_until: today() + 30,
 		quantity: 1_000,
@@ -146,7 +148,10 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 	let rpc = Rpc::with_url(url, std::time::Duration::from_secs(60));
 	let context = chain_context(&rpc)?;
 	let watcher = Watcher::start(rpc.clone())?;
-	let country: [u8; 2] = member.country.as_bytes().try_into().map_err(|_| "bad country")?;
+	let country: CountryCode = member
+		.country
+		.parse()
+		.map_err(|e| format!("founding member's country `{}` {e}", member.country))?;
 
 	// Set-up: the member accredits the issuers.
 	let founder = Signer::dev(&member.account_key.to_seed());
@@ -167,13 +172,12 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 	}
 	watcher.wait_for(after, options.timeout, |c| c.other >= options.issuers as u64)?;
 	// Each issuer accepts its accreditation (its nonce 0).
-	let country_code = pallet_tamga_governance::CountryCode::new(country).ok_or("bad country")?;
 	let acceptances: Vec<Lane> = issuers
 		.iter()
 		.map(|issuer| {
 			let accept =
 				RuntimeCall::Governance(pallet_tamga_governance::Call::accept_accreditation {
-					country: *country_code.as_bytes(),
+					country: *country.as_bytes(),
 				});
 			Lane {
 				account: issuer.account(),

@@ -2,10 +2,8 @@
 //! other parties, and the AEO pallet, on a clock the tests set.
 
 use frame_support::{derive_impl, traits::ConstU32};
-use pallet_tamga_governance::{
-	testing::{set_clock, test_externalities, TestClock},
-	DocumentKind, Role,
-};
+use pallet_tamga_governance::{DocumentKind, Role};
+use pallet_tamga_governance_testing::{set_clock, test_externalities, TestClock};
 
 use crate as pallet_aeo;
 
@@ -24,7 +22,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-pallet_tamga_governance::impl_test_governance!(Test, Aeo);
+pallet_tamga_governance_testing::impl_test_governance!(Test, Aeo);
 
 impl pallet_aeo::Config for Test {
 	type RuntimeEvent = RuntimeEvent;

@@ -60,6 +60,15 @@ pub enum AeoState {
 	AdministrationLeft,
 }
 
+tamga_primitives::impl_named!(AeoState, "AEO state", {
+	Certified => "certified",
+	NotYetValid => "notYetValid",
+	Expired => "expired",
+	Suspended => "suspended",
+	Revoked => "revoked",
+	AdministrationLeft => "administrationLeft",
+});
+
 /// An operator's certification as the `tamga_aeoStatus` RPC shows it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct StatusView<AccountId, BlockNumber> {
@@ -109,6 +118,17 @@ pub enum RecognitionReason {
 	/// Their agreement's scope does not cover the operator's programme.
 	OutOfScope,
 }
+
+tamga_primitives::impl_named!(RecognitionReason, "recognition reason", {
+	OwnAdministration => "ownAdministration",
+	UnderAgreement => "underAgreement",
+	AdministrationGone => "administrationGone",
+	UnknownOperator => "unknownOperator",
+	NotCertified => "notCertified",
+	NoAgreement => "noAgreement",
+	AgreementNotInForce => "agreementNotInForce",
+	OutOfScope => "outOfScope",
+});
 
 /// The answer to "is operator X recognised by administration B today?".
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]

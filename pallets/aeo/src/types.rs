@@ -32,6 +32,63 @@ pub struct Operator {
 	pub commitment: H256,
 }
 
+impl core::fmt::Display for Operator {
+	/// The operator's text form, `CC:0x<64 hex digits>` (e.g. `KZ:0xac…`): how the RPC,
+	/// the `tamga` tool and the pages name an operator.
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "{}:0x", self.country)?;
+		self.commitment.as_bytes().iter().try_for_each(|b| write!(f, "{b:02x}"))
+	}
+}
+
+/// Why a text is not an operator's text form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperatorTextError {
+	/// It is not `CC:0x<64 hex digits>`.
+	Shape,
+	/// Its country is not an assigned ISO 3166-1 alpha-2 code.
+	Country(tamga_primitives::CountryCodeError),
+	/// Its commitment is not `0x` and 64 hex digits.
+	Commitment,
+}
+
+impl core::fmt::Display for OperatorTextError {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		match self {
+			Self::Shape => f.write_str("is not CC:0x<64 hex digits> (e.g. KZ:0xac…)"),
+			Self::Country(e) => write!(f, "has a country that {e}"),
+			Self::Commitment => f.write_str("has a commitment that is not 0x and 64 hex digits"),
+		}
+	}
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for OperatorTextError {}
+
+impl core::str::FromStr for Operator {
+	type Err = OperatorTextError;
+
+	/// Reads the text form `CC:0x<64 hex digits>`.
+	fn from_str(text: &str) -> Result<Self, OperatorTextError> {
+		let (code, commitment) = text.split_once(':').ok_or(OperatorTextError::Shape)?;
+		let country = code.parse().map_err(OperatorTextError::Country)?;
+		let digits = commitment.strip_prefix("0x").ok_or(OperatorTextError::Commitment)?;
+		let digits = digits.as_bytes();
+		if digits.len() != 64 {
+			return Err(OperatorTextError::Commitment);
+		}
+		let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+		let mut bytes = [0u8; 32];
+		for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+			*byte = nibble(pair[0])
+				.zip(nibble(pair[1]))
+				.map(|(high, low)| high << 4 | low)
+				.ok_or(OperatorTextError::Commitment)?;
+		}
+		Ok(Self { country, commitment: H256(bytes) })
+	}
+}
+
 /// An AEO programme, or an MRA's scope.
 #[derive(
 	Clone,
@@ -100,6 +157,12 @@ pub enum AeoStatus {
 	Revoked,
 }
 
+tamga_primitives::impl_named!(AeoStatus, "AEO status", {
+	Certified => "certified",
+	Suspended => "suspended",
+	Revoked => "revoked",
+});
+
 /// Why an administration suspended or revoked a certification (a documented, closed list;
 /// free text is kept off chain and only its hash recorded).
 #[derive(
@@ -126,6 +189,14 @@ pub enum StatusReason {
 	/// Another reason, given in the free text.
 	Other,
 }
+
+tamga_primitives::impl_named!(StatusReason, "reason for suspending or revoking", {
+	OperatorRequest => "operatorRequest",
+	CriteriaNotMet => "criteriaNotMet",
+	Infringement => "infringement",
+	Insolvency => "insolvency",
+	Other => "other",
+});
 
 /// In which capacity an account changed a certification: as the administration itself
 /// (one of its member accounts: the headquarters) or as an AEO office it accredited.

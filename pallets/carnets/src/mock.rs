@@ -2,10 +2,8 @@
 //! of KZ, officers of each country, and the carnets pallet, on a clock the tests set.
 
 use frame_support::{derive_impl, traits::ConstU32};
-use pallet_tamga_governance::{
-	testing::{set_clock, test_externalities, TestClock},
-	DocumentKind, Role,
-};
+use pallet_tamga_governance::{DocumentKind, Role};
+use pallet_tamga_governance_testing::{set_clock, test_externalities, TestClock};
 
 use crate as pallet_carnets;
 
@@ -24,7 +22,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-pallet_tamga_governance::impl_test_governance!(Test);
+pallet_tamga_governance_testing::impl_test_governance!(Test);
 
 impl pallet_carnets::Config for Test {
 	type RuntimeEvent = RuntimeEvent;

@@ -37,6 +37,15 @@ pub enum Voucher {
 	TransitEnd,
 }
 
+tamga_primitives::impl_named!(Voucher, "voucher", {
+	Exportation => "exportation",
+	Importation => "importation",
+	ReExportation => "reExportation",
+	ReImportation => "reImportation",
+	TransitStart => "transitStart",
+	TransitEnd => "transitEnd",
+});
+
 /// What a country of use holds of a carnet's goods.
 #[derive(
 	Clone,
@@ -156,6 +165,14 @@ pub enum CarnetState {
 	/// the consortium voided the association's documents (the view says which).
 	Void,
 }
+
+tamga_primitives::impl_named!(CarnetState, "carnet state", {
+	NotYetValid => "notYetValid",
+	Open => "open",
+	Expired => "expired",
+	Closed => "closed",
+	Void => "void",
+});
 
 /// Where a claim stands.
 #[derive(

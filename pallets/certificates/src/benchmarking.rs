@@ -9,7 +9,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
-use tamga_primitives::{CountryCode, Permissions, Role};
+use tamga_primitives::{CountryCode, HsCode, Permissions, Role};
 
 use crate::{
 	merkle,
@@ -37,9 +37,9 @@ fn facts<T: Config>(kind: CertificateKind, number: u8) -> FactsOf<T> {
 	FactsOf::<T> {
 		kind,
 		number: digits.try_into().expect("MaxNumberLength bytes fit"),
-		exporting: *b"KZ",
-		importing: *b"KG",
-		hs_codes: vec![*b"100199"; T::MaxHsCodes::get() as usize]
+		exporting: kz(),
+		importing: CountryCode::new(*b"KG").expect("assigned"),
+		hs_codes: vec![HsCode(*b"100199"); T::MaxHsCodes::get() as usize]
 			.try_into()
 			.expect("MaxHsCodes fit"),
 		valid_from: today,

@@ -60,7 +60,7 @@ mod tests;
 
 pub use pallet::*;
 pub use rules::{Direction, RuleEngine, RuleFailure, RuleWarning};
-pub use types::{CertificateKind, DocumentId, RejectionReason, RevocationReason, Status};
+pub use types::{CertificateKind, DocumentId, HsCode, RejectionReason, RevocationReason, Status};
 pub use verification::{BatchValidity, BatchVerification, Validity, Verification};
 pub use weights::WeightInfo;
 
@@ -77,14 +77,14 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use tamga_primitives::{CountryCode, Denied, DocumentKind, Permissions, Role, Voiding};
+	use tamga_primitives::{CountryCode, Denied, DocumentKind, HsCode, Permissions, Role, Voiding};
 
 	use crate::{
 		merkle,
 		rules::{self, Direction, RuleEngine, RuleFailure, RuleWarning, Warnings},
 		types::{
-			valid_hs_code, Action, Application, Batch, CertificateKind, DocumentFacts, DocumentId,
-			HistoryEntry, Record, RejectionReason, RevocationReason, Status,
+			Action, Application, Batch, CertificateKind, DocumentFacts, DocumentId, HistoryEntry,
+			Record, RejectionReason, RevocationReason, Status,
 		},
 		weights::WeightInfo,
 	};
@@ -264,8 +264,6 @@ pub mod pallet {
 		IssuerAdministrationLeft,
 		/// The consortium voided the documents of the document's issuer.
 		DocumentsVoided,
-		/// A country code is not an assigned ISO 3166-1 alpha-2 code.
-		UnknownCountry,
 		/// The exporting country must be the issuer's own.
 		ExportingCountryMismatch,
 		/// The exporting and importing countries are the same.
@@ -446,9 +444,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let officer = ensure_signed(origin)?;
 			let mut record = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-			let importing =
-				CountryCode::new(record.facts.importing).ok_or(Error::<T>::UnknownCountry)?;
-			T::Permissions::ensure_officer_of(&officer, importing, Self::now())
+			T::Permissions::ensure_officer_of(&officer, record.facts.importing, Self::now())
 				.map_err(Error::<T>::from)?;
 			Self::ensure_not_void(&record)?;
 			Self::ensure_issued(&record)?;
@@ -515,7 +511,7 @@ pub mod pallet {
 				&who,
 				&batch.issuer,
 				batch.kind.author_role(),
-				*batch.country.as_bytes(),
+				batch.country,
 			)?;
 			ensure!(
 				proof.count == batch.count && merkle::root_from_proof(&id, &proof) == Some(root),
@@ -538,7 +534,7 @@ pub mod pallet {
 			ensure!(!facts.kind.is_declaration(), Error::<T>::DeclarationNotApplicable);
 			let country = Self::ensure_exporter(&applicant)?;
 			Self::validate(&facts)?;
-			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
+			ensure!(facts.exporting == country, Error::<T>::ExportingCountryMismatch);
 			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
 			ensure!(!Applications::<T>::contains_key(id), Error::<T>::DuplicateApplication);
 			PendingApplications::<T>::try_mutate(&applicant, |pending| {
@@ -718,8 +714,7 @@ pub mod pallet {
 			who: &T::AccountId,
 			application: &ApplicationOf<T>,
 		) -> Result<CountryCode, DispatchError> {
-			let exporting =
-				CountryCode::new(application.facts.exporting).ok_or(Error::<T>::UnknownCountry)?;
+			let exporting = application.facts.exporting;
 			let kind = application.facts.kind.accreditation();
 			T::Permissions::ensure_issuer_of(who, kind, exporting, Self::now())
 				.map(|()| exporting)
@@ -794,7 +789,7 @@ pub mod pallet {
 			if let Some(production) = production {
 				Self::validate_production(production)?;
 			}
-			ensure!(facts.exporting == *country.as_bytes(), Error::<T>::ExportingCountryMismatch);
+			ensure!(facts.exporting == country, Error::<T>::ExportingCountryMismatch);
 			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
 			ensure!(
 				!Numbers::<T>::contains_key(author, &facts.number),
@@ -883,13 +878,15 @@ pub mod pallet {
 			let mut found = 0;
 			let contracts: Vec<_> = slots
 				.into_iter()
-				.filter_map(|(country, direction)| {
-					let administration = CountryCode::new(country)?;
+				.filter_map(|(administration, direction)| {
 					let contract = RuleContracts::<T>::get(administration, (kind, direction))?;
 					found += 1;
 					// An administration that left the consortium judges nothing any more.
-					T::Permissions::is_administration(administration)
-						.then_some((country, direction, contract))
+					T::Permissions::is_administration(administration).then_some((
+						administration,
+						direction,
+						contract,
+					))
 				})
 				.collect();
 			used = used.saturating_add(T::DbWeight::get().reads(found));
@@ -899,9 +896,9 @@ pub mod pallet {
 			let input = tamga_rules::RuleInput {
 				kind: rule_kind,
 				form: rules::rule_form(facts.kind),
-				exporting: facts.exporting,
-				importing: facts.importing,
-				hs_codes: facts.hs_codes.iter().map(rules::hs_number).collect(),
+				exporting: *facts.exporting.as_bytes(),
+				importing: *facts.importing.as_bytes(),
+				hs_codes: facts.hs_codes.iter().map(HsCode::number).collect(),
 				day: Self::today(),
 				production: production.map(rules::production_input),
 			};
@@ -913,7 +910,11 @@ pub mod pallet {
 					Ok(tamga_rules::Verdict::Accept) => {},
 					Ok(tamga_rules::Verdict::Warn(code)) => {
 						// Two slots, at most two warnings: the bound holds.
-						let _ = warnings.try_push(RuleWarning { administration, direction, code });
+						let _ = warnings.try_push(RuleWarning {
+							administration: *administration.as_bytes(),
+							direction,
+							code,
+						});
 					},
 					Ok(tamga_rules::Verdict::Reject(code)) => {
 						return (used, Err(Error::<T>::RejectedByRules { direction, code }.into()))
@@ -921,8 +922,7 @@ pub mod pallet {
 					Err(failure) => {
 						log::warn!(
 							target: "tamga::rules",
-							"{direction:?} rules of {} gave no verdict: {failure:?}",
-							alloc::string::String::from_utf8_lossy(&administration),
+							"{direction:?} rules of {administration} gave no verdict: {failure:?}",
 						);
 						return (used, Err(Error::<T>::RulesFailed { direction, failure }.into()));
 					},
@@ -937,7 +937,7 @@ pub mod pallet {
 				production
 					.materials
 					.iter()
-					.all(|m| valid_hs_code(&m.hs) && CountryCode::new(m.origin).is_some()),
+					.all(|m| m.hs.is_valid() && CountryCode::new(m.origin).is_some()),
 				Error::<T>::InvalidMaterial
 			);
 			Ok(())
@@ -946,11 +946,9 @@ pub mod pallet {
 		/// Checks the facts an issuer declares, field by field.
 		fn validate(facts: &FactsOf<T>) -> DispatchResult {
 			ensure!(!facts.number.is_empty(), Error::<T>::EmptyNumber);
-			let exporting = CountryCode::new(facts.exporting).ok_or(Error::<T>::UnknownCountry)?;
-			let importing = CountryCode::new(facts.importing).ok_or(Error::<T>::UnknownCountry)?;
-			ensure!(exporting != importing, Error::<T>::SameCountry);
+			ensure!(facts.exporting != facts.importing, Error::<T>::SameCountry);
 			ensure!(!facts.hs_codes.is_empty(), Error::<T>::NoHsCodes);
-			ensure!(facts.hs_codes.iter().all(valid_hs_code), Error::<T>::InvalidHsCode);
+			ensure!(facts.hs_codes.iter().all(HsCode::is_valid), Error::<T>::InvalidHsCode);
 			ensure!(facts.valid_from <= facts.valid_until, Error::<T>::InvalidValidity);
 			ensure!(facts.quantity > 0, Error::<T>::ZeroQuantity);
 			ensure!(
@@ -1024,9 +1022,8 @@ pub mod pallet {
 			who: &T::AccountId,
 			issuer: &T::AccountId,
 			role: Role,
-			country: [u8; 2],
+			country: CountryCode,
 		) -> DispatchResult {
-			let country = CountryCode::new(country).ok_or(Error::<T>::UnknownCountry)?;
 			T::Permissions::ensure_party_or_administration(
 				who,
 				issuer,

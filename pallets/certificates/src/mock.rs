@@ -2,8 +2,8 @@
 //! and the certificates pallet, on a clock the tests set.
 
 use frame_support::{derive_impl, traits::ConstU32};
-pub use pallet_tamga_governance::testing::set_clock;
 use pallet_tamga_governance::{DocumentKind, Role};
+pub use pallet_tamga_governance_testing::set_clock;
 
 use crate as pallet_certificates;
 
@@ -22,12 +22,12 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-pallet_tamga_governance::impl_test_governance!(Test, Certificates);
+pallet_tamga_governance_testing::impl_test_governance!(Test, Certificates);
 
 impl pallet_certificates::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Permissions = Governance;
-	type Time = pallet_tamga_governance::testing::TestClock;
+	type Time = pallet_tamga_governance_testing::TestClock;
 	type MaxNumberLength = ConstU32<16>;
 	type MaxHsCodes = ConstU32<4>;
 	type MaxHistory = ConstU32<6>;
@@ -64,8 +64,8 @@ pub const OUTSIDER: u64 = 99;
 /// Externalities with KZ and KG, their issuers and officers accredited, at block 1, with
 /// the clock an hour into [`TODAY`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	pallet_tamga_governance::testing::set_clock(u64::from(TODAY) * 86_400 + 3_600);
-	pallet_tamga_governance::testing::test_externalities::<Test>(
+	pallet_tamga_governance_testing::set_clock(u64::from(TODAY) * 86_400 + 3_600);
+	pallet_tamga_governance_testing::test_externalities::<Test>(
 		&[("KZ", "Kazakhstan", KZ), ("KG", "Kyrgyzstan", KG)],
 		&[
 			(KZ, KZ_ISSUER, Role::Issuer, &[DocumentKind::Origin, DocumentKind::Veterinary]),

@@ -46,6 +46,8 @@ pub enum Direction {
 	Import,
 }
 
+tamga_primitives::impl_named!(Direction, "direction", { Export => "export", Import => "import" });
+
 /// Why a rule contract gave no verdict. The registration is refused in every case.
 #[derive(
 	Clone,
@@ -201,9 +203,17 @@ pub fn rule_form(kind: CertificateKind) -> tamga_rules::Form {
 	}
 }
 
-/// An HS code as the contracts take it: six ASCII digits as a number.
-pub fn hs_number(code: &HsCode) -> u32 {
-	code.iter().fold(0, |n, digit| n * 10 + u32::from(digit.saturating_sub(b'0')))
+/// The certificate kind the rules' `form` stands for (the inverse of [`rule_form`]), so
+/// tools name a contract's forms with [`CertificateKind`]'s names.
+pub fn form_kind(form: tamga_rules::Form) -> CertificateKind {
+	match form {
+		tamga_rules::Form::EaeuCt1 => CertificateKind::EaeuCt1,
+		tamga_rules::Form::Eur1 => CertificateKind::Eur1,
+		tamga_rules::Form::FormA => CertificateKind::FormA,
+		tamga_rules::Form::NonPreferential => CertificateKind::NonPreferential,
+		tamga_rules::Form::Veterinary => CertificateKind::Veterinary,
+		tamga_rules::Form::OriginDeclaration => CertificateKind::OriginDeclaration,
+	}
 }
 
 /// The production facts as the contracts take them.
@@ -215,7 +225,7 @@ pub fn production_input<M: Get<u32>>(production: &Production<M>) -> tamga_rules:
 			.materials
 			.iter()
 			.map(|m| tamga_rules::Material {
-				hs: hs_number(&m.hs),
+				hs: m.hs.number(),
 				origin: m.origin,
 				value: m.value,
 				evidence: m.evidence.map(|id| id.0),
@@ -229,9 +239,11 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn hs_codes_become_numbers() {
-		assert_eq!(hs_number(b"020130"), 20_130);
-		assert_eq!(hs_number(b"999999"), 999_999);
+	fn forms_and_kinds_map_both_ways() {
+		use tamga_primitives::Named;
+		for kind in CertificateKind::ALL {
+			assert_eq!(form_kind(rule_form(*kind)), *kind);
+		}
 	}
 
 	#[test]

@@ -6,6 +6,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_core::H256;
+pub use tamga_primitives::HsCode;
 use tamga_primitives::{CountryCode, DocumentKind, Role};
 
 /// A document's id: blake2-256 of its exact bytes.
@@ -40,6 +41,15 @@ pub enum CertificateKind {
 	OriginDeclaration,
 }
 
+tamga_primitives::impl_named!(CertificateKind, "kind of certificate", {
+	EaeuCt1 => "ct1",
+	Eur1 => "eur1",
+	FormA => "formA",
+	NonPreferential => "nonPreferential",
+	Veterinary => "veterinary",
+	OriginDeclaration => "declaration",
+});
+
 impl CertificateKind {
 	/// The kind of document an issuer must be accredited for to issue it.
 	pub fn accreditation(self) -> DocumentKind {
@@ -72,15 +82,6 @@ impl CertificateKind {
 	}
 }
 
-/// A six-digit Harmonized System subheading, as ASCII digits (e.g. `*b"020130"`).
-pub type HsCode = [u8; 6];
-
-/// Whether `code` is six ASCII digits whose chapter (first two) is 01 to 97.
-pub fn valid_hs_code(code: &HsCode) -> bool {
-	code.iter().all(u8::is_ascii_digit)
-		&& (1..=97).contains(&((code[0] - b'0') * 10 + (code[1] - b'0')))
-}
-
 /// Why a document was revoked (a documented, closed list; free text is kept off chain
 /// and only its hash is recorded).
 #[derive(
@@ -110,6 +111,15 @@ pub enum RevocationReason {
 	Other,
 }
 
+tamga_primitives::impl_named!(RevocationReason, "revocation reason", {
+	IssuedInError => "issuedInError",
+	NotCompliant => "notCompliant",
+	Fraud => "fraud",
+	WithdrawnByExporter => "withdrawnByExporter",
+	VerificationFailed => "verificationFailed",
+	Other => "other",
+});
+
 /// Why an issuer rejected an exporter's application (a documented, closed list; free
 /// text is kept off chain and only its hash is recorded).
 #[derive(
@@ -136,6 +146,14 @@ pub enum RejectionReason {
 	/// Another reason, given in the free text.
 	Other,
 }
+
+tamga_primitives::impl_named!(RejectionReason, "rejection reason", {
+	Incomplete => "incomplete",
+	NotCompliant => "notCompliant",
+	Inconsistent => "inconsistent",
+	NotEligible => "notEligible",
+	Other => "other",
+});
 
 /// An exporter's pending application for a certificate, waiting for an issuer of its
 /// country to endorse or reject it.
@@ -216,9 +234,9 @@ pub struct DocumentFacts<MaxNumber: Get<u32>, MaxHs: Get<u32>> {
 	/// The certificate number, unique per issuer.
 	pub number: BoundedVec<u8, MaxNumber>,
 	/// The exporting country (the issuer's own).
-	pub exporting: [u8; 2],
+	pub exporting: CountryCode,
 	/// The importing country.
-	pub importing: [u8; 2],
+	pub importing: CountryCode,
 	/// The goods' HS subheadings.
 	pub hs_codes: BoundedVec<HsCode, MaxHs>,
 	/// First day of validity, in days since 1970-01-01 (UTC).

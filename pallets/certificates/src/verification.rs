@@ -68,9 +68,9 @@ pub struct Verification<AccountId, BlockNumber> {
 	/// The unit of the quantities (UN/ECE Recommendation 20).
 	pub unit: [u8; 3],
 	/// The exporting country (the issuer's).
-	pub exporting: [u8; 2],
+	pub exporting: CountryCode,
 	/// The importing country.
-	pub importing: [u8; 2],
+	pub importing: CountryCode,
 	/// Whether the author is in good standing: it was accredited when it anchored the
 	/// document (anchoring requires it) and its accreditation is neither suspended nor
 	/// revoked now, granted by an administration still in the consortium.
@@ -125,7 +125,7 @@ pub struct BatchVerification<AccountId, BlockNumber> {
 	/// Whether the issuer is in good standing (see [`Verification::issuer_accredited`]).
 	pub issuer_accredited: bool,
 	/// The issuer's country.
-	pub country: [u8; 2],
+	pub country: CountryCode,
 	/// The kind of all the batch's documents.
 	pub kind: CertificateKind,
 	/// How many documents the batch holds.
@@ -196,10 +196,10 @@ impl<T: Config> Pallet<T> {
 	/// if it is (its administration left, or the consortium voided its documents).
 	pub(crate) fn voiding(
 		author: &T::AccountId,
-		country: [u8; 2],
+		country: CountryCode,
 		at: BlockNumberFor<T>,
 	) -> Option<Voiding<BlockNumberFor<T>>> {
-		CountryCode::new(country).and_then(|country| T::Permissions::voiding(author, country, at))
+		T::Permissions::voiding(author, country, at)
 	}
 
 	/// The verdict on `id` as a member of `batch` (whose root is `root`) by `proof`;
@@ -214,9 +214,7 @@ impl<T: Config> Pallet<T> {
 		if proof.count != batch.count || merkle::root_from_proof(&id, proof) != Some(root) {
 			return BatchValidity::NotAMember;
 		}
-		if let Some(void) =
-			Self::voiding(&batch.issuer, *batch.country.as_bytes(), batch.registered_at)
-		{
+		if let Some(void) = Self::voiding(&batch.issuer, batch.country, batch.registered_at) {
 			return BatchValidity::Void(void);
 		}
 		if let Some((reason, _)) = RevokedBatchMembers::<T>::get(root, id) {
@@ -248,7 +246,7 @@ impl<T: Config> Pallet<T> {
 			issuer: batch.issuer,
 			issuer_name,
 			administration_name,
-			country: *batch.country.as_bytes(),
+			country: batch.country,
 			kind: batch.kind,
 			count: batch.count,
 			registered_at: batch.registered_at,

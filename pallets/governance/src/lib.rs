@@ -70,8 +70,6 @@ pub mod origin;
 pub mod permissions;
 mod proposals;
 pub mod standing;
-#[cfg(feature = "std")]
-pub mod testing;
 pub mod types;
 mod validators;
 pub mod weights;

@@ -15,22 +15,37 @@ TNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
 
 /// A country, by its ISO 3166-1 alpha-2 code (two upper-case ASCII letters, assigned).
 ///
-/// Only [`CountryCode::new`] makes one from outside input, so a stored code is always an
-/// assigned one. Calls take a raw `[u8; 2]` and validate it.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
+/// Only [`CountryCode::new`], `FromStr` and decoding make one, and each checks the code,
+/// so a value always holds an assigned code: bytes that are not one fail to decode (a call
+/// carrying them is refused as undecodable). Encoded as the two bytes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, MaxEncodedLen, TypeInfo)]
 pub struct CountryCode([u8; 2]);
+
+impl Decode for CountryCode {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		let code = <[u8; 2]>::decode(input)?;
+		Self::new(code).ok_or_else(|| "not an assigned ISO 3166-1 alpha-2 country code".into())
+	}
+}
+
+impl DecodeWithMemTracking for CountryCode {}
+
+#[cfg(feature = "std")]
+impl serde::Serialize for CountryCode {
+	/// As its two letters, e.g. `"KZ"`.
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.collect_str(self)
+	}
+}
+
+#[cfg(feature = "std")]
+impl<'de> serde::Deserialize<'de> for CountryCode {
+	/// From its two letters, checked.
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(deserializer)?;
+		text.parse().map_err(|e| serde::de::Error::custom(format!("country {text:?} {e}")))
+	}
+}
 
 impl core::fmt::Debug for CountryCode {
 	/// The two letters, e.g. `KZ` (not their byte values).
@@ -78,6 +93,9 @@ impl core::fmt::Display for CountryCodeError {
 	}
 }
 
+#[cfg(feature = "std")]
+impl std::error::Error for CountryCodeError {}
+
 impl core::str::FromStr for CountryCode {
 	type Err = CountryCodeError;
 
@@ -114,6 +132,26 @@ mod tests {
 		for code in [b"XX", b"ZZ", b"kz", b"K1", b"  ", b"EU", b"UK"] {
 			assert!(CountryCode::new(*code).is_none(), "{code:?}");
 		}
+	}
+
+	#[test]
+	fn decoding_checks_the_code() {
+		use codec::{Decode, Encode};
+		let kz = CountryCode::new(*b"KZ").unwrap();
+		assert_eq!(kz.encode(), b"KZ".to_vec());
+		assert_eq!(CountryCode::decode(&mut &b"KZ"[..]), Ok(kz));
+		assert!(CountryCode::decode(&mut &b"XX"[..]).is_err());
+		assert!(CountryCode::decode(&mut &b"kz"[..]).is_err());
+		assert!(CountryCode::decode(&mut &b"K"[..]).is_err());
+	}
+
+	#[cfg(feature = "std")]
+	#[test]
+	fn json_holds_the_letters() {
+		let kz = CountryCode::new(*b"KZ").unwrap();
+		assert_eq!(serde_json::to_string(&kz).unwrap(), "\"KZ\"");
+		assert_eq!(serde_json::from_str::<CountryCode>("\"KZ\"").unwrap(), kz);
+		assert!(serde_json::from_str::<CountryCode>("\"XX\"").is_err());
 	}
 
 	#[test]

@@ -7,6 +7,9 @@
 //!   administration.
 //! - [`calendar`]: the days-since-1970 counts Tamga stores as validity windows.
 //! - [`party`]: a party's [`Role`] and the [`DocumentKind`]s an issuer is accredited for.
+//! - [`goods`]: [`HsCode`], a Harmonized System subheading.
+//! - [`names`]: one canonical name per value of a closed list ([`Named`]), read and
+//!   printed the same way by the RPC, the `tamga` tool and the pages.
 //! - [`permissions`]: the [`Permissions`] question every pallet asks before acting, the
 //!   reasons it is refused ([`Denied`]) and what a verifier is told of a party.
 //! - [`voiding`]: why what a party anchored is void whatever its own status says
@@ -20,14 +23,26 @@ extern crate alloc;
 
 pub mod calendar;
 pub mod country;
+pub mod goods;
+pub mod names;
 pub mod party;
 pub mod permissions;
 pub mod voiding;
 
 pub use country::{CountryCode, CountryCodeError};
+pub use goods::{HsCode, InvalidHsCode};
+pub use names::{Named, UnknownName};
 pub use party::{DocumentKind, DocumentKinds, Role};
 pub use permissions::{Denied, PartySummary, Permissions};
 pub use voiding::{OnAdministrationLeft, Voiding};
+
+/// What [`impl_named!`] expands to needs; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+	pub use alloc::{format, string::String};
+	#[cfg(feature = "std")]
+	pub use serde;
+}
 
 /// Implements `From<Denied>` for pallet error type `$error`, whose variant
 /// `Denied(tamga_primitives::Denied)` carries the reason: every Tamga pallet nests the same

@@ -55,6 +55,21 @@ pub enum DocumentKind {
 	Aeo,
 }
 
+crate::impl_named!(Role, "role", {
+	Issuer => "issuer",
+	ApprovedExporter => "approvedExporter",
+	Exporter => "exporter",
+	Officer => "officer",
+	Auditor => "auditor",
+});
+
+crate::impl_named!(DocumentKind, "kind of document", {
+	Origin => "origin",
+	Veterinary => "veterinary",
+	AtaGuarantee => "ataGuarantee",
+	Aeo => "aeo",
+});
+
 impl DocumentKind {
 	fn bit(self) -> u8 {
 		match self {

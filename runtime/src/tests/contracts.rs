@@ -8,13 +8,14 @@
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::Get, weights::Weight};
 use pallet_contracts::Determinism;
+use pallet_tamga_certificates::HsCode;
 use pallet_tamga_certificates::WeightInfo as _;
 use pallet_tamga_certificates::{
 	rules::{Material, Production},
 	CertificateKind, Direction, Documents, Error as CertificatesError, FactsOf, RuleFailure,
 	RuleWarning,
 };
-use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
+use pallet_tamga_governance::{CountryCode, DocumentKind, DocumentKinds, Role};
 use sp_core::H256;
 use sp_runtime::{traits::Hash as _, DispatchError};
 use tamga_rules::{
@@ -214,9 +215,9 @@ fn facts(
 	FactsOf::<Runtime> {
 		kind,
 		number: number.as_bytes().to_vec().try_into().unwrap(),
-		exporting: *exporting,
-		importing: *importing,
-		hs_codes: vec![*hs].try_into().unwrap(),
+		exporting: CountryCode::new(*exporting).unwrap(),
+		importing: CountryCode::new(*importing).unwrap(),
+		hs_codes: vec![HsCode(*hs)].try_into().unwrap(),
 		valid_from: TODAY,
 		valid_until: TODAY + 90,
 		quantity: 20_000,
@@ -234,7 +235,7 @@ fn pasta(
 	Production {
 		wholly_obtained: false,
 		ex_works_price: 1_000,
-		materials: vec![Material { hs: *b"110100", origin: *origin, value, evidence }]
+		materials: vec![Material { hs: HsCode(*b"110100"), origin: *origin, value, evidence }]
 			.try_into()
 			.unwrap(),
 	}
@@ -577,7 +578,12 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 					CertificateKind::EaeuCt1,
 					&format!("KG-{n}"),
 				);
-				Material { hs: *b"110100", origin: *b"KG", value: 10, evidence: Some(evidence) }
+				Material {
+					hs: HsCode(*b"110100"),
+					origin: *b"KG",
+					value: 10,
+					evidence: Some(evidence),
+				}
 			})
 			.collect();
 		let production = Production {

@@ -139,9 +139,9 @@ fn an_issuer_accredited_by_its_administration_anchors_a_certificate() {
 		let facts = pallet_tamga_certificates::FactsOf::<Runtime> {
 			kind: pallet_tamga_certificates::CertificateKind::EaeuCt1,
 			number: b"KZ-2026-000001".to_vec().try_into().unwrap(),
-			exporting: *b"KZ",
-			importing: *b"KG",
-			hs_codes: vec![*b"100199"].try_into().unwrap(),
+			exporting: pallet_tamga_governance::CountryCode::new(*b"KZ").unwrap(),
+			importing: pallet_tamga_governance::CountryCode::new(*b"KG").unwrap(),
+			hs_codes: vec![pallet_tamga_certificates::HsCode(*b"100199")].try_into().unwrap(),
 			valid_from: 20_415,
 			valid_until: 20_415 + 365,
 			quantity: 20_000,

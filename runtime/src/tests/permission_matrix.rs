@@ -11,8 +11,10 @@ use frame_support::{
 };
 use pallet_tamga_aeo::{Programme, StatusReason};
 use pallet_tamga_carnets::Voucher;
-use pallet_tamga_certificates::{CertificateKind, FactsOf, RejectionReason, RevocationReason};
-use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role as Accredited};
+use pallet_tamga_certificates::{
+	CertificateKind, FactsOf, HsCode, RejectionReason, RevocationReason,
+};
+use pallet_tamga_governance::{CountryCode, DocumentKind, DocumentKinds, Role as Accredited};
 use sp_core::H256;
 use sp_runtime::{traits::Dispatchable, DispatchError};
 
@@ -81,9 +83,9 @@ fn facts(kind: CertificateKind, number: &str) -> FactsOf<Runtime> {
 	FactsOf::<Runtime> {
 		kind,
 		number: number.as_bytes().to_vec().try_into().unwrap(),
-		exporting: *b"KZ",
-		importing: *b"KG",
-		hs_codes: vec![*b"100199"].try_into().unwrap(),
+		exporting: CountryCode::new(*b"KZ").unwrap(),
+		importing: CountryCode::new(*b"KG").unwrap(),
+		hs_codes: vec![HsCode(*b"100199")].try_into().unwrap(),
 		valid_from: TODAY,
 		valid_until: TODAY + 30,
 		quantity: 1_000,

@@ -11,7 +11,7 @@ use crate::{
 };
 
 fn consortium() -> RuntimeOrigin {
-	pallet_tamga_governance::testing::unanimous(4)
+	pallet_tamga_governance_testing::unanimous(4)
 }
 
 fn readmit_kz() {

@@ -209,7 +209,7 @@ fn an_administration_that_leaves_takes_its_recognition_with_it() {
 		agreement(Programme::Security);
 		assert!(recognised_by(b"KG").recognised);
 		assert_ok!(Governance::remove_administration(
-			pallet_tamga_governance::testing::unanimous(4),
+			pallet_tamga_governance_testing::unanimous(4),
 			*b"KG"
 		));
 		assert_eq!(recognised_by(b"KG").reason, RecognitionReason::AdministrationGone);
@@ -218,7 +218,7 @@ fn an_administration_that_leaves_takes_its_recognition_with_it() {
 		assert_eq!(unacknowledged(b"KG"), (0, vec![]));
 		// Nor is a departed administration's operator recognised anywhere.
 		assert_ok!(Governance::remove_administration(
-			pallet_tamga_governance::testing::unanimous(4),
+			pallet_tamga_governance_testing::unanimous(4),
 			*b"KZ"
 		));
 		assert_eq!(

@@ -8,7 +8,7 @@ use super::{issue, voucher, NUMBER};
 use crate::{mock::*, CarnetState, Error, Voucher};
 
 fn consortium() -> RuntimeOrigin {
-	pallet_tamga_governance::testing::unanimous(3)
+	pallet_tamga_governance_testing::unanimous(3)
 }
 
 #[test]

@@ -3,8 +3,11 @@
 use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
 use sp_runtime::DispatchError;
+use tamga_primitives::HsCode;
 
-use super::{facts, id, register, signed, status};
+use codec::{Decode, Encode};
+
+use super::{country, facts, id, register, signed, status};
 use crate::{
 	merkle, mock::*, types::Action, CertificateKind, Documents, Error, Event, FactsOf, History,
 	RevocationReason, Status,
@@ -46,8 +49,8 @@ fn only_accredited_issuers_of_the_kind_and_country_register() {
 		// KG's issuer is accredited for origin only, and only for KG exports.
 		let mut vet = facts("V");
 		vet.kind = CertificateKind::Veterinary;
-		vet.exporting = *b"KG";
-		vet.importing = *b"KZ";
+		vet.exporting = country(b"KG");
+		vet.importing = country(b"KZ");
 		assert_noop!(
 			Certificates::register(signed(KG_ISSUER), id(1), vet, None).map_err(|e| e.error),
 			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
@@ -93,15 +96,30 @@ fn registration_validates_every_fact() {
 			);
 		};
 		bad(|f| f.number = Default::default(), Error::<Test>::EmptyNumber);
-		bad(|f| f.importing = *b"XX", Error::<Test>::UnknownCountry);
-		bad(|f| f.importing = *b"KZ", Error::<Test>::SameCountry);
+		bad(|f| f.importing = country(b"KZ"), Error::<Test>::SameCountry);
 		bad(|f| f.hs_codes = Default::default(), Error::<Test>::NoHsCodes);
-		bad(|f| f.hs_codes = vec![*b"12345A"].try_into().unwrap(), Error::<Test>::InvalidHsCode);
-		bad(|f| f.hs_codes = vec![*b"990000"].try_into().unwrap(), Error::<Test>::InvalidHsCode);
-		bad(|f| f.hs_codes = vec![*b"000101"].try_into().unwrap(), Error::<Test>::InvalidHsCode);
+		bad(
+			|f| f.hs_codes = vec![HsCode(*b"12345A")].try_into().unwrap(),
+			Error::<Test>::InvalidHsCode,
+		);
+		bad(
+			|f| f.hs_codes = vec![HsCode(*b"990000")].try_into().unwrap(),
+			Error::<Test>::InvalidHsCode,
+		);
+		bad(
+			|f| f.hs_codes = vec![HsCode(*b"000101")].try_into().unwrap(),
+			Error::<Test>::InvalidHsCode,
+		);
 		bad(|f| f.valid_until = f.valid_from - 1, Error::<Test>::InvalidValidity);
 		bad(|f| f.quantity = 0, Error::<Test>::ZeroQuantity);
 		bad(|f| f.unit = *b"kg ", Error::<Test>::InvalidUnit);
+		// An unassigned country does not even decode, so a call carrying one is refused
+		// before it is dispatched.
+		let mut bytes = facts("B").encode();
+		assert!(FactsOf::<Test>::decode(&mut &bytes[..]).is_ok());
+		let at = bytes.windows(4).position(|w| w == b"KZKG").expect("the two countries") + 2;
+		bytes[at..at + 2].copy_from_slice(b"XX");
+		assert!(FactsOf::<Test>::decode(&mut &bytes[..]).is_err());
 	});
 }
 
@@ -121,7 +139,7 @@ fn ids_and_numbers_are_unique() {
 		);
 		// Another issuer may use the same number.
 		let mut kg = facts("KZ-1");
-		(kg.exporting, kg.importing) = (*b"KG", *b"KZ");
+		(kg.exporting, kg.importing) = (country(b"KG"), country(b"KZ"));
 		assert_ok!(Certificates::register(signed(KG_ISSUER), id(2), kg, None));
 	});
 }
@@ -501,12 +519,12 @@ mod verification {
 			);
 			assert_eq!(
 				(v.declared, v.remaining, v.exporting, v.importing),
-				(1_000, 1_000, *b"KZ", *b"KG")
+				(1_000, 1_000, country(b"KZ"), country(b"KG"))
 			);
 			assert_eq!(v.issuer_name, b"Chamber of Commerce".to_vec());
 			assert_eq!(v.administration_name, b"Kazakhstan".to_vec());
 			assert_eq!((v.number, v.unit, v.on_application), (b"KZ-1".to_vec(), *b"KGM", false));
-			assert_eq!(v.hs_codes, vec![*b"100199", *b"020130"]);
+			assert_eq!(v.hs_codes, vec![HsCode(*b"100199"), HsCode(*b"020130")]);
 
 			assert_ok!(Certificates::record_use(signed(KG_OFFICER), id(1), H256::zero(), 1_000));
 			assert_eq!(validity(1), Validity::UsedUp);

@@ -3,8 +3,9 @@
 
 use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
+use tamga_primitives::HsCode;
 
-use super::{facts, id, signed};
+use super::{country, facts, id, signed};
 use crate::{
 	mock::*, types::Action, Applications, CertificateKind, Documents, Error, Event, FactsOf,
 	History, PendingApplications, RejectionReason, Status, Validity,
@@ -70,8 +71,8 @@ fn declarations_are_for_approved_exporters_and_certificates_for_issuers() {
 		);
 		// Its own country only.
 		let mut from_kg = declaration("D-1");
-		from_kg.exporting = *b"KG";
-		from_kg.importing = *b"KZ";
+		from_kg.exporting = country(b"KG");
+		from_kg.importing = country(b"KZ");
 		assert_noop!(
 			Certificates::register(signed(KZ_APPROVED_EXPORTER), id(1), from_kg, None)
 				.map_err(|e| e.error),
@@ -180,7 +181,7 @@ fn only_known_exporters_of_the_exporting_country_apply_with_valid_facts() {
 			Error::<Test>::ExportingCountryMismatch
 		);
 		let mut bad_hs = facts("A-1");
-		bad_hs.hs_codes = vec![*b"99x199"].try_into().unwrap();
+		bad_hs.hs_codes = vec![HsCode(*b"99x199")].try_into().unwrap();
 		assert_noop!(
 			Certificates::apply(signed(KZ_EXPORTER), id(1), bad_hs),
 			Error::<Test>::InvalidHsCode
@@ -249,8 +250,8 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 		// finds no issuer accredited for the kind there.
 		let mut kg_vet = facts("V-2");
 		kg_vet.kind = CertificateKind::Veterinary;
-		kg_vet.exporting = *b"KG";
-		kg_vet.importing = *b"KZ";
+		kg_vet.exporting = country(b"KG");
+		kg_vet.importing = country(b"KZ");
 		assert_ok!(Certificates::apply(signed(KG_EXPORTER), id(2), kg_vet));
 		assert_noop!(
 			Certificates::endorse(signed(KG_ISSUER), id(2), facts("V-2"), None)

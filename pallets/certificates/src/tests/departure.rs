@@ -11,7 +11,7 @@ use crate::{
 };
 
 fn consortium() -> RuntimeOrigin {
-	pallet_tamga_governance::testing::unanimous(2)
+	pallet_tamga_governance_testing::unanimous(2)
 }
 
 fn validity(n: u8) -> Validity<u64> {

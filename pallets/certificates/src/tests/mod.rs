@@ -10,11 +10,18 @@ mod rules;
 use frame_support::assert_ok;
 use sp_core::H256;
 
+use tamga_primitives::{CountryCode, HsCode};
+
 use crate::{mock::*, CertificateKind, Documents, FactsOf, Status};
 
 /// The document id `n` (all bytes `n`).
 fn id(n: u8) -> H256 {
 	H256::repeat_byte(n)
+}
+
+/// The assigned country `code`.
+fn country(code: &[u8; 2]) -> CountryCode {
+	CountryCode::new(*code).expect("an assigned code")
 }
 
 fn signed(who: u64) -> RuntimeOrigin {
@@ -26,9 +33,9 @@ fn facts(number: &str) -> FactsOf<Test> {
 	FactsOf::<Test> {
 		kind: CertificateKind::EaeuCt1,
 		number: number.as_bytes().to_vec().try_into().unwrap(),
-		exporting: *b"KZ",
-		importing: *b"KG",
-		hs_codes: vec![*b"100199", *b"020130"].try_into().unwrap(),
+		exporting: country(b"KZ"),
+		importing: country(b"KG"),
+		hs_codes: vec![HsCode(*b"100199"), HsCode(*b"020130")].try_into().unwrap(),
 		valid_from: TODAY,
 		valid_until: TODAY + 30,
 		quantity: 1_000,

@@ -3,6 +3,7 @@
 use frame_support::{assert_noop, assert_ok, dispatch::Pays, weights::Weight};
 use pallet_tamga_governance::DocumentKind;
 use sp_runtime::DispatchError;
+use tamga_primitives::HsCode;
 use tamga_rules::Verdict;
 
 use super::{facts, id, signed};
@@ -36,9 +37,14 @@ fn production() -> Production<frame_support::traits::ConstU32<4>> {
 	Production {
 		wholly_obtained: false,
 		ex_works_price: 1_000,
-		materials: vec![Material { hs: *b"110100", origin: *b"TR", value: 300, evidence: None }]
-			.try_into()
-			.unwrap(),
+		materials: vec![Material {
+			hs: HsCode(*b"110100"),
+			origin: *b"TR",
+			value: 300,
+			evidence: None,
+		}]
+		.try_into()
+		.unwrap(),
 	}
 }
 
@@ -258,7 +264,7 @@ fn replacing_and_endorsing_are_judged_too() {
 fn production_facts_are_checked() {
 	new_test_ext().execute_with(|| {
 		let mut bad = production();
-		bad.materials[0].hs = *b"990000";
+		bad.materials[0].hs = HsCode(*b"990000");
 		assert_noop!(
 			Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), Some(bad))
 				.map_err(|e| e.error),
@@ -314,7 +320,7 @@ fn an_administration_that_left_judges_nothing() {
 			Error::<Test>::RejectedByRules { direction: Direction::Import, code: 202 }
 		);
 		assert_ok!(Governance::remove_administration(
-			pallet_tamga_governance::testing::unanimous(4),
+			pallet_tamga_governance_testing::unanimous(4),
 			*b"KG"
 		));
 		asked();

@@ -1,12 +1,17 @@
-//! What the test runtimes of Tamga's pallets share (std only, never in a chain's runtime):
-//! the governance configuration of a small consortium, a clock the tests set, and
-//! externalities holding the administrations and accredited parties a test names.
+//! What the test runtimes of Tamga's pallets share: the governance configuration of a
+//! small consortium, a clock the tests set, and externalities holding the administrations
+//! and accredited parties a test names.
+//!
+//! A crate of its own, taken only as a dev-dependency, so none of it is compiled into a
+//! node or a chain's runtime, and the governance pallet's features stay the same in tests
+//! and in the node (no second build of the runtime for the tests).
 
 use core::{cell::Cell, time::Duration};
 use frame_support::traits::UnixTime;
 use sp_runtime::BuildStorage;
 
-use crate::{DocumentKind, DocumentKinds, Role};
+pub use pallet_tamga_governance as governance;
+use pallet_tamga_governance::{DocumentKind, DocumentKinds, Role};
 
 std::thread_local! {
 	static NOW_SECONDS: Cell<u64> = const { Cell::new(0) };
@@ -22,8 +27,8 @@ impl UnixTime for TestClock {
 }
 
 /// The origin of a proposal all `total` administrations of a test consortium passed.
-pub fn unanimous<O: From<crate::RawOrigin>>(total: u32) -> O {
-	crate::RawOrigin::Consortium { ayes: total, total }.into()
+pub fn unanimous<O: From<governance::RawOrigin>>(total: u32) -> O {
+	governance::RawOrigin::Consortium { ayes: total, total }.into()
 }
 
 /// Sets [`TestClock`] to `seconds` since 1970 (for this test's thread).
@@ -58,22 +63,22 @@ macro_rules! impl_test_governance {
 		$crate::impl_test_governance!($runtime, ());
 	};
 	($runtime:ty, $on_left:ty) => {
-		impl $crate::Config for $runtime {
+		impl $crate::governance::Config for $runtime {
 			type RuntimeEvent = RuntimeEvent;
 			type RuntimeOrigin = RuntimeOrigin;
 			type RuntimeCall = RuntimeCall;
-			type ConsortiumOrigin = $crate::EnsureConsortium<RuntimeOrigin>;
+			type ConsortiumOrigin = $crate::governance::EnsureConsortium<RuntimeOrigin>;
 			type MaxAdministrations = frame_support::traits::ConstU32<8>;
 			type MaxMembersPerAdministration = frame_support::traits::ConstU32<3>;
 			type MaxNameLength = frame_support::traits::ConstU32<64>;
 			type MaxCallSize = frame_support::traits::ConstU32<256>;
-			type MaxProposalWeight = $crate::testing::TestMaxProposalWeight;
+			type MaxProposalWeight = $crate::TestMaxProposalWeight;
 			type ProposalLifetime = frame_support::traits::ConstU64<100>;
 			type MaxOpenProposals = frame_support::traits::ConstU32<4>;
 			type MaxValidators = frame_support::traits::ConstU32<8>;
 			type MinValidators = frame_support::traits::ConstU32<1>;
 			type MaxNodes = frame_support::traits::ConstU32<4>;
-			type ValidatorRegistration = $crate::testing::AllRegistered;
+			type ValidatorRegistration = $crate::AllRegistered;
 			type ProposalFilter = frame_support::traits::Everything;
 			type RootCalls = frame_support::traits::Nothing;
 			type MaxProposalsPerAdministration = frame_support::traits::ConstU32<4>;
@@ -82,7 +87,7 @@ macro_rules! impl_test_governance {
 			type MaxPartyPooled = frame_support::traits::ConstU32<{ u32::MAX }>;
 			type MaxPartyTransactionsPerBlock = frame_support::traits::ConstU32<{ u32::MAX }>;
 			type OnAdministrationLeft = $on_left;
-			type WeightInfo = $crate::weights::TamgaWeight<Self>;
+			type WeightInfo = $crate::governance::weights::TamgaWeight<Self>;
 			#[cfg(feature = "runtime-benchmarks")]
 			type BenchmarkHelper = ();
 		}
@@ -101,10 +106,10 @@ pub fn test_externalities<T>(
 	parties: &[TestParty],
 ) -> sp_io::TestExternalities
 where
-	T: crate::Config<AccountId = u64>,
+	T: governance::Config<AccountId = u64>,
 {
 	let mut storage = frame_system::GenesisConfig::<T>::default().build_storage().unwrap();
-	crate::GenesisConfig::<T> {
+	governance::GenesisConfig::<T> {
 		administrations: administrations
 			.iter()
 			.map(|(country, name, member)| ((*country).into(), (*name).into(), vec![*member]))
@@ -118,7 +123,7 @@ where
 	ext.execute_with(|| {
 		frame_system::Pallet::<T>::set_block_number(1u32.into());
 		for (member, who, role, kinds) in parties {
-			crate::Pallet::<T>::accredit(
+			governance::Pallet::<T>::accredit(
 				frame_system::RawOrigin::Signed(*member).into(),
 				*who,
 				b"Chamber of Commerce".to_vec(),
@@ -129,8 +134,8 @@ where
 				1_000_000u32.into(),
 			)
 			.expect("the test's parties can be offered an accreditation");
-			let country = crate::MemberOf::<T>::get(member).expect("a member account");
-			crate::Pallet::<T>::accept_accreditation(
+			let country = governance::MemberOf::<T>::get(member).expect("a member account");
+			governance::Pallet::<T>::accept_accreditation(
 				frame_system::RawOrigin::Signed(*who).into(),
 				*country.as_bytes(),
 			)
