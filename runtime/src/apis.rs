@@ -59,6 +59,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_tamga_certificates::runtime_api::DocumentLookupApi<Block, AccountId> for Runtime {
+		fn find_documents(
+			country: pallet_tamga_governance::CountryCode,
+			number: Vec<u8>,
+			issuer: Option<AccountId>,
+		) -> pallet_tamga_certificates::Found {
+			Certificates::find_by_number(country, &number, issuer.as_ref())
+		}
+	}
+
 	impl pallet_contracts::ContractsApi<Block, AccountId, Balance, BlockNumber, Hash, EventRecord>
 		for Runtime
 	{

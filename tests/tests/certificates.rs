@@ -139,7 +139,13 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
 	let mut register = vec!["register", "--file", file];
 	register.extend_from_slice(&facts);
-	net.check(certificate(kz, Some("//Eve"), &register).ok());
+	// The first registration also writes the QR code to print on the paper.
+	let qr_prefix = dir.path().join("ct1-KZ-2026-0001.qr");
+	let with_qr = [&register[..], &["--qr", qr_prefix.to_str().unwrap()]].concat();
+	let anchored = net.check(certificate(kz, Some("//Eve"), &with_qr).ok());
+	assert!(anchored.contains("QR code: "), "{anchored}");
+	let qr_png = dir.path().join("ct1-KZ-2026-0001.qr.png");
+	assert!(qr_png.exists() && dir.path().join("ct1-KZ-2026-0001.qr.svg").exists());
 	// The same document again is refused with the pallet's reason and exit code 2.
 	let again = certificate(kz, Some("//Eve"), &register);
 	assert_eq!(again.code, Some(2), "{}", again.stderr);
@@ -275,6 +281,39 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	let malformed = net.check(am.rpc().refusal("tamga_verifyDocument", json!(["0x1234"])));
 	assert_eq!(malformed.code, INVALID_PARAMS, "{malformed:?}");
 	assert!(malformed.message.contains("64 hex digits"), "{malformed:?}");
+
+	// 6b. An officer holding only the paper finds it by country and number, on any node:
+	// the number matches, the rest is the document's verdict (revoked by now).
+	let by_number =
+		run_cli(&["verify", "--url", &am.rpc_url(), "--country", "KZ", "--number", "KZ-2026-0001"]);
+	assert_eq!(by_number.code, Some(1), "revoked: {}{}", by_number.stdout, by_number.stderr);
+	assert!(
+		by_number.stdout.contains("integrity: ok  a document of KZ numbered KZ-2026-0001"),
+		"{}",
+		by_number.stdout
+	);
+	assert!(by_number.stdout.contains("status:    NO  INVALID: revoked"), "{}", by_number.stdout);
+	// The QR code printed on the paper names the same document, read from its image.
+	let by_qr = run_cli(&["verify", "--url", &am.rpc_url(), "--qr", qr_png.to_str().unwrap()]);
+	assert_eq!(by_qr.code, Some(1), "revoked: {}{}", by_qr.stdout, by_qr.stderr);
+	assert!(by_qr.stdout.contains("number=KZ-2026-0001"), "{}", by_qr.stdout);
+	assert!(by_qr.stdout.contains(&format!("integrity: ok  this exact document (id {id})")));
+	assert!(by_qr.stdout.contains("status:    NO  INVALID: revoked"), "{}", by_qr.stdout);
+	let found: tamga_rpc_types::DocumentMatches =
+		net.check(am.rpc().ask("tamga_findDocument", json!(["KZ", "KZ-2026-0001", chamber])));
+	assert_eq!(found.matches.len(), 1, "{found:?}");
+	assert_eq!(found.matches[0].id, id);
+	assert_eq!(found.matches[0].checks.integrity.code, tamga_rpc_types::Integrity::NumberOnly);
+	// Another country's number, or an unknown one, finds nothing; that is no error.
+	for (country, number) in [("KG", "KZ-2026-0001"), ("KZ", "KZ-2026-9999")] {
+		let none: tamga_rpc_types::DocumentMatches =
+			net.check(am.rpc().ask("tamga_findDocument", json!([country, number])));
+		assert!(none.matches.is_empty() && !none.more, "{none:?}");
+	}
+	for params in [json!(["XX", "KZ-2026-0001"]), json!(["KZ", ""]), json!(["KZ", "1", "5Gx"])] {
+		let refused = net.check(am.rpc().refusal("tamga_findDocument", params.clone()));
+		assert_eq!(refused.code, INVALID_PARAMS, "{params}: {refused:?}");
+	}
 
 	// 7. An auditor pins the validators' keys, takes a proof of the record from one node
 	// and checks it with no node at all; a proof with one byte changed does not hold.

@@ -20,9 +20,12 @@ use pallet_tamga_certificates::{
 use serde_json::{json, Value};
 use sp_core::H256;
 use tamga_primitives::{CountryCode, HsCode};
+
+use crate::qr::QrPayload;
 use tamga_rpc_types::{
 	errors::{NOT_A_MEMBER, UNKNOWN_BATCH},
-	BatchProofFile, BatchVerdict, DocumentHistory, DocumentVerdict, ProofParam,
+	BatchProofFile, BatchVerdict, Checks, DocumentHistory, DocumentMatches, DocumentVerdict,
+	ProofParam,
 };
 use tamga_runtime::{Runtime, RuntimeCall};
 
@@ -129,6 +132,14 @@ pub enum Action {
 		facts: Facts,
 		#[command(flatten)]
 		production: ProductionArg,
+		/// Once anchored, write the document's QR code to PREFIX.png and PREFIX.svg, for
+		/// printing on the paper: it links to the document's verification.
+		#[arg(long, value_name = "PREFIX")]
+		qr: Option<PathBuf>,
+		/// The address of your verification page (e.g. `https://verify.customs.kz/verify`):
+		/// the code opens it; default a `tamga:verify` link the `tamga` tool reads.
+		#[arg(long, requires = "qr")]
+		qr_base: Option<String>,
 	},
 	/// Apply, as an exporter, for a certificate an issuer of your country endorses.
 	Apply {
@@ -214,6 +225,13 @@ pub enum Action {
 		/// Where to write the proofs.
 		#[arg(long)]
 		proofs: PathBuf,
+		/// Also write each member's QR code (its id and proof) beside its proof, as
+		/// `<file>.qr.png` and `<file>.qr.svg`.
+		#[arg(long)]
+		qr: bool,
+		/// The address of your verification page the codes open (see `register`).
+		#[arg(long, requires = "qr")]
+		qr_base: Option<String>,
 	},
 	/// Revoke one member of a batch by its proof file (the batch's issuer or its
 	/// administration).
@@ -340,13 +358,32 @@ impl DocumentArg {
 
 /// `tamga verify`: the border officer's check of one document.
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true)))]
 pub struct VerifyCmd {
 	/// The node to talk to.
 	#[command(flatten)]
 	pub connection: crate::tx::Connection,
-	/// Which document.
-	#[command(flatten)]
-	pub document: DocumentArg,
+	/// The document's file: its id is blake2-256 of its bytes.
+	#[arg(group = "what")]
+	pub file: Option<PathBuf>,
+	/// The document's id, `0x` and 64 hex digits, instead of its file.
+	#[arg(long, group = "what")]
+	pub id: Option<String>,
+	/// A QR code printed on the paper, as a PNG image (a scan, or the file `register
+	/// --qr` wrote): verifies the document (or batch member) it names.
+	#[arg(long, group = "what", value_name = "FILE.png")]
+	pub qr: Option<PathBuf>,
+	/// The certificate number printed on a paper, with --country: finds the documents
+	/// issuers of that country anchored under it (their integrity is only that the number
+	/// matches; the file proves the exact document).
+	#[arg(long, group = "what", requires = "country")]
+	pub number: Option<String>,
+	/// The issuing country of --number (ISO 3166-1 alpha-2).
+	#[arg(long, requires = "number")]
+	pub country: Option<CountryCode>,
+	/// With --number: only this issuer's document (SS58 account).
+	#[arg(long, requires = "number")]
+	pub issuer: Option<String>,
 	/// Which block answers.
 	#[command(flatten)]
 	pub read: crate::finality::ReadAt,
@@ -356,12 +393,18 @@ pub struct VerifyCmd {
 }
 
 impl VerifyCmd {
-	/// Verifies the document and prints the verdict.
+	/// Verifies the document (or finds it by number) and prints the verdict.
 	pub fn run(&self) -> Result<Verdict, String> {
-		let id = self.document.id()?;
 		let rpc = self.connection.rpc()?;
 		let at = self.read.block(&rpc)?;
-		verify(&rpc, id, self.document.file.as_deref(), at, self.json)
+		if let (Some(number), Some(country)) = (&self.number, self.country) {
+			return find(&rpc, country, number, self.issuer.as_deref(), at, self.json);
+		}
+		if let Some(image) = &self.qr {
+			return verify_qr(&rpc, image, at, self.json);
+		}
+		let id = Document { file: self.file.clone(), id: self.id.clone() }.id()?;
+		verify(&rpc, id, self.file.as_deref(), at, self.json)
 	}
 }
 
@@ -378,15 +421,36 @@ impl CertificateCmd {
 				return verify_member(&rpc, proof, file.as_deref(), *json)
 			},
 			Action::History { document, json } => return history(&rpc, document.id()?, *json),
-			Action::Batch { folder, kind, proofs } => {
-				let (call, root, count) = batch(folder, *kind, proofs)?;
+			Action::Batch { folder, kind, proofs, qr, qr_base } => {
+				let qr = match qr {
+					true => Some(QrLinks { chain: genesis(&rpc)?, base: qr_base.clone() }),
+					false => None,
+				};
+				let (call, root, count) = batch(folder, *kind, proofs, qr.as_ref())?;
 				println!("batch root {} of {count} documents", to_hex(root.as_bytes()));
 				call
 			},
-			Action::Register { document, facts, production } => CertificatesCall::register {
-				id: document.id()?,
-				facts: facts.to_facts(false)?,
-				production: production.read()?,
+			Action::Register { document, facts, production, qr, qr_base } => {
+				let id = document.id()?;
+				let call = CertificatesCall::register {
+					id,
+					facts: facts.to_facts(false)?,
+					production: production.read()?,
+				};
+				let submission = self.connection.submit(&rpc, RuntimeCall::Certificates(call))?;
+				let verdict = submission.verdict();
+				if let (Some(prefix), Verdict::Done) = (qr, &verdict) {
+					let payload = QrPayload {
+						base: qr_base.clone(),
+						chain: genesis(&rpc)?,
+						id,
+						country: Some(facts.exporting),
+						number: Some(facts.number.clone()),
+						proof: None,
+					};
+					write_qr(prefix, &payload)?;
+				}
+				return Ok(verdict);
 			},
 			Action::Apply { document, facts } => {
 				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts(false)? }
@@ -441,11 +505,43 @@ impl CertificateCmd {
 	}
 }
 
-/// The `register_batch` call for every file of `folder`, after writing their proofs.
+/// What the QR codes of a chain link to: the chain's genesis hash and the verification
+/// page's address, if any.
+struct QrLinks {
+	chain: H256,
+	base: Option<String>,
+}
+
+/// The hash of the node's genesis block: the chain a QR code names.
+fn genesis(rpc: &Rpc) -> Result<H256, String> {
+	let hash = rpc.call("chain_getBlockHash", json!([0]))?;
+	tamga_rpc::hex::parse_h256("genesis hash", hash.as_str().unwrap_or_default())
+}
+
+/// Writes `payload`'s QR code to `prefix`.png and `prefix`.svg.
+fn write_qr(prefix: &Path, payload: &QrPayload) -> Result<(), String> {
+	let code = payload.code()?;
+	let with = |extension: &str| {
+		let mut name = prefix.as_os_str().to_owned();
+		name.push(extension);
+		PathBuf::from(name)
+	};
+	let (png_path, svg_path) = (with(".png"), with(".svg"));
+	std::fs::write(&png_path, crate::qr::png(&code, 8)?)
+		.map_err(|e| format!("cannot write {}: {e}", png_path.display()))?;
+	std::fs::write(&svg_path, crate::qr::svg(&code))
+		.map_err(|e| format!("cannot write {}: {e}", svg_path.display()))?;
+	println!("QR code: {} and {} ({payload})", png_path.display(), svg_path.display());
+	Ok(())
+}
+
+/// The `register_batch` call for every file of `folder`, after writing their proofs (and
+/// QR codes, with `qr`).
 fn batch(
 	folder: &Path,
 	kind: CertificateKind,
 	proofs: &Path,
+	qr: Option<&QrLinks>,
 ) -> Result<(CertificatesCall<Runtime>, H256, u32), String> {
 	let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
 		.map_err(|e| format!("cannot read folder {}: {e}", folder.display()))?
@@ -477,6 +573,23 @@ fn batch(
 		let path = proofs.join(format!("{name}.proof.json"));
 		std::fs::write(&path, serde_json::to_vec_pretty(&json).expect("JSON serialises"))
 			.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+		if let Some(links) = qr {
+			let payload = QrPayload {
+				base: links.base.clone(),
+				chain: links.chain,
+				id: *id,
+				country: None,
+				number: None,
+				proof: Some(json.proof),
+			};
+			let code = payload.code()?;
+			let png_path = proofs.join(format!("{name}.qr.png"));
+			let svg_path = proofs.join(format!("{name}.qr.svg"));
+			std::fs::write(&png_path, crate::qr::png(&code, 8)?)
+				.map_err(|e| format!("cannot write {}: {e}", png_path.display()))?;
+			std::fs::write(&svg_path, crate::qr::svg(&code))
+				.map_err(|e| format!("cannot write {}: {e}", svg_path.display()))?;
+		}
 	}
 	let count = ids.len() as u32;
 	Ok((CertificatesCall::register_batch { root, count, kind }, root, count))
@@ -518,32 +631,133 @@ pub fn verify(
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 	} else {
-		match (&answer.document, file) {
-			(None, _) => {},
-			(Some(_), Some(file)) => {
-				println!("integrity: {} hashes to {}, anchored", file.display(), answer.id)
-			},
-			(Some(_), None) => println!("integrity: id {} anchored", answer.id),
+		if let (Some(file), Some(_)) = (file, &answer.document) {
+			println!("file:      {} hashes to {}", file.display(), answer.id);
 		}
-		println!("status:    {}", answer.verdict);
-		if let Some(document) = &answer.document {
-			let issuer = &document.issuer;
+		print_verdict(&answer);
+	}
+	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
+}
+
+/// Finds the documents issuers of `country` anchored under `number` (only `issuer`'s if
+/// named) and prints each verdict; the answer is yes if one of them may be accepted.
+fn find(
+	rpc: &Rpc,
+	country: CountryCode,
+	number: &str,
+	issuer: Option<&str>,
+	at: Option<String>,
+	json: bool,
+) -> Result<Verdict, String> {
+	let mut params = vec![json!(country.to_string()), json!(number), json!(issuer)];
+	if let Some(at) = at {
+		params.push(json!(at));
+	}
+	let answer: DocumentMatches = rpc.ask("tamga_findDocument", Value::Array(params))?;
+	if json {
+		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
+	} else if answer.matches.is_empty() {
+		println!(
+			"NOT FOUND: no document of {} numbered {} is anchored (as of {}); a batch \
+			 member is verified with its file and proof",
+			answer.country,
+			answer.number,
+			crate::finality::block_label(&answer.at)
+		);
+	} else {
+		for (i, verdict) in answer.matches.iter().enumerate() {
+			if answer.matches.len() > 1 {
+				println!("document {} of {}: {}", i + 1, answer.matches.len(), verdict.id);
+			}
+			print_verdict(verdict);
+		}
+		if answer.more {
+			println!("more documents carry this number: name the issuer with --issuer");
+		}
+	}
+	Ok(if answer.matches.iter().any(|v| v.valid) { Verdict::Done } else { Verdict::Invalid })
+}
+
+/// Prints a verdict's three checks, then the document's facts.
+fn print_verdict(answer: &DocumentVerdict) {
+	print_checks(&answer.checks);
+	if let Some(document) = &answer.document {
+		let issuer = &document.issuer;
+		println!("issuer:    {}, account {}", issuer.name, issuer.account);
+		println!(
+			"document:  {} no. {}, {} -> {}, HS {}, valid {} to {}, {} of {} {} remain",
+			document.kind,
+			document.number,
+			document.exporting,
+			document.importing,
+			document.hs_codes.join(", "),
+			document.valid_from,
+			document.valid_until,
+			document.remaining_quantity,
+			document.declared_quantity,
+			document.unit
+		);
+		for warning in &document.warnings {
 			println!(
-				"issuer:    {} ({}, accredited by {}), account {}",
-				issuer.name, issuer.country, issuer.administration, issuer.account
-			);
-			println!(
-				"document:  {} no. {}, {} -> {}, HS {}, valid {} to {}",
-				document.kind,
-				document.number,
-				document.exporting,
-				document.importing,
-				document.hs_codes.join(", "),
-				document.valid_from,
-				document.valid_until
+				"warning:   {}'s {} rules: reason {} ({})",
+				warning.administration, warning.direction, warning.code, warning.meaning
 			);
 		}
-		println!("answered from {}", crate::finality::block_label(&answer.at));
+	}
+	println!("verdict:   {}", answer.verdict);
+	println!("answered from {}", crate::finality::block_label(&answer.at));
+}
+
+/// Prints the three checks, one line each: what was checked, passed or not, and why.
+pub fn print_checks(checks: &Checks) {
+	let mark = |passed: bool| if passed { "ok " } else { "NO " };
+	println!("integrity: {} {}", mark(checks.integrity.passed), checks.integrity.sentence);
+	println!("status:    {} {}", mark(checks.status.passed), checks.status.sentence);
+	println!("identity:  {} {}", mark(checks.identity.passed), checks.identity.sentence);
+}
+
+/// Verifies what the QR code in the PNG image at `path` names, on this node's chain.
+fn verify_qr(rpc: &Rpc, path: &Path, at: Option<String>, json: bool) -> Result<Verdict, String> {
+	let text = crate::qr::read_png(&read_file(path)?)?;
+	let payload: QrPayload =
+		text.parse().map_err(|e| format!("{}: not a Tamga code ({e}): {text}", path.display()))?;
+	let chain = genesis(rpc)?;
+	if payload.chain != chain {
+		println!(
+			"NOT GENUINE: the code names chain {}, this node's is {}: it was not issued on this \
+			 consortium's chain",
+			to_hex(payload.chain.as_bytes()),
+			to_hex(chain.as_bytes())
+		);
+		return Ok(Verdict::Invalid);
+	}
+	if let Some(proof) = payload.proof {
+		let member = BatchProofFile { id: to_hex(payload.id.as_bytes()), proof };
+		return verify_proof(rpc, member, json);
+	}
+	let mut params = vec![json!(to_hex(payload.id.as_bytes()))];
+	if let Some(at) = at {
+		params.push(json!(at));
+	}
+	let answer: DocumentVerdict = rpc.ask("tamga_verifyDocument", Value::Array(params))?;
+	if json {
+		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
+		return Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid });
+	}
+	println!("code:      {}", payload);
+	print_verdict(&answer);
+	// The code's number and country must be the anchored document's: a code copied onto
+	// another paper names the document it was printed for.
+	let matches = answer.document.as_ref().is_none_or(|document| {
+		payload.number.as_ref().is_none_or(|number| *number == document.number)
+			&& payload.country.is_none_or(|country| country.to_string() == document.exporting)
+	});
+	if !matches {
+		println!(
+			"NO MATCH: the code's country and number are not the anchored document's: compare \
+			 the paper with the document above"
+		);
+		return Ok(Verdict::Invalid);
 	}
 	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
 }
@@ -567,9 +781,14 @@ fn verify_member(
 			return Ok(Verdict::Invalid);
 		}
 	}
+	verify_proof(rpc, proof_file, json)
+}
+
+/// Asks about batch member `member` by its proof and prints the verdict.
+fn verify_proof(rpc: &Rpc, member: BatchProofFile, json: bool) -> Result<Verdict, String> {
 	let asked = rpc.ask::<BatchVerdict>(
 		"tamga_verifyBatchMember",
-		json!([id, serde_json::to_value(&proof_file.proof).expect("JSON serialises")]),
+		json!([member.id, serde_json::to_value(&member.proof).expect("JSON serialises")]),
 	);
 	let answer = match asked {
 		Err(error) if matches!(error.code(), Some(UNKNOWN_BATCH | NOT_A_MEMBER)) => {
@@ -581,16 +800,10 @@ fn verify_member(
 	if json {
 		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
 	} else {
-		println!("integrity: {} is member {} of batch {}", answer.id, answer.index, answer.root);
-		println!("status:    {}", answer.verdict);
-		println!(
-			"issuer:    {} ({}, accredited by {}), {} of {} documents",
-			answer.issuer.name,
-			answer.issuer.country,
-			answer.issuer.administration,
-			answer.kind,
-			answer.count
-		);
+		print_checks(&answer.checks);
+		println!("issuer:    {}, account {}", answer.issuer.name, answer.issuer.account);
+		println!("batch:     {} of {} {} documents", answer.index, answer.count, answer.kind);
+		println!("verdict:   {}", answer.verdict);
 	}
 	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
 }

@@ -21,6 +21,7 @@ mod justification;
 mod key;
 mod node_address;
 mod proof;
+mod qr;
 mod rpc;
 mod rules;
 mod salt;

@@ -37,6 +37,8 @@ pub struct BatchVerdict {
 	pub status: DocumentStatus,
 	/// The verdict in one sentence, for people.
 	pub verdict: String,
+	/// The three checks behind the verdict: integrity, status, identity.
+	pub checks: crate::checks::Checks,
 	/// Why it was revoked, if it was.
 	pub revocation_reason: Option<String>,
 	/// For `administrationLeft` and `voidedByConsortium`: the block in which the

@@ -1,9 +1,9 @@
-//! The answer of `tamga_verifyDocument`: whether a border officer may accept a document,
-//! and the facts the chain holds about it.
+//! The answers of `tamga_verifyDocument` and `tamga_findDocument`: whether a border
+//! officer may accept a document, and the facts the chain holds about it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::block::BlockRef;
+use crate::{block::BlockRef, checks::Checks};
 
 /// The verdict on a document (or batch member), one word a client can branch on.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,10 +85,29 @@ pub struct DocumentVerdict {
 	pub status: DocumentStatus,
 	/// The verdict in one sentence, for people.
 	pub verdict: String,
+	/// The three checks behind the verdict: integrity, status, identity.
+	pub checks: Checks,
 	/// What the chain holds about the document; absent when it is
 	/// [`DocumentStatus::NotAnchored`]. Its fields sit beside the others in JSON.
 	#[serde(flatten)]
 	pub document: Option<AnchoredDocument>,
+	/// The block the answer was read from.
+	pub at: BlockRef,
+}
+
+/// The answer of `tamga_findDocument`: the documents anchored under a paper's country and
+/// number, each with its verdict (integrity `numberOnly`).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentMatches {
+	/// The issuing country asked about.
+	pub country: String,
+	/// The certificate number asked about.
+	pub number: String,
+	/// The documents found (one per issuer; none if nothing carries the number).
+	pub matches: Vec<DocumentVerdict>,
+	/// Whether more documents carry the number than are listed (name the issuer).
+	pub more: bool,
 	/// The block the answer was read from.
 	pub at: BlockRef,
 }
@@ -164,6 +183,24 @@ mod tests {
 		BlockRef { number: 7, hash: format!("0x{}", "07".repeat(32)), finalized: true }
 	}
 
+	fn checks(passed: bool) -> Checks {
+		use crate::checks::{Check, Identity, Integrity};
+		let check = |code| Check { code, passed, sentence: String::new() };
+		Checks {
+			integrity: Check {
+				code: if passed { Integrity::Anchored } else { Integrity::NotAnchored },
+				passed,
+				sentence: String::new(),
+			},
+			status: check(if passed { DocumentStatus::Valid } else { DocumentStatus::NotAnchored }),
+			identity: Check {
+				code: if passed { Identity::Accredited } else { Identity::Unknown },
+				passed,
+				sentence: String::new(),
+			},
+		}
+	}
+
 	#[test]
 	fn an_unanchored_id_is_a_verdict_with_no_document_fields() {
 		let verdict = DocumentVerdict {
@@ -171,6 +208,7 @@ mod tests {
 			valid: false,
 			status: DocumentStatus::NotAnchored,
 			verdict: "NOT GENUINE".into(),
+			checks: checks(false),
 			document: None,
 			at: at(),
 		};
@@ -187,6 +225,7 @@ mod tests {
 			valid: true,
 			status: DocumentStatus::Valid,
 			verdict: "VALID".into(),
+			checks: checks(true),
 			document: Some(AnchoredDocument {
 				kind: "ct1".into(),
 				number: "KZ-1".into(),

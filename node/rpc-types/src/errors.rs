@@ -22,6 +22,9 @@ pub const UNKNOWN_BLOCK: i32 = -32004;
 pub const UNKNOWN_CARNET: i32 = -32005;
 /// The operator's administration never certified it as of the block asked about.
 pub const UNKNOWN_OPERATOR: i32 = -32006;
+/// The runtime of the block asked about predates the method (e.g. `tamga_findDocument`
+/// on a block before the upgrade that brought the look-up by number).
+pub const UNSUPPORTED_BY_RUNTIME: i32 = -32007;
 /// The method exists on the node but this RPC interface does not serve it (the verifier
 /// profile serves verification, headers and health only).
 pub const NOT_IN_PROFILE: i32 = -32010;

@@ -7,7 +7,9 @@
 //!
 //! - [`block`]: which block an answer was read from.
 //! - [`document`]: `tamga_verifyDocument` (with the `notAnchored` verdict for an id
-//!   nothing was anchored under) and the issuer and rule warnings it names.
+//!   nothing was anchored under), `tamga_findDocument` (by country and number) and the
+//!   issuer and rule warnings they name.
+//! - [`checks`]: the three checks of every verdict: integrity, status, identity.
 //! - [`batch`]: `tamga_verifyBatchMember`, its proof parameter and the proof file the
 //!   tool writes.
 //! - [`history`]: `tamga_documentHistory`.
@@ -23,6 +25,7 @@ pub mod aeo;
 pub mod batch;
 pub mod block;
 pub mod carnet;
+pub mod checks;
 pub mod document;
 pub mod errors;
 pub mod history;
@@ -30,6 +33,9 @@ pub mod quantity;
 
 pub use batch::{BatchProofFile, BatchVerdict, ProofParam};
 pub use block::BlockRef;
-pub use document::{AnchoredDocument, DocumentStatus, DocumentVerdict, Issuer, RuleWarningJson};
+pub use checks::{Check, Checks, Identity, Integrity};
+pub use document::{
+	AnchoredDocument, DocumentMatches, DocumentStatus, DocumentVerdict, Issuer, RuleWarningJson,
+};
 pub use errors::RpcError;
 pub use history::{ActionJson, DocumentHistory, HistoryEntryJson};

@@ -3,10 +3,14 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use pallet_tamga_certificates::{merkle, runtime_api::CertificatesApi};
-use sp_api::ProvideRuntimeApi;
+use pallet_tamga_certificates::{
+	merkle,
+	runtime_api::{CertificatesApi, DocumentLookupApi},
+	Verification,
+};
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
-use sp_core::H256;
+use sp_core::{crypto::Ss58Codec, H256};
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	AccountId32,
@@ -17,8 +21,11 @@ use crate::{
 	errors::{self, error},
 	hex,
 	native::NativeVerifier,
-	verdict::{self, BatchVerdict, DocumentHistory, DocumentVerdict},
+	verdict::{self, BatchVerdict, DocumentHistory, DocumentMatches, DocumentVerdict},
 };
+
+/// The longest certificate number a look-up takes, in bytes (the runtime's bound).
+pub const MAX_NUMBER_LENGTH: usize = 64;
 
 pub use tamga_rpc_types::ProofParam;
 
@@ -44,6 +51,19 @@ pub trait TamgaApi {
 	/// on), oldest first, as of block `at`.
 	#[method(name = "documentHistory")]
 	fn document_history(&self, id: String, at: Option<String>) -> RpcResult<DocumentHistory>;
+
+	/// The documents issuers of `country` (ISO 3166-1 alpha-2) anchored under certificate
+	/// `number` (only `issuer`'s, an SS58 account, if named), each with its verdict as of
+	/// block `at`: what a border officer holding a paper asks. None found is an empty
+	/// list, not an error.
+	#[method(name = "findDocument")]
+	fn find_document(
+		&self,
+		country: String,
+		number: String,
+		issuer: Option<String>,
+		at: Option<String>,
+	) -> RpcResult<DocumentMatches>;
 }
 
 /// The `tamga` methods over `client`.
@@ -66,22 +86,40 @@ impl<C, Block: BlockT> Tamga<C, Block> {
 	}
 }
 
-impl<C, Block> TamgaApiServer for Tamga<C, Block>
+impl<C, Block> Tamga<C, Block>
 where
 	Block: BlockT<Hash = H256>,
 	NumberFor<Block>: Into<u64>,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: CertificatesApi<Block, AccountId32, NumberFor<Block>>,
 {
+	/// The verification of document `id` in block `hash`: natively where the node can,
+	/// else by the runtime API.
+	fn verification(
+		&self,
+		hash: H256,
+		id: H256,
+	) -> RpcResult<Option<Verification<AccountId32, NumberFor<Block>>>> {
+		let native = self.native.as_ref().and_then(|native| native.verify_document(hash, id));
+		match native {
+			Some(answer) => Ok(answer),
+			None => self.client.runtime_api().verify_document(hash, id).map_err(runtime_error),
+		}
+	}
+}
+
+impl<C, Block> TamgaApiServer for Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CertificatesApi<Block, AccountId32, NumberFor<Block>>
+		+ DocumentLookupApi<Block, AccountId32>,
+{
 	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
 		let (hash, block) = block_at(&*self.client, at)?;
-		let native = self.native.as_ref().and_then(|native| native.verify_document(hash, id));
-		let verification = match native {
-			Some(answer) => answer,
-			None => self.client.runtime_api().verify_document(hash, id).map_err(runtime_error)?,
-		};
-		let Some(verification) = verification else {
+		let Some(verification) = self.verification(hash, id)? else {
 			return Ok(verdict::not_anchored(id, block));
 		};
 		Ok(verdict::document_verdict(id, verification, block))
@@ -153,5 +191,54 @@ where
 		let entries =
 			entries.into_iter().map(|entry| verdict::history_entry(entry, &block_hash)).collect();
 		Ok(DocumentHistory { id: hex::encode(id.as_bytes()), entries, at: block })
+	}
+
+	fn find_document(
+		&self,
+		country: String,
+		number: String,
+		issuer: Option<String>,
+		at: Option<String>,
+	) -> RpcResult<DocumentMatches> {
+		let code: tamga_primitives::CountryCode =
+			country.parse().map_err(|e| invalid(format!("country `{country}` {e}")))?;
+		if number.is_empty() || number.len() > MAX_NUMBER_LENGTH {
+			return Err(invalid(format!(
+				"number must be 1 to {MAX_NUMBER_LENGTH} bytes, got {}",
+				number.len()
+			)));
+		}
+		let issuer = issuer
+			.map(|text| {
+				AccountId32::from_ss58check(&text)
+					.map_err(|e| invalid(format!("issuer `{text}` is not an SS58 account ({e:?})")))
+			})
+			.transpose()?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		let api = self.client.runtime_api();
+		let supported = api
+			.has_api::<dyn DocumentLookupApi<Block, AccountId32>>(hash)
+			.map_err(runtime_error)?;
+		if !supported {
+			return Err(error(
+				errors::UNSUPPORTED_BY_RUNTIME,
+				format!(
+					"the runtime of block #{} predates the look-up by number; ask about a later \
+					 block",
+					block.number
+				),
+			));
+		}
+		let found = api
+			.find_documents(hash, code, number.as_bytes().to_vec(), issuer)
+			.map_err(runtime_error)?;
+		let mut matches = Vec::with_capacity(found.ids.len());
+		for id in found.ids {
+			if let Some(verification) = self.verification(hash, id)? {
+				let verdict = verdict::document_verdict(id, verification, block.clone());
+				matches.push(verdict::found_by_number(verdict, &country, &number));
+			}
+		}
+		Ok(DocumentMatches { country, number, matches, more: found.more, at: block })
 	}
 }

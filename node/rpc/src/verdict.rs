@@ -9,8 +9,9 @@ use sp_core::{crypto::Ss58Codec, H256};
 use sp_runtime::AccountId32;
 use tamga_primitives::{CountryCode, HsCode};
 pub use tamga_rpc_types::{
-	ActionJson, AnchoredDocument, BatchVerdict, BlockRef, DocumentHistory, DocumentStatus,
-	DocumentVerdict, HistoryEntryJson, Issuer, RuleWarningJson,
+	ActionJson, AnchoredDocument, BatchVerdict, BlockRef, Check, Checks, DocumentHistory,
+	DocumentMatches, DocumentStatus, DocumentVerdict, HistoryEntryJson, Identity, Integrity,
+	Issuer, RuleWarningJson,
 };
 
 use crate::{dates::iso_date, hex};
@@ -156,7 +157,8 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 			format!("INVALID: its declared quantity ({} {unit}) is used up", v.declared),
 		),
 	};
-	let mut sentence = sentence;
+	let status_check = Check { code: status, passed: status == DocumentStatus::Valid, sentence };
+	let mut sentence = status_check.sentence.clone();
 	let void_at = void_block(&v.validity);
 	if !v.issuer_accredited && void_at.is_none() {
 		sentence.push_str(&issuer_warning());
@@ -165,21 +167,30 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 	for warning in &warnings {
 		sentence.push_str(&warning_sentence(warning));
 	}
+	let issuer =
+		issuer(&v.issuer, &v.issuer_name, v.exporting, &v.administration_name, v.issuer_accredited);
+	let checks = Checks {
+		integrity: Check {
+			code: Integrity::Anchored,
+			passed: true,
+			sentence: format!(
+				"this exact document (id {}) is anchored",
+				hex::encode(id.as_bytes())
+			),
+		},
+		status: status_check,
+		identity: identity_check(&issuer),
+	};
 	DocumentVerdict {
 		id: hex::encode(id.as_bytes()),
 		valid: matches!(v.validity, Validity::Valid),
 		status,
 		verdict: sentence,
+		checks,
 		document: Some(AnchoredDocument {
 			kind: v.kind.to_string(),
 			number: text(&v.number),
-			issuer: issuer(
-				&v.issuer,
-				&v.issuer_name,
-				v.exporting,
-				&v.administration_name,
-				v.issuer_accredited,
-			),
+			issuer,
 			on_application: v.on_application,
 			exporting: v.exporting.to_string(),
 			importing: v.importing.to_string(),
@@ -208,18 +219,85 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 
 /// The verdict on an id nothing is anchored under as of block `at`.
 pub fn not_anchored(id: H256, at: BlockRef) -> DocumentVerdict {
+	let verdict = format!(
+		"NOT GENUINE: no document with id {} is anchored as of block #{}: it is not genuine, \
+		 or it was anchored in a batch (verify it with its batch proof)",
+		hex::encode(id.as_bytes()),
+		at.number
+	);
+	let checks = Checks {
+		integrity: Check {
+			code: Integrity::NotAnchored,
+			passed: false,
+			sentence: format!("no document with id {} is anchored", hex::encode(id.as_bytes())),
+		},
+		status: Check {
+			code: DocumentStatus::NotAnchored,
+			passed: false,
+			sentence: "nothing to accept: the document is not genuine, or it is a batch \
+			           member (verify it with its proof)"
+				.into(),
+		},
+		identity: Check {
+			code: Identity::Unknown,
+			passed: false,
+			sentence: "no issuer: nothing is anchored under this id".into(),
+		},
+	};
 	DocumentVerdict {
 		id: hex::encode(id.as_bytes()),
 		valid: false,
 		status: DocumentStatus::NotAnchored,
-		verdict: format!(
-			"NOT GENUINE: no document with id {} is anchored as of block #{}: it is not \
-			 genuine, or it was anchored in a batch (verify it with its batch proof)",
-			hex::encode(id.as_bytes()),
-			at.number
-		),
+		verdict,
+		checks,
 		document: None,
 		at,
+	}
+}
+
+/// `verdict`, found by its paper's `country` and `number` rather than by its file: its
+/// integrity is only that a document carries this number (the file's hash proves the
+/// rest).
+pub fn found_by_number(
+	mut verdict: DocumentVerdict,
+	country: &str,
+	number: &str,
+) -> DocumentVerdict {
+	verdict.checks.integrity = Check {
+		code: Integrity::NumberOnly,
+		passed: true,
+		sentence: format!(
+			"a document of {country} numbered {number} is anchored (id {}); compare the paper \
+			 with it: only the document's file proves it is this exact one",
+			verdict.id
+		),
+	};
+	verdict
+}
+
+/// The identity check of `issuer`.
+fn identity_check(issuer: &Issuer) -> Check<Identity> {
+	if issuer.accredited_at_issue {
+		Check {
+			code: Identity::Accredited,
+			passed: true,
+			sentence: format!(
+				"issued by {} ({}), accredited by {} when it anchored the document and in good \
+				 standing now",
+				issuer.name, issuer.country, issuer.administration
+			),
+		}
+	} else {
+		Check {
+			code: Identity::NotInGoodStanding,
+			passed: false,
+			sentence: format!(
+				"issued by {} ({}), accredited when it anchored the document; its \
+				 accreditation is suspended or revoked now, or its administration left the \
+				 consortium",
+				issuer.name, issuer.country
+			),
+		}
 	}
 }
 
@@ -264,7 +342,9 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 			(status, verdict, None)
 		},
 	};
-	let mut verdict = verdict;
+	let status_check =
+		Check { code: status, passed: status == DocumentStatus::Valid, sentence: verdict };
+	let mut verdict = status_check.sentence.clone();
 	let void_at = match v.validity {
 		BatchValidity::Void(void) => Some(void_at_block(void)),
 		_ => None,
@@ -272,21 +352,31 @@ pub fn batch_verdict<N: Into<u64> + Copy>(
 	if !v.issuer_accredited && void_at.is_none() {
 		verdict.push_str(&issuer_warning());
 	}
+	let issuer =
+		issuer(&v.issuer, &v.issuer_name, v.country, &v.administration_name, v.issuer_accredited);
+	let checks = Checks {
+		integrity: Check {
+			code: Integrity::BatchMember,
+			passed: true,
+			sentence: format!(
+				"this exact document is member {index} of the {} anchored in batch {}",
+				v.count,
+				hex::encode(root.as_bytes())
+			),
+		},
+		status: status_check,
+		identity: identity_check(&issuer),
+	};
 	Ok(BatchVerdict {
 		id: hex::encode(id.as_bytes()),
 		root: hex::encode(root.as_bytes()),
 		valid: matches!(v.validity, BatchValidity::Valid),
 		status,
 		verdict,
+		checks,
 		revocation_reason: reason,
 		void_at,
-		issuer: issuer(
-			&v.issuer,
-			&v.issuer_name,
-			v.country,
-			&v.administration_name,
-			v.issuer_accredited,
-		),
+		issuer,
 		kind: v.kind.to_string(),
 		index,
 		count: v.count,
@@ -399,6 +489,37 @@ mod tests {
 		);
 		assert_eq!(json["at"]["finalized"], json!(true));
 		assert_eq!(json["revocationReason"], json!(null));
+	}
+
+	#[test]
+	fn the_three_checks_say_what_passed() {
+		let valid = document_verdict(H256::repeat_byte(9), verification(Validity::Valid), at());
+		let checks = &valid.checks;
+		assert_eq!((checks.integrity.code, checks.integrity.passed), (Integrity::Anchored, true));
+		assert_eq!((checks.status.code, checks.status.passed), (DocumentStatus::Valid, true));
+		assert_eq!((checks.identity.code, checks.identity.passed), (Identity::Accredited, true));
+		assert!(checks.identity.sentence.contains("Торгово-промышленная палата (KZ)"));
+		assert!(checks.identity.sentence.contains("State Revenue Committee"));
+		assert!(valid.verdict.starts_with(&checks.status.sentence));
+
+		let mut suspended = verification(Validity::UsedUp);
+		suspended.issuer_accredited = false;
+		let used_up = document_verdict(H256::zero(), suspended, at());
+		assert_eq!(used_up.checks.status.code, DocumentStatus::UsedUp);
+		assert!(!used_up.checks.status.passed);
+		assert!(used_up.checks.integrity.passed);
+		assert_eq!(used_up.checks.identity.code, Identity::NotInGoodStanding);
+		assert!(!used_up.checks.identity.passed);
+
+		let found = found_by_number(valid.clone(), "KZ", "KZ-1");
+		assert_eq!(found.checks.integrity.code, Integrity::NumberOnly);
+		assert!(found.checks.integrity.sentence.contains("numbered KZ-1"));
+		assert_eq!((found.status, found.valid), (valid.status, valid.valid));
+
+		let none = not_anchored(H256::repeat_byte(0xab), at());
+		assert_eq!(none.checks.integrity.code, Integrity::NotAnchored);
+		assert_eq!(none.checks.identity.code, Identity::Unknown);
+		assert!(!none.checks.integrity.passed && !none.checks.status.passed);
 	}
 
 	#[test]
@@ -520,6 +641,8 @@ mod tests {
 			.unwrap();
 		assert!(ok.valid);
 		assert_eq!((ok.count, ok.index, ok.kind.as_str()), (10_000, 5, "veterinary"));
+		assert_eq!(ok.checks.integrity.code, Integrity::BatchMember);
+		assert!(ok.checks.integrity.sentence.contains("member 5 of the 10000"));
 		let err =
 			batch_verdict(H256::zero(), H256::zero(), 5, batch(BatchValidity::NotAMember), at())
 				.unwrap_err();

@@ -46,7 +46,9 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod lookup;
 pub mod merkle;
+pub mod migrations;
 pub mod rules;
 pub mod runtime_api;
 pub mod types;
@@ -58,6 +60,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use lookup::{Found, MAX_FOUND};
 pub use pallet::*;
 pub use rules::{Direction, RuleEngine, RuleFailure, RuleWarning};
 pub use types::{CertificateKind, DocumentId, HsCode, RejectionReason, RevocationReason, Status};
@@ -116,7 +119,12 @@ pub mod pallet {
 	/// Seconds in a day.
 	const SECONDS_PER_DAY: u64 = 86_400;
 
+	/// The layout of this pallet's storage: 1 added [`DocumentsByNumber`] (filled for
+	/// documents anchored before by [`crate::migrations::v1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -165,6 +173,21 @@ pub mod pallet {
 		Blake2_128Concat,
 		BoundedVec<u8, T::MaxNumberLength>,
 		DocumentId,
+	>;
+
+	/// Every anchored document by its issuer's country and its certificate number (a number
+	/// is unique per issuer, so a country may hold several documents under one number, one
+	/// per issuer): what a border officer holding a paper looks up. Batch members are not
+	/// here (their numbers are not on chain).
+	#[pallet::storage]
+	pub type DocumentsByNumber<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CountryCode>,
+			NMapKey<Blake2_128Concat, BoundedVec<u8, T::MaxNumberLength>>,
+			NMapKey<Identity, DocumentId>,
+		),
+		(),
 	>;
 
 	/// Each anchored record's history, oldest first. Only anchored documents have one:
@@ -358,7 +381,7 @@ pub mod pallet {
 		/// origin judge the `production` facts (materials, their origin and value, the
 		/// ex-works price), which are read while anchoring and not stored.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight(production)))]
+		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()))]
 		pub fn register(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -377,7 +400,7 @@ pub mod pallet {
 		/// `Replaced` and links to it. Only `old`'s issuer may do this, while `old` is in
 		/// force. The rule contracts judge the replacement as `register` does.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight(production)))]
+		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()))]
 		pub fn replace(
 			origin: OriginFor<T>,
 			old: DocumentId,
@@ -565,7 +588,7 @@ pub mod pallet {
 		/// `register` does, with the `production` facts the issuer verified. The document's
 		/// history starts with the application's filing, then the issuer's registration.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight(production)))]
+		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()))]
 		pub fn endorse(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -742,7 +765,9 @@ pub mod pallet {
 			base: Weight,
 		) -> DispatchResultWithPostInfo {
 			let Anchoring { id, replaces, applicant, used } = anchoring;
-			let base = base.saturating_add(Self::production_weight(&production));
+			let base = base
+				.saturating_add(Self::production_weight(&production))
+				.saturating_add(Self::number_index_weight());
 			Self::ensure_anchorable(author, country, id, &facts, production.as_ref())
 				.map_err(|e| e.with_weight(base))?;
 			let (rules_weight, verdicts) = Self::judge(author, &facts, production.as_ref());
@@ -752,6 +777,7 @@ pub mod pallet {
 				error,
 			})?;
 			Numbers::<T>::insert(author, &facts.number, id);
+			DocumentsByNumber::<T>::insert((country, &facts.number, id), ());
 			let kind = facts.kind;
 			Documents::<T>::insert(
 				id,
@@ -965,6 +991,12 @@ pub mod pallet {
 				Status::Replaced { .. } => Err(Error::<T>::DocumentReplaced.into()),
 				Status::Revoked { .. } => Err(Error::<T>::DocumentRevoked.into()),
 			}
+		}
+
+		/// The write of a document into [`DocumentsByNumber`], beyond what the benchmarks of
+		/// `register`, `replace` and `endorse` measured (they predate the index).
+		pub fn number_index_weight() -> Weight {
+			T::DbWeight::get().writes(1)
 		}
 
 		/// The reads of the check that a document is not void (the author's voiding and

@@ -1,11 +1,15 @@
-//! What the node asks the runtime about documents: the runtime API behind the
-//! `tamga_verifyDocument`, `tamga_verifyBatchMember` and `tamga_documentHistory` RPCs.
+//! What the node asks the runtime about documents: the runtime APIs behind the
+//! `tamga_verifyDocument`, `tamga_verifyBatchMember`, `tamga_documentHistory` and
+//! `tamga_findDocument` RPCs.
 
 use alloc::vec::Vec;
 use codec::Codec;
 use sp_core::H256;
 
+use tamga_primitives::CountryCode;
+
 use crate::{
+	lookup::Found,
 	merkle::Proof,
 	types::{DocumentId, HistoryEntry},
 	verification::{BatchVerification, Verification},
@@ -34,5 +38,17 @@ sp_api::decl_runtime_apis! {
 		/// application's filing; pending, withdrawn and rejected applications are not in
 		/// it (they are told by events).
 		fn document_history(id: DocumentId) -> Vec<HistoryEntry<AccountId, BlockNumber>>;
+	}
+
+	/// Documents by their paper's number: what a border officer holding a print asks. A
+	/// trait of its own, so a node asks `has_api` before using it on blocks of older
+	/// runtimes.
+	pub trait DocumentLookupApi<AccountId>
+	where
+		AccountId: Codec,
+	{
+		/// The documents issuers of `country` anchored under certificate `number` (only
+		/// `issuer`'s if named), at most [`crate::MAX_FOUND`].
+		fn find_documents(country: CountryCode, number: Vec<u8>, issuer: Option<AccountId>) -> Found;
 	}
 }

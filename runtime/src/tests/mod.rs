@@ -64,6 +64,22 @@ fn local_testnet_genesis_has_four_administrations_and_four_validators() {
 }
 
 #[test]
+fn a_new_chain_starts_at_the_pallets_current_storage_versions_and_migrates_nothing() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade};
+	local_testnet().execute_with(|| {
+		assert_eq!(
+			crate::Certificates::on_chain_storage_version(),
+			pallet_tamga_certificates::STORAGE_VERSION
+		);
+		// The listed migrations are versioned: on a chain already at their version they
+		// only read that version.
+		let weight = crate::Migrations::on_runtime_upgrade();
+		let one_read = <crate::Runtime as frame_system::Config>::DbWeight::get().reads(1);
+		assert!(weight.all_lte(one_read), "{weight:?}");
+	});
+}
+
+#[test]
 fn the_runtime_has_no_sudo_pallet() {
 	let metadata = crate::Runtime::metadata_at_version(15).expect("metadata V15");
 	let metadata: frame_metadata::RuntimeMetadataPrefixed =

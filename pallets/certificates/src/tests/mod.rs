@@ -3,6 +3,7 @@
 mod anchoring;
 mod applications;
 mod departure;
+mod lookup;
 mod no_history_poisoning;
 mod properties;
 mod rules;
