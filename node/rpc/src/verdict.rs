@@ -19,10 +19,10 @@ use crate::{dates::iso_date, hex};
 /// The JSON form of `warning`.
 pub fn rule_warning(warning: &RuleWarning) -> RuleWarningJson {
 	RuleWarningJson {
-		administration: text(&warning.administration),
+		administration: warning.administration.to_string(),
 		direction: warning.direction.to_string(),
 		code: warning.code,
-		meaning: rule_code_meaning(&warning.administration, warning.code),
+		meaning: rule_code_meaning(warning.administration, warning.code),
 	}
 }
 
@@ -35,11 +35,11 @@ fn warning_sentence(warning: &RuleWarningJson) -> String {
 }
 
 /// What reason `code` from `administration`'s rules means, for people.
-pub fn rule_code_meaning(administration: &[u8; 2], code: u16) -> String {
+pub fn rule_code_meaning(administration: CountryCode, code: u16) -> String {
 	match tamga_rules::reasons::meaning(code) {
 		Some(meaning) => meaning.to_string(),
 		None if code >= tamga_rules::reasons::FIRST_OWN_CODE => {
-			format!("a code of {}'s own rules: ask that administration", text(administration))
+			format!("a code of {}'s own rules: ask that administration", administration)
 		},
 		None => "a code Tamga does not define".to_string(),
 	}
@@ -446,8 +446,11 @@ mod tests {
 	#[test]
 	fn rule_warnings_are_listed_and_told() {
 		let mut v = verification(Validity::Valid);
-		v.warnings =
-			vec![RuleWarning { administration: *b"KG", direction: Direction::Import, code: 203 }];
+		v.warnings = vec![RuleWarning {
+			administration: CountryCode::new(*b"KG").unwrap(),
+			direction: Direction::Import,
+			code: 203,
+		}];
 		let json = serde_json::to_value(document_verdict(H256::repeat_byte(9), v, at())).unwrap();
 		assert_eq!(json["valid"], json!(true));
 		assert_eq!(

@@ -936,11 +936,7 @@ pub mod pallet {
 					Ok(tamga_rules::Verdict::Accept) => {},
 					Ok(tamga_rules::Verdict::Warn(code)) => {
 						// Two slots, at most two warnings: the bound holds.
-						let _ = warnings.try_push(RuleWarning {
-							administration: *administration.as_bytes(),
-							direction,
-							code,
-						});
+						let _ = warnings.try_push(RuleWarning { administration, direction, code });
 					},
 					Ok(tamga_rules::Verdict::Reject(code)) => {
 						return (used, Err(Error::<T>::RejectedByRules { direction, code }.into()))

@@ -20,7 +20,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, weights::Weight, BoundedVec, PalletError};
 use scale_info::TypeInfo;
-use tamga_primitives::DocumentKind;
+use tamga_primitives::{CountryCode, DocumentKind};
 use tamga_rules::Verdict;
 
 use crate::types::{CertificateKind, HsCode};
@@ -93,7 +93,7 @@ pub enum RuleFailure {
 )]
 pub struct RuleWarning {
 	/// The administration whose contract warned.
-	pub administration: [u8; 2],
+	pub administration: CountryCode,
 	/// Whether it judged as the exporting or the importing administration.
 	pub direction: Direction,
 	/// The reason code (`tamga_rules::reasons`).

@@ -323,8 +323,11 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 		assert!(Documents::<Runtime>::get(H256::repeat_byte(1)).unwrap().warnings.is_empty());
 		// Warn: 48 %, within 5 points of the maximum; stored and shown to verifiers.
 		assert_ok!(register_pasta(&kz_issuer, 2, 480, b"TR", None));
-		let warning =
-			RuleWarning { administration: *b"KZ", direction: Direction::Export, code: 105 };
+		let warning = RuleWarning {
+			administration: CountryCode::new(*b"KZ").unwrap(),
+			direction: Direction::Export,
+			code: 105,
+		};
 		assert_eq!(Certificates::verify(H256::repeat_byte(2)).unwrap().warnings, [warning]);
 		System::assert_has_event(
 			pallet_tamga_certificates::Event::RuleWarned { id: H256::repeat_byte(2), warning }
@@ -484,8 +487,11 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			beef("V-2"),
 			None
 		));
-		let announced =
-			RuleWarning { administration: *b"KG", direction: Direction::Import, code: 203 };
+		let announced = RuleWarning {
+			administration: CountryCode::new(*b"KG").unwrap(),
+			direction: Direction::Import,
+			code: 203,
+		};
 		assert_eq!(Certificates::verify(H256::repeat_byte(0xb2)).unwrap().warnings, [announced]);
 		// Ten days on, the ban is in force: reason 202.
 		pallet_timestamp::Now::<Runtime>::put(u64::from(TODAY + 10) * 86_400_000);
@@ -511,8 +517,11 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			cheese,
 			Some(pasta(0, b"KZ", None)),
 		));
-		let reminder =
-			RuleWarning { administration: *b"KG", direction: Direction::Import, code: 201 };
+		let reminder = RuleWarning {
+			administration: CountryCode::new(*b"KG").unwrap(),
+			direction: Direction::Import,
+			code: 201,
+		};
 		assert_eq!(Certificates::verify(H256::repeat_byte(0xb4)).unwrap().warnings, [reminder]);
 	});
 }

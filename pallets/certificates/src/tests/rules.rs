@@ -6,7 +6,7 @@ use sp_runtime::DispatchError;
 use tamga_primitives::HsCode;
 use tamga_rules::Verdict;
 
-use super::{facts, id, signed};
+use super::{country, facts, id, signed};
 use crate::{
 	mock::*,
 	rules::{Material, Production},
@@ -193,8 +193,10 @@ fn a_warning_is_stored_on_the_record_and_announced() {
 		kz_export_rules(RULES);
 		kg_import_rules(OTHER_RULES);
 		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(1), facts("A"), None));
-		let kz = RuleWarning { administration: *b"KZ", direction: Direction::Export, code: 105 };
-		let kg = RuleWarning { administration: *b"KG", direction: Direction::Import, code: 203 };
+		let kz =
+			RuleWarning { administration: country(b"KZ"), direction: Direction::Export, code: 105 };
+		let kg =
+			RuleWarning { administration: country(b"KG"), direction: Direction::Import, code: 203 };
 		assert_eq!(Documents::<Test>::get(id(1)).unwrap().warnings.into_inner(), [kz, kg]);
 		System::assert_has_event(Event::RuleWarned { id: id(1), warning: kz }.into());
 		System::assert_last_event(Event::RuleWarned { id: id(1), warning: kg }.into());
