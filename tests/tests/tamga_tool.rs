@@ -116,6 +116,8 @@ fn bad_keys_ids_and_unreadable_files_are_named() {
 	assert!(line.contains("64 hex digits"), "{line}");
 	let line = error_line(&["verify", "--url", &url, "/no/such/document.pdf"]);
 	assert!(line.contains("cannot read /no/such/document.pdf"), "{line}");
+	let line = error_line(&["verify", "--url", &url, "--qr", "/no/such/scan.png"]);
+	assert!(line.contains("cannot read /no/such/scan.png"), "{line}");
 	let line = error_line(&["verify-proof", "/no/such/proof.json", "--authorities", "/no/set"]);
 	assert!(line.contains("cannot read /no/such/proof.json"), "{line}");
 }

@@ -395,15 +395,21 @@ pub struct VerifyCmd {
 impl VerifyCmd {
 	/// Verifies the document (or finds it by number) and prints the verdict.
 	pub fn run(&self) -> Result<Verdict, String> {
+		// What is asked about is read and checked before the node is asked anything.
+		let id = match (&self.number, &self.qr) {
+			(None, None) => Some(Document { file: self.file.clone(), id: self.id.clone() }.id()?),
+			_ => None,
+		};
+		let code = self.qr.as_deref().map(read_qr).transpose()?;
 		let rpc = self.connection.rpc()?;
 		let at = self.read.block(&rpc)?;
 		if let (Some(number), Some(country)) = (&self.number, self.country) {
 			return find(&rpc, country, number, self.issuer.as_deref(), at, self.json);
 		}
-		if let Some(image) = &self.qr {
-			return verify_qr(&rpc, image, at, self.json);
+		if let Some(code) = code {
+			return verify_qr(&rpc, code, at, self.json);
 		}
-		let id = Document { file: self.file.clone(), id: self.id.clone() }.id()?;
+		let id = id.ok_or("give a file, --id, --qr or --number with --country")?;
 		verify(&rpc, id, self.file.as_deref(), at, self.json)
 	}
 }
@@ -716,11 +722,20 @@ pub fn print_checks(checks: &Checks) {
 	println!("identity:  {} {}", mark(checks.identity.passed), checks.identity.sentence);
 }
 
-/// Verifies what the QR code in the PNG image at `path` names, on this node's chain.
-fn verify_qr(rpc: &Rpc, path: &Path, at: Option<String>, json: bool) -> Result<Verdict, String> {
-	let text = crate::qr::read_png(&read_file(path)?)?;
-	let payload: QrPayload =
-		text.parse().map_err(|e| format!("{}: not a Tamga code ({e}): {text}", path.display()))?;
+/// The link of the QR code in the PNG image at `path`.
+fn read_qr(path: &Path) -> Result<QrPayload, String> {
+	let text =
+		crate::qr::read_png(&read_file(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+	text.parse().map_err(|e| format!("{}: not a Tamga code ({e}): {text}", path.display()))
+}
+
+/// Verifies what the QR code `payload` names, on this node's chain.
+fn verify_qr(
+	rpc: &Rpc,
+	payload: QrPayload,
+	at: Option<String>,
+	json: bool,
+) -> Result<Verdict, String> {
 	let chain = genesis(rpc)?;
 	if payload.chain != chain {
 		println!(
