@@ -4,14 +4,15 @@
 #
 #   - Debian packages: protobuf-compiler (libp2p), clang + libclang-dev (RocksDB bindings),
 #     curl (scripts talk to nodes' RPC), build-essential, nftables (the tests check the
-#     firewall ruleset `tamga admin firewall-rules` prints).
+#     firewall ruleset `tamga admin firewall-rules` prints), chromium (the officers' page
+#     is tested in a real headless browser).
 #   - The Rust toolchain pinned in rust-toolchain.toml (1.95.0) with rust-src and the
 #     wasm32-unknown-unknown and wasm32v1-none targets (runtime Wasm).
 set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "$0")/common.sh"
 
-PACKAGES=(protobuf-compiler clang libclang-dev curl build-essential pkg-config nftables)
+PACKAGES=(protobuf-compiler clang libclang-dev curl build-essential pkg-config nftables chromium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -22,11 +22,7 @@ use sp_core::H256;
 use tamga_primitives::{CountryCode, HsCode};
 
 use crate::qr::QrPayload;
-use tamga_rpc_types::{
-	errors::{NOT_A_MEMBER, UNKNOWN_BATCH},
-	BatchProofFile, BatchVerdict, Checks, DocumentHistory, DocumentMatches, DocumentVerdict,
-	ProofParam,
-};
+use tamga_rpc_types::{BatchProofFile, DocumentHistory, ProofParam};
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
@@ -357,63 +353,6 @@ impl DocumentArg {
 }
 
 /// `tamga verify`: the border officer's check of one document.
-#[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("what").required(true)))]
-pub struct VerifyCmd {
-	/// The node to talk to.
-	#[command(flatten)]
-	pub connection: crate::tx::Connection,
-	/// The document's file: its id is blake2-256 of its bytes.
-	#[arg(group = "what")]
-	pub file: Option<PathBuf>,
-	/// The document's id, `0x` and 64 hex digits, instead of its file.
-	#[arg(long, group = "what")]
-	pub id: Option<String>,
-	/// A QR code printed on the paper, as a PNG image (a scan, or the file `register
-	/// --qr` wrote): verifies the document (or batch member) it names.
-	#[arg(long, group = "what", value_name = "FILE.png")]
-	pub qr: Option<PathBuf>,
-	/// The certificate number printed on a paper, with --country: finds the documents
-	/// issuers of that country anchored under it (their integrity is only that the number
-	/// matches; the file proves the exact document).
-	#[arg(long, group = "what", requires = "country")]
-	pub number: Option<String>,
-	/// The issuing country of --number (ISO 3166-1 alpha-2).
-	#[arg(long, requires = "number")]
-	pub country: Option<CountryCode>,
-	/// With --number: only this issuer's document (SS58 account).
-	#[arg(long, requires = "number")]
-	pub issuer: Option<String>,
-	/// Which block answers.
-	#[command(flatten)]
-	pub read: crate::finality::ReadAt,
-	/// Print the node's JSON answer.
-	#[arg(long)]
-	pub json: bool,
-}
-
-impl VerifyCmd {
-	/// Verifies the document (or finds it by number) and prints the verdict.
-	pub fn run(&self) -> Result<Verdict, String> {
-		// What is asked about is read and checked before the node is asked anything.
-		let id = match (&self.number, &self.qr) {
-			(None, None) => Some(Document { file: self.file.clone(), id: self.id.clone() }.id()?),
-			_ => None,
-		};
-		let code = self.qr.as_deref().map(read_qr).transpose()?;
-		let rpc = self.connection.rpc()?;
-		let at = self.read.block(&rpc)?;
-		if let (Some(number), Some(country)) = (&self.number, self.country) {
-			return find(&rpc, country, number, self.issuer.as_deref(), at, self.json);
-		}
-		if let Some(code) = code {
-			return verify_qr(&rpc, code, at, self.json);
-		}
-		let id = id.ok_or("give a file, --id, --qr or --number with --country")?;
-		verify(&rpc, id, self.file.as_deref(), at, self.json)
-	}
-}
-
 impl CertificateCmd {
 	/// Runs the action and prints what happened.
 	pub fn run(&self) -> Result<Verdict, String> {
@@ -421,15 +360,24 @@ impl CertificateCmd {
 		let call = match &self.action {
 			Action::Verify { document, read, json } => {
 				let at = read.block(&rpc)?;
-				return verify(&rpc, document.id()?, document.file.as_deref(), at, *json);
+				return crate::verify::verify(
+					&rpc,
+					document.id()?,
+					document.file.as_deref(),
+					at,
+					*json,
+				);
 			},
 			Action::VerifyMember { proof, file, json } => {
-				return verify_member(&rpc, proof, file.as_deref(), *json)
+				return crate::verify::verify_member(&rpc, proof, file.as_deref(), *json)
 			},
 			Action::History { document, json } => return history(&rpc, document.id()?, *json),
 			Action::Batch { folder, kind, proofs, qr, qr_base } => {
 				let qr = match qr {
-					true => Some(QrLinks { chain: genesis(&rpc)?, base: qr_base.clone() }),
+					true => Some(QrLinks {
+						chain: crate::verify::genesis(&rpc)?,
+						base: qr_base.clone(),
+					}),
 					false => None,
 				};
 				let (call, root, count) = batch(folder, *kind, proofs, qr.as_ref())?;
@@ -448,7 +396,7 @@ impl CertificateCmd {
 				if let (Some(prefix), Verdict::Done) = (qr, &verdict) {
 					let payload = QrPayload {
 						base: qr_base.clone(),
-						chain: genesis(&rpc)?,
+						chain: crate::verify::genesis(&rpc)?,
 						id,
 						country: Some(facts.exporting),
 						number: Some(facts.number.clone()),
@@ -516,12 +464,6 @@ impl CertificateCmd {
 struct QrLinks {
 	chain: H256,
 	base: Option<String>,
-}
-
-/// The hash of the node's genesis block: the chain a QR code names.
-fn genesis(rpc: &Rpc) -> Result<H256, String> {
-	let hash = rpc.call("chain_getBlockHash", json!([0]))?;
-	tamga_rpc::hex::parse_h256("genesis hash", hash.as_str().unwrap_or_default())
 }
 
 /// Writes `payload`'s QR code to `prefix`.png and `prefix`.svg.
@@ -603,7 +545,7 @@ fn batch(
 
 /// Reads a proof file: (id, root, proof).
 fn read_proof(path: &Path) -> Result<(H256, H256, merkle::Proof), String> {
-	let file = proof_file(path)?;
+	let file = crate::verify::read_proof_file(path)?;
 	let hash = |what: &str, text: &str| tamga_rpc::hex::parse_h256(what, text);
 	let siblings =
 		file.proof.siblings.iter().map(|s| hash("a sibling", s)).collect::<Result<Vec<_>, _>>()?;
@@ -613,214 +555,6 @@ fn read_proof(path: &Path) -> Result<(H256, H256, merkle::Proof), String> {
 		siblings: siblings.try_into().map_err(|_| "a proof has at most 32 siblings".to_string())?,
 	};
 	Ok((hash("id", &file.id)?, hash("proof.root", &file.proof.root)?, proof))
-}
-
-/// The proof file at `path`, as `cert batch` writes it.
-fn proof_file(path: &Path) -> Result<BatchProofFile, String> {
-	serde_json::from_slice(&read_file(path)?)
-		.map_err(|e| format!("{} is not a proof file: {e}", path.display()))
-}
-
-/// Prints the verdict on document `id`.
-pub fn verify(
-	rpc: &Rpc,
-	id: H256,
-	file: Option<&Path>,
-	at: Option<String>,
-	json: bool,
-) -> Result<Verdict, String> {
-	let mut params = vec![json!(to_hex(id.as_bytes()))];
-	if let Some(at) = at {
-		params.push(json!(at));
-	}
-	let answer: DocumentVerdict = rpc.ask("tamga_verifyDocument", Value::Array(params))?;
-	if json {
-		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
-	} else {
-		if let (Some(file), Some(_)) = (file, &answer.document) {
-			println!("file:      {} hashes to {}", file.display(), answer.id);
-		}
-		print_verdict(&answer);
-	}
-	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
-}
-
-/// Finds the documents issuers of `country` anchored under `number` (only `issuer`'s if
-/// named) and prints each verdict; the answer is yes if one of them may be accepted.
-fn find(
-	rpc: &Rpc,
-	country: CountryCode,
-	number: &str,
-	issuer: Option<&str>,
-	at: Option<String>,
-	json: bool,
-) -> Result<Verdict, String> {
-	let mut params = vec![json!(country.to_string()), json!(number), json!(issuer)];
-	if let Some(at) = at {
-		params.push(json!(at));
-	}
-	let answer: DocumentMatches = rpc.ask("tamga_findDocument", Value::Array(params))?;
-	if json {
-		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
-	} else if answer.matches.is_empty() {
-		println!(
-			"NOT FOUND: no document of {} numbered {} is anchored (as of {}); a batch \
-			 member is verified with its file and proof",
-			answer.country,
-			answer.number,
-			crate::finality::block_label(&answer.at)
-		);
-	} else {
-		for (i, verdict) in answer.matches.iter().enumerate() {
-			if answer.matches.len() > 1 {
-				println!("document {} of {}: {}", i + 1, answer.matches.len(), verdict.id);
-			}
-			print_verdict(verdict);
-		}
-		if answer.more {
-			println!("more documents carry this number: name the issuer with --issuer");
-		}
-	}
-	Ok(if answer.matches.iter().any(|v| v.valid) { Verdict::Done } else { Verdict::Invalid })
-}
-
-/// Prints a verdict's three checks, then the document's facts.
-fn print_verdict(answer: &DocumentVerdict) {
-	print_checks(&answer.checks);
-	if let Some(document) = &answer.document {
-		let issuer = &document.issuer;
-		println!("issuer:    {}, account {}", issuer.name, issuer.account);
-		println!(
-			"document:  {} no. {}, {} -> {}, HS {}, valid {} to {}, {} of {} {} remain",
-			document.kind,
-			document.number,
-			document.exporting,
-			document.importing,
-			document.hs_codes.join(", "),
-			document.valid_from,
-			document.valid_until,
-			document.remaining_quantity,
-			document.declared_quantity,
-			document.unit
-		);
-		for warning in &document.warnings {
-			println!(
-				"warning:   {}'s {} rules: reason {} ({})",
-				warning.administration, warning.direction, warning.code, warning.meaning
-			);
-		}
-	}
-	println!("verdict:   {}", answer.verdict);
-	println!("answered from {}", crate::finality::block_label(&answer.at));
-}
-
-/// Prints the three checks, one line each: what was checked, passed or not, and why.
-pub fn print_checks(checks: &Checks) {
-	let mark = |passed: bool| if passed { "ok " } else { "NO " };
-	println!("integrity: {} {}", mark(checks.integrity.passed), checks.integrity.sentence);
-	println!("status:    {} {}", mark(checks.status.passed), checks.status.sentence);
-	println!("identity:  {} {}", mark(checks.identity.passed), checks.identity.sentence);
-}
-
-/// The link of the QR code in the PNG image at `path`.
-fn read_qr(path: &Path) -> Result<QrPayload, String> {
-	let text =
-		crate::qr::read_png(&read_file(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
-	text.parse().map_err(|e| format!("{}: not a Tamga code ({e}): {text}", path.display()))
-}
-
-/// Verifies what the QR code `payload` names, on this node's chain.
-fn verify_qr(
-	rpc: &Rpc,
-	payload: QrPayload,
-	at: Option<String>,
-	json: bool,
-) -> Result<Verdict, String> {
-	let chain = genesis(rpc)?;
-	if payload.chain != chain {
-		println!(
-			"NOT GENUINE: the code names chain {}, this node's is {}: it was not issued on this \
-			 consortium's chain",
-			to_hex(payload.chain.as_bytes()),
-			to_hex(chain.as_bytes())
-		);
-		return Ok(Verdict::Invalid);
-	}
-	if let Some(proof) = payload.proof {
-		let member = BatchProofFile { id: to_hex(payload.id.as_bytes()), proof };
-		return verify_proof(rpc, member, json);
-	}
-	let mut params = vec![json!(to_hex(payload.id.as_bytes()))];
-	if let Some(at) = at {
-		params.push(json!(at));
-	}
-	let answer: DocumentVerdict = rpc.ask("tamga_verifyDocument", Value::Array(params))?;
-	if json {
-		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
-		return Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid });
-	}
-	println!("code:      {}", payload);
-	print_verdict(&answer);
-	// The code's number and country must be the anchored document's: a code copied onto
-	// another paper names the document it was printed for.
-	let matches = answer.document.as_ref().is_none_or(|document| {
-		payload.number.as_ref().is_none_or(|number| *number == document.number)
-			&& payload.country.is_none_or(|country| country.to_string() == document.exporting)
-	});
-	if !matches {
-		println!(
-			"NO MATCH: the code's country and number are not the anchored document's: compare \
-			 the paper with the document above"
-		);
-		return Ok(Verdict::Invalid);
-	}
-	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
-}
-
-/// Prints the verdict on a batch member.
-fn verify_member(
-	rpc: &Rpc,
-	proof: &Path,
-	file: Option<&Path>,
-	json: bool,
-) -> Result<Verdict, String> {
-	let proof_file = proof_file(proof)?;
-	let id = proof_file.id.clone();
-	if let Some(file) = file {
-		let actual = to_hex(blake2(&read_file(file)?).as_bytes());
-		if actual != id {
-			println!(
-				"integrity: {} hashes to {actual}, but the proof is for {id}: not this document",
-				file.display()
-			);
-			return Ok(Verdict::Invalid);
-		}
-	}
-	verify_proof(rpc, proof_file, json)
-}
-
-/// Asks about batch member `member` by its proof and prints the verdict.
-fn verify_proof(rpc: &Rpc, member: BatchProofFile, json: bool) -> Result<Verdict, String> {
-	let asked = rpc.ask::<BatchVerdict>(
-		"tamga_verifyBatchMember",
-		json!([member.id, serde_json::to_value(&member.proof).expect("JSON serialises")]),
-	);
-	let answer = match asked {
-		Err(error) if matches!(error.code(), Some(UNKNOWN_BATCH | NOT_A_MEMBER)) => {
-			println!("status:    NOT GENUINE: {error}");
-			return Ok(Verdict::Invalid);
-		},
-		other => other?,
-	};
-	if json {
-		println!("{}", serde_json::to_string_pretty(&answer).expect("JSON serialises"));
-	} else {
-		print_checks(&answer.checks);
-		println!("issuer:    {}, account {}", answer.issuer.name, answer.issuer.account);
-		println!("batch:     {} of {} {} documents", answer.index, answer.count, answer.kind);
-		println!("verdict:   {}", answer.verdict);
-	}
-	Ok(if answer.valid { Verdict::Done } else { Verdict::Invalid })
 }
 
 /// Prints document `id`'s history.

@@ -26,8 +26,11 @@ mod rpc;
 mod rules;
 mod salt;
 mod secret;
+mod serve;
+mod speech;
 mod support;
 mod tx;
+mod verify;
 
 use clap::Parser;
 
@@ -38,6 +41,10 @@ use crate::support::Verdict;
 #[derive(Debug, Parser)]
 #[command(name = "tamga", version, after_help = AFTER_HELP)]
 struct Cli {
+	/// The language of verdicts, sentences and errors (`en`, `ru`, ...; default: the
+	/// locale of LC_ALL, LC_MESSAGES or LANG, else English). JSON answers are unchanged.
+	#[arg(long, global = true, value_name = "LANG")]
+	lang: Option<String>,
 	/// What to do.
 	#[command(subcommand)]
 	command: Command,
@@ -68,7 +75,11 @@ enum Command {
 	Rules(rules::RulesCmd),
 	/// Verify a document (its file, or `--id`): integrity, status, issuer. Exit code 0
 	/// valid, 1 invalid or not genuine, 2 error.
-	Verify(cert::VerifyCmd),
+	Verify(verify::VerifyCmd),
+	/// Serve the verification page for border posts: officers drop a document, paste a QR
+	/// code's link or type a country and number, and read the three checks, the remaining
+	/// quantity and the history, in their language. It only reads the chain.
+	Serve(serve::ServeCmd),
 	/// Auditors: a document's history, or every Tamga event of a range of blocks as
 	/// JSON lines or CSV.
 	#[command(subcommand)]
@@ -98,6 +109,8 @@ Examples:
         --kind origin --valid-until 1000000                 KZ accredits an issuer
   tamga cert --suri //Eve register --file ct1.pdf --kind ct1 --number KZ-2026-0001 ...
   tamga verify ct1.pdf                                     a border officer's check
+  tamga --lang ru verify --country KZ --number KZ-2026-0001  by the paper's number, in Russian
+  tamga serve --url http://127.0.0.1:9944 --listen 127.0.0.1:8080   the border posts' page
   tamga audit history --file ct1.pdf                       every action on a document
   tamga audit export --from 1 --to 5000 --format csv --out events.csv
   tamga authorities --out authorities.json                 pin the validators' keys
@@ -109,7 +122,21 @@ Exit codes: 0 done (a check: yes; a transaction: final), 1 a check's answer is n
 
 fn main() {
 	let cli = Cli::parse();
-	let outcome = match &cli.command {
+	let outcome = speech::Catalogue::choose_for_run(cli.lang.as_deref()).and_then(|_| run(&cli));
+	match outcome {
+		Ok(Verdict::Done) => {},
+		Ok(Verdict::Invalid) => std::process::exit(1),
+		Ok(Verdict::NotFinal) => std::process::exit(3),
+		Err(error) => {
+			eprintln!("{}: {error}", speech::Catalogue::current().word("error.prefix"));
+			std::process::exit(2)
+		},
+	}
+}
+
+/// Runs the command.
+fn run(cli: &Cli) -> Result<Verdict, String> {
+	match &cli.command {
 		Command::Key(cmd) => cmd.run(),
 		Command::Admin(cmd) => cmd.run(),
 		Command::Cert(cmd) => cmd.run(),
@@ -117,19 +144,11 @@ fn main() {
 		Command::Aeo(cmd) => cmd.run(),
 		Command::Rules(cmd) => cmd.run(),
 		Command::Verify(cmd) => cmd.run(),
+		Command::Serve(cmd) => cmd.run(),
 		Command::Audit(cmd) => cmd.run(),
 		Command::Proof(cmd) => cmd.run(),
 		Command::VerifyProof(cmd) => cmd.run(),
 		Command::Authorities(cmd) => cmd.run(),
-	};
-	match outcome {
-		Ok(Verdict::Done) => {},
-		Ok(Verdict::Invalid) => std::process::exit(1),
-		Ok(Verdict::NotFinal) => std::process::exit(3),
-		Err(error) => {
-			eprintln!("Error: {error}");
-			std::process::exit(2)
-		},
 	}
 }
 

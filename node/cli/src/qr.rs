@@ -80,7 +80,7 @@ fn escape(text: &str) -> String {
 }
 
 /// `text` with its percent-escapes decoded, if they are well-formed UTF-8.
-fn unescape(text: &str) -> Result<String, String> {
+pub fn unescape(text: &str) -> Result<String, String> {
 	let bytes = text.as_bytes();
 	let mut out = Vec::with_capacity(bytes.len());
 	let mut i = 0;
@@ -145,6 +145,14 @@ impl FromStr for QrPayload {
 }
 
 impl QrPayload {
+	/// Whether `document` is the one this code was drawn for: its number and country,
+	/// where the code names them, are the anchored document's (a code copied onto another
+	/// paper still names the document it was printed for).
+	pub fn fits(&self, document: &tamga_rpc_types::AnchoredDocument) -> bool {
+		self.number.as_ref().is_none_or(|number| *number == document.number)
+			&& self.country.is_none_or(|country| country.to_string() == document.exporting)
+	}
+
 	/// The QR code of the link (error correction level M: a smudged print still reads).
 	pub fn code(&self) -> Result<QrCode, String> {
 		QrCode::encode_text(&self.to_string(), QrCodeEcc::Medium)
