@@ -84,7 +84,8 @@ pub async fn verify(
 	if let Some(proof) = proof {
 		return member(node, id, proof, c).await;
 	}
-	let verdict: DocumentVerdict = node.ask("tamga_verifyDocument", vec![json!(id)]).await?;
+	let at = node.finalized().await?;
+	let verdict: DocumentVerdict = node.ask("tamga_verifyDocument", vec![json!(id), at]).await?;
 	Ok(PageAnswer {
 		results: vec![with_history(node, &verdict, c).await?],
 		notes: Vec::new(),
@@ -99,12 +100,10 @@ async fn member(
 	proof: &ProofParam,
 	c: &Catalogue,
 ) -> Result<PageAnswer, ReadError> {
-	let asked = node
-		.ask::<BatchVerdict>(
-			"tamga_verifyBatchMember",
-			vec![json!(id), serde_json::to_value(proof).expect("a proof serialises")],
-		)
-		.await;
+	let at = node.finalized().await?;
+	let proof_json = serde_json::to_value(proof).expect("a proof serialises");
+	let asked =
+		node.ask::<BatchVerdict>("tamga_verifyBatchMember", vec![json!(id), proof_json, at]).await;
 	match asked {
 		Ok(verdict) => Ok(PageAnswer {
 			results: vec![explain::member(&verdict, c)],
@@ -131,8 +130,10 @@ pub async fn find(
 	issuer: Option<&str>,
 	c: &Catalogue,
 ) -> Result<PageAnswer, ReadError> {
-	let found: DocumentMatches =
-		node.ask("tamga_findDocument", vec![json!(country), json!(number), json!(issuer)]).await?;
+	let at = node.finalized().await?;
+	let found: DocumentMatches = node
+		.ask("tamga_findDocument", vec![json!(country), json!(number), json!(issuer), at])
+		.await?;
 	let mut results = Vec::new();
 	for verdict in &found.matches {
 		results.push(with_history(node, verdict, c).await?);
@@ -168,7 +169,8 @@ pub async fn link(
 	if let Some(proof) = &payload.proof {
 		return member(node, &id, proof, c).await;
 	}
-	let verdict: DocumentVerdict = node.ask("tamga_verifyDocument", vec![json!(id)]).await?;
+	let at = node.finalized().await?;
+	let verdict: DocumentVerdict = node.ask("tamga_verifyDocument", vec![json!(id), at]).await?;
 	let mut said = with_history(node, &verdict, c).await?;
 	let mut notes = Vec::new();
 	if !verdict.document.as_ref().is_none_or(|document| payload.fits(document)) {

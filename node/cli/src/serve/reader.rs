@@ -11,9 +11,11 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tokio::sync::OnceCell;
 
-/// The methods the page may call: reads of verdicts, histories and the genesis hash.
+/// The methods the page may call: reads of verdicts, histories, the genesis hash and the
+/// last finalized block (every answer is read from it: an officer acts on final answers).
 pub const READ_METHODS: &[&str] = &[
 	"chain_getBlockHash",
+	"chain_getFinalizedHead",
 	"tamga_verifyDocument",
 	"tamga_verifyBatchMember",
 	"tamga_findDocument",
@@ -87,6 +89,11 @@ impl NodeReader {
 		serde_json::from_value(answer).map_err(|e| {
 			ReadError::Unreachable(format!("{method}: the node's answer does not read ({e})"))
 		})
+	}
+
+	/// The hash of the last finalized block, which the page's answers are read from.
+	pub async fn finalized(&self) -> Result<Value, ReadError> {
+		self.ask::<Value>("chain_getFinalizedHead", vec![]).await
 	}
 
 	/// The chain's genesis hash (asked once).
