@@ -134,6 +134,8 @@ struct Documents {
 	member: PathBuf,
 	member_proof: PathBuf,
 	tampered: PathBuf,
+	/// A veterinary certificate anchored from its UN/CEFACT SPS e-Cert message.
+	veterinary_xml: PathBuf,
 	/// The QR code's link of the valid document, opening the page.
 	valid_link: String,
 }
@@ -253,6 +255,41 @@ fn anchor(net: &LocalNetwork, dir: &Path, page: &PageServer) -> Documents {
 		.ok(),
 	);
 
+	// A veterinary certificate anchored from the SPS e-Cert its issuer's system wrote.
+	let sample = tamga_tests::binary::workspace_root()
+		.join("node/cli/src/xml_in/samples/sps-veterinary.xml");
+	let veterinary_xml = write(dir, "vet-KZ-VET-2026-000731.xml", &std::fs::read(sample).unwrap());
+	let until = tamga_tests::cli::today_plus(30);
+	let anchored = net.check(
+		cert(
+			kz,
+			"//Eve",
+			&[
+				"register",
+				"--xml",
+				veterinary_xml.to_str().unwrap(),
+				"--valid-from",
+				&tamga_tests::cli::today_plus(0),
+				"--valid-until",
+				&until,
+				"--salt",
+				"vet-salt-0123456789",
+				"--exporter",
+				"990140000999",
+			],
+		)
+		.ok(),
+	);
+	assert!(anchored.contains("(UN/CEFACT SPSCertificate:17, issued by Committee"), "{anchored}");
+	assert!(
+		anchored.contains("note: tariff code 02062900 read as HS subheading 020629"),
+		"{anchored}"
+	);
+	assert!(
+		anchored.contains("--exporter 990140000999 overrides 990140000385 at rsm:SPSCertificate/"),
+		"the override is reported: {anchored}"
+	);
+
 	let mut bytes = std::fs::read(&valid).unwrap();
 	bytes[5] ^= 0x01;
 	let tampered = write(dir, "ct1-valid-tampered.pdf", &bytes);
@@ -264,6 +301,7 @@ fn anchor(net: &LocalNetwork, dir: &Path, page: &PageServer) -> Documents {
 		member: batch.join("vet-2.pdf"),
 		member_proof: proofs.join("vet-2.pdf.proof.json"),
 		tampered,
+		veterinary_xml,
 		valid_link,
 	}
 }
@@ -285,6 +323,7 @@ struct Words {
 	anchored: &'static str,
 	used: &'static str,
 	finalized: &'static str,
+	veterinary: &'static str,
 }
 
 fn words(lang: &str) -> Words {
@@ -298,6 +337,7 @@ fn words(lang: &str) -> Words {
 			anchored: "зарегистрирован",
 			used: "использовано 1000 KGM",
 			finalized: "окончательному",
+			veterinary: "ветеринарный сертификат № KZ-VET-2026-000731",
 		},
 		_ => Words {
 			valid: "VALID",
@@ -308,6 +348,7 @@ fn words(lang: &str) -> Words {
 			anchored: "anchored",
 			used: "1000 KGM used",
 			finalized: "finalized",
+			veterinary: "veterinary certificate no. KZ-VET-2026-000731",
 		},
 	}
 }
@@ -335,6 +376,12 @@ fn officer_checks_every_document(page: &PageServer, docs: &Documents, lang: &str
 	// Officers act on final answers: the page reads the last finalized block.
 	let answered = valid.answered.clone().unwrap_or_default();
 	assert!(answered.contains(w.finalized), "{answered}");
+
+	let xml = drop_files(&mut browser, lang, "veterinary-xml", &[&docs.veterinary_xml]);
+	let card = xml.card();
+	assert_eq!(card.status, "valid", "{card:#?}");
+	assert_eq!(card.facts["document"], w.veterinary);
+	assert_eq!(card.facts["remaining"].split(' ').next(), Some("24000"), "{card:#?}");
 
 	let tampered = drop_files(&mut browser, lang, "tampered", &[&docs.tampered]);
 	let card = tampered.card();

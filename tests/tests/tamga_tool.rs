@@ -123,6 +123,46 @@ fn bad_keys_ids_and_unreadable_files_are_named() {
 }
 
 #[test]
+fn certificate_messages_that_lack_facts_are_refused_by_path_before_any_request() {
+	// The node is not running: each refusal comes before a request.
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let samples = tamga_tests::binary::workspace_root().join("node/cli/src/xml_in/samples");
+	let register = |xml: &std::path::Path, extra: &[&str]| {
+		let mut args = vec!["cert", "--url", &url, "--suri", "//Eve", "register", "--xml"];
+		args.push(xml.to_str().unwrap());
+		args.extend_from_slice(extra);
+		error_line(&args)
+	};
+	let phyto = samples.join("sps-phytosanitary.xml");
+	let line = register(&phyto, &["--valid-until", "2027-01-31"]);
+	assert!(
+		line.contains(
+			"rsm:SPSCertificate/rsm:SPSExchangedDocument/ram:TypeCode: 851 is a phytosanitary"
+		),
+		"{line}"
+	);
+	assert!(line.ends_with("nothing was submitted"), "{line}");
+	let veterinary = samples.join("sps-veterinary.xml");
+	let line = register(&veterinary, &[]);
+	assert!(line.contains("give --valid-until (the message carries no validity end)"), "{line}");
+	let dir = tempfile::tempdir().unwrap();
+	let pdf = dir.path().join("scan.pdf");
+	std::fs::write(&pdf, b"%PDF-1.7 a scan, not a message").unwrap();
+	let line = register(&pdf, &["--valid-until", "2027-01-31"]);
+	assert!(line.contains("not well-formed XML"), "{line}");
+	let broken = dir.path().join("broken.xml");
+	let xml = std::fs::read_to_string(&veterinary)
+		.unwrap()
+		.replace("<ram:ID>CN</ram:ID>", "<ram:ID>XX</ram:ID>");
+	std::fs::write(&broken, xml).unwrap();
+	let line = register(&broken, &["--valid-until", "2027-01-31"]);
+	assert!(line.contains("ram:ImportSPSCountry/ram:ID: `XX`"), "{line}");
+	// A flag fills the fact the message gets wrong; then the unreachable node is named.
+	let line = register(&broken, &["--valid-until", "2027-01-31", "--importing", "CN"]);
+	assert!(line.contains("cannot reach the node"), "{line}");
+}
+
+#[test]
 fn a_file_that_is_not_a_proof_or_not_an_authority_set_is_refused() {
 	let dir = tempfile::tempdir().unwrap();
 	let set = dir.path().join("set.json");

@@ -14,18 +14,19 @@
 use std::path::{Path, PathBuf};
 
 use pallet_tamga_certificates::{
-	merkle, rules::Material, Call as CertificatesCall, CertificateKind, FactsOf, ProductionOf,
+	merkle, rules::Material, Call as CertificatesCall, CertificateKind, ProductionOf,
 	RejectionReason, RevocationReason,
 };
 use serde_json::{json, Value};
 use sp_core::H256;
-use tamga_primitives::{CountryCode, HsCode};
+use tamga_primitives::HsCode;
 
 use crate::qr::QrPayload;
 use tamga_rpc_types::{BatchProofFile, DocumentHistory, ProofParam};
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
+	facts::Facts,
 	flags::named,
 	support::{blake2, commitment, country, print_history, read_file, Verdict},
 	tx::{to_hex, Rpc},
@@ -46,6 +47,32 @@ pub struct CertificateCmd {
 	pub action: Action,
 }
 
+/// Which document a new record is for: its file, or its id; with `--xml`, by default the
+/// message file itself.
+#[derive(Debug, Clone, clap::Args)]
+#[group(required = false, multiple = false)]
+pub struct NewDocument {
+	/// The document's file: its id is blake2-256 of the file's bytes (default with --xml:
+	/// the message file).
+	#[arg(long)]
+	pub file: Option<PathBuf>,
+	/// The document's id, `0x` and 64 hex digits.
+	#[arg(long)]
+	pub id: Option<String>,
+}
+
+impl NewDocument {
+	/// The document's id: of --file, --id, or else `message` (the XML its facts were
+	/// read from).
+	pub fn id_or(&self, message: Option<&Path>) -> Result<H256, String> {
+		match (&self.file, &self.id, message) {
+			(None, None, Some(message)) => Ok(blake2(&read_file(message)?)),
+			(None, None, None) => Err("give --file, --id or --xml".into()),
+			_ => Document { file: self.file.clone(), id: self.id.clone() }.id(),
+		}
+	}
+}
+
 /// Which document: its file, or its id.
 #[derive(Debug, Clone, clap::Args)]
 #[group(required = true, multiple = false)]
@@ -56,46 +83,6 @@ pub struct Document {
 	/// The document's id, `0x` and 64 hex digits.
 	#[arg(long)]
 	pub id: Option<String>,
-}
-
-/// What a document declares.
-#[derive(Debug, Clone, clap::Args)]
-pub struct Facts {
-	/// The kind of document.
-	#[arg(long, value_parser = named::<CertificateKind>())]
-	pub kind: CertificateKind,
-	/// The certificate number, unique per issuer.
-	#[arg(long)]
-	pub number: String,
-	/// The exporting country (ISO 3166-1 alpha-2): the issuer's own.
-	#[arg(long)]
-	pub exporting: CountryCode,
-	/// The importing country.
-	#[arg(long)]
-	pub importing: CountryCode,
-	/// An HS subheading of the goods, 6 digits (chapters 01-97); repeat for several.
-	#[arg(long = "hs", required = true)]
-	pub hs_codes: Vec<HsCode>,
-	/// First day of validity, YYYY-MM-DD (UTC).
-	#[arg(long)]
-	pub valid_from: String,
-	/// Last day of validity, YYYY-MM-DD (UTC), inclusive.
-	#[arg(long)]
-	pub valid_until: String,
-	/// The declared quantity.
-	#[arg(long)]
-	pub quantity: u128,
-	/// Its unit (UN/ECE Recommendation 20), e.g. KGM, TNE, H87 (pieces).
-	#[arg(long)]
-	pub unit: String,
-	/// The exporter's identifier (e.g. its TIN); only its salted commitment goes on chain.
-	#[arg(long)]
-	pub exporter: String,
-	/// The salt of the exporter commitment, at least 16 bytes (default: 128 random bits,
-	/// printed once: keep it with the document). Endorsing an application needs the
-	/// application's salt.
-	#[arg(long)]
-	pub salt: Option<String>,
 }
 
 /// The production facts given to rules of origin when a document is anchored.
@@ -123,7 +110,7 @@ pub enum Action {
 	/// administrations' rule contracts judge it; a refusal names their reason code.
 	Register {
 		#[command(flatten)]
-		document: Document,
+		document: NewDocument,
 		#[command(flatten)]
 		facts: Facts,
 		#[command(flatten)]
@@ -140,7 +127,7 @@ pub enum Action {
 	/// Apply, as an exporter, for a certificate an issuer of your country endorses.
 	Apply {
 		#[command(flatten)]
-		document: Document,
+		document: NewDocument,
 		#[command(flatten)]
 		facts: Facts,
 	},
@@ -148,7 +135,7 @@ pub enum Action {
 	/// certify: they must be the application's; the document is then anchored.
 	Endorse {
 		#[command(flatten)]
-		document: Document,
+		document: NewDocument,
 		#[command(flatten)]
 		facts: Facts,
 		#[command(flatten)]
@@ -176,7 +163,7 @@ pub enum Action {
 		#[arg(long)]
 		old: String,
 		#[command(flatten)]
-		document: Document,
+		document: NewDocument,
 		#[command(flatten)]
 		facts: Facts,
 		#[command(flatten)]
@@ -287,52 +274,6 @@ impl Document {
 	}
 }
 
-impl Facts {
-	/// The facts as the pallet takes them; each field checked with a readable error. The
-	/// exporter's salt is generated when none is given, unless `existing`: the facts
-	/// must then match a commitment already made (an application being endorsed).
-	fn to_facts(&self, existing: bool) -> Result<FactsOf<Runtime>, String> {
-		let number = self
-			.number
-			.as_bytes()
-			.to_vec()
-			.try_into()
-			.map_err(|_| format!("--number `{}` is longer than 64 bytes", self.number))?;
-		let hs_codes =
-			self.hs_codes.clone().try_into().map_err(|_| "too many --hs codes".to_string())?;
-		let unit: [u8; 3] = self
-			.unit
-			.as_bytes()
-			.try_into()
-			.map_err(|_| format!("--unit `{}` is not a 3-character code", self.unit))?;
-		Ok(FactsOf::<Runtime> {
-			kind: self.kind,
-			number,
-			exporting: self.exporting,
-			importing: self.importing,
-			hs_codes,
-			valid_from: tamga_rpc::dates::parse_iso_date(&self.valid_from)?,
-			valid_until: tamga_rpc::dates::parse_iso_date(&self.valid_until)?,
-			quantity: self.quantity,
-			unit,
-			// Last, so a salt is generated (and printed) only for facts that hold.
-			exporter_commitment: commitment(&self.exporter_salt(existing)?, &self.exporter),
-		})
-	}
-}
-
-impl Facts {
-	/// The salt of the exporter commitment: `--salt`, or, unless `existing` (the facts
-	/// must match an application's commitment), a new one.
-	fn exporter_salt(&self, existing: bool) -> Result<String, String> {
-		if existing {
-			crate::salt::required("--salt", self.salt.as_deref(), "the application's commitment")
-		} else {
-			crate::salt::given_or_new("--salt", self.salt.as_deref(), "the exporter commitment")
-		}
-	}
-}
-
 /// A document named on the command line of `verify`, `proof` and `audit history`: its
 /// file as the argument, or `--id`.
 #[derive(Debug, Clone, clap::Args)]
@@ -385,10 +326,12 @@ impl CertificateCmd {
 				call
 			},
 			Action::Register { document, facts, production, qr, qr_base } => {
-				let id = document.id()?;
+				let id = document.id_or(facts.message_file())?;
+				let onchain = facts.to_facts(false)?;
+				let (country, number) = (onchain.exporting, onchain.number.to_vec());
 				let call = CertificatesCall::register {
 					id,
-					facts: facts.to_facts(false)?,
+					facts: onchain,
 					production: production.read()?,
 				};
 				let submission = self.connection.submit(&rpc, RuntimeCall::Certificates(call))?;
@@ -398,19 +341,20 @@ impl CertificateCmd {
 						base: qr_base.clone(),
 						chain: crate::verify::genesis(&rpc)?,
 						id,
-						country: Some(facts.exporting),
-						number: Some(facts.number.clone()),
+						country: Some(country),
+						number: Some(String::from_utf8_lossy(&number).into_owned()),
 						proof: None,
 					};
 					write_qr(prefix, &payload)?;
 				}
 				return Ok(verdict);
 			},
-			Action::Apply { document, facts } => {
-				CertificatesCall::apply { id: document.id()?, facts: facts.to_facts(false)? }
+			Action::Apply { document, facts } => CertificatesCall::apply {
+				id: document.id_or(facts.message_file())?,
+				facts: facts.to_facts(false)?,
 			},
 			Action::Endorse { document, facts, production } => CertificatesCall::endorse {
-				id: document.id()?,
+				id: document.id_or(facts.message_file())?,
 				facts: facts.to_facts(true)?,
 				production: production.read()?,
 			},
@@ -422,7 +366,7 @@ impl CertificateCmd {
 			Action::Withdraw { document } => CertificatesCall::withdraw { id: document.id()? },
 			Action::Replace { old, document, facts, production } => CertificatesCall::replace {
 				old: tamga_rpc::hex::parse_h256("--old", old)?,
-				new_id: document.id()?,
+				new_id: document.id_or(facts.message_file())?,
 				facts: facts.to_facts(false)?,
 				production: production.read()?,
 			},

@@ -14,6 +14,7 @@ mod audit;
 mod carnet;
 mod cert;
 mod event_json;
+mod facts;
 mod finality;
 mod firewall;
 mod flags;
@@ -31,6 +32,7 @@ mod speech;
 mod support;
 mod tx;
 mod verify;
+mod xml_in;
 
 use clap::Parser;
 

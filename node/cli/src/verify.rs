@@ -109,26 +109,45 @@ pub fn document_id(file: Option<&Path>, id: Option<&str>) -> Result<H256, String
 	}
 }
 
+/// The labels a verdict's lines start with.
+const LABELS: &[&str] = &[
+	"check.integrity",
+	"check.status",
+	"check.identity",
+	"fact.file",
+	"fact.code",
+	"fact.document",
+	"fact.issuer",
+	"fact.route",
+	"fact.goods",
+	"fact.validity",
+	"fact.remaining",
+	"fact.batch",
+	"fact.warning",
+	"fact.verdict",
+];
+
+/// How wide a label with its colon is padded, so that the lines' values align in the
+/// run's language (10 in English: `integrity:`).
+fn label_width() -> usize {
+	LABELS.iter().map(|key| lang().word(key).chars().count() + 1).max().unwrap_or(10)
+}
+
+/// Prints one line: `label:` padded, then `text`.
+fn print_line(label: &str, text: &str) {
+	let width = label_width();
+	println!("{:<width$} {text}", format!("{label}:"));
+}
+
 /// Prints `said`: its checks, facts and verdict, labels aligned.
 fn print_said(said: &Said) {
-	let verdict_label = format!("{}:", lang().word("fact.verdict"));
-	let width = said
-		.checks
-		.iter()
-		.map(|c| c.label.chars().count() + 1)
-		.chain(said.facts.iter().map(|f| f.label.chars().count() + 1))
-		.chain([verdict_label.chars().count()])
-		.max()
-		.unwrap_or(10);
 	for check in &said.checks {
-		let label = format!("{}:", check.label);
-		println!("{label:<width$} {:<3} {}", check.mark, check.text);
+		print_line(&check.label, &format!("{:<3} {}", check.mark, check.text));
 	}
 	for fact in &said.facts {
-		let label = format!("{}:", fact.label);
-		println!("{label:<width$} {}", fact.value);
+		print_line(&fact.label, &fact.value);
 	}
-	println!("{verdict_label:<width$} {}", said.verdict);
+	print_line(&lang().word("fact.verdict"), &said.verdict);
 	for line in &said.history {
 		println!("  {line}");
 	}
@@ -136,7 +155,7 @@ fn print_said(said: &Said) {
 
 /// Prints a fact line before a verdict (the file hashed, the code read), aligned with it.
 fn print_fact(key: &str, value: &str) {
-	println!("{:<10} {value}", format!("{}:", lang().word(key)));
+	print_line(&lang().word(key), value);
 }
 
 /// Prints the line saying which block answered.
@@ -315,7 +334,7 @@ fn verify_proof(rpc: &Rpc, member: BatchProofFile, json: bool) -> Result<Verdict
 		Err(error) if matches!(error.code(), Some(UNKNOWN_BATCH | NOT_A_MEMBER)) => {
 			let unknown = error.code() == Some(UNKNOWN_BATCH);
 			let line = explain::member_refused(&member.id, &member.proof.root, unknown, lang());
-			println!("{:<10} {line}", format!("{}:", lang().word("check.status")));
+			print_line(&lang().word("check.status"), &line);
 			return Ok(Verdict::Invalid);
 		},
 		other => other?,
