@@ -33,6 +33,20 @@ pub enum DocumentStatus {
 }
 
 impl DocumentStatus {
+	/// Every status, in declaration order.
+	pub const ALL: &'static [DocumentStatus] = &[
+		Self::Valid,
+		Self::AdministrationLeft,
+		Self::VoidedByConsortium,
+		Self::Replaced,
+		Self::Revoked,
+		Self::IssuerKeyCutOff,
+		Self::NotYetValid,
+		Self::Expired,
+		Self::UsedUp,
+		Self::NotAnchored,
+	];
+
 	/// The status as it travels in JSON, e.g. `notAnchored`.
 	pub fn as_str(self) -> &'static str {
 		match self {
@@ -263,18 +277,7 @@ mod tests {
 
 	#[test]
 	fn every_status_travels_under_its_own_name() {
-		for status in [
-			DocumentStatus::Valid,
-			DocumentStatus::AdministrationLeft,
-			DocumentStatus::VoidedByConsortium,
-			DocumentStatus::Replaced,
-			DocumentStatus::Revoked,
-			DocumentStatus::IssuerKeyCutOff,
-			DocumentStatus::NotYetValid,
-			DocumentStatus::Expired,
-			DocumentStatus::UsedUp,
-			DocumentStatus::NotAnchored,
-		] {
+		for &status in DocumentStatus::ALL {
 			assert_eq!(serde_json::to_value(status).unwrap(), json!(status.as_str()));
 		}
 	}

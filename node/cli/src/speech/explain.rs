@@ -77,24 +77,25 @@ pub fn block(at: &BlockRef, c: &Catalogue) -> String {
 	c.say(key, &[("number", &at.number)])
 }
 
-/// A document kind's name (`ct1` is a "CT-1 certificate of origin").
-pub fn kind(kind: &str, c: &Catalogue) -> String {
-	let key = format!("kind.{kind}");
+/// The message `{list}.{name}` (the word for a value of a closed list), or `name` itself
+/// if the catalogues do not know it (an answer of a newer node).
+fn word_for(list: &str, name: &str, c: &Catalogue) -> String {
+	let key = format!("{list}.{name}");
 	if c.has(&key) {
 		c.word(&key)
 	} else {
-		kind.to_string()
+		name.to_string()
 	}
+}
+
+/// A document kind's name (`ct1` is a "CT-1 certificate of origin").
+pub fn kind(kind: &str, c: &Catalogue) -> String {
+	word_for("kind", kind, c)
 }
 
 /// A revocation reason's meaning (`fraud`).
 pub fn revocation(reason: &str, c: &Catalogue) -> String {
-	let key = format!("revocationReason.{reason}");
-	if c.has(&key) {
-		c.word(&key)
-	} else {
-		reason.to_string()
-	}
+	word_for("revocationReason", reason, c)
 }
 
 /// What reason `code` of `administration`'s rules means.
@@ -488,21 +489,9 @@ mod tests {
 
 	#[test]
 	fn every_code_a_verdict_carries_has_a_message_in_every_language() {
-		let statuses = [
-			DocumentStatus::Valid,
-			DocumentStatus::AdministrationLeft,
-			DocumentStatus::VoidedByConsortium,
-			DocumentStatus::Replaced,
-			DocumentStatus::Revoked,
-			DocumentStatus::IssuerKeyCutOff,
-			DocumentStatus::NotYetValid,
-			DocumentStatus::Expired,
-			DocumentStatus::UsedUp,
-			DocumentStatus::NotAnchored,
-		];
 		use pallet_tamga_certificates::{CertificateKind, Direction, RevocationReason};
 		for c in Catalogue::all() {
-			for status in statuses {
+			for &status in DocumentStatus::ALL {
 				assert!(c.has(&format!("status.{}", status.as_str())), "{}: {status}", c.code);
 			}
 			for integrity in [
