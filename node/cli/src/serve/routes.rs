@@ -11,6 +11,9 @@ use crate::qr::{unescape, QrPayload};
 /// siblings fits in a quarter of it.
 pub const MAX_TARGET: usize = 8 * 1024;
 
+/// The longest certificate number a document may carry (the certificates pallet's bound).
+pub const MAX_NUMBER: usize = 64;
+
 /// The page's own files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Asset {
@@ -174,6 +177,10 @@ pub fn route(method: &str, target: &str) -> Result<Route, Refusal> {
 				.parse()
 				.map_err(|_| Refusal::bad("error.badCountry", &[("text", text)]))?;
 			let number = required("number")?.trim().to_string();
+			if number.len() > MAX_NUMBER {
+				let limit = MAX_NUMBER.to_string();
+				return Err(Refusal::bad("error.numberTooLong", &[("limit", &limit)]));
+			}
 			Ok(Route::Find { country, number, issuer: value(&pairs, "issuer").map(str::to_string) })
 		},
 		"/api/link" => {
@@ -246,6 +253,7 @@ mod tests {
 			(&*format!("/api/verify?id={ID}&root={ID}&index=x&count=1"), "error.badProof"),
 			("/api/find?country=XX&number=1", "error.badCountry"),
 			("/api/find?country=KZ", "error.missing"),
+			(&*format!("/api/find?country=KZ&number={}", "9".repeat(65)), "error.numberTooLong"),
 			("/api/link?link=https://example.org/", "error.notALink"),
 		];
 		for (target, key) in refusals {
