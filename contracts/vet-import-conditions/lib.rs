@@ -197,6 +197,7 @@ mod vet_import_conditions {
 			let form = match kind {
 				DocumentKind::Veterinary => Form::Veterinary,
 				DocumentKind::Origin => Form::EaeuCt1,
+				DocumentKind::Phytosanitary => Form::Phytosanitary,
 			};
 			RuleInput {
 				kind,

@@ -39,6 +39,7 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_tamga_certificates::runtime_api::CertificatesApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_tamga_certificates::runtime_api::DocumentLookupApi<Block, AccountId>,
+	C::Api: pallet_tamga_certificates::runtime_api::DocumentTypesApi<Block>,
 	C::Api: pallet_tamga_carnets::runtime_api::CarnetsApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_tamga_aeo::runtime_api::AeoApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,

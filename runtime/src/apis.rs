@@ -69,6 +69,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_tamga_certificates::runtime_api::DocumentTypesApi<Block> for Runtime {
+		fn document_types() -> Vec<(pallet_tamga_certificates::CertificateKind, pallet_tamga_certificates::DocumentType)> {
+			Certificates::document_types()
+		}
+	}
+
 	impl pallet_contracts::ContractsApi<Block, AccountId, Balance, BlockNumber, Hash, EventRecord>
 		for Runtime
 	{

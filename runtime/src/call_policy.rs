@@ -10,7 +10,7 @@
 //! |---|---|
 //! | member account | governance (propose, vote, close, withdraw a proposal, its members, accreditations and nodes), revoking its issuers' certificates, rule slots, carnet closing and claims, every AEO and MRA call, contract uploads, instantiations and calls, `System::apply_authorized_upgrade`, `Session::set_keys` (for the validator it is about to propose) |
 //! | validator | `Session::set_keys` |
-//! | issuer of certificates (origin or veterinary) | register, replace, revoke, batches, revoking batch members, endorsing and rejecting applications |
+//! | issuer of certificates (origin, veterinary, phytosanitary, conformity, licences) | register, replace, revoke, batches, revoking batch members, endorsing and rejecting applications |
 //! | issuer of carnets (guaranteeing association) | issue and close carnets |
 //! | AEO office (issuer of kind AEO) | certify, suspend, reinstate and revoke operators |
 //! | approved exporter | register, replace and revoke its origin declarations; apply and withdraw applications |
@@ -137,11 +137,19 @@ fn party_may(party: &PartyStanding, call: &RuntimeCall) -> bool {
 	}
 }
 
-/// An issuer of certificates of origin or veterinary certificates.
+/// An issuer of certificates: of origin, veterinary, phytosanitary or conformity
+/// certificates, or licences (the certificates pallet checks the document's type).
 fn certificate_issuer(party: &PartyStanding) -> bool {
 	party.role == Role::Issuer
-		&& (party.kinds.contains(DocumentKind::Origin)
-			|| party.kinds.contains(DocumentKind::Veterinary))
+		&& [
+			DocumentKind::Origin,
+			DocumentKind::Veterinary,
+			DocumentKind::Phytosanitary,
+			DocumentKind::Conformity,
+			DocumentKind::Licensing,
+		]
+		.into_iter()
+		.any(|kind| party.kinds.contains(kind))
 }
 
 /// A party that signs certificates or declarations of its own: an issuer of certificates
@@ -168,6 +176,7 @@ impl Contains<RuntimeCall> for ProposalCalls {
 					| Governance::remove_node { .. }
 					| Governance::void_documents { .. }
 			),
+			RuntimeCall::Certificates(Certificates::add_document_type { .. }) => true,
 			_ => RootCalls::contains(call),
 		}
 	}

@@ -241,6 +241,8 @@ impl pallet_tamga_certificates::Config for Runtime {
 	type MaxMaterials = ConstU32<64>;
 	/// Administrations' rule contracts run on pallet-contracts.
 	type RuleEngine = super::contracts::ContractRuleEngine;
+	/// Document types are added by a passed proposal (two thirds of the administrations).
+	type RegistryOrigin = pallet_tamga_governance::EnsureConsortium<RuntimeOrigin>;
 	type WeightInfo = pallet_tamga_certificates::weights::TamgaWeight<Runtime>;
 }
 

@@ -153,7 +153,13 @@ impl ChainExtension<Runtime> for RegistryExtension {
 				// administration, and the verdict's computation.
 				env.charge_weight(document_weight())?;
 				let id: [u8; 32] = env.read_as()?;
-				let summary = document_summary(Hash::from(id));
+				let verification =
+					pallet_tamga_certificates::Pallet::<Runtime>::verify(Hash::from(id));
+				// A type the consortium added is read from the registry: one read more.
+				if verification.as_ref().is_some_and(|v| v.kind.built_in().is_none()) {
+					env.charge_weight(<Runtime as frame_system::Config>::DbWeight::get().reads(1))?;
+				}
+				let summary = verification.and_then(document_summary);
 				env.write(&summary.encode(), false, None)?;
 				Ok(RetVal::Converging(0))
 			},
@@ -171,16 +177,21 @@ pub(crate) fn document_weight() -> Weight {
 		.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(4))
 }
 
-/// What the chain tells a contract about document `id`.
-pub fn document_summary(id: Hash) -> Option<DocumentSummary> {
-	let verification = pallet_tamga_certificates::Pallet::<Runtime>::verify(id)?;
-	Some(DocumentSummary {
-		kind: match verification.kind.accreditation() {
-			pallet_tamga_governance::DocumentKind::Veterinary => {
-				tamga_rules::DocumentKind::Veterinary
-			},
-			_ => tamga_rules::DocumentKind::Origin,
+/// What the chain tells a contract about the document `verification` is of; `None` for a
+/// type no rule contract judges (conformity certificates, licences). A built-in type is
+/// known from the code; only a type the consortium added is read from the registry (the
+/// extension charges that read).
+pub fn document_summary(
+	verification: pallet_tamga_certificates::Verification<AccountId, super::BlockNumber>,
+) -> Option<DocumentSummary> {
+	let document_type = match verification.kind.built_in() {
+		Some(built_in) => built_in,
+		None => {
+			pallet_tamga_certificates::Pallet::<Runtime>::document_type(verification.kind).ok()?
 		},
+	};
+	Some(DocumentSummary {
+		kind: pallet_tamga_certificates::rules::rule_kind(document_type.accreditation)?,
 		form: pallet_tamga_certificates::rules::rule_form(verification.kind),
 		exporting: *verification.exporting.as_bytes(),
 		importing: *verification.importing.as_bytes(),

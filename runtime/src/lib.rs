@@ -139,7 +139,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tamga"),
 	impl_name: alloc::borrow::Cow::Borrowed("tamga"),
 	authoring_version: 1,
-	spec_version: 113,
+	spec_version: 114,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -247,7 +247,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on the next runtime upgrade, besides the pallets' own. Each is
 /// versioned (it runs only while its pallet's storage version is the one it upgrades from),
 /// so it may stay listed until every chain has upgraded past it.
-type Migrations = (pallet_tamga_certificates::migrations::v1::Migration<Runtime>,);
+type Migrations = (
+	pallet_tamga_certificates::migrations::v1::Migration<Runtime>,
+	pallet_tamga_certificates::migrations::v2::Migration<Runtime>,
+);
 
 /// Dispatches extrinsics and runs block hooks.
 pub type Executive = frame_executive::Executive<

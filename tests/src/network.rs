@@ -18,6 +18,9 @@ use crate::{
 pub const LOCAL_VALIDATORS: [(&str, &str); 4] =
 	[("kz", "//Alice"), ("kg", "//Bob"), ("am", "//Charlie"), ("by", "//Dave")];
 
+/// The founding administrations' member accounts, in the order of the nodes.
+pub const LOCAL_MEMBERS: [&str; 4] = ["//Alice", "//Bob", "//Charlie", "//Dave"];
+
 /// How long a network may take to do what a test waits for. A liveness bound for a busy
 /// 2-core machine running four debug nodes, not a speed measurement.
 pub const LIVENESS_TIMEOUT: Duration = Duration::from_secs(240);
@@ -43,24 +46,24 @@ impl LocalNetwork {
 	/// Prepares and starts the four validators on loopback, each bootstrapping from all
 	/// the others.
 	pub fn start() -> Self {
-		Self::start_with(None, &[], &[])
+		Self::start_with(None, &[], &[], None)
 	}
 
 	/// Like [`start`](Self::start), with `extra` ([country, PeerId, address] each) approved
 	/// at genesis besides the validators' own nodes.
 	pub fn start_approving(extra: &[Value]) -> Self {
-		Self::start_with(None, &[], extra)
+		Self::start_with(None, &[], extra, None)
 	}
 
 	/// Like [`start`](Self::start), with `args` added to every node's command line.
 	pub fn start_with_node_args(args: &[&str]) -> Self {
-		Self::start_with(None, args, &[])
+		Self::start_with(None, args, &[], None)
 	}
 
 	/// Like [`start`](Self::start), but each validator is a host of its own, in its own
 	/// network namespace, so that [`NamespaceLab::cut`] can partition them.
 	pub fn start_in_namespaces() -> Self {
-		Self::start_with(Some(LOCAL_VALIDATORS.len()), &[], &[])
+		Self::start_with(Some(LOCAL_VALIDATORS.len()), &[], &[], None)
 	}
 
 	/// [`start_in_namespaces`](Self::start_in_namespaces), if this machine lets the test
@@ -79,7 +82,19 @@ impl LocalNetwork {
 		}
 	}
 
-	fn start_with(namespaces: Option<usize>, args: &[&str], extra: &[Value]) -> Self {
+	/// Like [`start`](Self::start), but the chain starts on runtime `code` (an older
+	/// runtime's Wasm) instead of the node's own: what a chain launched before an upgrade
+	/// runs.
+	pub fn start_on_runtime(code: &[u8]) -> Self {
+		Self::start_with(None, &[], &[], Some(code))
+	}
+
+	fn start_with(
+		namespaces: Option<usize>,
+		args: &[&str],
+		extra: &[Value],
+		code: Option<&[u8]>,
+	) -> Self {
 		let turn = ONE_NETWORK_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
 		let lab = namespaces.map(NamespaceLab::create);
 		let dir = tempfile::Builder::new().prefix("tamga-net-").tempdir().expect("temp dir");
@@ -106,7 +121,7 @@ impl LocalNetwork {
 			.map(|n| json!([n.name.to_uppercase(), n.peer_id, n.listen_address()]))
 			.chain(extra.iter().cloned())
 			.collect();
-		let spec = local_spec_approving(dir.path(), &approved);
+		let spec = local_spec_approving(dir.path(), &approved, code);
 		let addresses: Vec<String> = nodes.iter().map(TamgaNode::multiaddr).collect();
 		for (index, node) in nodes.iter_mut().enumerate() {
 			node.chain = spec.to_str().expect("utf-8 path").to_string();
@@ -157,6 +172,48 @@ impl LocalNetwork {
 		outcome.unwrap_or_else(|error| panic!("{error}\n{}", self.diagnostics()))
 	}
 
+	/// KZ proposes `decision` (the arguments of `tamga admin propose`) through node 0 as
+	/// proposal `id`; KG, AM and BY vote aye through nodes 1 to 3 until it is decided
+	/// (four of four or five administrations is at least two thirds).
+	pub fn pass(&self, id: u32, decision: &[&str]) {
+		let admin = |node: usize, args: &[&str]| {
+			crate::cli::client(&self.nodes[node], "admin", Some(LOCAL_MEMBERS[node]), args).ok()
+		};
+		let mut propose = vec!["propose"];
+		propose.extend_from_slice(decision);
+		self.check(admin(0, &propose));
+		let key = pallet_tamga_governance::Proposals::<tamga_runtime::Runtime>::hashed_key_for(id);
+		let open = || self.nodes[0].rpc().storage(&key).ok().flatten().is_some();
+		self.check(wait::until(LIVENESS_TIMEOUT, &format!("proposal {id} to be open"), || {
+			open().then_some(())
+		}));
+		let listed = self.check(admin(0, &["proposals"]));
+		assert!(listed.contains(&format!("#{id} by KZ")), "proposal {id} is not listed: {listed}");
+		let listed = self.check(admin(0, &["proposals", "--json"]));
+		let listed: Value = serde_json::from_str(&listed).expect("proposals --json");
+		let ours = listed.as_array().unwrap().iter().find(|p| p["id"] == json!(id));
+		let ours = ours.unwrap_or_else(|| panic!("proposal {id} is not in {listed}"));
+		assert_eq!(ours["proposer"], json!("KZ"));
+		assert_eq!(ours["ayes"], json!(["KZ"]));
+		// Each vote waits for its block. Once 2/3 is reached the proposal is gone: a later
+		// vote then fails with `UnknownProposal`, which is no failure of the decision.
+		for voter in [1, 2, 3] {
+			if !open() {
+				break;
+			}
+			match admin(voter, &["vote", "--id", &id.to_string()]) {
+				Ok(_) => {},
+				Err(error) if error.contains("Governance(UnknownProposal)") => break,
+				Err(error) => {
+					panic!("{}'s vote on proposal {id} failed: {error}", self.nodes[voter].name)
+				},
+			}
+		}
+		self.check(wait::until(LIVENESS_TIMEOUT, &format!("proposal {id} to be decided"), || {
+			(!open()).then_some(())
+		}));
+	}
+
 	/// The last lines of every node's log.
 	pub fn diagnostics(&self) -> String {
 		self.nodes
@@ -176,8 +233,12 @@ impl LocalNetwork {
 
 /// Writes the `local` chain spec with `approved` ([country, PeerId, address] each) as the
 /// nodes the consortium approved at genesis, since test nodes have their own keys and
-/// ports; returns its path.
-fn local_spec_approving(dir: &std::path::Path, approved: &[Value]) -> std::path::PathBuf {
+/// ports, and with runtime `code` instead of the node's own if given; returns its path.
+fn local_spec_approving(
+	dir: &std::path::Path,
+	approved: &[Value],
+	code: Option<&[u8]>,
+) -> std::path::PathBuf {
 	let output = run_tamga(&["build-spec", "--chain", "local", "--disable-default-bootnode"]);
 	assert!(
 		output.status.success(),
@@ -188,6 +249,10 @@ fn local_spec_approving(dir: &std::path::Path, approved: &[Value]) -> std::path:
 	*spec
 		.pointer_mut("/genesis/runtimeGenesis/patch/governance/nodes")
 		.expect("the local spec approves nodes at genesis") = Value::Array(approved.to_vec());
+	if let Some(code) = code {
+		*spec.pointer_mut("/genesis/runtimeGenesis/code").expect("the spec holds the runtime") =
+			Value::String(crate::rpc::to_hex(code));
+	}
 	let path = dir.join("local-test-spec.json");
 	std::fs::write(&path, serde_json::to_vec(&spec).expect("JSON")).expect("spec can be written");
 	path

@@ -78,7 +78,7 @@ fn registration(number: &str) -> (H256, RuntimeCall) {
 	use pallet_tamga_certificates::{CertificateKind, FactsOf, HsCode};
 	let id = H256(sp_io::hashing::blake2_256(number.as_bytes()));
 	let facts = FactsOf::<Runtime> {
-		kind: CertificateKind::EaeuCt1,
+		kind: CertificateKind::EAEU_CT1,
 		number: number.as_bytes().to_vec().try_into().expect("short"),
 		exporting: "KZ".parse().expect("assigned"),
 		importing: "KG".parse().expect("assigned"),

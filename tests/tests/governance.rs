@@ -12,7 +12,7 @@ use sp_core::crypto::{Pair as _, Ss58Codec};
 use tamga_runtime::{AccountId, Runtime};
 use tamga_tests::{
 	cli::client,
-	network::{LocalNetwork, LIVENESS_TIMEOUT},
+	network::{LocalNetwork, LIVENESS_TIMEOUT, LOCAL_MEMBERS},
 	node::{free_port, TamgaNode},
 	raw_peer::{self, Gossip, Keypair, RawPeer, Service},
 	rpc::{from_hex, to_hex},
@@ -20,7 +20,7 @@ use tamga_tests::{
 };
 
 /// The founding administrations' member accounts, in the order of the network's nodes.
-const MEMBERS: [&str; 4] = ["//Alice", "//Bob", "//Charlie", "//Dave"];
+const MEMBERS: [&str; 4] = LOCAL_MEMBERS;
 
 /// What a validator's log says each time it authors a block.
 const AUTHORED: &str = "Pre-sealed block for proposal";
@@ -61,42 +61,6 @@ fn wait_for(net: &LocalNetwork, what: &str, mut holds: impl FnMut() -> bool) {
 	net.check(wait::until(LIVENESS_TIMEOUT, what, || holds().then_some(())));
 }
 
-/// KZ proposes `decision` through node 0; KG, AM and BY vote aye through nodes 1 to 3.
-/// Four of four or five administrations is at least 2/3: the consortium dispatches it.
-fn pass(net: &LocalNetwork, id: u32, decision: &[&str]) {
-	let mut propose = vec!["propose"];
-	propose.extend_from_slice(decision);
-	net.check(governance(&net.nodes[0], MEMBERS[0], &propose));
-	let key = pallet_tamga_governance::Proposals::<Runtime>::hashed_key_for(id);
-	wait_for(net, &format!("proposal {id} to be open"), || {
-		net.nodes[0].rpc().storage(&key).ok().flatten().is_some()
-	});
-	let listed = net.check(governance(&net.nodes[0], MEMBERS[0], &["proposals"]));
-	assert!(listed.contains(&format!("#{id} by KZ")), "proposal {id} is not listed: {listed}");
-	let listed = net.check(governance(&net.nodes[0], MEMBERS[0], &["proposals", "--json"]));
-	let listed: serde_json::Value = serde_json::from_str(&listed).expect("proposals --json");
-	let ours = listed.as_array().unwrap().iter().find(|p| p["id"] == serde_json::json!(id));
-	let ours = ours.unwrap_or_else(|| panic!("proposal {id} is not in {listed}"));
-	assert_eq!(ours["proposer"], serde_json::json!("KZ"));
-	assert_eq!(ours["ayes"], serde_json::json!(["KZ"]));
-	// Each vote waits for its block. Once 2/3 is reached the proposal is gone: a later
-	// vote then fails with `UnknownProposal`, which is no failure of the decision.
-	let open = || net.nodes[0].rpc().storage(&key).ok().flatten().is_some();
-	for voter in [1, 2, 3] {
-		if !open() {
-			break;
-		}
-		match governance(&net.nodes[voter], MEMBERS[voter], &["vote", "--id", &id.to_string()]) {
-			Ok(_) => {},
-			Err(error) if error.contains("Governance(UnknownProposal)") => break,
-			Err(error) => {
-				panic!("{}'s vote on proposal {id} failed: {error}", net.nodes[voter].name)
-			},
-		}
-	}
-	wait_for(net, &format!("proposal {id} to be decided"), || !open());
-}
-
 #[test]
 fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	let net = LocalNetwork::start();
@@ -117,8 +81,7 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	uz.start();
 
 	// 1. The consortium admits UZ with Eve as its member account.
-	pass(
-		&net,
+	net.pass(
 		0,
 		&[
 			"admit-administration",
@@ -135,8 +98,7 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 
 	// 2. The consortium approves UZ's node; it connects and syncs.
 	let uz_address = uz.listen_address();
-	pass(
-		&net,
+	net.pass(
 		1,
 		&["approve-node", "--country", "UZ", "--peer-id", &uz.peer_id, "--address", &uz_address],
 	);
@@ -158,7 +120,7 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	assert_eq!(authored_blocks(&uz), 0, "UZ's node authored before it was a validator");
 
 	// 4. The consortium adds UZ's validator; it takes over at a session change.
-	pass(&net, 2, &["add-validator", "--country", "UZ", "--validator", &eve_ss58]);
+	net.pass(2, &["add-validator", "--country", "UZ", "--validator", &eve_ss58]);
 	wait_for(&net, "UZ's validator to enter the session", || {
 		session_validators(&net).contains(&eve)
 	});
@@ -169,7 +131,7 @@ fn a_fifth_administration_is_voted_in_authors_blocks_and_is_voted_out() {
 	net.wait_finalized(&[0, 1, 2, 3], finalized + 3);
 
 	// 5. The consortium removes UZ, and with it its validator and node.
-	pass(&net, 3, &["remove-administration", "--country", "UZ"]);
+	net.pass(3, &["remove-administration", "--country", "UZ"]);
 	wait_for(&net, "UZ's validator to leave the session", || {
 		!session_validators(&net).contains(&eve)
 	});
@@ -313,8 +275,7 @@ fn an_unknown_node_cannot_sync_until_the_consortium_approves_it() {
 
 	// Approved by a vote, the same node connects and syncs.
 	let address = stranger.listen_address();
-	pass(
-		&net,
+	net.pass(
 		0,
 		&["approve-node", "--country", "KZ", "--peer-id", &stranger.peer_id, "--address", &address],
 	);

@@ -133,11 +133,14 @@ fn certificate_messages_that_lack_facts_are_refused_by_path_before_any_request()
 		args.extend_from_slice(extra);
 		error_line(&args)
 	};
-	let phyto = samples.join("sps-phytosanitary.xml");
-	let line = register(&phyto, &["--valid-until", "2027-01-31"]);
+	let dir = tempfile::tempdir().unwrap();
+	let phyto = std::fs::read_to_string(samples.join("sps-phytosanitary.xml")).unwrap();
+	let other_type = dir.path().join("other-type.xml");
+	std::fs::write(&other_type, phyto.replace(">851<", ">999<")).unwrap();
+	let line = register(&other_type, &["--valid-until", "2027-01-31"]);
 	assert!(
 		line.contains(
-			"rsm:SPSCertificate/rsm:SPSExchangedDocument/ram:TypeCode: 851 is a phytosanitary"
+			"rsm:SPSCertificate/rsm:SPSExchangedDocument/ram:TypeCode: 999 is not a document type"
 		),
 		"{line}"
 	);
@@ -145,7 +148,6 @@ fn certificate_messages_that_lack_facts_are_refused_by_path_before_any_request()
 	let veterinary = samples.join("sps-veterinary.xml");
 	let line = register(&veterinary, &[]);
 	assert!(line.contains("give --valid-until (the message carries no validity end)"), "{line}");
-	let dir = tempfile::tempdir().unwrap();
 	let pdf = dir.path().join("scan.pdf");
 	std::fs::write(&pdf, b"%PDF-1.7 a scan, not a message").unwrap();
 	let line = register(&pdf, &["--valid-until", "2027-01-31"]);
@@ -160,6 +162,40 @@ fn certificate_messages_that_lack_facts_are_refused_by_path_before_any_request()
 	// A flag fills the fact the message gets wrong; then the unreachable node is named.
 	let line = register(&broken, &["--valid-until", "2027-01-31", "--importing", "CN"]);
 	assert!(line.contains("cannot reach the node"), "{line}");
+}
+
+#[test]
+fn document_types_are_checked_before_any_request() {
+	// The node is not running: a malformed type is refused before anything is sent; a
+	// name that is no built-in type needs the node's registry, which is then named.
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let propose = |extra: &[&str]| {
+		let mut args = vec!["admin", "--url", &url, "--suri", "//Alice", "propose"];
+		args.push("add-document-type");
+		args.extend_from_slice(extra);
+		error_line(&args)
+	};
+	let line = propose(&["--name", "9lives", "--un-code", "2", "--accreditation", "conformity"]);
+	assert!(line.contains("a type's name is 1 to 24 ASCII letters"), "{line}");
+	let line = propose(&["--name", "ok", "--un-code", "1000", "--accreditation", "conformity"]);
+	assert!(line.contains("document name code is 1 to 999"), "{line}");
+	let line = propose(&["--name", "ok", "--un-code", "2", "--accreditation", "aeo"]);
+	assert!(line.contains("origin, veterinary, phytosanitary, conformity or licensing"), "{line}");
+	let line = error_line(&[
+		"cert",
+		"--url",
+		&url,
+		"--suri",
+		"//Eve",
+		"batch",
+		"--folder",
+		"/tmp",
+		"--kind",
+		"noSuchType",
+		"--proofs",
+		"/tmp/proofs",
+	]);
+	assert!(line.contains("cannot read the registry of document types"), "{line}");
 }
 
 #[test]

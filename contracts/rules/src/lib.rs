@@ -47,6 +47,8 @@ pub enum DocumentKind {
 	Origin,
 	/// A veterinary (SPS) certificate.
 	Veterinary,
+	/// A phytosanitary certificate (export or re-export).
+	Phytosanitary,
 }
 
 /// The form of a document: rules may differ between them (the rules of origin of a
@@ -66,6 +68,12 @@ pub enum Form {
 	Veterinary,
 	/// An approved exporter's own origin declaration.
 	OriginDeclaration,
+	/// A phytosanitary certificate for export.
+	Phytosanitary,
+	/// A phytosanitary certificate for re-export.
+	PhytosanitaryReexport,
+	/// A type the consortium added to the registry by vote, by its registry id.
+	Registered(u8),
 }
 
 /// A material used to make the goods.

@@ -11,8 +11,9 @@ use crate::{has_prefix, Country, Form, HsCode};
 /// The most countries an [`OriginRule`] may list for cumulation.
 pub const MAX_CUMULATION: usize = 64;
 
-/// The most forms an [`OriginRule`] may list (there are six).
-pub const MAX_FORMS: usize = 6;
+/// The most forms an [`OriginRule`] may list: room for every built-in form and ten the
+/// consortium added to its registry of document types.
+pub const MAX_FORMS: usize = 18;
 
 /// `origin-rules`' rule of origin, as its owner sets it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -84,27 +85,32 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn max_forms_is_the_number_of_forms() {
+	fn max_forms_holds_every_built_in_form_and_ten_more() {
 		// Adding a form breaks this match, and with it the count below.
-		let forms = [
+		let built_in = [
 			Form::EaeuCt1,
 			Form::Eur1,
 			Form::FormA,
 			Form::NonPreferential,
 			Form::Veterinary,
 			Form::OriginDeclaration,
+			Form::Phytosanitary,
+			Form::PhytosanitaryReexport,
 		];
-		for form in forms {
+		for form in built_in {
 			match form {
 				Form::EaeuCt1
 				| Form::Eur1
 				| Form::FormA
 				| Form::NonPreferential
 				| Form::Veterinary
-				| Form::OriginDeclaration => {},
+				| Form::OriginDeclaration
+				| Form::Phytosanitary
+				| Form::PhytosanitaryReexport => {},
+				Form::Registered(_) => unreachable!("not built in"),
 			}
 		}
-		assert_eq!(forms.len(), MAX_FORMS);
+		assert_eq!(built_in.len() + 10, MAX_FORMS);
 	}
 
 	#[test]

@@ -11,7 +11,7 @@ use tamga_runtime::{AccountId, Runtime, RuntimeCall, SessionKeys};
 
 use crate::{
 	flags::named,
-	tx::{from_hex, Rpc},
+	tx::{from_hex, to_hex, Rpc},
 };
 
 /// Consortium governance: propose, vote, list proposals, register session keys.
@@ -77,6 +77,14 @@ pub enum Action {
 	/// Act for your own administration, without a vote.
 	#[command(flatten)]
 	Own(OwnAction),
+	/// Apply the runtime upgrade the consortium authorized (`propose authorize-upgrade`):
+	/// submit the Wasm file whose hash the vote named (any member account may). The new
+	/// runtime's migrations run in the next block.
+	ApplyUpgrade {
+		/// The authorized runtime's Wasm file.
+		#[arg(long)]
+		wasm: std::path::PathBuf,
+	},
 	/// Register the session keys of the signing validator account: KEYS and PROOF as
 	/// printed by the node's `author_rotateKeysWithOwner` RPC for that account.
 	SetKeys {
@@ -276,6 +284,32 @@ pub enum Decision {
 		#[arg(long)]
 		wasm: std::path::PathBuf,
 	},
+	/// Add a document type to the chain's registry: once passed, issuers holding its
+	/// accreditation anchor documents of it like any other (`--kind NAME`).
+	AddDocumentType {
+		/// Its name: 1 to 24 ASCII letters, digits or `-`, starting with a letter, e.g.
+		/// importLicence.
+		#[arg(long)]
+		name: String,
+		/// Its UN/CEFACT document name code (UNCL 1001), 1 to 999, e.g. 911.
+		#[arg(long)]
+		un_code: u16,
+		/// The accreditation its issuers hold: origin, veterinary, phytosanitary,
+		/// conformity or licensing.
+		#[arg(long, value_parser = named::<DocumentKind>())]
+		accreditation: DocumentKind,
+		/// Approved exporters declare it themselves (like an origin declaration) instead of
+		/// issuers issuing it.
+		#[arg(long)]
+		declaration: bool,
+		/// Its documents may list no HS code.
+		#[arg(long)]
+		hs_codes_optional: bool,
+		/// Its uses are counted, not bounded by a declared quantity (which becomes
+		/// optional).
+		#[arg(long)]
+		unbounded_uses: bool,
+	},
 }
 
 /// `text` as a PeerId the chain and the nodes accept.
@@ -329,6 +363,35 @@ impl Decision {
 			Self::RemoveValidator { validator } => {
 				GovernanceCall::remove_validator { validator: account(validator)? }
 			},
+			Self::AddDocumentType {
+				name,
+				un_code,
+				accreditation,
+				declaration,
+				hs_codes_optional,
+				unbounded_uses,
+			} => {
+				let entry = pallet_tamga_certificates::DocumentType {
+					name: name.as_bytes().to_vec().try_into().map_err(|_| {
+						format!(
+							"the name `{name}` is longer than {} bytes",
+							pallet_tamga_certificates::document_types::MAX_TYPE_NAME
+						)
+					})?,
+					un_code: *un_code,
+					accreditation: *accreditation,
+					author: match declaration {
+						true => Role::ApprovedExporter,
+						false => Role::Issuer,
+					},
+					hs_codes_required: !hs_codes_optional,
+					bounded_uses: !unbounded_uses,
+				};
+				entry.check().map_err(|invalid| invalid.to_string())?;
+				return Ok(RuntimeCall::Certificates(
+					pallet_tamga_certificates::Call::add_document_type { entry },
+				));
+			},
 			Self::AuthorizeUpgrade { wasm } => {
 				let code = std::fs::read(wasm)
 					.map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
@@ -362,6 +425,25 @@ impl GovernanceCmd {
 				RuntimeCall::Governance(GovernanceCall::vote { id: *id, approve: !nay })
 			},
 			Action::Close { id } => RuntimeCall::Governance(GovernanceCall::close { id: *id }),
+			Action::ApplyUpgrade { wasm } => {
+				let code = std::fs::read(wasm)
+					.map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+				// A block holds at most 5 MiB (the runtime's `BlockLength`).
+				if code.len() > 5 * 1024 * 1024 {
+					return Err(format!(
+						"{} is {} bytes, more than a block holds (5 MiB): submit the compressed \
+						 runtime (`*.compact.compressed.wasm` of a release build) the vote named",
+						wasm.display(),
+						code.len()
+					));
+				}
+				println!(
+					"applying runtime {} ({} bytes)",
+					to_hex(&sp_io::hashing::blake2_256(&code)),
+					code.len()
+				);
+				RuntimeCall::System(frame_system::Call::apply_authorized_upgrade { code })
+			},
 			Action::Withdraw { id } => {
 				RuntimeCall::Governance(GovernanceCall::withdraw_proposal { id: *id })
 			},

@@ -28,6 +28,7 @@ use tamga_runtime::{Runtime, RuntimeCall};
 use crate::{
 	facts::Facts,
 	flags::named,
+	kinds::Registry,
 	support::{blake2, commitment, country, print_history, read_file, Verdict},
 	tx::{to_hex, Rpc},
 };
@@ -200,11 +201,16 @@ pub enum Action {
 	/// to `<proofs>/<file name>.proof.json`.
 	Batch {
 		/// The folder of documents (regular files, taken in name order).
-		#[arg(long)]
-		folder: PathBuf,
-		/// The kind of all the documents.
-		#[arg(long, value_parser = named::<CertificateKind>())]
-		kind: CertificateKind,
+		#[arg(long, required_unless_present = "xml_folder", conflicts_with = "xml_folder")]
+		folder: Option<PathBuf>,
+		/// A folder of certificate messages (SPS e-Certs or UBL certificates of origin):
+		/// each is read before anything is sent, a file that is not one is named, and
+		/// their document type is the batch's (all must agree; --kind may be left out).
+		#[arg(long, value_name = "FOLDER")]
+		xml_folder: Option<PathBuf>,
+		/// The type of all the documents (see `--kind` of `register`).
+		#[arg(long, required_unless_present = "xml_folder")]
+		kind: Option<String>,
 		/// Where to write the proofs.
 		#[arg(long)]
 		proofs: PathBuf,
@@ -261,6 +267,13 @@ pub enum Action {
 		#[arg(long)]
 		json: bool,
 	},
+	/// List the chain's document types: the built-in ones and those the consortium added
+	/// by vote, with what each requires.
+	Types {
+		/// Print the node's JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
 }
 
 impl Document {
@@ -298,7 +311,9 @@ impl CertificateCmd {
 	/// Runs the action and prints what happened.
 	pub fn run(&self) -> Result<Verdict, String> {
 		let rpc = self.connection.rpc()?;
+		let registry = Registry::of(&rpc);
 		let call = match &self.action {
+			Action::Types { json } => return crate::kinds::print_types(&rpc, *json),
 			Action::Verify { document, read, json } => {
 				let at = read.block(&rpc)?;
 				return crate::verify::verify(
@@ -313,7 +328,7 @@ impl CertificateCmd {
 				return crate::verify::verify_member(&rpc, proof, file.as_deref(), *json)
 			},
 			Action::History { document, json } => return history(&rpc, document.id()?, *json),
-			Action::Batch { folder, kind, proofs, qr, qr_base } => {
+			Action::Batch { folder, xml_folder, kind, proofs, qr, qr_base } => {
 				let qr = match qr {
 					true => Some(QrLinks {
 						chain: crate::verify::genesis(&rpc)?,
@@ -321,13 +336,32 @@ impl CertificateCmd {
 					}),
 					false => None,
 				};
-				let (call, root, count) = batch(folder, *kind, proofs, qr.as_ref())?;
+				let given = kind.as_deref().map(|k| registry.resolve(k)).transpose()?;
+				let files = folder_files(
+					folder.as_deref().or(xml_folder.as_deref()).ok_or("give --folder")?,
+				)?;
+				let kind = match xml_folder {
+					Some(_) => {
+						let read = messages_kind(&files)?;
+						match given {
+							Some(given) if given.kind != read => {
+								return Err(format!(
+									"--kind {} differs from the messages' type {read}",
+									given.name
+								))
+							},
+							_ => read,
+						}
+					},
+					None => given.ok_or("give --kind")?.kind,
+				};
+				let (call, root, count) = batch(&files, kind, proofs, qr.as_ref())?;
 				println!("batch root {} of {count} documents", to_hex(root.as_bytes()));
 				call
 			},
 			Action::Register { document, facts, production, qr, qr_base } => {
 				let id = document.id_or(facts.message_file())?;
-				let onchain = facts.to_facts(false)?;
+				let onchain = facts.to_facts(false, &registry)?;
 				let (country, number) = (onchain.exporting, onchain.number.to_vec());
 				let call = CertificatesCall::register {
 					id,
@@ -351,11 +385,11 @@ impl CertificateCmd {
 			},
 			Action::Apply { document, facts } => CertificatesCall::apply {
 				id: document.id_or(facts.message_file())?,
-				facts: facts.to_facts(false)?,
+				facts: facts.to_facts(false, &registry)?,
 			},
 			Action::Endorse { document, facts, production } => CertificatesCall::endorse {
 				id: document.id_or(facts.message_file())?,
-				facts: facts.to_facts(true)?,
+				facts: facts.to_facts(true, &registry)?,
 				production: production.read()?,
 			},
 			Action::Reject { document, reason, text } => CertificatesCall::reject {
@@ -367,7 +401,7 @@ impl CertificateCmd {
 			Action::Replace { old, document, facts, production } => CertificatesCall::replace {
 				old: tamga_rpc::hex::parse_h256("--old", old)?,
 				new_id: document.id_or(facts.message_file())?,
-				facts: facts.to_facts(false)?,
+				facts: facts.to_facts(false, &registry)?,
 				production: production.read()?,
 			},
 			Action::Revoke { document, reason, text } => CertificatesCall::revoke {
@@ -427,14 +461,8 @@ fn write_qr(prefix: &Path, payload: &QrPayload) -> Result<(), String> {
 	Ok(())
 }
 
-/// The `register_batch` call for every file of `folder`, after writing their proofs (and
-/// QR codes, with `qr`).
-fn batch(
-	folder: &Path,
-	kind: CertificateKind,
-	proofs: &Path,
-	qr: Option<&QrLinks>,
-) -> Result<(CertificatesCall<Runtime>, H256, u32), String> {
+/// The regular files of `folder`, in name order; an empty folder is an error.
+fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
 	let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
 		.map_err(|e| format!("cannot read folder {}: {e}", folder.display()))?
 		.filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -444,6 +472,58 @@ fn batch(
 	if files.is_empty() {
 		return Err(format!("{} holds no files", folder.display()));
 	}
+	Ok(files)
+}
+
+/// The document type every message of `files` names; an error names each file that is
+/// not a certificate message or names no type, or the files of each type if they differ.
+fn messages_kind(files: &[PathBuf]) -> Result<CertificateKind, String> {
+	let mut kinds: Vec<(CertificateKind, Vec<String>)> = Vec::new();
+	let mut problems = Vec::new();
+	for file in files {
+		let name = file.display().to_string();
+		let read = crate::xml_in::read_message(&read_file(file)?);
+		match read.map(|facts| facts.kind) {
+			Ok(Ok(crate::xml_in::Read { value: Ok(kind), .. })) => {
+				match kinds.iter_mut().find(|(k, _)| *k == kind) {
+					Some((_, names)) => names.push(name),
+					None => kinds.push((kind, vec![name])),
+				}
+			},
+			Ok(Ok(crate::xml_in::Read { value: Err(reason), path })) => {
+				problems.push(format!("{name}: {path}: {reason}"))
+			},
+			Ok(Err(crate::xml_in::Missing(path))) => {
+				problems.push(format!("{name}: {path} is missing"))
+			},
+			Err(reason) => problems.push(format!("{name}: {reason}")),
+		}
+	}
+	if !problems.is_empty() {
+		return Err(format!("{}; nothing was submitted", problems.join("; ")));
+	}
+	match kinds.as_slice() {
+		[(kind, _)] => Ok(*kind),
+		_ => Err(format!(
+			"a batch holds documents of one type, but the messages are of several: {}; nothing \
+			 was submitted",
+			kinds
+				.iter()
+				.map(|(kind, names)| format!("{kind}: {}", names.join(", ")))
+				.collect::<Vec<_>>()
+				.join("; ")
+		)),
+	}
+}
+
+/// The `register_batch` call for `files`, after writing their proofs (and QR codes, with
+/// `qr`).
+fn batch(
+	files: &[PathBuf],
+	kind: CertificateKind,
+	proofs: &Path,
+	qr: Option<&QrLinks>,
+) -> Result<(CertificatesCall<Runtime>, H256, u32), String> {
 	let ids =
 		files.iter().map(|f| read_file(f).map(|b| blake2(&b))).collect::<Result<Vec<_>, _>>()?;
 	let tree = merkle::Tree::new(&ids).ok_or("an empty batch has no root")?;
@@ -586,5 +666,47 @@ mod production_tests {
 			json!({"exWorksPrice": 1, "materials": [{"hs": "1101", "origin": "TR", "value": 1}]});
 		assert!(production_from_json(&bad).unwrap_err().contains("materials[0].hs"));
 		assert!(production_from_json(&json!({})).unwrap_err().contains("exWorksPrice"));
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const VETERINARY: &str = include_str!("xml_in/samples/sps-veterinary.xml");
+	const PHYTOSANITARY: &str = include_str!("xml_in/samples/sps-phytosanitary.xml");
+
+	/// A folder holding `files` (name, content).
+	fn folder(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<PathBuf>) {
+		let dir = tempfile::tempdir().unwrap();
+		for (name, content) in files {
+			std::fs::write(dir.path().join(name), content).unwrap();
+		}
+		let files = folder_files(dir.path()).unwrap();
+		(dir, files)
+	}
+
+	#[test]
+	fn a_folder_of_messages_gives_the_batch_its_type() {
+		let reexport = PHYTOSANITARY.replace(">851<", ">657<");
+		let (_dir, files) = folder(&[("a.xml", PHYTOSANITARY), ("b.xml", PHYTOSANITARY)]);
+		assert_eq!(messages_kind(&files), Ok(CertificateKind::PHYTOSANITARY));
+
+		let (_dir, files) =
+			folder(&[("a.xml", PHYTOSANITARY), ("b.xml", &reexport), ("c.xml", VETERINARY)]);
+		let mixed = messages_kind(&files).unwrap_err();
+		assert!(
+			mixed.contains("of several: phyto: ") && mixed.contains("phytoReexport: "),
+			"{mixed}"
+		);
+		assert!(mixed.contains("veterinary: ") && mixed.ends_with("nothing was submitted"));
+
+		let (_dir, files) = folder(&[("a.xml", VETERINARY), ("notes.txt", "not a message")]);
+		let refused = messages_kind(&files).unwrap_err();
+		assert!(refused.contains("notes.txt: ") && !refused.contains("a.xml"), "{refused}");
+		let no_type = VETERINARY
+			.replace(r#"<ram:TypeCode listID="1001" listAgencyID="6">853</ram:TypeCode>"#, "");
+		let (_dir, files) = folder(&[("a.xml", &no_type)]);
+		assert!(messages_kind(&files).unwrap_err().contains("ram:TypeCode is missing"));
 	}
 }

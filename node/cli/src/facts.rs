@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use pallet_tamga_certificates::{CertificateKind, FactsOf};
+use pallet_tamga_certificates::FactsOf;
 use tamga_primitives::{CountryCode, HsCode};
 use tamga_runtime::Runtime;
 
 use crate::{
-	flags::named,
+	kinds::{KnownType, Registry},
 	support::{commitment, read_file},
 	xml_in::{self, Fact, MessageFacts, Missing, Read},
 };
@@ -24,9 +24,11 @@ pub struct Facts {
 	/// reported).
 	#[arg(long, value_name = "FILE.xml")]
 	pub xml: Option<PathBuf>,
-	/// The kind of document.
-	#[arg(long, value_parser = named::<CertificateKind>())]
-	pub kind: Option<CertificateKind>,
+	/// The type of document: a built-in one (ct1, eur1, formA, nonPreferential,
+	/// veterinary, declaration, phyto, phytoReexport) or one the consortium added to the
+	/// chain's registry (`tamga cert types` lists them).
+	#[arg(long)]
+	pub kind: Option<String>,
 	/// The certificate number, unique per issuer.
 	#[arg(long)]
 	pub number: Option<String>,
@@ -36,7 +38,8 @@ pub struct Facts {
 	/// The importing country.
 	#[arg(long)]
 	pub importing: Option<CountryCode>,
-	/// An HS subheading of the goods, 6 digits (chapters 01-97); repeat for several.
+	/// An HS subheading of the goods, 6 digits (chapters 01-97); repeat for several (a
+	/// type may require none: see `tamga cert types`).
 	#[arg(long = "hs")]
 	pub hs_codes: Vec<HsCode>,
 	/// First day of validity, YYYY-MM-DD (UTC); default with --xml: its issue date.
@@ -45,7 +48,7 @@ pub struct Facts {
 	/// Last day of validity, YYYY-MM-DD (UTC), inclusive.
 	#[arg(long)]
 	pub valid_until: Option<String>,
-	/// The declared quantity.
+	/// The declared quantity (a type whose uses are not bounded may declare none).
 	#[arg(long, requires = "unit")]
 	pub quantity: Option<u128>,
 	/// Its unit (UN/ECE Recommendation 20), e.g. KGM, TNE, H87 (pieces).
@@ -64,22 +67,23 @@ pub struct Facts {
 /// Every fact of a document, wherever it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Declared {
-	/// The kind of document.
-	pub kind: CertificateKind,
+	/// The type of document.
+	pub kind: KnownType,
 	/// The certificate number.
 	pub number: String,
 	/// The exporting country.
 	pub exporting: CountryCode,
 	/// The importing country.
 	pub importing: CountryCode,
-	/// The goods' HS subheadings.
+	/// The goods' HS subheadings (none only for a type that requires none).
 	pub hs_codes: Vec<HsCode>,
 	/// First day of validity.
 	pub valid_from: String,
 	/// Last day of validity.
 	pub valid_until: String,
-	/// The declared quantity and its unit.
-	pub quantity: (u128, String),
+	/// The declared quantity and its unit (none only for a type whose uses are not
+	/// bounded).
+	pub quantity: Option<(u128, String)>,
 	/// The exporter's identifier.
 	pub exporter: String,
 }
@@ -123,6 +127,29 @@ fn pick<T: Clone + PartialEq>(
 	}
 }
 
+/// Like [`pick`], but unless the document's type `required` the fact, its absence
+/// everywhere is no problem.
+fn pick_if<T: Clone + PartialEq>(
+	required: bool,
+	flag: &str,
+	given: Option<T>,
+	fact: Option<&Fact<T>>,
+	show: impl Fn(&T) -> String,
+	said: &mut Vec<String>,
+	problems: &mut Vec<String>,
+) -> Option<T> {
+	match (&given, fact) {
+		(None, None | Some(Err(Missing(_)))) if !required => None,
+		_ => pick(flag, given, fact, show, said, problems),
+	}
+}
+
+/// The message's type as a name, so a type given by flag and one read from a message
+/// are resolved alike.
+fn kind_name(fact: &Fact<pallet_tamga_certificates::CertificateKind>) -> Fact<String> {
+	fact.clone().map(|read| Read { path: read.path, value: read.value.map(|k| k.to_string()) })
+}
+
 impl Facts {
 	/// The message's facts, if `--xml` names one.
 	fn message(&self) -> Result<Option<MessageFacts>, String> {
@@ -137,21 +164,29 @@ impl Facts {
 		self.xml.as_deref()
 	}
 
-	/// Every fact, from the flags and the message; prints what the message gave and each
-	/// override. Every fact neither gives is named in one error.
-	pub fn declared(&self) -> Result<Declared, String> {
+	/// Every fact, from the flags and the message, the type resolved in `registry`;
+	/// prints what the message gave and each override. Every fact neither gives (that the
+	/// type requires) is named in one error.
+	pub fn declared(&self, registry: &Registry) -> Result<Declared, String> {
 		let message = self.message()?;
 		let m = message.as_ref();
 		let mut said = Vec::new();
 		let mut problems = Vec::new();
+		let message_kind = m.map(|m| kind_name(&m.kind));
 		let kind = pick(
 			"--kind",
-			self.kind,
-			m.map(|m| &m.kind),
-			|k| k.to_string(),
+			self.kind.clone(),
+			message_kind.as_ref(),
+			Clone::clone,
 			&mut said,
 			&mut problems,
-		);
+		)
+		.and_then(|name| {
+			registry.resolve(&name).map_err(|e| problems.push(format!("--kind {e}"))).ok()
+		});
+		// What the type requires; until it is known, what the built-in types require.
+		let hs_required = kind.as_ref().is_none_or(|k| k.hs_codes_required);
+		let quantity_required = kind.as_ref().is_none_or(|k| k.bounded_uses);
 		let number = pick(
 			"--number",
 			self.number.clone(),
@@ -177,7 +212,8 @@ impl Facts {
 			&mut problems,
 		);
 		let given_codes = (!self.hs_codes.is_empty()).then(|| self.hs_codes.clone());
-		let hs_codes = pick(
+		let hs_codes = pick_if(
+			hs_required,
 			"--hs",
 			given_codes,
 			m.map(|m| &m.hs_codes),
@@ -202,7 +238,8 @@ impl Facts {
 			});
 		}
 		let given_quantity = self.quantity.zip(self.unit.clone());
-		let quantity = pick(
+		let quantity = pick_if(
+			quantity_required,
 			"--quantity and --unit",
 			given_quantity,
 			m.map(|m| &m.quantity),
@@ -242,19 +279,25 @@ impl Facts {
 			number: number.ok_or_else(missing)?,
 			exporting: exporting.ok_or_else(missing)?,
 			importing: importing.ok_or_else(missing)?,
-			hs_codes: hs_codes.ok_or_else(missing)?,
+			hs_codes: hs_codes.unwrap_or_default(),
 			valid_from: valid_from.ok_or_else(missing)?,
 			valid_until: valid_until.ok_or_else(missing)?,
-			quantity: quantity.ok_or_else(missing)?,
+			quantity,
 			exporter: exporter.ok_or_else(missing)?,
 		})
 	}
 
-	/// The facts as the pallet takes them; each field checked with a readable error. The
-	/// exporter's salt is generated when none is given, unless `existing`: the facts
-	/// must then match a commitment already made (an application being endorsed).
-	pub fn to_facts(&self, existing: bool) -> Result<FactsOf<Runtime>, String> {
-		let d = self.declared()?;
+	/// The facts as the pallet takes them, the type resolved in `registry`; each field
+	/// checked with a readable error. The exporter's salt is generated when none is given,
+	/// unless `existing`: the facts must then match a commitment already made (an
+	/// application being endorsed). A type whose uses are not bounded may declare no
+	/// quantity: it goes on chain as zero, with no unit.
+	pub fn to_facts(
+		&self,
+		existing: bool,
+		registry: &Registry,
+	) -> Result<FactsOf<Runtime>, String> {
+		let d = self.declared(registry)?;
 		let number = d
 			.number
 			.as_bytes()
@@ -263,13 +306,17 @@ impl Facts {
 			.map_err(|_| format!("the number `{}` is longer than 64 bytes", d.number))?;
 		let hs_codes =
 			d.hs_codes.clone().try_into().map_err(|_| "too many HS codes".to_string())?;
-		let (quantity, unit) = d.quantity;
-		let unit: [u8; 3] = unit
-			.as_bytes()
-			.try_into()
-			.map_err(|_| format!("the unit `{unit}` is not a 3-character code"))?;
+		let (quantity, unit): (u128, [u8; 3]) = match &d.quantity {
+			Some((quantity, unit)) => (
+				*quantity,
+				unit.as_bytes()
+					.try_into()
+					.map_err(|_| format!("the unit `{unit}` is not a 3-character code"))?,
+			),
+			None => (0, [0; 3]),
+		};
 		Ok(FactsOf::<Runtime> {
-			kind: d.kind,
+			kind: d.kind.kind,
 			number,
 			exporting: d.exporting,
 			importing: d.importing,
@@ -317,7 +364,7 @@ mod tests {
 			salt: None,
 		};
 		extra(&mut facts);
-		facts.declared()
+		facts.declared(&Registry::offline())
 	}
 
 	const VETERINARY: &str = include_str!("xml_in/samples/sps-veterinary.xml");
@@ -325,10 +372,10 @@ mod tests {
 	#[test]
 	fn a_message_gives_the_facts_and_flags_override_them() {
 		let declared = with_xml(VETERINARY, |_| {}).unwrap();
-		assert_eq!(declared.kind, CertificateKind::Veterinary);
+		assert_eq!(declared.kind.kind, pallet_tamga_certificates::CertificateKind::VETERINARY);
 		assert_eq!(declared.number, "KZ-VET-2026-000731");
 		assert_eq!(declared.valid_from, "2026-12-07");
-		assert_eq!(declared.quantity, (24_000, "KGM".to_string()));
+		assert_eq!(declared.quantity, Some((24_000, "KGM".to_string())));
 		let overridden = with_xml(VETERINARY, |f| {
 			f.number = Some("KZ-VET-2026-000732".into());
 			f.quantity = Some(23_500);
@@ -336,7 +383,7 @@ mod tests {
 		})
 		.unwrap();
 		assert_eq!(overridden.number, "KZ-VET-2026-000732");
-		assert_eq!(overridden.quantity.0, 23_500);
+		assert_eq!(overridden.quantity.map(|q| q.0), Some(23_500));
 	}
 
 	#[test]

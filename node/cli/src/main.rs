@@ -20,6 +20,7 @@ mod firewall;
 mod flags;
 mod justification;
 mod key;
+mod kinds;
 mod node_address;
 mod proof;
 mod qr;

@@ -124,7 +124,7 @@ pub enum EncodeCmd {
 		needs_evidence: bool,
 		/// The forms of certificate the rule judges, e.g. `ct1,eur1` (others are accepted
 		/// unjudged); every form if not given.
-		#[arg(long, value_parser = named::<CertificateKind>(), value_delimiter = ',')]
+		#[arg(long, value_parser = crate::kinds::parse_built_in, value_delimiter = ',')]
 		forms: Vec<CertificateKind>,
 	},
 	/// `vet-import-conditions` chapters needing a veterinary certificate (for `new` and
@@ -188,9 +188,12 @@ impl EncodeCmd {
 				}
 				let mut rule_forms = Vec::new();
 				for form in forms.iter().map(|&form| rule_form(form)) {
-					if form == Form::Veterinary {
-						return Err("--forms: rules of origin do not judge veterinary \
-						            certificates"
+					if matches!(
+						form,
+						Form::Veterinary | Form::Phytosanitary | Form::PhytosanitaryReexport
+					) {
+						return Err("--forms: rules of origin do not judge veterinary or \
+						            phytosanitary certificates"
 							.into());
 					}
 					if !rule_forms.contains(&form) {
@@ -280,10 +283,10 @@ impl RulesCmd {
 					(Some(text), false) => Some(account("CONTRACT", text)?),
 					_ => None,
 				};
-				if !matches!(kind, DocumentKind::Origin | DocumentKind::Veterinary) {
+				if pallet_tamga_certificates::rules::rule_kind(*kind).is_none() {
 					return Err(format!(
-						"--kind {kind}: only origin and veterinary documents are judged by rule \
-						 contracts"
+						"--kind {kind}: only origin, veterinary and phytosanitary documents are \
+						 judged by rule contracts"
 					));
 				}
 				RuntimeCall::Certificates(CertificatesCall::set_rules {
@@ -349,7 +352,7 @@ mod tests {
 			warn_margin: 5,
 			cumulation: vec!["KG".parse().unwrap()],
 			needs_evidence: true,
-			forms: vec![CertificateKind::NonPreferential],
+			forms: vec![CertificateKind::NON_PREFERENTIAL],
 		};
 		assert_eq!(rule.encode().unwrap(), [1, 50, 5, 4, b'K', b'G', 1, 4, 3]);
 		// Forms named twice count once; veterinary certificates are no origin rule's.
@@ -361,7 +364,8 @@ mod tests {
 			needs_evidence: false,
 			forms,
 		};
-		use CertificateKind::{EaeuCt1, Eur1, Veterinary};
+		use pallet_tamga_certificates::CertificateKind as K;
+		let (EaeuCt1, Eur1, Veterinary) = (K::EAEU_CT1, K::EUR1, K::VETERINARY);
 		let twice = with_forms(vec![EaeuCt1, Eur1, EaeuCt1]);
 		assert_eq!(twice.encode().unwrap(), [1, 50, 5, 0, 0, 8, 0, 1]);
 		let veterinary = with_forms(vec![EaeuCt1, Veterinary]);
@@ -439,7 +443,7 @@ fn describe(message: &str, mut data: &[u8]) -> Option<Value> {
 				"warnMarginPercent": rule.warn_margin_percent,
 				"cumulation": rule.cumulation.iter().map(country).collect::<Vec<_>>(),
 				"cumulationNeedsEvidence": rule.cumulation_needs_evidence,
-				"forms": rule.forms.iter().map(|&form| form_kind(form).as_str()).collect::<Vec<_>>(),
+				"forms": rule.forms.iter().map(|&form| form_kind(form).to_string()).collect::<Vec<_>>(),
 			})
 		},
 		"owner" => json!({ "owner": AccountId32::decode_all(&mut data).ok()?.to_ss58check() }),

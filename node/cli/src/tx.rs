@@ -306,6 +306,16 @@ fn explain_error(error: &RuntimeError) -> String {
 			"{error:?}: the rule contract gave no verdict ({failure:?}); the document is not \
 			 anchored, ask the administration to fix its contract"
 		),
+		// The pallets' errors print their variant only: name why the sender was denied.
+		RuntimeError::Certificates(Certificates::Denied(denied)) => {
+			format!("Certificates(Denied({denied:?}))")
+		},
+		RuntimeError::Carnets(pallet_tamga_carnets::Error::Denied(denied)) => {
+			format!("Carnets(Denied({denied:?}))")
+		},
+		RuntimeError::Aeo(pallet_tamga_aeo::Error::Denied(denied)) => {
+			format!("Aeo(Denied({denied:?}))")
+		},
 		_ => format!("{error:?}"),
 	}
 }

@@ -13,6 +13,7 @@
 //! - [`batch`]: `tamga_verifyBatchMember`, its proof parameter and the proof file the
 //!   tool writes.
 //! - [`history`]: `tamga_documentHistory`.
+//! - [`document_types`]: `tamga_documentTypes`, the registry of document types.
 //! - [`carnet`]: `tamga_carnet` and `tamga_carnetMovements`.
 //! - [`aeo`]: `tamga_aeoStatus`, `tamga_aeoRecognition` and `tamga_pendingAcknowledgements`.
 //! - [`errors`]: the error codes and the error object a client receives.
@@ -27,6 +28,7 @@ pub mod block;
 pub mod carnet;
 pub mod checks;
 pub mod document;
+pub mod document_types;
 pub mod errors;
 pub mod history;
 pub mod quantity;
@@ -37,5 +39,6 @@ pub use checks::{Check, Checks, Identity, Integrity};
 pub use document::{
 	AnchoredDocument, DocumentMatches, DocumentStatus, DocumentVerdict, Issuer, RuleWarningJson,
 };
+pub use document_types::{DocumentTypeJson, DocumentTypes};
 pub use errors::RpcError;
 pub use history::{ActionJson, DocumentHistory, HistoryEntryJson};

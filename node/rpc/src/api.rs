@@ -5,8 +5,8 @@ use std::{marker::PhantomData, sync::Arc};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_tamga_certificates::{
 	merkle,
-	runtime_api::{CertificatesApi, DocumentLookupApi},
-	Verification,
+	runtime_api::{CertificatesApi, DocumentLookupApi, DocumentTypesApi},
+	CertificateKind, Verification,
 };
 use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
@@ -15,6 +15,8 @@ use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	AccountId32,
 };
+use tamga_primitives::Named;
+use tamga_rpc_types::{DocumentTypeJson, DocumentTypes};
 
 use crate::{
 	blocks::{block_at, block_hash, invalid, runtime_error},
@@ -64,6 +66,11 @@ pub trait TamgaApi {
 		issuer: Option<String>,
 		at: Option<String>,
 	) -> RpcResult<DocumentMatches>;
+
+	/// The registry of document types as of block `at`: each type's id, name, UN/CEFACT
+	/// code, accreditation, author and what its facts must carry.
+	#[method(name = "documentTypes")]
+	fn document_types(&self, at: Option<String>) -> RpcResult<DocumentTypes>;
 }
 
 /// The `tamga` methods over `client`.
@@ -91,8 +98,43 @@ where
 	Block: BlockT<Hash = H256>,
 	NumberFor<Block>: Into<u64>,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: CertificatesApi<Block, AccountId32, NumberFor<Block>>,
+	C::Api: CertificatesApi<Block, AccountId32, NumberFor<Block>> + DocumentTypesApi<Block>,
 {
+	/// The name of document type `kind` in block `hash`: a built-in type's from the code,
+	/// another's from the registry (one runtime call, only for types added by vote).
+	fn kind_name(&self, hash: H256, kind: CertificateKind) -> RpcResult<String> {
+		if let Some(name) = kind.built_in_name() {
+			return Ok(name.to_string());
+		}
+		let api = self.client.runtime_api();
+		if !api.has_api::<dyn DocumentTypesApi<Block>>(hash).map_err(runtime_error)? {
+			return Ok(kind.to_string());
+		}
+		let types = api.document_types(hash).map_err(runtime_error)?;
+		Ok(types
+			.into_iter()
+			.find(|(id, _)| *id == kind)
+			.map(|(_, entry)| String::from_utf8_lossy(&entry.name).into_owned())
+			.unwrap_or_else(|| kind.to_string()))
+	}
+
+	/// The verdict on document `id` in block `hash` (of number and finality `block`), its
+	/// type named from the registry.
+	fn named_verdict(
+		&self,
+		hash: H256,
+		id: H256,
+		verification: Verification<AccountId32, NumberFor<Block>>,
+		block: tamga_rpc_types::BlockRef,
+	) -> RpcResult<DocumentVerdict> {
+		let name = self.kind_name(hash, verification.kind)?;
+		let mut verdict = verdict::document_verdict(id, verification, block);
+		if let Some(document) = verdict.document.as_mut() {
+			document.kind = name;
+		}
+		Ok(verdict)
+	}
+
 	/// The verification of document `id` in block `hash`: natively where the node can,
 	/// else by the runtime API.
 	fn verification(
@@ -114,7 +156,8 @@ where
 	NumberFor<Block>: Into<u64>,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: CertificatesApi<Block, AccountId32, NumberFor<Block>>
-		+ DocumentLookupApi<Block, AccountId32>,
+		+ DocumentLookupApi<Block, AccountId32>
+		+ DocumentTypesApi<Block>,
 {
 	fn verify_document(&self, id: String, at: Option<String>) -> RpcResult<DocumentVerdict> {
 		let id = hex::parse_h256("id", &id).map_err(invalid)?;
@@ -122,7 +165,7 @@ where
 		let Some(verification) = self.verification(hash, id)? else {
 			return Ok(verdict::not_anchored(id, block));
 		};
-		Ok(verdict::document_verdict(id, verification, block))
+		self.named_verdict(hash, id, verification, block)
 	}
 
 	fn verify_batch_member(
@@ -168,8 +211,11 @@ where
 					),
 				)
 			})?;
-		verdict::batch_verdict(id, root, proof.index, verification, block)
-			.map_err(|message| error(errors::NOT_A_MEMBER, message))
+		let kind = verification.kind;
+		let mut answer = verdict::batch_verdict(id, root, proof.index, verification, block)
+			.map_err(|message| error(errors::NOT_A_MEMBER, message))?;
+		answer.kind = self.kind_name(hash, kind)?;
+		Ok(answer)
 	}
 
 	fn document_history(&self, id: String, at: Option<String>) -> RpcResult<DocumentHistory> {
@@ -235,10 +281,41 @@ where
 		let mut matches = Vec::with_capacity(found.ids.len());
 		for id in found.ids {
 			if let Some(verification) = self.verification(hash, id)? {
-				let verdict = verdict::document_verdict(id, verification, block.clone());
+				let verdict = self.named_verdict(hash, id, verification, block.clone())?;
 				matches.push(verdict::found_by_number(verdict, &country, &number));
 			}
 		}
 		Ok(DocumentMatches { country, number, matches, more: found.more, at: block })
+	}
+
+	fn document_types(&self, at: Option<String>) -> RpcResult<DocumentTypes> {
+		let (hash, block) = block_at(&*self.client, at)?;
+		let api = self.client.runtime_api();
+		if !api.has_api::<dyn DocumentTypesApi<Block>>(hash).map_err(runtime_error)? {
+			return Err(error(
+				errors::UNSUPPORTED_BY_RUNTIME,
+				format!(
+					"the runtime of block #{} predates the registry of document types; ask \
+					 about a later block",
+					block.number
+				),
+			));
+		}
+		let types = api
+			.document_types(hash)
+			.map_err(runtime_error)?
+			.into_iter()
+			.map(|(kind, entry)| DocumentTypeJson {
+				id: kind.0,
+				name: String::from_utf8_lossy(&entry.name).into_owned(),
+				un_code: entry.un_code,
+				accreditation: entry.accreditation.name().to_string(),
+				author: entry.author.name().to_string(),
+				hs_codes_required: entry.hs_codes_required,
+				bounded_uses: entry.bounded_uses,
+				built_in: kind.built_in().is_some(),
+			})
+			.collect();
+		Ok(DocumentTypes { types, at: block })
 	}
 }

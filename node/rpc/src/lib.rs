@@ -7,6 +7,10 @@
 //!   batch, shown to be a member by its Merkle proof.
 //! - `tamga_documentHistory(id, at?)`: every recorded action on a document, with the
 //!   block, extrinsic and actor of each, for auditors.
+//! - `tamga_findDocument(country, number, issuer?, at?)`: the documents anchored under a
+//!   paper's number.
+//! - `tamga_documentTypes(at?)`: the registry of document types (the built-in ones and
+//!   those the consortium added by vote); verdicts name a document's type from it.
 //! - `tamga_carnet(number, at?)` and `tamga_carnetMovements(number, page?, limit?, at?)`:
 //!   an ATA carnet's state, what each country holds, its claims, and its history a page
 //!   at a time ([`carnets`]).

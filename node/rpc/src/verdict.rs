@@ -122,9 +122,18 @@ pub fn document_verdict<N: Into<u64> + Copy>(
 	at: BlockRef,
 ) -> DocumentVerdict {
 	let v = verification;
-	let unit = text(&v.unit);
+	// A document declaring no quantity (a type whose uses are not bounded) has no unit.
+	let unit = text(&v.unit).trim_end_matches('\0').to_string();
 	let (status, sentence) = match v.validity {
 		Validity::Void(void) => void_status(void),
+		Validity::Valid if v.declared == 0 => (
+			DocumentStatus::Valid,
+			format!(
+				"VALID: genuine and in force until {}; no quantity declared: its uses are not \
+				 bounded",
+				iso_date(v.valid_until)
+			),
+		),
 		Validity::Valid => (
 			DocumentStatus::Valid,
 			format!(
@@ -422,7 +431,7 @@ mod tests {
 	fn verification(validity: Validity<u32>) -> Verification<AccountId32, u32> {
 		Verification {
 			validity,
-			kind: CertificateKind::EaeuCt1,
+			kind: CertificateKind::EAEU_CT1,
 			issuer: AccountId32::new([1; 32]),
 			issuer_name: "Торгово-промышленная палата".as_bytes().to_vec(),
 			administration_name: b"State Revenue Committee".to_vec(),
@@ -636,7 +645,7 @@ mod tests {
 			administration_name: b"Admin".to_vec(),
 			issuer_accredited: true,
 			country: CountryCode::new(*b"KZ").unwrap(),
-			kind: CertificateKind::Veterinary,
+			kind: CertificateKind::VETERINARY,
 			count: 10_000,
 			registered_at: 3u32,
 		};

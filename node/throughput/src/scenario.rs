@@ -87,7 +87,7 @@ fn registration(country: CountryCode, issuer: usize, number: usize) -> (H256, Ru
 	let id = H256(sp_io::hashing::blake2_256(format!("bench {issuer} {number}").as_bytes()));
 	let [kz, kg] = [*b"KZ", *b"KG"].map(|c| CountryCode::new(c).expect("assigned"));
 	let facts = FactsOf::<Runtime> {
-		kind: CertificateKind::EaeuCt1,
+		kind: CertificateKind::EAEU_CT1,
 		number: format!("BENCH-{issuer}-{number}").into_bytes().try_into().expect("short"),
 		exporting: country,
 		importing: if country.as_bytes() == b"KG" { kz } else { kg },
@@ -227,7 +227,7 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		let call = RuntimeCall::Certificates(pallet_tamga_certificates::Call::register_batch {
 			root,
 			count: options.batch_size as u32,
-			kind: pallet_tamga_certificates::CertificateKind::EaeuCt1,
+			kind: pallet_tamga_certificates::CertificateKind::EAEU_CT1,
 		});
 		let i = b % options.issuers;
 		let lane = Lane {

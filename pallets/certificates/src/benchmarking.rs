@@ -74,7 +74,7 @@ fn anchored<T: Config>(id: H256, leave: u32) -> T::AccountId {
 	Pallet::<T>::register(
 		RawOrigin::Signed(issuer.clone()).into(),
 		id,
-		facts::<T>(CertificateKind::EaeuCt1, b'1'),
+		facts::<T>(CertificateKind::EAEU_CT1, b'1'),
 		None,
 	)
 	.expect("an accredited issuer registers");
@@ -88,7 +88,7 @@ fn applied<T: Config>(id: H256) -> T::AccountId {
 	Pallet::<T>::apply(
 		RawOrigin::Signed(exporter.clone()).into(),
 		id,
-		facts::<T>(CertificateKind::EaeuCt1, b'2'),
+		facts::<T>(CertificateKind::EAEU_CT1, b'2'),
 	)
 	.expect("a known exporter applies");
 	exporter
@@ -102,7 +102,7 @@ mod benchmarks {
 	fn register() {
 		let issuer = party::<T>("issuer", Role::Issuer);
 		let id = H256::repeat_byte(1);
-		let facts = facts::<T>(CertificateKind::EaeuCt1, b'1');
+		let facts = facts::<T>(CertificateKind::EAEU_CT1, b'1');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, facts, None);
@@ -115,7 +115,7 @@ mod benchmarks {
 		let old = H256::repeat_byte(1);
 		let issuer = anchored::<T>(old, 1);
 		let new_id = H256::repeat_byte(2);
-		let facts = facts::<T>(CertificateKind::EaeuCt1, b'2');
+		let facts = facts::<T>(CertificateKind::EAEU_CT1, b'2');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), old, new_id, facts, None);
@@ -164,7 +164,7 @@ mod benchmarks {
 		let root = H256::repeat_byte(7);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer), root, T::MaxBatchSize::get(), CertificateKind::Veterinary);
+		_(RawOrigin::Signed(issuer), root, T::MaxBatchSize::get(), CertificateKind::VETERINARY);
 
 		assert!(Batches::<T>::contains_key(root));
 	}
@@ -189,7 +189,7 @@ mod benchmarks {
 			RawOrigin::Signed(issuer.clone()).into(),
 			root,
 			count,
-			CertificateKind::Veterinary,
+			CertificateKind::VETERINARY,
 		)
 		.expect("an issuer anchors a batch");
 
@@ -203,7 +203,7 @@ mod benchmarks {
 	fn apply() {
 		let exporter = party::<T>("exporter", Role::Exporter);
 		let id = H256::repeat_byte(3);
-		let facts = facts::<T>(CertificateKind::EaeuCt1, b'3');
+		let facts = facts::<T>(CertificateKind::EAEU_CT1, b'3');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(exporter), id, facts);
@@ -217,7 +217,7 @@ mod benchmarks {
 		let id = H256::repeat_byte(3);
 		applied::<T>(id);
 		let issuer = party::<T>("issuer", Role::Issuer);
-		let facts = facts::<T>(CertificateKind::EaeuCt1, b'2');
+		let facts = facts::<T>(CertificateKind::EAEU_CT1, b'2');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, facts, None);

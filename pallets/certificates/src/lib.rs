@@ -10,7 +10,7 @@
 //! - An issuer accredited by its administration for the document's kind `register`s it;
 //!   the exporting country is the issuer's own. Numbers are unique per issuer.
 //! - An approved exporter `register`s its own origin declarations (kind
-//!   [`CertificateKind::OriginDeclaration`]: self-certification, same record shape).
+//!   [`CertificateKind::ORIGIN_DECLARATION`]: self-certification, same record shape).
 //! - Any exporter known to its administration may `apply` for a certificate; an issuer of
 //!   that country accredited for the kind `endorse`s it (the document is then anchored as
 //!   issued by that issuer, on the exporter's application) or `reject`s it with a reason
@@ -46,6 +46,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod document_types;
 mod lookup;
 pub mod merkle;
 pub mod migrations;
@@ -60,6 +61,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use document_types::{DocumentType, TypeName};
 pub use lookup::{Found, MAX_FOUND};
 pub use pallet::*;
 pub use rules::{Direction, RuleEngine, RuleFailure, RuleWarning};
@@ -83,6 +85,7 @@ pub mod pallet {
 	use tamga_primitives::{CountryCode, Denied, DocumentKind, HsCode, Permissions, Role, Voiding};
 
 	use crate::{
+		document_types::{DocumentType, InvalidType},
 		merkle,
 		rules::{self, Direction, RuleEngine, RuleFailure, RuleWarning, Warnings},
 		types::{
@@ -120,8 +123,10 @@ pub mod pallet {
 	const SECONDS_PER_DAY: u64 = 86_400;
 
 	/// The layout of this pallet's storage: 1 added [`DocumentsByNumber`] (filled for
-	/// documents anchored before by [`crate::migrations::v1`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// documents anchored before by [`crate::migrations::v1`]); 2 added the registry of
+	/// document types [`DocumentTypes`] (its built-in entries stored for chains older than
+	/// it by [`crate::migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -156,8 +161,37 @@ pub mod pallet {
 		type MaxMaterials: Get<u32>;
 		/// Runs the administrations' rule contracts.
 		type RuleEngine: RuleEngine<Self::AccountId>;
+		/// Who may add a document type to the registry: the consortium, by a two-thirds
+		/// vote.
+		type RegistryOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// The registry of document types: what each [`CertificateKind`] a record names is.
+	/// Entries are added (built-in ones at genesis or by [`crate::migrations::v2`], others
+	/// by `add_document_type`) and never changed or removed.
+	#[pallet::storage]
+	pub type DocumentTypes<T: Config> = StorageMap<_, Twox64Concat, CertificateKind, DocumentType>;
+
+	/// How many document types the registry holds: the next type gets this id.
+	#[pallet::storage]
+	pub type DocumentTypeCount<T: Config> = StorageValue<_, u16, ValueQuery>;
+
+	/// Stores the built-in document types in a new chain's registry.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Nothing to configure: the built-in types are the code's.
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::store_built_in_types();
+		}
 	}
 
 	/// Anchored documents, by id.
@@ -266,6 +300,8 @@ pub mod pallet {
 		/// An administration's rule contract let document `id` through with a warning
 		/// (stored on the record).
 		RuleWarned { id: DocumentId, warning: RuleWarning },
+		/// The consortium added document type `kind` named `name` to the registry.
+		DocumentTypeAdded { kind: CertificateKind, name: crate::TypeName },
 		/// `administration` registered `contract` (or removed its contract, `None`) to
 		/// judge documents of `kind` in `direction`.
 		RulesSet {
@@ -291,13 +327,14 @@ pub mod pallet {
 		ExportingCountryMismatch,
 		/// The exporting and importing countries are the same.
 		SameCountry,
-		/// A certificate lists at least one HS code.
+		/// Documents of this type list at least one HS code.
 		NoHsCodes,
 		/// An HS code is not six digits of a chapter 01 to 97.
 		InvalidHsCode,
 		/// The validity window ends before it starts.
 		InvalidValidity,
-		/// The declared quantity is zero.
+		/// The declared quantity is zero, and documents of this type bound their uses by
+		/// one.
 		ZeroQuantity,
 		/// The unit is not a UN/ECE Recommendation 20 code (3 capital letters or digits).
 		InvalidUnit,
@@ -360,13 +397,30 @@ pub mod pallet {
 		/// An administration's rule contract gave no verdict (it trapped, ran out of gas,
 		/// reverted or answered nonsense), so the document is not anchored.
 		RulesFailed { direction: Direction, failure: RuleFailure },
-		/// Rules judge certificates of origin and veterinary certificates only.
+		/// Rules judge certificates of origin, veterinary and phytosanitary certificates
+		/// only.
 		NoRulesForKind,
 		/// The account holds no contract.
 		NotAContract,
 		/// A material's HS code is not six digits of a chapter 01 to 97, or its country is
 		/// not an assigned ISO 3166-1 alpha-2 code.
 		InvalidMaterial,
+		/// The registry holds no document type with this id.
+		UnknownDocumentType,
+		/// A document type's name is 1 to 24 ASCII letters, digits or `-`, starting with a
+		/// letter.
+		InvalidTypeName,
+		/// A document type's UN/CEFACT document name code is 1 to 999.
+		InvalidUnCode,
+		/// A document type is issued under an accreditation for certificates (origin,
+		/// veterinary, phytosanitary, conformity, licensing), not carnets or AEO.
+		NotACertificateAccreditation,
+		/// A document type is anchored by an issuer or an approved exporter.
+		InvalidTypeAuthor,
+		/// The registry already holds a document type of this name.
+		DuplicateTypeName,
+		/// The registry holds 256 document types, as many as a one-byte id names.
+		RegistryFull,
 	}
 
 	tamga_primitives::impl_from_denied!(Error);
@@ -381,7 +435,7 @@ pub mod pallet {
 		/// origin judge the `production` facts (materials, their origin and value, the
 		/// ex-works price), which are read while anchoring and not stored.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()))]
+		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()).saturating_add(Pallet::<T>::type_weight()))]
 		pub fn register(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -400,7 +454,7 @@ pub mod pallet {
 		/// `Replaced` and links to it. Only `old`'s issuer may do this, while `old` is in
 		/// force. The rule contracts judge the replacement as `register` does.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()))]
+		#[pallet::weight(T::WeightInfo::replace().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()).saturating_add(Pallet::<T>::type_weight()))]
 		pub fn replace(
 			origin: OriginFor<T>,
 			old: DocumentId,
@@ -431,7 +485,7 @@ pub mod pallet {
 		/// explanation kept off chain. Its issuer, or a member account of the issuer's
 		/// administration, may do this.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::type_weight()))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -443,7 +497,7 @@ pub mod pallet {
 			Self::ensure_issuer_or_administration(
 				&who,
 				&record.issuer,
-				record.facts.kind.author_role(),
+				Self::document_type(record.facts.kind)?.author,
 				record.facts.exporting,
 			)?;
 			Self::ensure_issued(&record)?;
@@ -474,13 +528,16 @@ pub mod pallet {
 			Self::ensure_not_cut_off(&record)?;
 			Self::ensure_within_validity(&record)?;
 			ensure!(quantity > 0, Error::<T>::ZeroUse);
+			// A quantity of zero was not declared (a type whose uses are not bounded): uses
+			// are counted, never refused.
+			let bounded = record.facts.quantity > 0;
 			let used = record
 				.used
 				.checked_add(quantity)
-				.filter(|used| *used <= record.facts.quantity)
+				.filter(|used| !bounded || *used <= record.facts.quantity)
 				.ok_or(Error::<T>::QuantityExceeded)?;
 			record.used = used;
-			let remaining = record.facts.quantity - used;
+			let remaining = record.facts.quantity.saturating_sub(used);
 			Documents::<T>::insert(id, record);
 			Self::append_history(id, &officer, Action::Used { quantity, declaration })?;
 			Self::deposit_event(Event::Used { id, officer, quantity, remaining });
@@ -490,7 +547,7 @@ pub mod pallet {
 		/// Anchors a batch of `count` documents of `kind` by the Merkle `root` of their ids
 		/// (see [`crate::merkle`]). The sender must be an issuer accredited for `kind`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::register_batch())]
+		#[pallet::weight(T::WeightInfo::register_batch().saturating_add(Pallet::<T>::type_weight()))]
 		pub fn register_batch(
 			origin: OriginFor<T>,
 			root: H256,
@@ -519,7 +576,7 @@ pub mod pallet {
 		/// Revokes the member `id` of batch `root`, shown by its `proof`, for `reason`. The
 		/// batch's issuer, or a member account of its administration, may do this.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::revoke_batch_member())]
+		#[pallet::weight(T::WeightInfo::revoke_batch_member().saturating_add(Pallet::<T>::type_weight()))]
 		pub fn revoke_batch_member(
 			origin: OriginFor<T>,
 			root: H256,
@@ -533,7 +590,7 @@ pub mod pallet {
 			Self::ensure_issuer_or_administration(
 				&who,
 				&batch.issuer,
-				batch.kind.author_role(),
+				Self::document_type(batch.kind)?.author,
 				batch.country,
 			)?;
 			ensure!(
@@ -551,12 +608,13 @@ pub mod pallet {
 		/// issuer of that country then endorses or rejects the application. The application
 		/// is kept in [`Applications`] only, not in the id's history.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::apply())]
+		#[pallet::weight(T::WeightInfo::apply().saturating_add(Pallet::<T>::type_weight()))]
 		pub fn apply(origin: OriginFor<T>, id: DocumentId, facts: FactsOf<T>) -> DispatchResult {
 			let applicant = ensure_signed(origin)?;
-			ensure!(!facts.kind.is_declaration(), Error::<T>::DeclarationNotApplicable);
+			let document_type = Self::document_type(facts.kind)?;
+			ensure!(!document_type.is_declaration(), Error::<T>::DeclarationNotApplicable);
 			let country = Self::ensure_exporter(&applicant)?;
-			Self::validate(&facts)?;
+			Self::validate(&facts, &document_type)?;
 			ensure!(facts.exporting == country, Error::<T>::ExportingCountryMismatch);
 			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
 			ensure!(!Applications::<T>::contains_key(id), Error::<T>::DuplicateApplication);
@@ -588,7 +646,7 @@ pub mod pallet {
 		/// `register` does, with the `production` facts the issuer verified. The document's
 		/// history starts with the application's filing, then the issuer's registration.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()))]
+		#[pallet::weight(T::WeightInfo::endorse().saturating_add(Pallet::<T>::rules_weight(production)).saturating_add(Pallet::<T>::number_index_weight()).saturating_add(Pallet::<T>::type_weight()))]
 		pub fn endorse(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -621,7 +679,7 @@ pub mod pallet {
 		/// issuer of the exporting country accredited for the document's kind. The
 		/// application is deleted; the `ApplicationRejected` event records the rejection.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::reject())]
+		#[pallet::weight(T::WeightInfo::reject().saturating_add(Pallet::<T>::type_weight()))]
 		pub fn reject(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -675,6 +733,33 @@ pub mod pallet {
 			Self::deposit_event(Event::RulesSet { administration, kind, direction, contract });
 			Ok(())
 		}
+
+		/// Adds `entry` to the registry of document types under the next free id: from the
+		/// next block on, its issuers anchor, verify and use documents of that type as of
+		/// any other. Only the consortium, by a two-thirds vote, may do this.
+		#[pallet::call_index(12)]
+		#[pallet::weight(Pallet::<T>::add_document_type_weight())]
+		pub fn add_document_type(origin: OriginFor<T>, entry: DocumentType) -> DispatchResult {
+			T::RegistryOrigin::ensure_origin(origin)?;
+			entry.check().map_err(|invalid| match invalid {
+				InvalidType::Name => Error::<T>::InvalidTypeName,
+				InvalidType::UnCode => Error::<T>::InvalidUnCode,
+				InvalidType::Accreditation => Error::<T>::NotACertificateAccreditation,
+				InvalidType::Author => Error::<T>::InvalidTypeAuthor,
+			})?;
+			ensure!(
+				!DocumentTypes::<T>::iter_values().any(|known| known.same_name(&entry.name)),
+				Error::<T>::DuplicateTypeName
+			);
+			let count = DocumentTypeCount::<T>::get();
+			let id = u8::try_from(count).map_err(|_| Error::<T>::RegistryFull)?;
+			let kind = CertificateKind(id);
+			let name = entry.name.clone();
+			DocumentTypes::<T>::insert(kind, entry);
+			DocumentTypeCount::<T>::put(count + 1);
+			Self::deposit_event(Event::DocumentTypeAdded { kind, name });
+			Ok(())
+		}
 	}
 
 	/// What is anchored besides the facts: the id, the document it replaces, the exporter
@@ -708,14 +793,60 @@ pub mod pallet {
 			who: &T::AccountId,
 			kind: CertificateKind,
 		) -> Result<CountryCode, DispatchError> {
+			let document_type = Self::document_type(kind)?;
 			T::Permissions::ensure_party(
 				who,
-				kind.author_role(),
-				kind.required_kind(),
+				document_type.author,
+				document_type.required_kind(),
 				None,
 				Self::now(),
 			)
 			.map_err(|denied| Error::<T>::from(denied).into())
+		}
+
+		/// Every entry of the registry of document types, by id.
+		pub fn document_types() -> Vec<(CertificateKind, DocumentType)> {
+			let mut types: Vec<_> = DocumentTypes::<T>::iter().collect();
+			types.sort_by_key(|(kind, _)| *kind);
+			types
+		}
+
+		/// The registry's entry for `kind`.
+		pub fn document_type(kind: CertificateKind) -> Result<DocumentType, Error<T>> {
+			DocumentTypes::<T>::get(kind).ok_or(Error::<T>::UnknownDocumentType)
+		}
+
+		/// Stores the built-in document types the registry lacks (all of them in a new
+		/// chain) and counts them; returns how many it stored. Built-in ids come first, so
+		/// it runs before the consortium adds any type.
+		pub fn store_built_in_types() -> u32 {
+			let mut stored = 0;
+			for kind in CertificateKind::built_ins() {
+				if !DocumentTypes::<T>::contains_key(kind) {
+					if let Some(entry) = kind.built_in() {
+						DocumentTypes::<T>::insert(kind, entry);
+						stored += 1;
+					}
+				}
+			}
+			DocumentTypeCount::<T>::mutate(|count| {
+				*count = (*count).max(CertificateKind::BUILT_IN_COUNT as u16)
+			});
+			stored
+		}
+
+		/// The read of the registry's entry for a document's type, beyond what the
+		/// benchmarks of the calls that check it measured (they predate the registry).
+		pub fn type_weight() -> Weight {
+			T::DbWeight::get().reads(1)
+		}
+
+		/// The weight of `add_document_type`: the name's uniqueness read over the whole
+		/// registry (at most 256 entries), the count's read and the two writes; its compute
+		/// (comparing at most 256 names of 24 bytes) is bounded by 50 µs.
+		pub fn add_document_type_weight() -> Weight {
+			Weight::from_parts(50_000_000, 256 * 40)
+				.saturating_add(T::DbWeight::get().reads_writes(257, 2))
 		}
 
 		/// Checks that `who` is an exporter or an approved exporter now. Returns its country.
@@ -738,7 +869,7 @@ pub mod pallet {
 			application: &ApplicationOf<T>,
 		) -> Result<CountryCode, DispatchError> {
 			let exporting = application.facts.exporting;
-			let kind = application.facts.kind.accreditation();
+			let kind = Self::document_type(application.facts.kind)?.accreditation;
 			T::Permissions::ensure_issuer_of(who, kind, exporting, Self::now())
 				.map(|()| exporting)
 				.map_err(|denied| Error::<T>::from(denied).into())
@@ -767,10 +898,21 @@ pub mod pallet {
 			let Anchoring { id, replaces, applicant, used } = anchoring;
 			let base = base
 				.saturating_add(Self::production_weight(&production))
-				.saturating_add(Self::number_index_weight());
-			Self::ensure_anchorable(author, country, id, &facts, production.as_ref())
-				.map_err(|e| e.with_weight(base))?;
-			let (rules_weight, verdicts) = Self::judge(author, &facts, production.as_ref());
+				.saturating_add(Self::number_index_weight())
+				.saturating_add(Self::type_weight());
+			let document_type = Self::document_type(facts.kind)
+				.map_err(|e| DispatchError::from(e).with_weight(base))?;
+			Self::ensure_anchorable(
+				author,
+				country,
+				id,
+				&facts,
+				&document_type,
+				production.as_ref(),
+			)
+			.map_err(|e| e.with_weight(base))?;
+			let (rules_weight, verdicts) =
+				Self::judge(author, &facts, &document_type, production.as_ref());
 			let actual = base.saturating_add(rules_weight);
 			let warnings = verdicts.map_err(|error| DispatchErrorWithPostInfo {
 				post_info: PostDispatchInfo { actual_weight: Some(actual), pays_fee: Pays::Yes },
@@ -809,9 +951,10 @@ pub mod pallet {
 			country: CountryCode,
 			id: DocumentId,
 			facts: &FactsOf<T>,
+			document_type: &DocumentType,
 			production: Option<&ProductionOf<T>>,
 		) -> DispatchResult {
-			Self::validate(facts)?;
+			Self::validate(facts, document_type)?;
 			if let Some(production) = production {
 				Self::validate_production(production)?;
 			}
@@ -890,12 +1033,13 @@ pub mod pallet {
 		fn judge(
 			author: &T::AccountId,
 			facts: &FactsOf<T>,
+			document_type: &DocumentType,
 			production: Option<&ProductionOf<T>>,
 		) -> (Weight, Result<Warnings, DispatchError>) {
 			// The two slots; for each registered one, whether its administration is still a
 			// member (charged below).
 			let mut used = T::DbWeight::get().reads(2);
-			let kind = facts.kind.accreditation();
+			let kind = document_type.accreditation;
 			let Some(rule_kind) = rules::rule_kind(kind) else {
 				return (used, Ok(Warnings::new()));
 			};
@@ -965,16 +1109,23 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Checks the facts an issuer declares, field by field.
-		fn validate(facts: &FactsOf<T>) -> DispatchResult {
+		/// Checks the facts an issuer declares, field by field, and that they carry what
+		/// their `document_type` requires.
+		fn validate(facts: &FactsOf<T>, document_type: &DocumentType) -> DispatchResult {
 			ensure!(!facts.number.is_empty(), Error::<T>::EmptyNumber);
 			ensure!(facts.exporting != facts.importing, Error::<T>::SameCountry);
-			ensure!(!facts.hs_codes.is_empty(), Error::<T>::NoHsCodes);
+			ensure!(
+				!document_type.hs_codes_required || !facts.hs_codes.is_empty(),
+				Error::<T>::NoHsCodes
+			);
 			ensure!(facts.hs_codes.iter().all(HsCode::is_valid), Error::<T>::InvalidHsCode);
 			ensure!(facts.valid_from <= facts.valid_until, Error::<T>::InvalidValidity);
-			ensure!(facts.quantity > 0, Error::<T>::ZeroQuantity);
+			ensure!(!document_type.bounded_uses || facts.quantity > 0, Error::<T>::ZeroQuantity);
+			// A document that declares no quantity (zero) may name no unit (zero bytes).
+			let no_quantity = facts.quantity == 0 && facts.unit == [0; 3];
 			ensure!(
-				facts.unit.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+				no_quantity
+					|| facts.unit.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
 				Error::<T>::InvalidUnit
 			);
 			Ok(())

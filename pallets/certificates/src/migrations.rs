@@ -56,3 +56,75 @@ pub mod v1 {
 	pub type Migration<T> =
 		VersionedMigration<0, 1, IndexNumbers<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
+
+/// Version 1 → 2: stores the built-in document types in the registry
+/// ([`DocumentTypes`](crate::DocumentTypes)), which every call now reads to know what a
+/// record's kind is. Records keep their layout: a kind was and is one byte, and the
+/// built-in ids are the former closed list's values in order, so every document anchored
+/// before still verifies, is used and revoked as it was.
+pub mod v2 {
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+
+	use crate::{CertificateKind, Config, Pallet};
+
+	/// Stores the built-in entries the registry lacks.
+	pub struct StoreBuiltInTypes<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for StoreBuiltInTypes<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let stored = Pallet::<T>::store_built_in_types();
+			log::info!(
+				target: "tamga::migrations",
+				"certificates v2: stored {stored} built-in document types in the registry"
+			);
+			let built_in = CertificateKind::BUILT_IN_COUNT as u64;
+			T::DbWeight::get().reads_writes(built_in + 1, stored as u64 + 1)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			frame_support::ensure!(
+				crate::DocumentTypes::<T>::iter().next().is_none(),
+				"the registry is empty before v2"
+			);
+			Ok((crate::Documents::<T>::iter().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let documents = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+			for kind in CertificateKind::built_ins() {
+				frame_support::ensure!(
+					crate::DocumentTypes::<T>::get(kind) == kind.built_in(),
+					"every built-in type is stored as the code defines it"
+				);
+			}
+			let mut known = 0u64;
+			for record in crate::Documents::<T>::iter_values() {
+				frame_support::ensure!(
+					crate::DocumentTypes::<T>::contains_key(record.facts.kind),
+					"every anchored document's type is in the registry"
+				);
+				known += 1;
+			}
+			frame_support::ensure!(known == documents, "every record still decodes");
+			Ok(())
+		}
+	}
+
+	/// [`StoreBuiltInTypes`], run once: only while the pallet's storage version is 1, which
+	/// it then sets to 2.
+	pub type Migration<T> = VersionedMigration<
+		1,
+		2,
+		StoreBuiltInTypes<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -35,6 +35,9 @@ impl pallet_certificates::Config for Test {
 	type MaxPendingApplications = ConstU32<2>;
 	type MaxMaterials = ConstU32<4>;
 	type RuleEngine = TestRules;
+	/// In the unit tests `Root` stands for the consortium's two-thirds vote (the runtime's
+	/// tests pass a real proposal).
+	type RegistryOrigin = frame_system::EnsureRoot<u64>;
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 }
 
@@ -58,14 +61,18 @@ pub const KZ_APPROVED_EXPORTER: u64 = 12;
 pub const KZ_EXPORTER: u64 = 13;
 /// An exporter of KG.
 pub const KG_EXPORTER: u64 = 22;
+/// A plant-protection organisation of KZ: issues phytosanitary certificates only.
+pub const KZ_PHYTO: u64 = 14;
+/// A conformity-assessment body of KZ: issues conformity certificates only.
+pub const KZ_CONFORMITY: u64 = 15;
 /// An account nobody accredited.
 pub const OUTSIDER: u64 = 99;
 
 /// Externalities with KZ and KG, their issuers and officers accredited, at block 1, with
-/// the clock an hour into [`TODAY`].
+/// the clock an hour into [`TODAY`] and the built-in document types in the registry.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_tamga_governance_testing::set_clock(u64::from(TODAY) * 86_400 + 3_600);
-	pallet_tamga_governance_testing::test_externalities::<Test>(
+	let mut ext = pallet_tamga_governance_testing::test_externalities::<Test>(
 		&[("KZ", "Kazakhstan", KZ), ("KG", "Kyrgyzstan", KG)],
 		&[
 			(KZ, KZ_ISSUER, Role::Issuer, &[DocumentKind::Origin, DocumentKind::Veterinary]),
@@ -75,8 +82,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(KZ, KZ_APPROVED_EXPORTER, Role::ApprovedExporter, &[]),
 			(KZ, KZ_EXPORTER, Role::Exporter, &[]),
 			(KG, KG_EXPORTER, Role::Exporter, &[]),
+			(KZ, KZ_PHYTO, Role::Issuer, &[DocumentKind::Phytosanitary]),
+			(KZ, KZ_CONFORMITY, Role::Issuer, &[DocumentKind::Conformity]),
 		],
-	)
+	);
+	ext.execute_with(|| {
+		crate::Pallet::<Test>::store_built_in_types();
+	});
+	ext
 }
 
 /// A contract whose verdict the test sets (see [`TestRules`]).

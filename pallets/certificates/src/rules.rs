@@ -182,37 +182,49 @@ impl<AccountId> RuleEngine<AccountId> for () {
 	}
 }
 
-/// The rules' view of a document kind, or `None` for kinds no certificate has.
+/// The rules' view of an accreditation kind, or `None` for kinds no rule contract judges
+/// (carnets, AEO statuses, conformity certificates and licences).
 pub fn rule_kind(kind: DocumentKind) -> Option<tamga_rules::DocumentKind> {
 	match kind {
 		DocumentKind::Origin => Some(tamga_rules::DocumentKind::Origin),
 		DocumentKind::Veterinary => Some(tamga_rules::DocumentKind::Veterinary),
-		DocumentKind::AtaGuarantee | DocumentKind::Aeo => None,
+		DocumentKind::Phytosanitary => Some(tamga_rules::DocumentKind::Phytosanitary),
+		DocumentKind::AtaGuarantee
+		| DocumentKind::Aeo
+		| DocumentKind::Conformity
+		| DocumentKind::Licensing => None,
 	}
 }
 
-/// The rules' view of a certificate's form.
+/// The rules' view of a certificate's form: the built-in types by name, the consortium's
+/// own by their registry id.
 pub fn rule_form(kind: CertificateKind) -> tamga_rules::Form {
 	match kind {
-		CertificateKind::EaeuCt1 => tamga_rules::Form::EaeuCt1,
-		CertificateKind::Eur1 => tamga_rules::Form::Eur1,
-		CertificateKind::FormA => tamga_rules::Form::FormA,
-		CertificateKind::NonPreferential => tamga_rules::Form::NonPreferential,
-		CertificateKind::Veterinary => tamga_rules::Form::Veterinary,
-		CertificateKind::OriginDeclaration => tamga_rules::Form::OriginDeclaration,
+		CertificateKind::EAEU_CT1 => tamga_rules::Form::EaeuCt1,
+		CertificateKind::EUR1 => tamga_rules::Form::Eur1,
+		CertificateKind::FORM_A => tamga_rules::Form::FormA,
+		CertificateKind::NON_PREFERENTIAL => tamga_rules::Form::NonPreferential,
+		CertificateKind::VETERINARY => tamga_rules::Form::Veterinary,
+		CertificateKind::ORIGIN_DECLARATION => tamga_rules::Form::OriginDeclaration,
+		CertificateKind::PHYTOSANITARY => tamga_rules::Form::Phytosanitary,
+		CertificateKind::PHYTOSANITARY_REEXPORT => tamga_rules::Form::PhytosanitaryReexport,
+		CertificateKind(id) => tamga_rules::Form::Registered(id),
 	}
 }
 
 /// The certificate kind the rules' `form` stands for (the inverse of [`rule_form`]), so
-/// tools name a contract's forms with [`CertificateKind`]'s names.
+/// tools name a contract's forms with the registry's names.
 pub fn form_kind(form: tamga_rules::Form) -> CertificateKind {
 	match form {
-		tamga_rules::Form::EaeuCt1 => CertificateKind::EaeuCt1,
-		tamga_rules::Form::Eur1 => CertificateKind::Eur1,
-		tamga_rules::Form::FormA => CertificateKind::FormA,
-		tamga_rules::Form::NonPreferential => CertificateKind::NonPreferential,
-		tamga_rules::Form::Veterinary => CertificateKind::Veterinary,
-		tamga_rules::Form::OriginDeclaration => CertificateKind::OriginDeclaration,
+		tamga_rules::Form::EaeuCt1 => CertificateKind::EAEU_CT1,
+		tamga_rules::Form::Eur1 => CertificateKind::EUR1,
+		tamga_rules::Form::FormA => CertificateKind::FORM_A,
+		tamga_rules::Form::NonPreferential => CertificateKind::NON_PREFERENTIAL,
+		tamga_rules::Form::Veterinary => CertificateKind::VETERINARY,
+		tamga_rules::Form::OriginDeclaration => CertificateKind::ORIGIN_DECLARATION,
+		tamga_rules::Form::Phytosanitary => CertificateKind::PHYTOSANITARY,
+		tamga_rules::Form::PhytosanitaryReexport => CertificateKind::PHYTOSANITARY_REEXPORT,
+		tamga_rules::Form::Registered(id) => CertificateKind(id),
 	}
 }
 
@@ -240,15 +252,20 @@ mod tests {
 
 	#[test]
 	fn forms_and_kinds_map_both_ways() {
-		use tamga_primitives::Named;
-		for kind in CertificateKind::ALL {
-			assert_eq!(form_kind(rule_form(*kind)), *kind);
+		for kind in (0..=u8::MAX).map(CertificateKind) {
+			assert_eq!(form_kind(rule_form(kind)), kind);
 		}
+		assert_eq!(rule_form(CertificateKind(8)), tamga_rules::Form::Registered(8));
 	}
 
 	#[test]
 	fn certificate_kinds_map_to_rule_kinds() {
 		assert_eq!(rule_kind(DocumentKind::Origin), Some(tamga_rules::DocumentKind::Origin));
 		assert_eq!(rule_kind(DocumentKind::Aeo), None);
+		assert_eq!(
+			rule_kind(DocumentKind::Phytosanitary),
+			Some(tamga_rules::DocumentKind::Phytosanitary)
+		);
+		assert_eq!(rule_kind(DocumentKind::Licensing), None);
 	}
 }

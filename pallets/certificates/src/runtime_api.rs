@@ -1,6 +1,6 @@
 //! What the node asks the runtime about documents: the runtime APIs behind the
 //! `tamga_verifyDocument`, `tamga_verifyBatchMember`, `tamga_documentHistory` and
-//! `tamga_findDocument` RPCs.
+//! `tamga_findDocument` and `tamga_documentTypes` RPCs.
 
 use alloc::vec::Vec;
 use codec::Codec;
@@ -9,6 +9,7 @@ use sp_core::H256;
 use tamga_primitives::CountryCode;
 
 use crate::{
+	document_types::{CertificateKind, DocumentType},
 	lookup::Found,
 	merkle::Proof,
 	types::{DocumentId, HistoryEntry},
@@ -50,5 +51,12 @@ sp_api::decl_runtime_apis! {
 		/// The documents issuers of `country` anchored under certificate `number` (only
 		/// `issuer`'s if named), at most [`crate::MAX_FOUND`].
 		fn find_documents(country: CountryCode, number: Vec<u8>, issuer: Option<AccountId>) -> Found;
+	}
+
+	/// The registry of document types: what each kind a record names is. A trait of its
+	/// own, so a node asks `has_api` before using it on blocks of older runtimes.
+	pub trait DocumentTypesApi {
+		/// Every entry of the registry, by id.
+		fn document_types() -> Vec<(CertificateKind, DocumentType)>;
 	}
 }

@@ -1,86 +1,17 @@
 //! The records the certificates pallet keeps.
 
+pub use crate::document_types::CertificateKind;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_core::H256;
+use tamga_primitives::CountryCode;
 pub use tamga_primitives::HsCode;
-use tamga_primitives::{CountryCode, DocumentKind, Role};
 
 /// A document's id: blake2-256 of its exact bytes.
 pub type DocumentId = H256;
-
-/// What a certificate is.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum CertificateKind {
-	/// EAEU certificate of origin, form CT-1.
-	EaeuCt1,
-	/// Movement certificate EUR.1.
-	Eur1,
-	/// GSP certificate of origin, Form A.
-	FormA,
-	/// A non-preferential (generic) certificate of origin.
-	NonPreferential,
-	/// A veterinary (SPS) certificate.
-	Veterinary,
-	/// An origin declaration made by an approved exporter itself (self-certification,
-	/// e.g. a statement on origin under a REX-style scheme).
-	OriginDeclaration,
-}
-
-tamga_primitives::impl_named!(CertificateKind, "kind of certificate", {
-	EaeuCt1 => "ct1",
-	Eur1 => "eur1",
-	FormA => "formA",
-	NonPreferential => "nonPreferential",
-	Veterinary => "veterinary",
-	OriginDeclaration => "declaration",
-});
-
-impl CertificateKind {
-	/// The kind of document an issuer must be accredited for to issue it.
-	pub fn accreditation(self) -> DocumentKind {
-		match self {
-			Self::Veterinary => DocumentKind::Veterinary,
-			_ => DocumentKind::Origin,
-		}
-	}
-
-	/// Whether the exporter declared it itself (an approved exporter's origin declaration)
-	/// rather than an accredited issuer issuing it.
-	pub fn is_declaration(self) -> bool {
-		self == Self::OriginDeclaration
-	}
-
-	/// The role that anchors documents of this kind: an approved exporter for a
-	/// declaration, an issuer otherwise.
-	pub fn author_role(self) -> Role {
-		if self.is_declaration() {
-			Role::ApprovedExporter
-		} else {
-			Role::Issuer
-		}
-	}
-
-	/// The document kind the author's accreditation must cover (issuers only: approved
-	/// exporters hold no kinds).
-	pub fn required_kind(self) -> Option<DocumentKind> {
-		(!self.is_declaration()).then(|| self.accreditation())
-	}
-}
 
 /// Why a document was revoked (a documented, closed list; free text is kept off chain
 /// and only its hash is recorded).
@@ -229,7 +160,7 @@ pub enum Status {
 #[scale_info(skip_type_params(MaxNumber, MaxHs))]
 #[codec(mel_bound())]
 pub struct DocumentFacts<MaxNumber: Get<u32>, MaxHs: Get<u32>> {
-	/// The kind of certificate.
+	/// Its type in the registry of document types.
 	pub kind: CertificateKind,
 	/// The certificate number, unique per issuer.
 	pub number: BoundedVec<u8, MaxNumber>,
@@ -243,7 +174,8 @@ pub struct DocumentFacts<MaxNumber: Get<u32>, MaxHs: Get<u32>> {
 	pub valid_from: u32,
 	/// Last day of validity, in days since 1970-01-01 (UTC), inclusive.
 	pub valid_until: u32,
-	/// The declared quantity, in `unit`s.
+	/// The declared quantity, in `unit`s; zero (for types whose uses are not bounded,
+	/// see [`crate::document_types::DocumentType::bounded_uses`]) means none was declared.
 	pub quantity: u128,
 	/// The unit: a UN/ECE Recommendation 20 code, e.g. `KGM`, `TNE`, `H87` (pieces).
 	pub unit: [u8; 3],

@@ -152,7 +152,8 @@ impl<T: Config> Pallet<T> {
 				Status::Issued if cut_off => Validity::IssuerKeyCutOff,
 				Status::Issued if today < record.facts.valid_from => Validity::NotYetValid,
 				Status::Issued if today > record.facts.valid_until => Validity::Expired,
-				Status::Issued if remaining == 0 => Validity::UsedUp,
+				// A quantity of zero was not declared: nothing bounds the uses.
+				Status::Issued if remaining == 0 && record.facts.quantity > 0 => Validity::UsedUp,
 				Status::Issued => Validity::Valid,
 			},
 		};

@@ -30,7 +30,7 @@ pub trait Named: Sized + Copy + PartialEq + 'static {
 }
 
 /// Whether `text` spells `name`, ignoring case, `-` and `_`.
-fn same_name(name: &str, text: &str) -> bool {
+pub fn same_name(name: &str, text: &str) -> bool {
 	let mut typed = text.bytes().filter(|b| *b != b'-' && *b != b'_');
 	let mut canonical = name.bytes().filter(|b| *b != b'-' && *b != b'_');
 	loop {

@@ -53,6 +53,12 @@ pub enum DocumentKind {
 	AtaGuarantee,
 	/// AEO certification.
 	Aeo,
+	/// Phytosanitary certificates (a national plant-protection organisation).
+	Phytosanitary,
+	/// Conformity and quality certificates (a conformity-assessment body).
+	Conformity,
+	/// Import and export licences and permits (a licensing authority).
+	Licensing,
 }
 
 crate::impl_named!(Role, "role", {
@@ -68,6 +74,9 @@ crate::impl_named!(DocumentKind, "kind of document", {
 	Veterinary => "veterinary",
 	AtaGuarantee => "ataGuarantee",
 	Aeo => "aeo",
+	Phytosanitary => "phytosanitary",
+	Conformity => "conformity",
+	Licensing => "licensing",
 });
 
 impl DocumentKind {
@@ -77,7 +86,17 @@ impl DocumentKind {
 			Self::Veterinary => 2,
 			Self::AtaGuarantee => 4,
 			Self::Aeo => 8,
+			Self::Phytosanitary => 16,
+			Self::Conformity => 32,
+			Self::Licensing => 64,
 		}
+	}
+
+	/// Whether documents of this kind are certificates anchored by the certificates pallet
+	/// (origin, veterinary, phytosanitary, conformity, licences), as opposed to carnets and
+	/// AEO statuses, which have pallets of their own.
+	pub fn is_certificate(self) -> bool {
+		!matches!(self, Self::AtaGuarantee | Self::Aeo)
 	}
 }
 
@@ -110,6 +129,6 @@ impl DocumentKinds {
 
 	/// Whether the set is empty (or holds only unknown bits).
 	pub fn is_empty(&self) -> bool {
-		self.0 & 0b1111 == 0
+		self.0 & 0b0111_1111 == 0
 	}
 }

@@ -264,7 +264,7 @@ fn register_pasta(
 	origin: &[u8; 2],
 	evidence: Option<H256>,
 ) -> Result<(), DispatchError> {
-	let facts = facts(CertificateKind::EaeuCt1, &format!("P-{n}"), b"KZ", b"KG", b"190219");
+	let facts = facts(CertificateKind::EAEU_CT1, &format!("P-{n}"), b"KZ", b"KG", b"190219");
 	Certificates::register(
 		RuntimeOrigin::signed(who.clone()),
 		H256::repeat_byte(n),
@@ -362,7 +362,7 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			measured.gas_consumed.ref_time() < crate::contracts::RULE_GAS_LIMIT.ref_time() / 10
 		);
 		// A replacement is judged with its own production facts: 60 % is refused, 30 % passes.
-		let corrected = |n: &str| facts(CertificateKind::EaeuCt1, n, b"KZ", b"KG", b"190219");
+		let corrected = |n: &str| facts(CertificateKind::EAEU_CT1, n, b"KZ", b"KG", b"190219");
 		assert_noop!(
 			Certificates::replace(
 				RuntimeOrigin::signed(kz_issuer.clone()),
@@ -397,7 +397,7 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 		assert_ok!(Certificates::register(
 			RuntimeOrigin::signed(kz_issuer.clone()),
 			H256::repeat_byte(0x33),
-			facts(CertificateKind::NonPreferential, "P-3-np", b"KZ", b"KG", b"190219"),
+			facts(CertificateKind::NON_PREFERENTIAL, "P-3-np", b"KZ", b"KG", b"190219"),
 			Some(pasta(600, b"TR", None)),
 		));
 		assert!(Certificates::verify(H256::repeat_byte(0x33)).unwrap().warnings.is_empty());
@@ -406,7 +406,7 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			Certificates::register(
 				RuntimeOrigin::signed(kz_issuer.clone()),
 				H256::repeat_byte(4),
-				facts(CertificateKind::EaeuCt1, "P-4", b"KZ", b"KG", b"190219"),
+				facts(CertificateKind::EAEU_CT1, "P-4", b"KZ", b"KG", b"190219"),
 				None,
 			)
 			.map_err(|e| e.error),
@@ -426,11 +426,11 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 			}
 		);
 		let kg_flour = H256::repeat_byte(0xf1);
-		register_kg_flour(&kg_issuer, kg_flour, CertificateKind::EaeuCt1, "KG-FLOUR");
+		register_kg_flour(&kg_issuer, kg_flour, CertificateKind::EAEU_CT1, "KG-FLOUR");
 		assert_ok!(register_pasta(&kz_issuer, 5, 700, b"KG", Some(kg_flour)));
 		// A non-preferential KG certificate is no evidence for preferential rules.
 		let kg_flour_np = H256::repeat_byte(0xf2);
-		register_kg_flour(&kg_issuer, kg_flour_np, CertificateKind::NonPreferential, "KG-NP");
+		register_kg_flour(&kg_issuer, kg_flour_np, CertificateKind::NON_PREFERENTIAL, "KG-NP");
 		assert_noop!(
 			register_pasta(&kz_issuer, 7, 700, b"KG", Some(kg_flour_np)),
 			CertificatesError::<Runtime>::RejectedByRules {
@@ -466,7 +466,7 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 		let vet_conditions = deploy(1, built_contract("vet-import-conditions"), new);
 		set_rules(1, DocumentKind::Veterinary, Direction::Import, &vet_conditions);
 		set_rules(1, DocumentKind::Origin, Direction::Import, &vet_conditions);
-		let beef = |n: &str| facts(CertificateKind::Veterinary, n, b"KZ", b"KG", b"020130");
+		let beef = |n: &str| facts(CertificateKind::VETERINARY, n, b"KZ", b"KG", b"020130");
 		assert_ok!(Certificates::register(
 			RuntimeOrigin::signed(kz_issuer.clone()),
 			H256::repeat_byte(0xb1),
@@ -510,7 +510,7 @@ fn rule_contracts_accept_warn_and_reject_certificates_end_to_end() {
 		);
 		// Cheese on a certificate of origin: anchored, with KG's reminder that the cheese
 		// also needs a veterinary certificate.
-		let cheese = facts(CertificateKind::EaeuCt1, "O-1", b"KZ", b"KG", b"040690");
+		let cheese = facts(CertificateKind::EAEU_CT1, "O-1", b"KZ", b"KG", b"040690");
 		assert_ok!(Certificates::register(
 			RuntimeOrigin::signed(kz_issuer),
 			H256::repeat_byte(0xb4),
@@ -544,7 +544,7 @@ fn contracts_that_trap_loop_or_answer_nothing_refuse_registration() {
 			let contract = deploy(2, code, Vec::new());
 			set_rules(2, DocumentKind::Origin, Direction::Import, &contract);
 			let facts =
-				facts(CertificateKind::EaeuCt1, &format!("AM-{n}"), b"KZ", b"AM", b"190219");
+				facts(CertificateKind::EAEU_CT1, &format!("AM-{n}"), b"KZ", b"AM", b"190219");
 			let refused = Certificates::register(
 				RuntimeOrigin::signed(kz_issuer.clone()),
 				H256::repeat_byte(0xa0 + n as u8),
@@ -584,7 +584,7 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 				register_kg_flour(
 					&kg_issuer,
 					evidence,
-					CertificateKind::EaeuCt1,
+					CertificateKind::EAEU_CT1,
 					&format!("KG-{n}"),
 				);
 				Material {
@@ -603,7 +603,7 @@ fn the_costliest_document_fits_the_gas_a_rule_may_use() {
 		let post = Certificates::register(
 			RuntimeOrigin::signed(kz_issuer),
 			H256::repeat_byte(0x64),
-			facts(CertificateKind::EaeuCt1, "P-64", b"KZ", b"KG", b"190219"),
+			facts(CertificateKind::EAEU_CT1, "P-64", b"KZ", b"KG", b"190219"),
 			Some(production),
 		)
 		.expect("64 evidenced materials are judged within the gas limit");

@@ -182,20 +182,20 @@ fn set_up() {
 	assert_ok!(crate::Certificates::register(
 		signed(OriginIssuer),
 		id(1),
-		facts(CertificateKind::EaeuCt1, "D-1"),
+		facts(CertificateKind::EAEU_CT1, "D-1"),
 		None
 	));
 	assert_ok!(crate::Certificates::apply(
 		signed(Exporter),
 		id(2),
-		facts(CertificateKind::EaeuCt1, "A-2")
+		facts(CertificateKind::EAEU_CT1, "A-2")
 	));
 	let batch = pallet_tamga_certificates::merkle::Tree::new(&[id(3), id(4)]).unwrap();
 	assert_ok!(crate::Certificates::register_batch(
 		signed(VetIssuer),
 		batch.root(),
 		2,
-		CertificateKind::Veterinary
+		CertificateKind::VETERINARY
 	));
 
 	// Carnets: one fresh, one with an item in motion (for KG's importation), one with an
@@ -321,7 +321,8 @@ fn pool_roles(name: &str) -> Vec<Role> {
 		| "governance.add_validator"
 		| "governance.remove_validator"
 		| "governance.approve_node"
-		| "governance.void_documents" => vec![],
+		| "governance.void_documents"
+		| "certificates.add_document_type" => vec![],
 		n if n.starts_with("governance.") => members,
 		n if n.starts_with("certificates.register (") || n == "certificates.replace" => authors,
 		"certificates.revoke" => [members, authors].concat(),
@@ -451,7 +452,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				"certificates.register (CT-1)",
 				C::register {
 					id: id(9),
-					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+					facts: facts(CertificateKind::EAEU_CT1, "N-9"),
 					production: None,
 				}
 				.into(),
@@ -461,7 +462,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				"certificates.register (veterinary)",
 				C::register {
 					id: id(9),
-					facts: facts(CertificateKind::Veterinary, "N-9"),
+					facts: facts(CertificateKind::VETERINARY, "N-9"),
 					production: None,
 				}
 				.into(),
@@ -471,7 +472,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				"certificates.register (declaration)",
 				C::register {
 					id: id(9),
-					facts: facts(CertificateKind::OriginDeclaration, "N-9"),
+					facts: facts(CertificateKind::ORIGIN_DECLARATION, "N-9"),
 					production: None,
 				}
 				.into(),
@@ -481,7 +482,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				"certificates.register (with production facts)",
 				C::register {
 					id: id(9),
-					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+					facts: facts(CertificateKind::EAEU_CT1, "N-9"),
 					production: Some(pallet_tamga_certificates::rules::Production {
 						wholly_obtained: true,
 						ex_works_price: 100,
@@ -490,6 +491,36 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				}
 				.into(),
 				vec![OriginIssuer],
+			),
+			(
+				"certificates.register (phytosanitary)",
+				C::register {
+					id: id(9),
+					facts: facts(CertificateKind::PHYTOSANITARY, "N-9"),
+					production: None,
+				}
+				.into(),
+				// Nobody here is a plant-protection organisation: issuers of other kinds
+				// and approved exporters are refused.
+				vec![],
+			),
+			(
+				"certificates.add_document_type",
+				C::add_document_type {
+					entry: pallet_tamga_certificates::DocumentType {
+						name: pallet_tamga_certificates::TypeName::truncate_from(
+							b"importLicence".to_vec(),
+						),
+						un_code: 911,
+						accreditation: DocumentKind::Licensing,
+						author: Accredited::Issuer,
+						hs_codes_required: true,
+						bounded_uses: true,
+					},
+				}
+				.into(),
+				// Only a passed proposal (two thirds of the administrations) adds a type.
+				vec![],
 			),
 			(
 				"certificates.set_rules",
@@ -516,7 +547,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				C::replace {
 					old: id(1),
 					new_id: id(9),
-					facts: facts(CertificateKind::EaeuCt1, "N-9"),
+					facts: facts(CertificateKind::EAEU_CT1, "N-9"),
 					production: None,
 				}
 				.into(),
@@ -534,7 +565,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			),
 			(
 				"certificates.register_batch",
-				C::register_batch { root: id(8), count: 2, kind: CertificateKind::Veterinary }
+				C::register_batch { root: id(8), count: 2, kind: CertificateKind::VETERINARY }
 					.into(),
 				vec![VetIssuer],
 			),
@@ -552,14 +583,14 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			),
 			(
 				"certificates.apply",
-				C::apply { id: id(9), facts: facts(CertificateKind::EaeuCt1, "N-9") }.into(),
+				C::apply { id: id(9), facts: facts(CertificateKind::EAEU_CT1, "N-9") }.into(),
 				vec![ApprovedExporter, Exporter],
 			),
 			(
 				"certificates.endorse",
 				C::endorse {
 					id: id(2),
-					facts: facts(CertificateKind::EaeuCt1, "A-2"),
+					facts: facts(CertificateKind::EAEU_CT1, "A-2"),
 					production: None,
 				}
 				.into(),
@@ -745,7 +776,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));
 		assert_eq!(
 			cases.len(),
-			48,
+			50,
 			"every custom call but close (and each kind of register), and contract uploads"
 		);
 

@@ -8,7 +8,14 @@ use frame_metadata::{v15::RuntimeMetadataV15, RuntimeMetadata, RuntimeMetadataPr
 /// Tamga's own pallets, as named in the runtime.
 pub const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
 /// Tamga's own runtime APIs.
-pub const TAMGA_APIS: [&str; 4] = ["NodeAdmissionApi", "CertificatesApi", "CarnetsApi", "AeoApi"];
+pub const TAMGA_APIS: [&str; 6] = [
+	"NodeAdmissionApi",
+	"CertificatesApi",
+	"DocumentLookupApi",
+	"DocumentTypesApi",
+	"CarnetsApi",
+	"AeoApi",
+];
 
 /// One runtime API method: its entry name and the types of its arguments, in order.
 #[derive(Clone, Debug)]

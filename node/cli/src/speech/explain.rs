@@ -166,7 +166,11 @@ fn fact(name: &'static str, value: String, c: &Catalogue) -> SaidFact {
 
 /// The status sentence of an anchored document.
 fn document_status(status: DocumentStatus, d: &AnchoredDocument, c: &Catalogue) -> String {
-	let key = format!("status.{}", status.as_str());
+	let key = match (status, d.declared_quantity) {
+		// A type whose uses are not bounded may declare no quantity.
+		(DocumentStatus::Valid, 0) => "status.validNoQuantity".to_string(),
+		_ => format!("status.{}", status.as_str()),
+	};
 	let reason = d.revocation_reason.as_deref().map(|r| revocation(r, c)).unwrap_or_default();
 	let void_at = d.void_at.map(|b| b.to_string()).unwrap_or_default();
 	c.say(
@@ -262,14 +266,17 @@ pub fn document(v: &DocumentVerdict, c: &Catalogue) -> Said {
 		),
 		fact(
 			"remaining",
-			c.say(
-				"value.remaining",
-				&[
-					("remaining", &d.remaining_quantity),
-					("declared", &d.declared_quantity),
-					("unit", &d.unit),
-				],
-			),
+			match d.declared_quantity {
+				0 => c.word("value.noQuantity"),
+				_ => c.say(
+					"value.remaining",
+					&[
+						("remaining", &d.remaining_quantity),
+						("declared", &d.declared_quantity),
+						("unit", &d.unit),
+					],
+				),
+			},
 			c,
 		),
 	];
@@ -508,8 +515,9 @@ mod tests {
 			for reason in RevocationReason::ALL {
 				assert!(c.has(&format!("revocationReason.{}", reason.name())), "{}", c.code);
 			}
-			for kind in CertificateKind::ALL {
-				assert!(c.has(&format!("kind.{}", kind.name())), "{}", c.code);
+			for kind in CertificateKind::built_ins() {
+				let name = kind.built_in_name().expect("built in");
+				assert!(c.has(&format!("kind.{name}")), "{}: {name}", c.code);
 			}
 			for direction in Direction::ALL {
 				assert!(c.has(&format!("direction.{}", direction.name())), "{}", c.code);

@@ -161,4 +161,67 @@ mod tests {
 		assert!(error.contains("Invoice") && error.contains("Invoice-2"), "{error}");
 		assert!(read_message(b"%PDF-1.7 not xml").unwrap_err().contains("not well-formed"));
 	}
+
+	#[test]
+	fn hostile_messages_are_refused_without_panic_or_unbounded_memory() {
+		// Larger than any certificate: refused before parsing.
+		let huge = vec![b' '; tree::MAX_BYTES + 1];
+		assert!(read_message(&huge).unwrap_err().contains("larger than 16 MiB"));
+		// Entity expansion ("billion laughs"): internal entities are never expanded.
+		let laughs = format!(
+			"<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">{}]>\
+			 <SPSCertificate xmlns=\"urn:un:unece:uncefact:data:standard:SPSCertificate:17\">\
+			 &lol9;</SPSCertificate>",
+			(1..10)
+				.map(|n| format!("<!ENTITY lol{n} \"{}\">", format!("&lol{};", n - 1).repeat(10)))
+				.collect::<String>()
+		)
+		.replace("lol0", "lol");
+		assert!(read_message(laughs.as_bytes()).is_err());
+		// An external entity is never fetched or read.
+		let external = br#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+			<SPSCertificate xmlns="urn:un:unece:uncefact:data:standard:SPSCertificate:17">&e;</SPSCertificate>"#;
+		let read = format!("{:?}", read_message(external));
+		assert!(!read.contains("root:"), "{read}");
+		// The right element in another namespace is not the standard's.
+		let wrong =
+			br#"<SPSCertificate xmlns="urn:example:not-uncefact"><ID>1</ID></SPSCertificate>"#;
+		let error = read_message(wrong).unwrap_err();
+		assert!(error.contains("not a UN/CEFACT SPSCertificate"), "{error}");
+		// Deep nesting and truncated documents are refused, not overflowed.
+		let deep = "<a>".repeat(100_000);
+		assert!(read_message(deep.as_bytes()).is_err());
+		let sample = include_str!("samples/sps-veterinary.xml");
+		assert!(read_message(&sample.as_bytes()[..sample.len() / 2]).is_err());
+	}
+
+	/// The published ePhyto test certificate of the Norwegian Food Safety Authority
+	/// (`samples/published/`): read as it is, with what it lacks named by path.
+	#[test]
+	fn a_published_ephyto_certificate_is_read() {
+		let facts =
+			read_message(include_bytes!("samples/published/ephyto-851-mattilsynet.xml")).unwrap();
+		assert_eq!(facts.standard, "UN/CEFACT SPSCertificate:17");
+		assert_eq!(facts.kind.unwrap().value, Ok(CertificateKind::PHYTOSANITARY));
+		assert_eq!(facts.number.unwrap().value.unwrap(), "123ABC");
+		assert_eq!(facts.issued.unwrap().value.unwrap(), "2016-04-22");
+		assert_eq!(facts.exporting.unwrap().value.unwrap().to_string(), "AR");
+		assert_eq!(facts.importing.unwrap().value.unwrap().to_string(), "EC");
+		// Line 0 is goods (numbered from 0): its national code 06029048 is the subheading
+		// 060290; line 1's HS classification carries no code.
+		let codes: Vec<String> =
+			facts.hs_codes.unwrap().value.unwrap().iter().map(|c| c.to_string()).collect();
+		assert_eq!(codes, ["060290"]);
+		assert!(facts.notes.iter().any(|n| n.contains("06029048")), "{:?}", facts.notes);
+		// Line 1 states no net weight: the quantity must be given, and where it is missing
+		// is named.
+		let Err(Missing(path)) = facts.quantity else { panic!("the quantity is incomplete") };
+		assert!(path.ends_with("ram:IncludedSPSTradeLineItem/ram:NetWeightMeasure"), "{path}");
+		// No consignor ID: its name stands for it.
+		assert_eq!(facts.exporter.unwrap().value.unwrap(), "Juan Perez");
+		assert_eq!(
+			facts.issuer.as_deref(),
+			Some("Servicio Nacional de Sanidad y Calida Agroalimentaria")
+		);
+	}
 }

@@ -27,19 +27,14 @@ fn text<T>(at: &Element, steps: &str, parse: impl FnOnce(&str, &str) -> Read<T>)
 /// The kind a document type code names.
 fn kind(path: &str, code: &str) -> Read<CertificateKind> {
 	match code {
-		"853" => Read::ok(path, CertificateKind::Veterinary),
-		"851" | "657" => Read::invalid(
-			path,
-			format!(
-				"{code} is a phytosanitary certificate{}: Tamga anchors no phytosanitary \
-				 certificates yet",
-				if code == "657" { " for re-export" } else { "" }
-			),
-		),
+		"853" => Read::ok(path, CertificateKind::VETERINARY),
+		"851" => Read::ok(path, CertificateKind::PHYTOSANITARY),
+		"657" => Read::ok(path, CertificateKind::PHYTOSANITARY_REEXPORT),
 		other => Read::invalid(
 			path,
 			format!(
-				"{other} is not a document type Tamga anchors from an SPS e-Cert (853 veterinary)"
+				"{other} is not a document type Tamga anchors from an SPS e-Cert (853 \
+				 veterinary, 851 phytosanitary, 657 re-export phytosanitary)"
 			),
 		),
 	}
@@ -124,23 +119,37 @@ pub fn read(root: &Element) -> MessageFacts {
 	}
 }
 
+/// A line's net weight, if it states a whole one.
+fn net_weight(line: &Element) -> Option<u128> {
+	whole_quantity(&line.child("ram", "NetWeightMeasure")?.text).ok()
+}
+
+/// Whether `line` is a totals line some senders add: it classifies no goods and its net
+/// weight is the sum of every other line's. Sequence numbers say nothing (real messages
+/// number their goods from 0 as well as from 1).
+fn is_totals(line: &Element, lines: &[&Element]) -> bool {
+	if line.all("ram", "ApplicableSPSClassification").next().is_some() || lines.len() < 2 {
+		return false;
+	}
+	let others: Option<u128> = lines
+		.iter()
+		.filter(|other| !core::ptr::eq(**other, line))
+		.map(|other| net_weight(other))
+		.sum();
+	others.is_some() && net_weight(line) == others
+}
+
 /// The goods' HS subheadings and net quantity, over the consignment's trade line items
-/// (a line numbered 0 beside numbered lines is a totals line, and is skipped).
+/// (a totals line is skipped: [`is_totals`]).
 fn goods(
 	consignment: &Element,
 	notes: &mut Vec<String>,
 ) -> (Fact<Vec<super::HsCode>>, Fact<(u128, String)>) {
-	let lines: Vec<&Element> = consignment
+	let all: Vec<&Element> = consignment
 		.all("ram", "IncludedSPSConsignmentItem")
 		.flat_map(|item| item.all("ram", "IncludedSPSTradeLineItem"))
 		.collect();
-	let numbered =
-		|line: &&Element| line.text_at("ram:SequenceNumeric").is_some_and(|(n, _)| n.trim() != "0");
-	let lines: Vec<&Element> = if lines.iter().any(numbered) {
-		lines.into_iter().filter(numbered).collect()
-	} else {
-		lines
-	};
+	let lines: Vec<&Element> = all.iter().copied().filter(|line| !is_totals(line, &all)).collect();
 	let where_lines =
 		consignment.path_to("ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem");
 	if lines.is_empty() {
@@ -225,7 +234,7 @@ mod tests {
 	fn a_veterinary_certificate_gives_every_fact() {
 		let facts = read_message(VETERINARY.as_bytes()).unwrap();
 		assert_eq!(facts.standard, "UN/CEFACT SPSCertificate:17");
-		assert_eq!(facts.kind.unwrap().value, Ok(CertificateKind::Veterinary));
+		assert_eq!(facts.kind.unwrap().value, Ok(CertificateKind::VETERINARY));
 		assert_eq!(facts.number.unwrap().value.unwrap(), "KZ-VET-2026-000731");
 		assert_eq!(facts.issued.unwrap().value.unwrap(), "2026-12-07");
 		let exporting = facts.exporting.unwrap();
@@ -248,11 +257,18 @@ mod tests {
 	}
 
 	#[test]
-	fn a_phytosanitary_certificate_is_named_and_refused_as_a_kind() {
+	fn phytosanitary_certificates_are_read_for_export_and_re_export() {
 		let facts = read_message(PHYTOSANITARY.as_bytes()).unwrap();
 		let kind = facts.kind.unwrap();
-		assert!(kind.value.unwrap_err().contains("phytosanitary"));
+		assert_eq!(kind.value, Ok(CertificateKind::PHYTOSANITARY));
 		assert_eq!(kind.path, "rsm:SPSCertificate/rsm:SPSExchangedDocument/ram:TypeCode");
+		let reexport = PHYTOSANITARY.replace(">851<", ">657<");
+		let facts_reexport = read_message(reexport.as_bytes()).unwrap();
+		assert_eq!(facts_reexport.kind.unwrap().value, Ok(CertificateKind::PHYTOSANITARY_REEXPORT));
+		// Any other document type is named and refused.
+		let other = PHYTOSANITARY.replace(">851<", ">999<");
+		let refused = read_message(other.as_bytes()).unwrap().kind.unwrap().value.unwrap_err();
+		assert!(refused.contains("999 is not a document type") && refused.contains("851"));
 		// Its other facts read all the same (the totals line aside).
 		assert_eq!(facts.exporting.unwrap().value.unwrap().to_string(), "UZ");
 		assert_eq!(facts.quantity.unwrap().value.unwrap(), (18_500, "KGM".to_string()));

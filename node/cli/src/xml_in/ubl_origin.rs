@@ -5,7 +5,6 @@
 //! `non-preferential`), or from `--kind`.
 
 use pallet_tamga_certificates::CertificateKind;
-use tamga_primitives::names::Named;
 
 use super::{
 	country, hs_subheading, issue_day, tree::Element, whole_quantity, Fact, MessageFacts, Missing,
@@ -27,12 +26,21 @@ fn first<T>(at: &Element, steps: &[&str], parse: impl FnOnce(&str, &str) -> Read
 /// The kind `cbc:CertificateType` names.
 fn kind(path: &str, text: &str) -> Read<CertificateKind> {
 	let plain: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
-	match CertificateKind::from_name(&plain) {
-		Some(CertificateKind::Veterinary | CertificateKind::OriginDeclaration) | None => Read::invalid(
+	const ORIGIN_FORMS: [CertificateKind; 4] = [
+		CertificateKind::EAEU_CT1,
+		CertificateKind::EUR1,
+		CertificateKind::FORM_A,
+		CertificateKind::NON_PREFERENTIAL,
+	];
+	match CertificateKind::from_built_in_name(&plain) {
+		Some(kind) if ORIGIN_FORMS.contains(&kind) => Read::ok(path, kind),
+		_ => Read::invalid(
 			path,
-			format!("`{text}` is not a certificate of origin Tamga knows (CT-1, EUR.1, Form A, non-preferential)"),
+			format!(
+				"`{text}` is not a certificate of origin Tamga knows (CT-1, EUR.1, Form A, \
+				 non-preferential)"
+			),
 		),
-		Some(kind) => Read::ok(path, kind),
 	}
 }
 
@@ -138,7 +146,7 @@ mod tests {
 	fn a_ubl_certificate_of_origin_gives_every_fact() {
 		let facts = read_message(CT1.as_bytes()).unwrap();
 		assert_eq!(facts.standard, "OASIS UBL CertificateOfOrigin-2");
-		assert_eq!(facts.kind.unwrap().value, Ok(CertificateKind::EaeuCt1));
+		assert_eq!(facts.kind.unwrap().value, Ok(CertificateKind::EAEU_CT1));
 		assert_eq!(facts.number.unwrap().value.unwrap(), "KZ-2026-0777");
 		assert_eq!(facts.issued.unwrap().value.unwrap(), "2026-12-07");
 		assert_eq!(facts.exporting.unwrap().value.unwrap().to_string(), "KZ");

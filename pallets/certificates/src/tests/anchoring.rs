@@ -28,7 +28,7 @@ fn an_accredited_issuer_registers_a_certificate_with_its_history() {
 			(KZ_ISSUER, Action::Registered, 1)
 		);
 		System::assert_last_event(
-			Event::Registered { id: id(1), issuer: KZ_ISSUER, kind: CertificateKind::EaeuCt1 }
+			Event::Registered { id: id(1), issuer: KZ_ISSUER, kind: CertificateKind::EAEU_CT1 }
 				.into(),
 		);
 	});
@@ -48,7 +48,7 @@ fn only_accredited_issuers_of_the_kind_and_country_register() {
 		);
 		// KG's issuer is accredited for origin only, and only for KG exports.
 		let mut vet = facts("V");
-		vet.kind = CertificateKind::Veterinary;
+		vet.kind = CertificateKind::VETERINARY;
 		vet.exporting = country(b"KG");
 		vet.importing = country(b"KZ");
 		assert_noop!(
@@ -409,7 +409,7 @@ fn an_issuer_anchors_a_batch_and_revokes_one_member_with_its_proof() {
 			signed(KZ_ISSUER),
 			root,
 			10,
-			CertificateKind::FormA
+			CertificateKind::FORM_A
 		));
 		System::assert_last_event(
 			Event::BatchRegistered { root, issuer: KZ_ISSUER, count: 10 }.into(),
@@ -472,7 +472,7 @@ fn an_issuer_anchors_a_batch_and_revokes_one_member_with_its_proof() {
 fn batches_are_bounded_unique_and_for_accredited_issuers() {
 	new_test_ext().execute_with(|| {
 		let root = H256::repeat_byte(0xbb);
-		let kind = CertificateKind::NonPreferential;
+		let kind = CertificateKind::NON_PREFERENTIAL;
 		assert_noop!(
 			Certificates::register_batch(signed(KZ_ISSUER), root, 0, kind),
 			Error::<Test>::EmptyBatch
@@ -486,7 +486,7 @@ fn batches_are_bounded_unique_and_for_accredited_issuers() {
 			Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongRole)
 		);
 		assert_noop!(
-			Certificates::register_batch(signed(KG_ISSUER), root, 5, CertificateKind::Veterinary),
+			Certificates::register_batch(signed(KG_ISSUER), root, 5, CertificateKind::VETERINARY),
 			Error::<Test>::Denied(pallet_tamga_governance::Denied::KindNotAccredited)
 		);
 		assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 5, kind));
@@ -577,7 +577,7 @@ mod verification {
 				signed(KZ_ISSUER),
 				root,
 				100,
-				CertificateKind::Eur1
+				CertificateKind::EUR1
 			));
 			assert_eq!(
 				Certificates::verify_batch_member(root, ids[42], &proof),

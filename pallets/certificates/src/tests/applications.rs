@@ -13,7 +13,7 @@ use crate::{
 
 /// An origin declaration of KZ's approved exporter.
 fn declaration(number: &str) -> FactsOf<Test> {
-	FactsOf::<Test> { kind: CertificateKind::OriginDeclaration, ..facts(number) }
+	FactsOf::<Test> { kind: CertificateKind::ORIGIN_DECLARATION, ..facts(number) }
 }
 
 fn actions(n: u8) -> Vec<(u64, Action)> {
@@ -35,7 +35,7 @@ fn an_approved_exporter_registers_its_own_origin_declaration() {
 		assert_eq!((record.issuer, record.status), (KZ_APPROVED_EXPORTER, Status::Issued));
 		let verdict = Certificates::verify(id(1)).unwrap();
 		assert_eq!(verdict.validity, Validity::Valid);
-		assert_eq!(verdict.kind, CertificateKind::OriginDeclaration);
+		assert_eq!(verdict.kind, CertificateKind::ORIGIN_DECLARATION);
 		assert!(verdict.issuer_accredited, "an approved exporter is the author of a declaration");
 		// It replaces its own declaration like an issuer.
 		assert_ok!(Certificates::replace(
@@ -115,7 +115,7 @@ fn an_exporter_applies_and_an_issuer_of_its_country_endorses() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Certificates::apply(signed(KZ_EXPORTER), id(1), facts("A-1")));
 		System::assert_last_event(
-			Event::Applied { id: id(1), applicant: KZ_EXPORTER, kind: CertificateKind::EaeuCt1 }
+			Event::Applied { id: id(1), applicant: KZ_EXPORTER, kind: CertificateKind::EAEU_CT1 }
 				.into(),
 		);
 		assert_eq!(PendingApplications::<Test>::get(KZ_EXPORTER), 1);
@@ -223,7 +223,7 @@ fn applications_are_unique_bounded_and_not_for_anchored_documents() {
 fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 	new_test_ext().execute_with(|| {
 		let mut vet = facts("V-1");
-		vet.kind = CertificateKind::Veterinary;
+		vet.kind = CertificateKind::VETERINARY;
 		assert_ok!(Certificates::apply(signed(KZ_EXPORTER), id(1), vet.clone()));
 		for (who, error) in [
 			(KG_ISSUER, Error::<Test>::Denied(pallet_tamga_governance::Denied::WrongCountry)),
@@ -249,7 +249,7 @@ fn only_an_issuer_of_the_exporting_country_and_kind_endorses_or_rejects() {
 		// KG's issuer holds origin only; an application for a KG veterinary certificate
 		// finds no issuer accredited for the kind there.
 		let mut kg_vet = facts("V-2");
-		kg_vet.kind = CertificateKind::Veterinary;
+		kg_vet.kind = CertificateKind::VETERINARY;
 		kg_vet.exporting = country(b"KG");
 		kg_vet.importing = country(b"KZ");
 		assert_ok!(Certificates::apply(signed(KG_EXPORTER), id(2), kg_vet));

@@ -25,7 +25,7 @@ fn a_document_of_a_departed_administrations_issuer_is_void_and_cannot_be_used() 
 		let ids: Vec<_> = (0..4u8).map(|n| sp_core::H256::repeat_byte(0xb0 + n)).collect();
 		let root = merkle::root(&ids).unwrap();
 		let proof = merkle::proof(&ids, 2).unwrap();
-		assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 4, CertificateKind::Eur1));
+		assert_ok!(Certificates::register_batch(signed(KZ_ISSUER), root, 4, CertificateKind::EUR1));
 		assert_eq!(validity(1), Validity::Valid);
 		System::set_block_number(5);
 		assert_ok!(Governance::remove_administration(consortium(), *b"KZ"));

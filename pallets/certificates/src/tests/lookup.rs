@@ -16,7 +16,7 @@ fn find(code: &[u8; 2], number: &str, issuer: Option<u64>) -> Found {
 /// An approved exporter of KZ declares origin under a number KZ's chamber used too.
 fn declare_under_the_same_number(n: u8, number: &str) {
 	let mut declaration = facts(number);
-	declaration.kind = CertificateKind::OriginDeclaration;
+	declaration.kind = CertificateKind::ORIGIN_DECLARATION;
 	assert_ok!(Certificates::register(signed(KZ_APPROVED_EXPORTER), id(n), declaration, None));
 }
 

@@ -3,6 +3,7 @@
 mod anchoring;
 mod applications;
 mod departure;
+mod document_types;
 mod lookup;
 mod no_history_poisoning;
 mod properties;
@@ -32,7 +33,7 @@ fn signed(who: u64) -> RuntimeOrigin {
 /// A CT-1 from KZ to KG for 1,000 kg of two goods, valid 30 days from today.
 fn facts(number: &str) -> FactsOf<Test> {
 	FactsOf::<Test> {
-		kind: CertificateKind::EaeuCt1,
+		kind: CertificateKind::EAEU_CT1,
 		number: number.as_bytes().to_vec().try_into().unwrap(),
 		exporting: country(b"KZ"),
 		importing: country(b"KG"),

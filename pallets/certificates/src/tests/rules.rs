@@ -153,12 +153,12 @@ fn both_administrations_rules_are_asked_with_the_documents_facts() {
 		assert!(used.all_lte(declared) && used.ref_time() < declared.ref_time());
 		// A veterinary certificate is not judged by origin rules.
 		let mut vet = facts("V");
-		vet.kind = crate::CertificateKind::Veterinary;
+		vet.kind = crate::CertificateKind::VETERINARY;
 		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(2), vet, None));
 		assert!(super::super::mock::asked().is_empty());
 		// The form is passed, for rules that judge some forms only.
 		let mut generic = facts("N");
-		generic.kind = crate::CertificateKind::NonPreferential;
+		generic.kind = crate::CertificateKind::NON_PREFERENTIAL;
 		assert_ok!(Certificates::register(signed(KZ_ISSUER), id(3), generic, Some(production())));
 		assert_eq!(super::super::mock::asked()[0].2.form, tamga_rules::Form::NonPreferential);
 	});
