@@ -56,7 +56,13 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" => Box::new(development()?),
-		"" | "local" => Box::new(local_testnet()?),
+		"local" => Box::new(local_testnet()?),
+		"" => {
+			return Err("no chain given: pass --chain PATH (your consortium's chain spec), \
+			            --dev (one development validator) or --chain local (the test network \
+			            of four administrations on well-known development keys)"
+				.into())
+		},
 		path => {
 			let path = PathBuf::from(path);
 			if !path.is_file() {

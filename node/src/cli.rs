@@ -62,11 +62,13 @@ pub struct Cli {
 
 /// Examples shown at the end of `tamga-node --help`.
 const AFTER_HELP: &str = "\
-Chains (--chain):
+Chains (--chain, required: there is no default chain):
   dev        one administration and validator (Alice), governed by its own votes (1 of 1);
              state in a temporary folder with --dev
-  local      four administrations (KZ, KG, AM, BY) with their own validators
-  FILE.json  any chain spec file, e.g. chain-spec/local.json
+  local      four administrations (KZ, KG, AM, BY) with their own validators, on the
+             well-known development keys: for tests only
+  FILE.json  your consortium's chain spec; a live one (chainType Live) whose genesis names
+             a well-known development key (//Alice...) is refused
 
 Examples:
   tamga-node --dev                                   single-validator development chain

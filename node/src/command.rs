@@ -64,6 +64,26 @@ pub fn run() -> sc_cli::Result<()> {
 	let cli = parse_command_line();
 
 	match &cli.subcommand {
+		// A node key written to a file or printed needs no chain (upstream loads the
+		// default chain, which Tamga does not have); one written into a base path goes
+		// under the chain's folder, so that needs --chain. (The command's path fields are
+		// private: the command line says which was given.)
+		Some(Subcommand::Key(sc_cli::KeySubcommand::GenerateNodeKey(cmd)))
+			if cmd.chain.is_none() =>
+		{
+			let into_base_path = std::env::args().any(|arg| {
+				arg == "--default-base-path"
+					|| arg == "--base-path"
+					|| arg.starts_with("--base-path=")
+			});
+			if into_base_path {
+				return Err(sc_cli::Error::Input(
+					"give --chain: a key written into a base path goes into that chain's folder"
+						.into(),
+				));
+			}
+			cmd.run("", &Cli::executable_name())
+		},
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;

@@ -6,7 +6,9 @@
 //! both mean "another node is already running here": Tamga refuses to start instead.
 //! A node key file that cannot be read or parsed is reported with its path. No Tamga node
 //! serves IPFS: `--ipfs-server`'s Bitswap protocol would serve block bodies to any peer,
-//! past the admission gate.
+//! past the admission gate. A live chain whose genesis names a well-known development key
+//! (`//Alice`…, whose secrets everyone knows) is refused: such a chain can be taken over
+//! by anyone.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 
@@ -18,9 +20,51 @@ use sc_service::Configuration;
 
 /// Runs every check; the first failure is returned as a one-line message.
 pub fn check(config: &mut Configuration) -> Result<(), String> {
+	check_development_keys(config.chain_spec.as_ref())?;
 	check_node_key(config)?;
 	check_ipfs(config)?;
 	check_ports(config)
+}
+
+/// Refuses a live chain (`chainType: Live`) whose genesis state names a well-known
+/// development key anywhere, in a storage key or value (the runtime code aside): a member,
+/// a validator's session key, a party. Development and local chains may use them.
+pub fn check_development_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), String> {
+	if spec.chain_type() != sc_service::ChainType::Live {
+		return Ok(());
+	}
+	let storage = spec
+		.as_storage_builder()
+		.build_storage()
+		.map_err(|e| format!("cannot build the genesis of chain spec `{}`: {e}", spec.id()))?;
+	let children = storage.children_default.values().flat_map(|child| child.data.iter());
+	let entries: Vec<(&Vec<u8>, &Vec<u8>)> = storage
+		.top
+		.iter()
+		.filter(|(key, _)| key.as_slice() != sp_core::storage::well_known_keys::CODE)
+		.chain(children)
+		.collect();
+	for (name, public) in development_keys() {
+		let named = |bytes: &[u8]| bytes.windows(public.len()).any(|window| window == public);
+		if entries.iter().any(|(key, value)| named(key) || named(value)) {
+			return Err(format!(
+				"chain spec `{}` is a live chain, but its genesis names the well-known \
+				 development key {name}, whose secret everyone knows: generate your own keys \
+				 (`tamga-node key generate`) and build the spec from them",
+				spec.id()
+			));
+		}
+	}
+	Ok(())
+}
+
+/// The public keys of the well-known development accounts (sr25519 and ed25519), by name.
+fn development_keys() -> Vec<(String, [u8; 32])> {
+	let sr25519 =
+		sp_keyring::Sr25519Keyring::iter().map(|k| (format!("{k} (sr25519)"), k.to_raw_public()));
+	let ed25519 =
+		sp_keyring::Ed25519Keyring::iter().map(|k| (format!("{k} (ed25519)"), k.to_raw_public()));
+	sr25519.chain(ed25519).collect()
 }
 
 /// Refuses `--ipfs-server`.

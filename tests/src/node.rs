@@ -244,6 +244,26 @@ impl TamgaNode {
 		}
 	}
 
+	/// Stops the node as an operator does (SIGINT, as `systemctl stop` with the units'
+	/// `KillSignal=SIGINT`): it closes its database cleanly. Kills it if it has not exited
+	/// within a minute.
+	pub fn stop(&mut self) {
+		let Some(mut child) = self.child.take() else { return };
+		// SAFETY: signalling our own child process by its PID.
+		unsafe {
+			libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+		}
+		let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+		while std::time::Instant::now() < deadline {
+			if let Ok(Some(_)) = child.try_wait() {
+				return;
+			}
+			std::thread::sleep(std::time::Duration::from_millis(100));
+		}
+		let _ = child.kill();
+		let _ = child.wait();
+	}
+
 	/// Whether the process is running (it has not exited).
 	pub fn is_running(&mut self) -> bool {
 		match &mut self.child {

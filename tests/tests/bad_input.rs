@@ -3,7 +3,7 @@
 
 use std::{net::TcpListener, process::Output, time::Duration};
 
-use tamga_tests::node::{free_port, run_tamga_for};
+use tamga_tests::node::{free_port, run_tamga, run_tamga_for};
 
 /// How long a node may take to refuse bad input (it never gets as far as running).
 const REFUSAL_TIMEOUT: Duration = Duration::from_secs(120);
@@ -31,6 +31,44 @@ fn a_missing_chain_spec_file_is_named() {
 		dir.path().to_str().unwrap(),
 	]);
 	assert!(line.contains("not found") && line.contains("no-such-spec.json"), "{line}");
+}
+
+#[test]
+fn a_node_is_never_started_on_a_chain_it_was_not_given() {
+	let dir = tempfile::tempdir().unwrap();
+	let line = refusal(&["--base-path", dir.path().to_str().unwrap()]);
+	assert!(line.contains("no chain given") && line.contains("--chain PATH"), "{line}");
+	// A node key goes into a chain's folder of a base path: that needs the chain too (a key
+	// written to a file does not).
+	let base = dir.path().to_str().unwrap();
+	let line = refusal(&["key", "generate-node-key", "--base-path", base]);
+	assert!(line.contains("give --chain"), "{line}");
+}
+
+#[test]
+fn a_live_chain_naming_development_keys_is_refused() {
+	let dir = tempfile::tempdir().unwrap();
+	let built = run_tamga(&["build-spec", "--chain", "local", "--disable-default-bootnode"]);
+	assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+	// The local test network's spec, declared live: its members, validators and session
+	// keys are the well-known development keys.
+	let mut spec: serde_json::Value = serde_json::from_slice(&built.stdout).expect("JSON");
+	spec["chainType"] = serde_json::json!("Live");
+	let path = dir.path().join("live-on-dev-keys.json");
+	std::fs::write(&path, serde_json::to_vec(&spec).unwrap()).unwrap();
+	let line = refusal(&[
+		"--chain",
+		path.to_str().unwrap(),
+		"--base-path",
+		dir.path().to_str().unwrap(),
+		"--no-prometheus",
+		"--port",
+		&free_port().to_string(),
+		"--rpc-port",
+		&free_port().to_string(),
+	]);
+	assert!(line.contains("is a live chain"), "{line}");
+	assert!(line.contains("well-known development key Alice (sr25519)"), "{line}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Faults on a real four-validator `local` network, with certificate registrations
 //! flowing: a validator killed (SIGKILL) under load, every validator killed and restarted,
-//! a validator whose database was deleted, and a 2|2 network partition between hosts in
+//! a validator restored from a backup taken blocks before and one whose database was
+//! deleted (each then votes again), and a 2|2 network partition between hosts in
 //! their own network namespaces. After each, every record finalized before the fault is
 //! still there, verifies on every node, and the nodes agree on the finalized chain.
 //! During the partition, two border posts on opposite sides each try to use 600 of a
@@ -201,20 +202,51 @@ fn every_validator_killed_and_restarted_keeps_every_finalized_record() {
 	assert_records_hold(&net, &ALL, &records, "every validator's crash and restart");
 }
 
+/// Copies folder `from` to `to` (which must not exist), file by file.
+fn copy_folder(from: &Path, to: &Path) {
+	std::fs::create_dir_all(to).expect("the copy's folder");
+	for entry in std::fs::read_dir(from).expect("the folder to copy") {
+		let entry = entry.unwrap();
+		let target = to.join(entry.file_name());
+		if entry.file_type().unwrap().is_dir() {
+			copy_folder(&entry.path(), &target);
+		} else {
+			std::fs::copy(entry.path(), &target).expect("a file copies");
+		}
+	}
+}
+
 #[test]
-fn a_validator_whose_database_was_deleted_resyncs_from_the_others() {
+fn a_validator_restored_from_an_old_backup_or_wiped_resyncs_from_the_others() {
 	let (mut net, load, records) = start_with_records(LocalNetwork::start, 10);
 
-	// BY's disk is wiped but for its keys (restored from a backup of the keystore and
-	// node key); the chain's blocks and state are gone.
-	net.nodes[BY].kill();
+	// The backup procedure (docs/operators.md): BY's operator stops the node cleanly and
+	// copies its database; the keystore and node key are backed up apart.
+	net.nodes[BY].stop();
 	let database = net.nodes[BY].database_dir().expect("BY has a database");
+	let backup = net.dir().join("by-database-backup");
+	copy_folder(&database, &backup);
+	net.nodes[BY].start();
+	let backed_up_at = net.check(net.nodes[KZ].rpc().finalized_number());
+
+	// The chain moves on; later BY's database is lost and restored from that backup,
+	// now blocks behind. It catches up, records finalized since included.
+	let later = wait_for_records(&net, KZ, &load, records.len() + 5);
+	net.wait_finalized(&[KZ], backed_up_at + 10);
+	net.nodes[BY].stop();
+	std::fs::remove_dir_all(&database).expect("the database can be deleted");
+	copy_folder(&backup, &database);
+	net.nodes[BY].start();
+	assert_records_hold(&net, &[BY], &later, "BY's restore from a backup");
+
+	// Then BY's disk is wiped but for its keys: the chain's blocks and state are gone.
+	net.nodes[BY].kill();
 	std::fs::remove_dir_all(&database).expect("the database can be deleted");
 	net.nodes[BY].start();
 
 	// It syncs the whole chain again from the other administrations' nodes, including the
 	// records finalized while it was gone.
-	let later = wait_for_records(&net, KZ, &load, records.len() + 5);
+	let later = wait_for_records(&net, KZ, &load, later.len() + 5);
 	load.stop();
 	assert_records_hold(&net, &[BY], &later, "BY's resync");
 	assert!(database.is_dir(), "BY did not recreate its database");

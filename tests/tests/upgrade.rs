@@ -55,6 +55,23 @@ fn finalized_verdict(node: &TamgaNode, id: &str) -> DocumentVerdict {
 	.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(30)))
 }
 
+/// KG's border post (`//Ferdie`) records a use of `quantity` of document `id` against
+/// customs declaration `declaration`, through `node`.
+fn use_by_id(node: &TamgaNode, id: &str, declaration: &str, quantity: &str) -> CliRun {
+	let args = [
+		"use",
+		"--id",
+		id,
+		"--declaration",
+		declaration,
+		"--salt",
+		"c0ffee5a1d4f7c20",
+		"--quantity",
+		quantity,
+	];
+	certificate(node, Some("//Ferdie"), &args)
+}
+
 /// The id `cert verify --json` reports for `file`.
 fn id_of(node: &TamgaNode, file: &Path) -> String {
 	let run = certificate(node, None, &["verify", "--json", "--file", file.to_str().unwrap()]);
@@ -258,24 +275,7 @@ fn documents_anchored_before_an_upgrade_by_vote_still_verify_after_its_migration
 	let document = verdict.document.as_ref().unwrap();
 	assert_eq!((document.kind.as_str(), verdict.valid), ("phyto", true));
 	assert_eq!(document.remaining_quantity, 18_500);
-	net.check(
-		certificate(
-			kg,
-			Some("//Ferdie"),
-			&[
-				"use",
-				"--id",
-				&phyto_id,
-				"--declaration",
-				"10702010/071226/0000004",
-				"--salt",
-				"c0ffee5a1d4f7c20",
-				"--quantity",
-				"18500",
-			],
-		)
-		.ok(),
-	);
+	net.check(use_by_id(kg, &phyto_id, "10702010/071226/0000004", "18500").ok());
 	net.check(wait::until(LIVENESS_TIMEOUT, "the phytosanitary certificate to be used up", || {
 		(finalized_verdict(kg, &phyto_id).status.as_str() == "usedUp").then_some(())
 	}));
@@ -350,22 +350,5 @@ fn documents_anchored_before_an_upgrade_by_vote_still_verify_after_its_migration
 	assert_eq!((document.kind.as_str(), verdict.valid), ("conformity", true));
 	assert_eq!(document.declared_quantity, 0, "no quantity was declared");
 	assert!(verdict.verdict.contains("no quantity declared"), "{}", verdict.verdict);
-	net.check(
-		certificate(
-			kg,
-			Some("//Ferdie"),
-			&[
-				"use",
-				"--id",
-				&conformity_id,
-				"--declaration",
-				"10702010/071226/0000005",
-				"--salt",
-				"c0ffee5a1d4f7c20",
-				"--quantity",
-				"1000000",
-			],
-		)
-		.ok(),
-	);
+	net.check(use_by_id(kg, &conformity_id, "10702010/071226/0000005", "1000000").ok());
 }
