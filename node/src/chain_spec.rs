@@ -10,7 +10,7 @@ use std::path::PathBuf;
 pub type ChainSpec = sc_service::GenericChainSpec;
 
 /// Token properties shown by wallets and explorers.
-fn properties() -> Properties {
+pub fn properties() -> Properties {
 	let mut properties = Properties::new();
 	properties.insert("tokenSymbol".into(), "TMG".into());
 	properties.insert("tokenDecimals".into(), 12.into());
@@ -19,7 +19,7 @@ fn properties() -> Properties {
 }
 
 /// The runtime Wasm, or an error saying how to get one.
-fn wasm_binary() -> Result<&'static [u8], String> {
+pub fn wasm_binary() -> Result<&'static [u8], String> {
 	tamga_runtime::WASM_BINARY.ok_or_else(|| {
 		"the runtime Wasm was not built (this binary was built with SKIP_WASM_BUILD); \
 		 rebuild tamga-node without it"

@@ -9,6 +9,12 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
 
+	/// Launch a consortium's own chain: each administration prepares its keys, one
+	/// command assembles their public parts into the chain spec, everyone compares the
+	/// genesis hash.
+	#[command(subcommand)]
+	Ceremony(crate::ceremony::CeremonyCmd),
+
 	/// Print a chain specification as JSON (`--raw` for raw genesis storage).
 	/// Use `--disable-default-bootnode` for a reproducible output.
 	BuildSpec(sc_cli::BuildSpecCmd),
@@ -77,6 +83,11 @@ Examples:
   tamga-node key insert --chain local --base-path data/kz --scheme sr25519 \\
              --suri //Alice --key-type aura          put a session key into the keystore
   tamga-node build-spec --chain local --disable-default-bootnode > local.json
+  tamga-node ceremony prepare --chain-id tamga_eaeu --country KZ --name '...' \\
+             --address /dns/tamga.customs.kz/tcp/30333 --base-path /var/lib/tamga \\
+             --secret-out kz.secret --out kz.part.json     keys for a new chain
+  tamga-node ceremony assemble --id tamga_eaeu --name 'Tamga EAEU' --out spec.json \\
+             kz.part.json kg.part.json ...           the spec and its genesis hash
 
 RPC exposure: the node's own RPC (--rpc-port) listens on loopback unless --rpc-external,
 and then serves safe methods only (--rpc-methods). For border posts, single windows and

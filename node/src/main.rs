@@ -4,9 +4,11 @@
 //! [`chain_spec`] (built-in chains), [`service`] (client, networking, consensus) and
 //! [`rpc`] (JSON-RPC methods beyond the standard ones), [`native_verify`] (document
 //! verification without a Wasm call), [`admission`] (approved nodes) and [`preflight`]
-//! (checks before start-up). Users' commands live in the `tamga` tool (`node/cli`).
+//! (checks before start-up), [`ceremony`] (a consortium's launch:
+//! keys, chain spec, genesis hash). Users' commands live in the `tamga` tool (`node/cli`).
 
 mod admission;
+mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;

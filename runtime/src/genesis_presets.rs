@@ -11,7 +11,11 @@
 //!   `//Dave`), so it must never carry real documents: a production genesis is built the
 //!   same way from keys each administration generates on its own machine.
 
-use alloc::{vec, vec::Vec};
+use alloc::{
+	string::{String, ToString},
+	vec,
+	vec::Vec,
+};
 use frame_support::build_struct_json_patch;
 use pallet_grandpa::AuthorityId as GrandpaId;
 use serde_json::Value;
@@ -49,19 +53,45 @@ impl FoundingAdministration {
 		self.account_key.to_account_id()
 	}
 
+	/// What a genesis names of it: its public keys, node and address.
+	pub fn founder(&self) -> Founder {
+		Founder {
+			country: self.country.to_string(),
+			name: self.name.to_string(),
+			account: self.account(),
+			aura: self.account_key.public().into(),
+			grandpa: self.grandpa_key.public().into(),
+			node_peer_id: self.node_peer_id.to_string(),
+			node_address: self.node_address.to_string(),
+		}
+	}
+}
+
+/// A founding administration as a genesis names it: public keys only. The presets make
+/// them from development keys; a launch ceremony (`tamga-node ceremony`) from the public
+/// parts each administration generated on its own machine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Founder {
+	/// ISO 3166-1 alpha-2 code of the administration's country.
+	pub country: String,
+	/// Human-readable name of the administration.
+	pub name: String,
+	/// Its member account, which is also its validator's account.
+	pub account: AccountId,
 	/// Its validator's Aura authority id.
-	pub fn aura(&self) -> AuraId {
-		self.account_key.public().into()
-	}
-
+	pub aura: AuraId,
 	/// Its validator's GRANDPA authority id.
-	pub fn grandpa(&self) -> GrandpaId {
-		self.grandpa_key.public().into()
-	}
+	pub grandpa: GrandpaId,
+	/// PeerId of its validator node (libp2p), approved to connect at genesis.
+	pub node_peer_id: String,
+	/// The address its validator node listens on (a multiaddress without `/p2p/`).
+	pub node_address: String,
+}
 
+impl Founder {
 	/// Its validator's session keys.
 	pub fn session_keys(&self) -> SessionKeys {
-		SessionKeys { aura: self.aura(), grandpa: self.grandpa() }
+		SessionKeys { aura: self.aura.clone(), grandpa: self.grandpa.clone() }
 	}
 }
 
@@ -111,34 +141,35 @@ pub const DEV_ADMINISTRATION: FoundingAdministration = FoundingAdministration {
 	node_address: "/ip4/127.0.0.1/tcp/30333",
 };
 
-/// The genesis patch for a set of founding administrations.
-fn genesis(administrations: &[FoundingAdministration]) -> Value {
+/// The genesis patch for a set of founding administrations: each is a member with its
+/// account endowed, runs a validator (session keys set here) and has its node approved.
+pub fn genesis(founders: &[Founder]) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: administrations
+			balances: founders
 				.iter()
-				.map(|a| (a.account(), ADMINISTRATION_ENDOWMENT))
+				.map(|f| (f.account.clone(), ADMINISTRATION_ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
 		governance: GovernanceConfig {
-			administrations: administrations
+			administrations: founders
 				.iter()
-				.map(|a| (a.country.into(), a.name.into(), vec![a.account()]))
+				.map(|f| (f.country.clone(), f.name.clone(), vec![f.account.clone()]))
 				.collect::<Vec<_>>(),
-			validators: administrations
+			validators: founders
 				.iter()
-				.map(|a| (a.account(), a.country.into()))
+				.map(|f| (f.account.clone(), f.country.clone()))
 				.collect::<Vec<_>>(),
-			nodes: administrations
+			nodes: founders
 				.iter()
-				.map(|a| (a.country.into(), a.node_peer_id.into(), a.node_address.into()))
+				.map(|f| (f.country.clone(), f.node_peer_id.clone(), f.node_address.clone()))
 				.collect::<Vec<_>>(),
 		},
 		// Aura and GRANDPA take their authorities from the session keys.
 		session: SessionConfig {
-			keys: administrations
+			keys: founders
 				.iter()
-				.map(|a| (a.account(), a.account(), a.session_keys()))
+				.map(|f| (f.account.clone(), f.account.clone(), f.session_keys()))
 				.collect::<Vec<_>>(),
 		},
 	})
@@ -146,12 +177,12 @@ fn genesis(administrations: &[FoundingAdministration]) -> Value {
 
 /// The genesis patch of the `development` preset.
 pub fn development() -> Value {
-	genesis(core::slice::from_ref(&DEV_ADMINISTRATION))
+	genesis(&[DEV_ADMINISTRATION.founder()])
 }
 
 /// The genesis patch of the `local_testnet` preset: four administrations.
 pub fn local_testnet() -> Value {
-	genesis(&LOCAL_ADMINISTRATIONS)
+	genesis(&LOCAL_ADMINISTRATIONS.iter().map(FoundingAdministration::founder).collect::<Vec<_>>())
 }
 
 /// The storage of the `local_testnet` genesis: the preset's patch over the defaults, as the
@@ -169,7 +200,7 @@ pub fn development_storage() -> sp_runtime::Storage {
 
 /// The storage of the genesis `patch` over the defaults.
 #[cfg(feature = "std")]
-fn storage(patch: Value) -> sp_runtime::Storage {
+pub fn storage(patch: Value) -> sp_runtime::Storage {
 	use sp_runtime::BuildStorage;
 	let mut json = serde_json::to_value(crate::RuntimeGenesisConfig::default())
 		.expect("the default genesis config serialises");

@@ -50,6 +50,42 @@ impl NamespaceLab {
 		ip(&["netns", "del", &probe])
 	}
 
+	/// Whether tests may create network namespaces here. If not, says why on stderr and
+	/// returns `false`, unless `TAMGA_REQUIRE_NETNS=1` (as in CI), which makes it panic.
+	pub fn available() -> bool {
+		match Self::permitted() {
+			Ok(()) => true,
+			Err(reason) if std::env::var("TAMGA_REQUIRE_NETNS").as_deref() == Ok("1") => {
+				panic!("network namespaces are required (TAMGA_REQUIRE_NETNS=1): {reason}")
+			},
+			Err(reason) => {
+				eprintln!("skipping: network namespaces are not available here: {reason}");
+				false
+			},
+		}
+	}
+
+	/// [`create`](Self::create), if [`available`](Self::available).
+	pub fn create_if_permitted(hosts: usize) -> Option<Self> {
+		Self::available().then(|| Self::create(hosts))
+	}
+
+	/// Runs `program` with `args` on host `index` (`ip netns exec`) and waits for it.
+	pub fn run_on(
+		&self,
+		index: usize,
+		program: &std::path::Path,
+		args: &[&str],
+	) -> std::process::Output {
+		Command::new("ip")
+			.args(["netns", "exec", self.namespace(index)])
+			.arg(program)
+			.args(args)
+			.stdin(std::process::Stdio::null())
+			.output()
+			.unwrap_or_else(|e| panic!("cannot run {} on host {index}: {e}", program.display()))
+	}
+
 	/// Creates `hosts` namespaces named after this process and lab (so parallel test runs
 	/// never share one), each with loopback up and address `<subnet>.<i + 1>` on a veth
 	/// whose other end is on the lab's bridge (`<subnet>.254`), in a `10.77.x.0/24` no

@@ -70,16 +70,7 @@ impl LocalNetwork {
 	/// create network namespaces. If not, says why on stderr and returns `None`, unless
 	/// `TAMGA_REQUIRE_NETNS=1` (as in CI), which makes it panic instead.
 	pub fn start_in_namespaces_if_permitted() -> Option<fn() -> Self> {
-		match NamespaceLab::permitted() {
-			Ok(()) => Some(Self::start_in_namespaces),
-			Err(reason) if std::env::var("TAMGA_REQUIRE_NETNS").as_deref() == Ok("1") => {
-				panic!("network namespaces are required (TAMGA_REQUIRE_NETNS=1): {reason}")
-			},
-			Err(reason) => {
-				eprintln!("skipping: network namespaces are not available here: {reason}");
-				None
-			},
-		}
+		NamespaceLab::available().then_some(Self::start_in_namespaces as fn() -> Self)
 	}
 
 	/// Like [`start`](Self::start), but the chain starts on runtime `code` (an older
@@ -176,42 +167,7 @@ impl LocalNetwork {
 	/// proposal `id`; KG, AM and BY vote aye through nodes 1 to 3 until it is decided
 	/// (four of four or five administrations is at least two thirds).
 	pub fn pass(&self, id: u32, decision: &[&str]) {
-		let admin = |node: usize, args: &[&str]| {
-			crate::cli::client(&self.nodes[node], "admin", Some(LOCAL_MEMBERS[node]), args).ok()
-		};
-		let mut propose = vec!["propose"];
-		propose.extend_from_slice(decision);
-		self.check(admin(0, &propose));
-		let key = pallet_tamga_governance::Proposals::<tamga_runtime::Runtime>::hashed_key_for(id);
-		let open = || self.nodes[0].rpc().storage(&key).ok().flatten().is_some();
-		self.check(wait::until(LIVENESS_TIMEOUT, &format!("proposal {id} to be open"), || {
-			open().then_some(())
-		}));
-		let listed = self.check(admin(0, &["proposals"]));
-		assert!(listed.contains(&format!("#{id} by KZ")), "proposal {id} is not listed: {listed}");
-		let listed = self.check(admin(0, &["proposals", "--json"]));
-		let listed: Value = serde_json::from_str(&listed).expect("proposals --json");
-		let ours = listed.as_array().unwrap().iter().find(|p| p["id"] == json!(id));
-		let ours = ours.unwrap_or_else(|| panic!("proposal {id} is not in {listed}"));
-		assert_eq!(ours["proposer"], json!("KZ"));
-		assert_eq!(ours["ayes"], json!(["KZ"]));
-		// Each vote waits for its block. Once 2/3 is reached the proposal is gone: a later
-		// vote then fails with `UnknownProposal`, which is no failure of the decision.
-		for voter in [1, 2, 3] {
-			if !open() {
-				break;
-			}
-			match admin(voter, &["vote", "--id", &id.to_string()]) {
-				Ok(_) => {},
-				Err(error) if error.contains("Governance(UnknownProposal)") => break,
-				Err(error) => {
-					panic!("{}'s vote on proposal {id} failed: {error}", self.nodes[voter].name)
-				},
-			}
-		}
-		self.check(wait::until(LIVENESS_TIMEOUT, &format!("proposal {id} to be decided"), || {
-			(!open()).then_some(())
-		}));
+		self.check(pass_proposal(&self.nodes, &LOCAL_MEMBERS, "KZ", id, decision));
 	}
 
 	/// The last lines of every node's log.
@@ -229,6 +185,59 @@ impl LocalNetwork {
 			.collect::<Vec<_>>()
 			.join("\n")
 	}
+}
+
+/// The administration of `members[0]` (country `proposer`) proposes `decision` (the
+/// arguments of `tamga admin propose`) through `nodes[0]` as proposal `id`; the others
+/// (`members[i]` through `nodes[i]`) vote aye in turn until it is decided. Checks the
+/// proposal is listed with its proposer and first aye on the way.
+pub fn pass_proposal(
+	nodes: &[TamgaNode],
+	members: &[&str],
+	proposer: &str,
+	id: u32,
+	decision: &[&str],
+) -> Result<(), String> {
+	let admin = |node: usize, args: &[&str]| {
+		crate::cli::client(&nodes[node], "admin", Some(members[node]), args).ok()
+	};
+	let mut propose = vec!["propose"];
+	propose.extend_from_slice(decision);
+	admin(0, &propose)?;
+	let key = pallet_tamga_governance::Proposals::<tamga_runtime::Runtime>::hashed_key_for(id);
+	let open = || nodes[0].rpc().storage(&key).ok().flatten().is_some();
+	wait::until(LIVENESS_TIMEOUT, &format!("proposal {id} to be open"), || open().then_some(()))?;
+	let listed = admin(0, &["proposals"])?;
+	if !listed.contains(&format!("#{id} by {proposer}")) {
+		return Err(format!("proposal {id} is not listed as {proposer}'s: {listed}"));
+	}
+	let listed: Value = serde_json::from_str(&admin(0, &["proposals", "--json"])?)
+		.map_err(|e| format!("proposals --json: {e}"))?;
+	let ours = listed.as_array().and_then(|all| all.iter().find(|p| p["id"] == json!(id)));
+	let ours = ours.ok_or_else(|| format!("proposal {id} is not in {listed}"))?;
+	if ours["proposer"] != json!(proposer) || ours["ayes"] != json!([proposer]) {
+		return Err(format!("proposal {id} should be {proposer}'s with its aye: {ours}"));
+	}
+	// Each vote waits for its block. Once 2/3 is reached the proposal is gone: a later
+	// vote then fails with `UnknownProposal`, which is no failure of the decision.
+	for voter in 1..nodes.len().min(members.len()) {
+		if !open() {
+			break;
+		}
+		match admin(voter, &["vote", "--id", &id.to_string()]) {
+			Ok(_) => {},
+			Err(error) if error.contains("Governance(UnknownProposal)") => break,
+			Err(error) => {
+				return Err(format!(
+					"{}'s vote on proposal {id} failed: {error}",
+					nodes[voter].name
+				))
+			},
+		}
+	}
+	wait::until(LIVENESS_TIMEOUT, &format!("proposal {id} to be decided"), || {
+		(!open()).then_some(())
+	})
 }
 
 /// Writes the `local` chain spec with `approved` ([country, PeerId, address] each) as the

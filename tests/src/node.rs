@@ -151,16 +151,28 @@ impl TamgaNode {
 			}
 		}
 
+		Self::with_keys_in(name, chain, base_path, &peer_id, validator.is_some())
+	}
+
+	/// A node whose keys are already under `base_path` (as `tamga-node ceremony prepare`
+	/// leaves them), with PeerId `peer_id`, on loopback with free ports; not started.
+	pub fn with_keys_in(
+		name: &str,
+		chain: &str,
+		base_path: &Path,
+		peer_id: &str,
+		validator: bool,
+	) -> Self {
 		Self {
 			name: name.to_string(),
 			chain: chain.to_string(),
 			base_path: base_path.to_path_buf(),
 			p2p_port: free_port(),
 			rpc_port: free_port(),
-			peer_id,
+			peer_id: peer_id.to_string(),
 			host: "127.0.0.1".to_string(),
 			netns: None,
-			validator: validator.is_some(),
+			validator,
 			bootnodes: Vec::new(),
 			extra_args: Vec::new(),
 			child: None,
