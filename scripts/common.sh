@@ -9,6 +9,8 @@ export TAMGA_NODE_BIN="${TAMGA_NODE_BIN:-$CARGO_TARGET_DIR/debug/tamga-node}"
 export TAMGA_CLI_BIN="${TAMGA_CLI_BIN:-$CARGO_TARGET_DIR/debug/tamga}"
 # Where scripts/build-contracts.sh puts the contracts and the runtime tests read them.
 export TAMGA_CONTRACTS_DIR="${TAMGA_CONTRACTS_DIR:-$CARGO_TARGET_DIR/contracts}"
+# promtool (checks and unit-tests the alert rules), unpacked by scripts/setup.sh.
+export TAMGA_PROMTOOL="${TAMGA_PROMTOOL:-${XDG_CACHE_HOME:-$HOME/.cache}/tamga/tools/promtool}"
 
 # rustup installs cargo under ~/.cargo/bin; a non-login shell may not have it on PATH.
 if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then

@@ -6,6 +6,8 @@
 #     curl (scripts talk to nodes' RPC), build-essential, nftables (the tests check the
 #     firewall ruleset `tamga admin firewall-rules` prints), chromium (the officers' page
 #     is tested in a real headless browser).
+#   - promtool, from Debian's prometheus package (unpacked only: no Prometheus service is
+#     installed or started), to check and unit-test the alert rules in scripts/ops/.
 #   - The Rust toolchain pinned in rust-toolchain.toml (1.95.0) with rust-src and the
 #     wasm32-unknown-unknown and wasm32v1-none targets (runtime Wasm).
 set -euo pipefail
@@ -28,6 +30,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	"${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 else
 	log "Debian packages present"
+fi
+
+# promtool only: the package's binary, unpacked into the tools folder (common.sh).
+if [ ! -x "$TAMGA_PROMTOOL" ]; then
+	log "unpacking promtool from Debian's prometheus package into $(dirname "$TAMGA_PROMTOOL")"
+	unpack="$(mktemp -d)"
+	(cd "$unpack" && apt-get download -qq prometheus >/dev/null 2>&1) \
+		|| { apt-get update -qq && (cd "$unpack" && apt-get download -qq prometheus >/dev/null); } \
+		|| die "cannot download Debian's prometheus package"
+	dpkg-deb -x "$unpack"/prometheus_*.deb "$unpack/root"
+	mkdir -p "$(dirname "$TAMGA_PROMTOOL")"
+	install -m 0755 "$unpack/root/usr/bin/promtool" "$TAMGA_PROMTOOL"
+	rm -rf "$unpack"
+else
+	log "promtool present"
 fi
 
 command -v rustup >/dev/null 2>&1 || die "rustup is missing: install Rust with rustup first"

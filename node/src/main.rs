@@ -5,13 +5,14 @@
 //! [`rpc`] (JSON-RPC methods beyond the standard ones), [`native_verify`] (document
 //! verification without a Wasm call), [`admission`] (approved nodes) and [`preflight`]
 //! (checks before start-up), [`ceremony`] (a consortium's launch:
-//! keys, chain spec, genesis hash). Users' commands live in the `tamga` tool (`node/cli`).
+//! keys, chain spec, genesis hash), [`metrics`] (Tamga's Prometheus metrics). Users' commands live in the `tamga` tool (`node/cli`).
 
 mod admission;
 mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;
+mod metrics;
 mod native_verify;
 mod network;
 mod preflight;

@@ -22,14 +22,16 @@ type FullBackend = sc_service::TFullBackend<Block>;
 /// Native verification over the node's database.
 pub struct NativeVerdicts {
 	backend: Arc<FullBackend>,
+	/// Counts the answers by path.
+	metrics: Arc<crate::metrics::TamgaMetrics>,
 	/// Whether each runtime code seen on chain (by its hash) is this node's own.
 	own_code: Mutex<HashMap<H256, bool>>,
 }
 
 impl NativeVerdicts {
-	/// Verification over `backend`'s state.
-	pub fn new(backend: Arc<FullBackend>) -> Self {
-		Self { backend, own_code: Mutex::new(HashMap::new()) }
+	/// Verification over `backend`'s state, counted in `metrics`.
+	pub fn new(backend: Arc<FullBackend>, metrics: Arc<crate::metrics::TamgaMetrics>) -> Self {
+		Self { backend, metrics, own_code: Mutex::new(HashMap::new()) }
 	}
 
 	/// Whether the code under `:code` in `state` is the runtime compiled into this node.
@@ -40,8 +42,18 @@ impl NativeVerdicts {
 		let Ok(Some(code_hash)) = state.storage_hash(CODE) else { return false };
 		let mut known = self.own_code.lock().expect("never poisoned: no panics under the lock");
 		*known.entry(code_hash).or_insert_with(|| {
-			let own = tamga_runtime::WASM_BINARY.is_some_and(|own| {
-				state.storage(CODE).ok().flatten().is_some_and(|code| code == own)
+			// The same code, compressed or not (a debug build's own runtime is not; the
+			// one a consortium votes in is).
+			let plain = |code: &[u8]| {
+				sp_maybe_compressed_blob::decompress(
+					code,
+					sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT,
+				)
+				.map(|code| code.into_owned())
+				.ok()
+			};
+			let own = tamga_runtime::WASM_BINARY.and_then(plain).is_some_and(|own| {
+				state.storage(CODE).ok().flatten().and_then(|code| plain(&code)) == Some(own)
 			});
 			if own {
 				log::info!(
@@ -61,6 +73,19 @@ impl NativeVerdicts {
 
 impl tamga_rpc::NativeVerifier<Block> for NativeVerdicts {
 	fn verify_document(
+		&self,
+		at: H256,
+		id: DocumentId,
+	) -> Option<Option<Verification<AccountId, BlockNumber>>> {
+		let answer = self.natively(at, id);
+		self.metrics.verified(answer.is_some());
+		answer
+	}
+}
+
+impl NativeVerdicts {
+	/// The verification of `id` at `at` computed natively, or `None` if it cannot be.
+	fn natively(
 		&self,
 		at: H256,
 		id: DocumentId,

@@ -220,10 +220,28 @@ pub fn new_full<N: crate::network::InboundQueue>(
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	let tamga_metrics = Arc::new(
+		crate::metrics::TamgaMetrics::new(prometheus_registry.as_ref())
+			.map_err(|e| ServiceError::Other(format!("cannot register Tamga's metrics: {e}")))?,
+	);
+	if prometheus_registry.is_some() {
+		task_manager.spawn_handle().spawn(
+			"tamga-metrics",
+			None,
+			crate::metrics::watch::run(
+				client.clone(),
+				sync_service.clone(),
+				network.local_peer_id(),
+				tamga_metrics.clone(),
+			),
+		);
+	}
+
 	let rpc_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
-		let native = Arc::new(crate::native_verify::NativeVerdicts::new(backend.clone()));
+		let native =
+			Arc::new(crate::native_verify::NativeVerdicts::new(backend.clone(), tamga_metrics));
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),

@@ -6,6 +6,7 @@
 //! - [`cli`]: running the `tamga` tool's commands against a test node.
 //! - [`node`]: one node process with its own base path, ports and log file.
 //! - [`load`]: a stream of certificate registrations, and which of them a node finalized.
+//! - [`metrics`]: scraping a node's Prometheus endpoint.
 //! - [`namespaces`]: one network namespace per node, to cut and heal links between them.
 //! - [`network`]: a consortium of validators of the `local` chain, connected to each other.
 //! - [`raw_peer`]: a bare litep2p client that speaks the chain's wire protocols directly.
@@ -18,6 +19,7 @@ pub mod browser;
 pub mod cli;
 pub mod contracts;
 pub mod load;
+pub mod metrics;
 pub mod namespaces;
 pub mod network;
 pub mod node;

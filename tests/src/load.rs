@@ -118,8 +118,15 @@ pub struct RegistrationLoad {
 }
 
 impl RegistrationLoad {
-	/// Starts submitting registrations as the issuer `suri` through `node`'s RPC.
+	/// Starts submitting registrations as the issuer `suri` through `node`'s RPC, one
+	/// after another as fast as the node accepts them.
 	pub fn start(node: &TamgaNode, suri: &str) -> Self {
+		Self::start_paced(node, suri, Duration::ZERO)
+	}
+
+	/// Like [`start`](Self::start), but at most one registration every `pause` (a steady
+	/// load rather than the most the node takes).
+	pub fn start_paced(node: &TamgaNode, suri: &str, pause: Duration) -> Self {
 		let stop = Arc::new(AtomicBool::new(false));
 		let accepted = Arc::new(Mutex::new(Vec::new()));
 		let url = node.rpc_url();
@@ -130,6 +137,7 @@ impl RegistrationLoad {
 			std::thread::spawn(move || {
 				let (mut n, mut nonce, mut gaps) = (0, None, GapWatch::default());
 				while !stop.load(Ordering::Relaxed) {
+					std::thread::sleep(pause);
 					let Some(own) = nonce.or_else(|| node_next_nonce(&url, &signer)) else {
 						std::thread::sleep(Duration::from_millis(200));
 						continue;

@@ -104,6 +104,8 @@ pub struct TamgaNode {
 	pub netns: Option<String>,
 	/// Whether the node runs with `--validator`.
 	pub validator: bool,
+	/// The node's Prometheus port (on `host`).
+	pub prometheus_port: u16,
 	/// Multiaddresses of the nodes to connect to at start.
 	pub bootnodes: Vec<String>,
 	/// Further command-line arguments for the next start.
@@ -173,6 +175,7 @@ impl TamgaNode {
 			host: "127.0.0.1".to_string(),
 			netns: None,
 			validator,
+			prometheus_port: free_port(),
 			bootnodes: Vec::new(),
 			extra_args: Vec::new(),
 			child: None,
@@ -192,6 +195,11 @@ impl TamgaNode {
 	/// The node's JSON-RPC endpoint (HTTP).
 	pub fn rpc_url(&self) -> String {
 		format!("http://{}:{}", self.host, self.rpc_port)
+	}
+
+	/// The node's Prometheus metrics endpoint.
+	pub fn metrics_url(&self) -> String {
+		format!("http://{}:{}/metrics", self.host, self.prometheus_port)
 	}
 
 	/// The node's log file (stdout and stderr of every run, appended).
@@ -220,8 +228,11 @@ impl TamgaNode {
 			.args(["--chain", &self.chain, "--name", &self.name, "--base-path"])
 			.arg(&self.base_path)
 			.args(["--listen-addr", &self.listen_address()])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"]);
+			.args(["--prometheus-port", &self.prometheus_port.to_string()])
+			.args(["--no-telemetry", "--no-mdns"]);
 		if self.netns.is_some() {
+			// Reached from outside the namespace, on the namespace's own address.
+			command.arg("--prometheus-external");
 			// The test reaches the node's RPC from outside its namespace: listen on the
 			// namespace's own address, safe methods only.
 			let endpoint = format!("listen-addr={}:{},methods=safe", self.host, self.rpc_port);

@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 use tamga_rpc_types::errors::INVALID_PARAMS;
 use tamga_tests::{
 	cli::{self, account, client, today_plus, CliRun},
+	metrics::wait_for_metric,
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 	wait,
@@ -363,7 +364,19 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 		aeo(am, Some("//Charlie"), &["acknowledge", "--change", &change]),
 		"Aeo(NothingToAcknowledge)",
 	);
+	// Monitoring sees the change waiting for KG (at the last finalized block).
+	let pending_gauge = |holds: fn(f64) -> bool| {
+		net.check(wait_for_metric(
+			kg,
+			"tamga_aeo_pending_acknowledgements",
+			&[],
+			LIVENESS_TIMEOUT,
+			holds,
+		))
+	};
+	pending_gauge(|v| v == 1.0);
 	net.check(aeo(kg, Some("//Bob"), &["acknowledge", "--change", &change]).ok());
+	pending_gauge(|v| v == 0.0);
 	let kg_page_zero = [json!("KG"), Value::Null, Value::Null];
 	let after = finalized_answer(am, "tamga_pendingAcknowledgements", &kg_page_zero, |p| {
 		p["pending"] == json!([])

@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 use tamga_tests::{
 	cli::{accredit, client, ct1_facts},
 	load::{finalized_valid, RegistrationLoad},
+	metrics::wait_for_metric,
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 	wait,
@@ -156,12 +157,25 @@ fn highest_best(net: &LocalNetwork, indices: &[usize]) -> u32 {
 	indices.iter().map(|&i| net.check(net.nodes[i].rpc().block_number(None))).max().unwrap()
 }
 
+/// Waits until KZ's node's metric `name` satisfies `holds`.
+fn kz_metric(net: &LocalNetwork, name: &str, holds: fn(f64) -> bool) {
+	net.check(wait_for_metric(&net.nodes[KZ], name, &[], LIVENESS_TIMEOUT, holds));
+}
+
 #[test]
 fn a_validator_killed_under_load_loses_no_finalized_record() {
 	let (mut net, load, before) = start_with_records(LocalNetwork::start, 10);
 
+	// Monitoring: KZ's node sees all four approved nodes and is connected to the three
+	// others (no admission drift).
+	kz_metric(&net, "tamga_approved_nodes", |v| v == 4.0);
+	kz_metric(&net, "tamga_connected_approved_nodes", |v| v == 3.0);
+	kz_metric(&net, "tamga_admission_drift", |v| v == 0.0);
 	// BY's validator dies mid-stream, as on a power cut: no shutdown, no flush.
 	net.nodes[BY].kill();
+	// KZ's node reports the approved node it lost.
+	kz_metric(&net, "tamga_admission_drift", |v| v == 1.0);
+	kz_metric(&net, "tamga_connected_approved_nodes", |v| v == 2.0);
 	// Three of four finalize on, and the registrations keep landing.
 	let during = wait_for_records(&net, KZ, &load, before.len() + 10);
 	assert_records_hold(&net, &SURVIVORS, &before, "BY's crash");
@@ -172,6 +186,7 @@ fn a_validator_killed_under_load_loses_no_finalized_record() {
 	let target = net.common_finalized(&SURVIVORS);
 	net.wait_finalized(&[BY], target);
 	load.stop();
+	kz_metric(&net, "tamga_admission_drift", |v| v == 0.0);
 	assert_same_block(&net, &ALL, target);
 	assert_records_hold(&net, &ALL, &during, "BY's crash and restart");
 }

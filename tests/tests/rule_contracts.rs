@@ -14,7 +14,8 @@ use sp_runtime::{DispatchError, Weight};
 use tamga_tests::{
 	cli::{accredit, client, ct1_facts, run_cli, CliRun},
 	contracts::{instantiate_dry_run, upload_dry_run, LOOPING_CONTRACT},
-	network::LocalNetwork,
+	metrics::{scrape, wait_for_metric},
+	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 };
 
@@ -146,6 +147,33 @@ fn an_administrations_rule_contract_accepts_warns_and_rejects_certificates() {
 		"{}",
 		refused.stderr
 	);
+	// Every node counts the verdicts in finalized blocks on its Prometheus endpoint: the
+	// warning and the rejection by their codes, and the anchored documents.
+	for node in [kz, &net.nodes[2]] {
+		let verdict = |verdict: &str, code: &str| {
+			net.check(wait_for_metric(
+				node,
+				"tamga_rule_verdicts_total",
+				&[("verdict", verdict), ("code", code)],
+				LIVENESS_TIMEOUT,
+				|v| v >= 1.0,
+			))
+		};
+		assert_eq!(verdict("warned", "105"), 1.0);
+		assert_eq!(verdict("rejected", "104"), 1.0);
+		let anchored = net.check(wait_for_metric(
+			node,
+			"tamga_documents_anchored_total",
+			&[],
+			LIVENESS_TIMEOUT,
+			|v| v >= 2.0,
+		));
+		assert_eq!(anchored, 2.0, "only KZ-R-1 and KZ-R-2 were anchored");
+	}
+	// KZ's node answered the officer's verification natively (its own runtime).
+	let native = net.check(scrape(kz)).value("tamga_verifications_total", &[("path", "native")]);
+	assert!(native >= Some(1.0), "{native:?}");
+
 	// Removing the rules lets documents through unjudged (without production facts).
 	net.check(
 		rules(

@@ -14,6 +14,7 @@ use tamga_rpc_types::{DocumentTypes, DocumentVerdict, RpcError};
 use tamga_tests::{
 	binary::workspace_root,
 	cli::{accredit, client, ct1_facts, today_plus, CliRun},
+	metrics::{scrape, wait_for_metric},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::{run_tamga, TamgaNode},
 	rpc::from_hex,
@@ -170,6 +171,17 @@ fn documents_anchored_before_an_upgrade_by_vote_still_verify_after_its_migration
 	let vet_before = finalized_verdict(am, &vet_id);
 	assert_eq!(ct1_before.document.as_ref().unwrap().remaining_quantity, 600);
 	assert_eq!(vet_before.document.as_ref().unwrap().kind, "veterinary");
+	// Runtime 113 is not this node's build: AM verified through the runtime API (Wasm),
+	// and its Prometheus endpoint says so.
+	let wasm_before = net.check(wait_for_metric(
+		am,
+		"tamga_verifications_total",
+		&[("path", "wasm")],
+		LIVENESS_TIMEOUT,
+		|v| v >= 2.0,
+	));
+	let scraped = net.check(scrape(am));
+	assert_eq!(scraped.value("tamga_verifications_total", &[("path", "native")]), Some(0.0));
 
 	// The consortium votes this build's runtime in; a member applies it.
 	// The node's own runtime, as its `local` spec carries it. A debug build's runtime is
@@ -207,6 +219,16 @@ fn documents_anchored_before_an_upgrade_by_vote_still_verify_after_its_migration
 	// Every record written before verifies as it did, and is used as before.
 	assert_eq!(lasting(&finalized_verdict(am, &ct1_id)), lasting(&ct1_before));
 	assert_eq!(lasting(&finalized_verdict(am, &vet_id)), lasting(&vet_before));
+	// Now the runtime on chain is this node's own (compressed as voted): AM verifies
+	// natively, and the Wasm count stood still.
+	let scraped = net.check(scrape(am));
+	let native = scraped.value("tamga_verifications_total", &[("path", "native")]);
+	assert!(native >= Some(2.0), "native verifications after the upgrade: {native:?}");
+	assert_eq!(
+		scraped.value("tamga_verifications_total", &[("path", "wasm")]),
+		Some(wasm_before),
+		"verifications went through Wasm after the upgrade"
+	);
 	net.check(use_ct1("100", "10702010/071226/0000002").ok());
 	let over = use_ct1("501", "10702010/071226/0000003");
 	assert!(over.stderr.contains("Certificates(QuantityExceeded)"), "{}", over.stderr);
