@@ -157,3 +157,29 @@ fn a_consortium_node_refuses_to_serve_ipfs() {
 	]);
 	assert!(line.contains("--ipfs-server") && line.contains("any peer"), "{line}");
 }
+
+#[test]
+fn a_runtime_larger_than_a_block_is_refused_before_anything_is_sent() {
+	let dir = tempfile::tempdir().unwrap();
+	let wasm = dir.path().join("tamga_runtime.wasm");
+	std::fs::write(&wasm, vec![0u8; 5 * 1024 * 1024 + 1]).unwrap();
+	// No node listens at the URL: the refusal comes before any request.
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let run = tamga_tests::cli::run_cli(&[
+		"admin",
+		"--url",
+		&url,
+		"--suri",
+		"//Alice",
+		"apply-upgrade",
+		"--wasm",
+		wasm.to_str().unwrap(),
+	]);
+	assert_ne!(run.code, Some(0));
+	assert!(
+		run.stderr.contains("5242881 bytes, more than a block holds (5 MiB)"),
+		"{}{}",
+		run.stdout,
+		run.stderr
+	);
+}

@@ -55,37 +55,59 @@ struct Administration {
 	phrase: String,
 }
 
+/// Where `ceremony prepare` writes for one administration: `<dir>/<name>/` (its
+/// validator's base path), `<dir>/<name>.part.json` and `<dir>/<name>.secret`.
+struct PrepareFiles {
+	base_path: PathBuf,
+	part_file: PathBuf,
+	secret_file: PathBuf,
+}
+
+impl PrepareFiles {
+	fn under(dir: &Path, name: &str) -> Self {
+		Self {
+			base_path: dir.join(name),
+			part_file: dir.join(format!("{name}.part.json")),
+			secret_file: dir.join(format!("{name}.secret")),
+		}
+	}
+
+	/// `tamga-node`'s arguments preparing `country`'s keys into these files.
+	fn args(&self, country: &str, name: &str, address: &str) -> Vec<String> {
+		let path = |p: &PathBuf| p.to_str().expect("utf-8 path").to_string();
+		[
+			"ceremony",
+			"prepare",
+			"--chain-id",
+			CHAIN_ID,
+			"--country",
+			country,
+			"--name",
+			name,
+			"--address",
+			address,
+			"--base-path",
+			&path(&self.base_path),
+			"--secret-out",
+			&path(&self.secret_file),
+			"--out",
+			&path(&self.part_file),
+		]
+		.map(String::from)
+		.to_vec()
+	}
+}
+
 impl Administration {
 	/// Runs `ceremony prepare` for `country` on host `host`, with its files under `dir`.
 	fn prepare(lab: &NamespaceLab, host: usize, dir: &Path, country: &str, name: &str) -> Self {
-		let lower = country.to_lowercase();
-		let base_path = dir.join(&lower);
-		let part_file = dir.join(format!("{lower}.part.json"));
-		let secret_file = dir.join(format!("{lower}.secret"));
+		let files = PrepareFiles::under(dir, &country.to_lowercase());
 		let address = format!("/ip4/{}/tcp/{P2P_PORT}", lab.host(host));
-		let output = lab.run_on(
-			host,
-			&binary::tamga_node(),
-			&[
-				"ceremony",
-				"prepare",
-				"--chain-id",
-				CHAIN_ID,
-				"--country",
-				country,
-				"--name",
-				name,
-				"--address",
-				&address,
-				"--base-path",
-				base_path.to_str().expect("utf-8 path"),
-				"--secret-out",
-				secret_file.to_str().expect("utf-8 path"),
-				"--out",
-				part_file.to_str().expect("utf-8 path"),
-			],
-		);
+		let args = files.args(country, name, &address);
+		let args: Vec<&str> = args.iter().map(String::as_str).collect();
+		let output = lab.run_on(host, &binary::tamga_node(), &args);
 		assert!(output.status.success(), "{country}'s prepare failed: {}", text(&output.stderr));
+		let PrepareFiles { base_path, part_file, secret_file } = files;
 		let part: Value = serde_json::from_slice(&std::fs::read(&part_file).expect("part written"))
 			.expect("JSON");
 		let phrase = std::fs::read_to_string(&secret_file).expect("secret written");
@@ -342,30 +364,14 @@ fn ceremony(args: &[&str]) -> (bool, String, String) {
 
 /// `ceremony prepare` into `dir/<name>` for `country`; the part file's path.
 fn prepare_here(dir: &Path, name: &str, country: &str, address: &str) -> Result<PathBuf, String> {
-	let base = dir.join(name);
-	let part = dir.join(format!("{name}.part.json"));
-	let secret = dir.join(format!("{name}.secret"));
-	let (ok, _, stderr) = ceremony(&[
-		"prepare",
-		"--chain-id",
-		CHAIN_ID,
-		"--country",
-		country,
-		"--name",
-		"An administration",
-		"--address",
-		address,
-		"--base-path",
-		base.to_str().unwrap(),
-		"--secret-out",
-		secret.to_str().unwrap(),
-		"--out",
-		part.to_str().unwrap(),
-	]);
-	if ok {
-		Ok(part)
+	let files = PrepareFiles::under(dir, name);
+	let args = files.args(country, "An administration", address);
+	let args: Vec<&str> = args.iter().map(String::as_str).collect();
+	let output = run_tamga(&args);
+	if output.status.success() {
+		Ok(files.part_file)
 	} else {
-		Err(stderr)
+		Err(text(&output.stderr))
 	}
 }
 

@@ -4,11 +4,13 @@
 use std::path::Path;
 
 use codec::{Decode, Encode};
+use frame_support::traits::Get;
+use pallet_tamga_governance::CountryCode;
 use sc_network::{Multiaddr, PeerId};
 use serde::{Deserialize, Serialize};
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::traits::OpaqueKeys;
-use tamga_runtime::{genesis_presets::Founder, AccountId, SessionKeys};
+use tamga_runtime::{genesis_presets::Founder, AccountId, Runtime, SessionKeys};
 
 /// The version of the file format this node writes and reads.
 pub const PART_FORMAT: u32 = 1;
@@ -58,14 +60,7 @@ impl PublicPart {
 				self.format
 			));
 		}
-		check_chain_id(&self.chain_id)?;
-		let country =
-			self.country.parse::<pallet_tamga_governance::CountryCode>().map_err(|e| {
-				format!("country `{}` is not an ISO 3166-1 alpha-2 code: {e:?}", self.country)
-			})?;
-		if self.name.trim().is_empty() || self.name.len() > 128 {
-			return Err("the administration's name must have 1 to 128 bytes".into());
-		}
+		let country = self.check_names()?;
 		let account = AccountId::from_ss58check(&self.account)
 			.map_err(|e| format!("account `{}` is not an SS58 address: {e:?}", self.account))?;
 		let keys = SessionKeys::decode(&mut &from_hex(&self.session_keys)?[..])
@@ -83,17 +78,6 @@ impl PublicPart {
 		self.peer_id
 			.parse::<PeerId>()
 			.map_err(|e| format!("peerId `{}` is not a libp2p PeerId: {e}", self.peer_id))?;
-		self.address
-			.parse::<Multiaddr>()
-			.map_err(|e| format!("address `{}` is not a multiaddress: {e}", self.address))?;
-		if pallet_tamga_governance::node_admission::address(self.address.clone().into_bytes())
-			.is_none()
-		{
-			return Err(format!(
-				"address `{}` must be a multiaddress without /p2p/, e.g. /dns/node.customs.kz/tcp/30333",
-				self.address
-			));
-		}
 		Ok(Founder {
 			country: country.to_string(),
 			name: self.name.trim().to_string(),
@@ -103,6 +87,30 @@ impl PublicPart {
 			node_peer_id: self.peer_id.clone(),
 			node_address: self.address.clone(),
 		})
+	}
+
+	/// Checks what needs no key (chain id, country, name, address); the country.
+	pub fn check_names(&self) -> Result<CountryCode, String> {
+		check_chain_id(&self.chain_id)?;
+		let country = self.country.parse::<CountryCode>().map_err(|e| {
+			format!("country `{}` is not an ISO 3166-1 alpha-2 code: {e:?}", self.country)
+		})?;
+		let longest: u32 = <Runtime as pallet_tamga_governance::Config>::MaxNameLength::get();
+		let longest = longest as usize;
+		if self.name.trim().is_empty() || self.name.len() > longest {
+			return Err(format!("the administration's name must have 1 to {longest} bytes"));
+		}
+		let plausible =
+			pallet_tamga_governance::node_admission::address(self.address.clone().into_bytes())
+				.is_some();
+		if !plausible || self.address.parse::<Multiaddr>().is_err() {
+			return Err(format!(
+				"address `{}` must be a multiaddress without /p2p/, e.g. \
+				 /dns/tamga.customs.kz/tcp/30333",
+				self.address
+			));
+		}
+		Ok(country)
 	}
 
 	/// The address other nodes dial: the address with `/p2p/<PeerId>`.

@@ -81,7 +81,7 @@ impl PrepareCmd {
 			peer_id: String::new(),
 			address: self.address.clone(),
 		};
-		check_before_keys(&part)?;
+		part.check_names()?;
 
 		let keystore: KeystorePtr = Arc::new(
 			sc_keystore::LocalKeystore::open(&keystore_dir, None)
@@ -122,25 +122,6 @@ impl PrepareCmd {
 		);
 		Ok(())
 	}
-}
-
-/// The checks of a part that need no key: country, name, account, address, chain id.
-fn check_before_keys(part: &PublicPart) -> Result<(), String> {
-	part.country.parse::<pallet_tamga_governance::CountryCode>().map_err(|e| {
-		format!("country `{}` is not an ISO 3166-1 alpha-2 code: {e:?}", part.country)
-	})?;
-	if part.name.trim().is_empty() || part.name.len() > 128 {
-		return Err("--name must have 1 to 128 bytes".into());
-	}
-	if pallet_tamga_governance::node_admission::address(part.address.clone().into_bytes()).is_none()
-		|| part.address.parse::<sc_network::Multiaddr>().is_err()
-	{
-		return Err(format!(
-			"--address `{}` must be a multiaddress without /p2p/, e.g. /dns/tamga.customs.kz/tcp/30333",
-			part.address
-		));
-	}
-	Ok(())
 }
 
 /// The proof, signed by `keys` in `keystore`, that they belong to `account`: what the
