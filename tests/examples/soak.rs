@@ -106,7 +106,18 @@ fn main() {
 		net.nodes[index].start();
 	}
 	let accepted = load.stop();
-	let finalized = finalized_valid(&net.nodes[0], &accepted).map(|(_, v)| v.len()).unwrap_or(0);
+	// Registrations of the last seconds finalize after the load stops: count once the
+	// count stops growing (at most a minute).
+	let mut finalized = 0;
+	for _ in 0..12 {
+		let now = finalized_valid(&net.nodes[0], &accepted).map(|(_, v)| v.len()).unwrap_or(0);
+		if now == accepted.len() || (now == finalized && now > 0) {
+			finalized = now;
+			break;
+		}
+		finalized = now;
+		std::thread::sleep(Duration::from_secs(5));
+	}
 	let fraction = if total == 0 { 0.0 } else { available as f64 / total as f64 };
 	println!("soak minutes:                 {minutes}");
 	println!(
