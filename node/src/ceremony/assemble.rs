@@ -41,9 +41,13 @@ impl AssembleCmd {
 		if self.out.exists() {
 			return Err(format!("`{}` exists: the assembler never overwrites", self.out.display()));
 		}
-		let parts =
-			self.parts.iter().map(|path| PublicPart::read(path)).collect::<Result<Vec<_>, _>>()?;
-		let founders = parts.iter().map(PublicPart::founder).collect::<Result<Vec<_>, _>>()?;
+		let (parts, founders): (Vec<_>, Vec<_>) = self
+			.parts
+			.iter()
+			.map(|path| PublicPart::read(path))
+			.collect::<Result<Vec<_>, _>>()?
+			.into_iter()
+			.unzip();
 		for part in &parts {
 			if part.chain_id != self.id {
 				return Err(format!(

@@ -40,14 +40,14 @@ pub struct PublicPart {
 }
 
 impl PublicPart {
-	/// Reads and checks a part file.
-	pub fn read(path: &Path) -> Result<Self, String> {
+	/// Reads and checks a part file; the part and the founder it describes.
+	pub fn read(path: &Path) -> Result<(Self, Founder), String> {
 		let text = std::fs::read_to_string(path)
 			.map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
 		let part: Self = serde_json::from_str(&text)
 			.map_err(|e| format!("`{}` is not a ceremony part file: {e}", path.display()))?;
-		part.founder().map_err(|e| format!("`{}`: {e}", path.display()))?;
-		Ok(part)
+		let founder = part.founder().map_err(|e| format!("`{}`: {e}", path.display()))?;
+		Ok((part, founder))
 	}
 
 	/// The founder this part describes, after checking every field: the format, the
