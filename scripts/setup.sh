@@ -5,7 +5,9 @@
 #   - Debian packages: protobuf-compiler (libp2p), clang + libclang-dev (RocksDB bindings),
 #     curl (scripts talk to nodes' RPC), build-essential, nftables (the tests check the
 #     firewall ruleset `tamga admin firewall-rules` prints), chromium (the officers' page
-#     is tested in a real headless browser).
+#     is tested in a real headless browser), postgresql (the auditors' index is tested
+#     against a private PostgreSQL cluster each test starts and stops; the package's own
+#     cluster is not used).
 #   - promtool, from Debian's prometheus package (unpacked only: no Prometheus service is
 #     installed or started), to check and unit-test the alert rules in scripts/ops/.
 #   - The Rust toolchain pinned in rust-toolchain.toml (1.95.0) with rust-src and the
@@ -14,7 +16,8 @@ set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "$0")/common.sh"
 
-PACKAGES=(protobuf-compiler clang libclang-dev curl build-essential pkg-config nftables chromium)
+PACKAGES=(protobuf-compiler clang libclang-dev curl build-essential pkg-config nftables chromium
+	postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -10,6 +10,7 @@
 //! - [`namespaces`]: one network namespace per node, to cut and heal links between them.
 //! - [`network`]: a consortium of validators of the `local` chain, connected to each other.
 //! - [`raw_peer`]: a bare litep2p client that speaks the chain's wire protocols directly.
+//! - [`postgres`]: a private PostgreSQL cluster for one test.
 //! - [`page`]: `tamga serve`, the verification page, as a test starts it.
 //! - [`rpc`]: a small blocking JSON-RPC client.
 //! - [`wait`]: polling until a condition holds or a deadline passes.
@@ -24,6 +25,7 @@ pub mod namespaces;
 pub mod network;
 pub mod node;
 pub mod page;
+pub mod postgres;
 pub mod raw_peer;
 pub mod rpc;
 pub mod wait;

@@ -1,8 +1,10 @@
 //! `tamga audit`: what an auditor reads. A document's history (every action with block,
-//! extrinsic and actor), and the export of every event of Tamga's pallets (governance,
-//! certificates, carnets, AEO) in a range of finalized blocks, as JSON lines or CSV, for
-//! the auditor's own tools. Exports decode each block's events with the metadata of the
-//! runtime that produced them ([`crate::event_json`]), so one export spans runtime upgrades.
+//! extrinsic and actor); the export of every event of Tamga's pallets (governance,
+//! certificates, carnets, AEO) in a range of finalized blocks, as JSON lines or CSV; the
+//! index of the whole history in SQLite or PostgreSQL (`audit index`), and queries and
+//! statistics over it (`audit query`, `audit stats`). Exports and the index decode blocks
+//! the same way ([`tamga_index::block`]): each with the metadata of the runtime that
+//! produced it, so both span runtime upgrades.
 
 use std::{
 	collections::HashMap,
@@ -11,15 +13,13 @@ use std::{
 };
 
 use serde_json::{json, Value};
-
-use crate::{
-	event_json::{DecodedEvent, EventTypes},
-	rpc::{CallError, Rpc},
-	support::Verdict,
+use tamga_index::{
+	block::DecodedBlock,
+	decode::{DecodedEvent, RuntimeTypes},
+	source::{RpcSource, MAX_BATCH_BLOCKS},
 };
 
-/// The pallets whose events are exported.
-const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
+use crate::support::Verdict;
 
 /// An auditor's reading.
 #[derive(Debug, clap::Subcommand)]
@@ -55,6 +55,18 @@ pub enum AuditCmd {
 		#[arg(long)]
 		out: Option<PathBuf>,
 	},
+	/// Index the chain's finalized history into a database: every block, every extrinsic
+	/// with its signer and outcome, every event of Tamga's pallets with typed columns.
+	/// Restartable at any moment: it goes on after the last block it committed. Needs the
+	/// blocks' state: index from an archive node, or keep it following (--follow).
+	Index(crate::audit_index::IndexArgs),
+	/// List indexed events matching every given filter, oldest first (reads the index
+	/// only, no node).
+	Query(crate::audit_index::QueryArgs),
+	/// Statistics from the index: `issued` (documents per month, issuer and country pair),
+	/// `uses` (per customs office and officer), `endorsement` (application to endorsement
+	/// per issuer), `acknowledgements` (AEO acknowledgement delays per partner).
+	Stats(crate::audit_index::StatsArgs),
 }
 
 /// An export format.
@@ -74,7 +86,7 @@ impl AuditCmd {
 				crate::cert::history(&connection.rpc()?, document.id()?, *json)
 			},
 			Self::Export { connection, from, to, format, out } => {
-				let rpc = connection.rpc()?;
+				let source = RpcSource::new(&connection.url)?;
 				let mut sink: Box<dyn Write> = match out {
 					Some(path) => Box::new(std::io::BufWriter::new(
 						std::fs::File::create(path)
@@ -83,11 +95,14 @@ impl AuditCmd {
 					None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
 				};
 				let bar = out.is_some() || !std::io::stdout().is_terminal();
-				let count = export(&rpc, *from, *to, *format, &mut sink, bar)?;
+				let count = export(&source, *from, *to, *format, &mut sink, bar)?;
 				sink.flush().map_err(|e| format!("cannot write the export: {e}"))?;
 				eprintln!("exported {count} events of blocks #{from}..=#{to}");
 				Ok(Verdict::Done)
 			},
+			Self::Index(args) => args.run(),
+			Self::Query(args) => args.run(),
+			Self::Stats(args) => args.run(),
 		}
 	}
 }
@@ -134,18 +149,9 @@ impl Record {
 /// The CSV header line.
 pub const CSV_HEADER: &str = "block,blockHash,extrinsic,pallet,event,fields";
 
-/// The number of the finalized head.
-fn finalized_number(rpc: &Rpc) -> Result<u32, String> {
-	let head = rpc.call("chain_getFinalizedHead", json!([]))?;
-	let header = rpc.call("chain_getHeader", json!([head]))?;
-	let number = header["number"].as_str().unwrap_or_default();
-	u32::from_str_radix(number.trim_start_matches("0x"), 16)
-		.map_err(|e| format!("bad block number: {e}"))
-}
-
 /// Writes every Tamga event of blocks `from..=to` to `sink`; returns how many.
 fn export(
-	rpc: &Rpc,
+	source: &RpcSource,
 	from: u32,
 	to: u32,
 	format: Format,
@@ -155,7 +161,7 @@ fn export(
 	if from > to {
 		return Err(format!("--from {from} is after --to {to}"));
 	}
-	let finalized = finalized_number(rpc)?;
+	let finalized = source.finalized_number().map_err(|e| e.to_string())?;
 	if to > finalized {
 		return Err(format!(
 			"block #{to} is not finalized yet (the finalized head is #{finalized}); an export \
@@ -170,58 +176,33 @@ fn export(
 	}
 	let mut progress = Progress::new(u64::from(to - from) + 1, bar);
 	let mut count = 0;
-	let mut known = HashMap::new();
-	for number in from..=to {
-		let hash = rpc.call("chain_getBlockHash", json!([number]))?;
-		let hash = hash.as_str().ok_or_else(|| format!("block #{number} is unknown"))?;
-		let types = event_types(rpc, &mut known, number, hash)?;
-		let raw = rpc.raw_events_at(hash).map_err(|e| match e {
-			// The node could not read the block's state: most often it is pruned.
-			CallError::Node { .. } => format!(
-				"block #{number}'s state could not be read on this node ({e}); if the block is \
-				 older than its state pruning window (256 blocks by default), export it from an \
-				 archive node (--state-pruning archive)"
-			),
-			other => format!("block #{number}: {other}"),
-		})?;
-		let events =
-			types.decode(&raw, &TAMGA_PALLETS).map_err(|e| format!("block #{number}: {e}"))?;
-		for event in events {
-			let record = Record { block: number, block_hash: hash.to_string(), event };
-			match format {
-				Format::Jsonl => write(sink, &record.json().to_string())?,
-				Format::Csv => write(sink, &record.csv())?,
+	let mut known: HashMap<u32, RuntimeTypes> = HashMap::new();
+	let mut first = from;
+	while first <= to {
+		let last = to.min(first.saturating_add(MAX_BATCH_BLOCKS - 1));
+		for raw in source.blocks(first, last).map_err(|e| e.to_string())? {
+			if !known.contains_key(&raw.spec_version) {
+				let metadata = source.metadata(&raw.hash).map_err(|e| e.to_string())?;
+				let types = RuntimeTypes::from_metadata(&metadata).map_err(|e| {
+					format!("block #{} (runtime version {}): {e}", raw.number, raw.spec_version)
+				})?;
+				known.insert(raw.spec_version, types);
 			}
-			count += 1;
+			let block = DecodedBlock::decode(&raw, &known[&raw.spec_version])?;
+			for (_, event) in block.events {
+				let record = Record { block: raw.number, block_hash: raw.hash.clone(), event };
+				match format {
+					Format::Jsonl => write(sink, &record.json().to_string())?,
+					Format::Csv => write(sink, &record.csv())?,
+				}
+				count += 1;
+			}
+			progress.step();
 		}
-		progress.step();
+		first = last + 1;
 	}
 	progress.finish();
 	Ok(count)
-}
-
-/// The event types of the runtime that produced block `hash` (number `number`), read from
-/// its metadata once per runtime version (`known`).
-fn event_types<'a>(
-	rpc: &Rpc,
-	known: &'a mut HashMap<u32, EventTypes>,
-	number: u32,
-	hash: &str,
-) -> Result<&'a EventTypes, String> {
-	let version = rpc.call("state_getRuntimeVersion", json!([hash]))?;
-	let spec = version["specVersion"]
-		.as_u64()
-		.and_then(|v| u32::try_from(v).ok())
-		.ok_or_else(|| format!("block #{number}: the node's runtime version has no specVersion"))?;
-	if !known.contains_key(&spec) {
-		let metadata = rpc.call("state_getMetadata", json!([hash]))?;
-		let bytes = crate::rpc::from_hex(metadata.as_str().unwrap_or_default())
-			.map_err(|e| format!("block #{number}: the runtime's metadata is not hex: {e}"))?;
-		let types = EventTypes::from_metadata(&bytes)
-			.map_err(|e| format!("block #{number} (runtime version {spec}): {e}"))?;
-		known.insert(spec, types);
-	}
-	Ok(&known[&spec])
 }
 
 /// A progress bar on standard error, drawn only when that is a terminal and `wanted` (the

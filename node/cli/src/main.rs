@@ -11,9 +11,9 @@
 mod admin;
 mod aeo;
 mod audit;
+mod audit_index;
 mod carnet;
 mod cert;
-mod event_json;
 mod facts;
 mod finality;
 mod firewall;
@@ -83,8 +83,9 @@ enum Command {
 	/// code's link or type a country and number, and read the three checks, the remaining
 	/// quantity and the history, in their language. It only reads the chain.
 	Serve(serve::ServeCmd),
-	/// Auditors: a document's history, or every Tamga event of a range of blocks as
-	/// JSON lines or CSV.
+	/// Auditors: a document's history, every Tamga event of a range of blocks as JSON
+	/// lines or CSV, the whole history indexed into SQLite or PostgreSQL, and queries and
+	/// statistics over that index.
 	#[command(subcommand)]
 	Audit(audit::AuditCmd),
 	/// Write a self-contained proof of a document's record: the storage read proof, the
@@ -116,6 +117,9 @@ Examples:
   tamga serve --url http://127.0.0.1:9944 --listen 127.0.0.1:8080   the border posts' page
   tamga audit history --file ct1.pdf                       every action on a document
   tamga audit export --from 1 --to 5000 --format csv --out events.csv
+  tamga audit index --url http://archive:9944 --database audit.sqlite --follow
+  tamga audit query --database audit.sqlite --issuer <SS58> --month 2026-12
+  tamga audit stats uses --database postgres://auditor@127.0.0.1/tamga --format csv
   tamga authorities --out authorities.json                 pin the validators' keys
   tamga proof ct1.pdf --out ct1.proof.json                 a proof that needs no node
   tamga verify-proof ct1.proof.json --authorities authorities.json

@@ -128,18 +128,6 @@ impl Rpc {
 			.map_err(|e| malformed(format!("the block's events do not decode: {e}")))
 	}
 
-	/// The SCALE bytes of block `hash`'s events (`System::Events`; empty list if none), for
-	/// decoding with that block's metadata.
-	pub fn raw_events_at(&self, hash: &str) -> Result<Vec<u8>, CallError> {
-		const METHOD: &str = "state_getStorage";
-		let key = tamga_runtime::client::storage_keys::system_events();
-		match self.request(METHOD, json!([to_hex(&key), hash]))?.as_str() {
-			None => Ok(vec![0]),
-			Some(hex) => from_hex(hex)
-				.map_err(|reason| CallError::Malformed { method: METHOD.into(), reason }),
-		}
-	}
-
 	/// The raw value under storage `key` at the best block.
 	pub fn storage(&self, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
 		match self.call("state_getStorage", json!([to_hex(key)]))?.as_str() {
