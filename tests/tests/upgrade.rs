@@ -373,4 +373,27 @@ fn documents_anchored_before_an_upgrade_by_vote_still_verify_after_its_migration
 	assert_eq!(document.declared_quantity, 0, "no quantity was declared");
 	assert!(verdict.verdict.contains("no quantity declared"), "{}", verdict.verdict);
 	net.check(use_by_id(kg, &conformity_id, "10702010/071226/0000005", "1000000").ok());
+
+	// An auditor indexes the whole history in one go: blocks of both runtimes, each
+	// decoded with its own metadata, the upgrade itself among the events.
+	let index = dir.path().join("audit.sqlite").display().to_string();
+	let head = am.rpc().block_number(Some(&am.rpc().finalized_hash().unwrap())).unwrap();
+	let args = ["audit", "index", "--url", &am.rpc_url(), "--database", &index];
+	net.check(tamga_tests::cli::run_cli(&[&args[..], &["--to", &head.to_string()]].concat()).ok());
+	let mut store = tamga_index::store::Store::open(&index).unwrap();
+	let mut ask = |sql: &str| -> Vec<String> {
+		let rows = store.select(sql, &[]).unwrap();
+		rows.into_iter().map(|r| format!("{:?}", r)).collect()
+	};
+	let per_version =
+		ask("SELECT b.spec_version, COUNT(*) FROM events e JOIN blocks b ON b.number = e.block \
+		 WHERE e.pallet = 'Certificates' GROUP BY b.spec_version ORDER BY b.spec_version");
+	assert_eq!(per_version.len(), 2, "{per_version:?}");
+	assert!(per_version[0].starts_with("[Int(113), Int("), "{per_version:?}");
+	let new = format!("[Int({}), Int(", tamga_runtime::VERSION.spec_version);
+	assert!(per_version[1].starts_with(&new), "{per_version:?}");
+	let upgrade = ask("SELECT pallet, event FROM events WHERE event = 'CodeUpdated'");
+	assert_eq!(upgrade, [r#"[Text("System"), Text("CodeUpdated")]"#]);
+	let used = ask("SELECT office FROM events WHERE event = 'Used' ORDER BY block, position");
+	assert!(used.len() >= 2 && used.iter().all(|o| o.contains("KGAKJ")), "{used:?}");
 }

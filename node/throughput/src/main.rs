@@ -4,9 +4,10 @@
 //!
 //! Modules: [`scenario`] (the phases of one run), [`submit`] (pre-signed extrinsics as
 //! fast as the node takes them), [`watch`] (inclusion and finality times, what finalized
-//! blocks carry), [`latency`] (RPC under concurrent load), [`signing`],
-//! [`machine`], [`report`].
+//! blocks carry), [`latency`] (RPC under concurrent load), [`index`] (the auditors'
+//! index: indexing rate and query latency), [`signing`], [`machine`], [`report`].
 
+mod index;
 mod latency;
 mod machine;
 mod report;
@@ -33,7 +34,9 @@ use tamga_tests::{
 /// Per network: single certificate registrations into finalized blocks per second,
 /// documents anchored by batch per second (client hashing included), `tamga_verifyDocument` against
 /// raw `state_getStorage` of the same entries (requests/s, p50, p99), and finality after
-/// inclusion (p50, p95). Prints a table and writes JSON.
+/// inclusion (p50, p95); the auditors' index taking the loaded chain into SQLite (events/s)
+/// and answering one issuer's documents of a month over a million events (p50, p99).
+/// Prints a table and writes JSON.
 #[derive(Debug, Parser)]
 #[command(name = "tamga-throughput", version)]
 struct Args {
@@ -66,6 +69,9 @@ struct Args {
 	/// `--node-arg=--pool-type --node-arg=fork-aware`).
 	#[arg(long = "node-arg", allow_hyphen_values = true)]
 	node_args: Vec<String>,
+	/// Synthetic events the auditors' index holds when its query latency is measured.
+	#[arg(long, default_value_t = 1_000_000)]
+	index_events: usize,
 	/// Where the JSON results go (`<date>.json` and `latest.json`).
 	#[arg(long, default_value = "node/throughput/results")]
 	out: PathBuf,
@@ -110,6 +116,14 @@ fn main() {
 				std::process::exit(2);
 			},
 		}
+	}
+	eprintln!("benchmarking the auditors' index over {} events", args.index_events);
+	match index::query_latency(args.index_events) {
+		Ok(figures) => results["indexQuery"] = figures,
+		Err(error) => {
+			eprintln!("error: the index query benchmark failed: {error}");
+			std::process::exit(2);
+		},
 	}
 	println!("{}", report::table(&results));
 	match report::write(&args.out, &results) {

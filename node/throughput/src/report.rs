@@ -39,6 +39,16 @@ pub fn table(results: &Value) -> String {
 				format!("{} / {}", ms(&n["finality"]["p50Ms"]), ms(&n["finality"]["p95Ms"]))
 			}),
 		),
+		(
+			"index: events into SQLite",
+			Box::new(move |n| {
+				format!(
+					"{} ({} extrinsics/s)",
+					rate(&n["indexing"]["eventsPerSecond"]),
+					n["indexing"]["extrinsicsPerSecond"].as_f64().unwrap_or(f64::NAN).round()
+				)
+			}),
+		),
 	];
 	let mut out = String::new();
 	let header: Vec<String> = networks
@@ -50,6 +60,19 @@ pub fn table(results: &Value) -> String {
 	for (label, cell) in &rows {
 		let cells: Vec<String> = networks.iter().map(|(_, n)| cell(n)).collect();
 		out += &format!("| {label:<36} | {} |\n", cells.join(" | "));
+	}
+	let query = &results["indexQuery"];
+	if query.is_object() {
+		out += &format!(
+			"\nindex: one issuer's documents of a month over {} events: p50 {} / p99 {} \
+			 ({} rows each; written at {}, {} MB)\n",
+			query["events"],
+			ms(&query["p50Ms"]),
+			ms(&query["p99Ms"]),
+			query["rowsPerAnswer"],
+			rate(&query["writtenPerSecond"]),
+			query["databaseBytes"].as_u64().unwrap_or(0) / 1_000_000,
+		);
 	}
 	let machine = &results["machine"];
 	out += &format!(

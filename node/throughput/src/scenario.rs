@@ -290,7 +290,12 @@ pub fn run(url: &str, member: &FoundingAdministration, options: &Options) -> Res
 		.filter_map(|(_, b)| Some((b.finalized_at? - b.best_at?).as_secs_f64() * 1000.0))
 		.collect();
 	latencies.sort_by(|a, b| a.partial_cmp(b).expect("numbers"));
+
+	// The auditors' index takes the whole loaded chain into SQLite.
+	let indexing = crate::index::indexing(url)?;
+	eprintln!("  index: {:.0} events/s", indexing["eventsPerSecond"].as_f64().unwrap_or(0.0));
 	Ok(json!({
+		"indexing": indexing,
 		"callBytes": call_size,
 		"signingPerSecond": signing_rate,
 		"registrations": registrations,

@@ -296,3 +296,57 @@ pub fn text(value: &str) -> Param {
 pub fn int(value: u32) -> Param {
 	Param::Int(Some(i64::from(value)))
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::rows::{BlockRow, EventRow};
+
+	fn block(number: u32) -> BlockRows {
+		BlockRows {
+			block: BlockRow {
+				number,
+				hash: format!("0x{number:064x}"),
+				time_ms: Some(1),
+				spec_version: 1,
+			},
+			calls: Vec::new(),
+			events: vec![EventRow {
+				block: number,
+				pallet: "Certificates".into(),
+				event: "Registered".into(),
+				fields: "{}".into(),
+				..Default::default()
+			}],
+			subjects: vec![Subject {
+				pallet: "Certificates".into(),
+				id: format!("{number}"),
+				..Default::default()
+			}],
+			parties: Vec::new(),
+		}
+	}
+
+	#[test]
+	fn a_failed_batch_leaves_the_index_as_it_was() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("index.sqlite").display().to_string();
+		let mut store = Store::open(&path).unwrap();
+		assert_eq!(store.last_block().unwrap(), None);
+		store.write(&[block(1), block(2)]).unwrap();
+		assert_eq!(store.last_block().unwrap(), Some(2));
+		// Block 2 again: the whole batch is refused, block 3 included.
+		assert!(store.write(&[block(3), block(2)]).is_err());
+		assert_eq!(store.last_block().unwrap(), Some(2));
+		let count = store.select("SELECT COUNT(*) FROM events", &[]).unwrap();
+		assert_eq!(count, [[Cell::Int(2)]]);
+		assert_eq!(store.subject("Certificates", "3").unwrap(), None);
+		// Reopened, it still holds the same; another chain is refused.
+		drop(store);
+		let mut store = Store::open(&path).unwrap();
+		assert_eq!(store.last_block().unwrap(), Some(2));
+		store.bind_to_chain("0x01").unwrap();
+		store.bind_to_chain("0x01").unwrap();
+		assert!(store.bind_to_chain("0x02").unwrap_err().contains("genesis is 0x01"));
+	}
+}
