@@ -16,6 +16,7 @@ use tamga_tests::{
 	binary::tamga_cli,
 	cli::{account, accredit, client, ct1_facts, run_cli, today_plus, CliRun},
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
+	node::TamgaNode,
 	postgres::PostgresCluster,
 	wait,
 };
@@ -37,6 +38,20 @@ fn indexed(database: &str, number: u32) {
 		Store::open(database).ok()?.last_block().ok()?.filter(|last| *last >= number)
 	})
 	.unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Waits until the indexes hold `node`'s finalized head, then kills their indexers with
+/// SIGKILL; returns that head.
+fn kill_once_at_head(node: &TamgaNode, indexers: &mut [Child], databases: [&str; 2]) -> u32 {
+	let head = node.rpc().block_number(Some(&node.rpc().finalized_hash().unwrap())).unwrap();
+	for database in databases {
+		indexed(database, head);
+	}
+	for indexer in indexers {
+		indexer.kill().unwrap();
+		indexer.wait().unwrap();
+	}
+	head
 }
 
 /// Every row of every table of the index, in key order, as text (a boolean as 0 or 1:
@@ -142,13 +157,7 @@ fn the_history_indexes_into_sqlite_and_postgres_alike_across_kills() {
 	cert(kz, "//Eve", &with_facts("register", &first, "KZ-IX-0001"));
 
 	// Mid-run: both indexers are killed without warning.
-	let head = am.rpc().block_number(Some(&am.rpc().finalized_hash().unwrap())).unwrap();
-	indexed(&resumed_sqlite, head);
-	indexed(&resumed_postgres, head);
-	for indexer in &mut indexers {
-		indexer.kill().unwrap();
-		indexer.wait().unwrap();
-	}
+	kill_once_at_head(am, &mut indexers, [&resumed_sqlite, &resumed_postgres]);
 
 	// While they are down: the exporter applies for a second CT-1 and the chamber endorses
 	// it; KG's post uses 400 kg of the first; the chamber revokes the first.
@@ -223,13 +232,7 @@ fn the_history_indexes_into_sqlite_and_postgres_alike_across_kills() {
 	net.check(client(kz, "carnet", Some("//Eve"), &carnet).ok());
 
 	// Killed once more while following, then caught up to one block in one go each.
-	let head = am.rpc().block_number(Some(&am.rpc().finalized_hash().unwrap())).unwrap();
-	indexed(&resumed_sqlite, head);
-	indexed(&resumed_postgres, head);
-	for indexer in &mut indexers {
-		indexer.kill().unwrap();
-		indexer.wait().unwrap();
-	}
+	let head = kill_once_at_head(am, &mut indexers, [&resumed_sqlite, &resumed_postgres]);
 	let to = head.to_string();
 	let index_to = |database: &str| {
 		let args = ["audit", "index", "--url", &url, "--database", database, "--to", &to];
@@ -370,6 +373,9 @@ fn the_history_indexes_into_sqlite_and_postgres_alike_across_kills() {
 	let bad_month =
 		run_cli(&["audit", "query", "--database", &straight_sqlite, "--month", "2026-13"]);
 	refused(bad_month, "month 13");
+	let missing = dir.path().join("missing.sqlite").display().to_string();
+	refused(run_cli(&["audit", "stats", "uses", "--database", &missing]), "there is no index at");
+	assert!(!std::path::Path::new(&missing).exists(), "a query created {missing}");
 	let nowhere = "postgres://tamga@127.0.0.1:1/none";
 	refused(run_cli(&["audit", "query", "--database", nowhere]), "cannot connect to PostgreSQL");
 	refused(

@@ -28,8 +28,14 @@ pub struct DatabaseArg {
 }
 
 impl DatabaseArg {
+	/// Opens it to write (created if missing).
 	fn open(&self) -> Result<Store, String> {
 		Store::open(&self.database)
+	}
+
+	/// Opens it to read (refused if nothing was indexed there).
+	fn open_existing(&self) -> Result<Store, String> {
+		Store::open_existing(&self.database)
 	}
 }
 
@@ -226,7 +232,7 @@ impl QueryArgs {
 			until_ms,
 			limit: self.limit,
 		};
-		let table = query::events(&mut self.database.open()?, &filter)?;
+		let table = query::events(&mut self.database.open_existing()?, &filter)?;
 		print(&table, self.format)
 	}
 }
@@ -279,7 +285,7 @@ impl StatsArgs {
 			until_ms,
 			country: self.country.as_ref().map(|c| c.to_ascii_uppercase()),
 		};
-		let table = stats::compute(&mut self.database.open()?, statistic, &scope)?;
+		let table = stats::compute(&mut self.database.open_existing()?, statistic, &scope)?;
 		print(&table, self.format)
 	}
 }

@@ -2,14 +2,7 @@
 
 /// Milliseconds since 1970-01-01 UTC at the start of day `year-month-day`.
 fn day_start_ms(year: i64, month: u32, day: u32) -> i64 {
-	// Days from civil (proleptic Gregorian), the inverse of `rows::civil_date`.
-	let y = if month <= 2 { year - 1 } else { year };
-	let era = y.div_euclid(400);
-	let year_of_era = y.rem_euclid(400);
-	let mp = i64::from(if month > 2 { month - 3 } else { month + 9 });
-	let day_of_year = (153 * mp + 2) / 5 + i64::from(day) - 1;
-	let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-	(era * 146_097 + day_of_era - 719_468) * 86_400_000
+	tamga_primitives::calendar::days_from_civil(year, month, day) * 86_400_000
 }
 
 fn number<T: std::str::FromStr>(text: &str, what: &str, whole: &str) -> Result<T, String> {

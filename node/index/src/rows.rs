@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use serde_json::Value;
+use tamga_primitives::calendar::civil_date;
 
 use crate::block::DecodedBlock;
 
@@ -417,30 +418,12 @@ pub fn month_of(time_ms: i64) -> String {
 	format!("{year:04}-{month:02}")
 }
 
-/// The (year, month, day) of `days` since 1970-01-01 (proleptic Gregorian).
-pub fn civil_date(days: i64) -> (i64, u32, u32) {
-	let z = days + 719_468;
-	let era = z.div_euclid(146_097);
-	let day_of_era = z.rem_euclid(146_097);
-	let year_of_era =
-		(day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-	let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-	let mp = (5 * day_of_year + 2) / 153;
-	let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-	let year = year_of_era + era * 400 + i64::from(month <= 2);
-	(year, month, day)
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
 
 	#[test]
-	fn months_and_dates_are_utc_calendar_ones() {
-		assert_eq!(civil_date(0), (1970, 1, 1));
-		assert_eq!(civil_date(19_723), (2024, 1, 1));
-		assert_eq!(civil_date(19_782), (2024, 2, 29));
+	fn months_are_utc_calendar_ones() {
 		assert_eq!(month_of(1_764_547_199_999), "2025-11");
 		assert_eq!(month_of(1_764_547_200_000), "2025-12");
 	}

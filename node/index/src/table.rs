@@ -112,7 +112,7 @@ fn cut(text: &str) -> String {
 
 /// `time_ms` as ISO 8601 UTC, e.g. `2026-12-07T15:04:05.123Z`.
 pub fn iso_time(time_ms: i64) -> String {
-	let (year, month, day) = crate::rows::civil_date(time_ms.div_euclid(86_400_000));
+	let (year, month, day) = tamga_primitives::calendar::civil_date(time_ms.div_euclid(86_400_000));
 	let ms_of_day = time_ms.rem_euclid(86_400_000);
 	let (h, m, s, ms) =
 		(ms_of_day / 3_600_000, ms_of_day / 60_000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000);

@@ -106,6 +106,20 @@ impl Store {
 		Ok(store)
 	}
 
+	/// Opens the index at `database` to read it: refused when there is none yet (an
+	/// SQLite file that does not exist, a database no indexer wrote to), rather than
+	/// answering every question with nothing.
+	pub fn open_existing(database: &str) -> Result<Self, String> {
+		if !is_postgres(database) && !std::path::Path::new(database).exists() {
+			return Err(format!("there is no index at {database}: run `tamga audit index` first"));
+		}
+		let mut store = Self::open(database)?;
+		if store.meta("genesis")?.is_none() {
+			return Err(format!("{database} holds no index yet: run `tamga audit index` first"));
+		}
+		Ok(store)
+	}
+
 	/// `sqlite` or `postgres`.
 	pub fn backend_name(&self) -> &'static str {
 		self.backend.name()
