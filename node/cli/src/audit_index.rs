@@ -74,7 +74,7 @@ impl IndexArgs {
 			(Some(first), Some(last)) => eprintln!(
 				"indexed blocks #{first}..=#{last} into {} ({}): {} events in {seconds:.1} s \
 				 ({:.0} events/s)",
-				self.database.database_shown(),
+				tamga_index::store::database_shown(&self.database.database),
 				store.backend_name(),
 				summary.events,
 				summary.events as f64 / seconds.max(1e-3)
@@ -83,19 +83,6 @@ impl IndexArgs {
 			_ => eprintln!("nothing to index yet"),
 		}
 		Ok(Verdict::Done)
-	}
-}
-
-impl DatabaseArg {
-	/// The database as printed (a URL's password left out).
-	fn database_shown(&self) -> String {
-		match (self.database.find("://"), self.database.rfind('@')) {
-			(Some(scheme), Some(at)) if at > scheme => {
-				let user = self.database[scheme + 3..at].split(':').next().unwrap_or_default();
-				format!("{}{user}@{}", &self.database[..scheme + 3], &self.database[at + 1..])
-			},
-			_ => self.database.clone(),
-		}
 	}
 }
 

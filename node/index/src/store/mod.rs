@@ -73,6 +73,8 @@ pub struct Store {
 	backend: Box<dyn Backend>,
 }
 
+pub use postgres::shown as database_shown;
+
 /// Whether `database` names a PostgreSQL database (a `postgres://` or `postgresql://`
 /// URL) rather than an SQLite file.
 pub fn is_postgres(database: &str) -> bool {

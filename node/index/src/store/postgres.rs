@@ -34,8 +34,8 @@ impl Postgres {
 	}
 }
 
-/// A URL without its password, to print.
-fn shown(url: &str) -> String {
+/// A database URL without its password, to print.
+pub fn shown(url: &str) -> String {
 	match (url.find("://"), url.rfind('@')) {
 		(Some(scheme), Some(at)) if at > scheme => {
 			let user = &url[scheme + 3..at];
