@@ -16,7 +16,7 @@ use crate::support::Verdict;
 /// Where the index is.
 #[derive(Debug, clap::Args)]
 pub struct DatabaseArg {
-	/// The index: an SQLite file's path (created if missing), or a PostgreSQL URL
+	/// The index: an SQLite file's path (`audit index` creates it), or a PostgreSQL URL
 	/// (`postgres://user:password@host:port/database`).
 	#[arg(
 		long,
