@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::{
 	decode::{DecodedCall, DecodedEvent, RuntimeTypes},
-	source::RawBlock,
+	source::{hex_bytes, RawBlock},
 };
 
 /// The pallets whose events the index holds: Tamga's own.
@@ -98,12 +98,9 @@ fn dispatch_error(types: &RuntimeTypes, error: &Value) -> String {
 	if let Some(module) = error.get("Module") {
 		let index = module["index"].as_u64().and_then(|i| u8::try_from(i).ok());
 		// Four bytes: hex, or text when they happen to be printable.
-		let bytes = module["error"].as_str().and_then(|text| match text.strip_prefix("0x") {
-			Some(hex) if hex.len() == 8 => (0..hex.len())
-				.step_by(2)
-				.map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-				.collect::<Option<Vec<u8>>>(),
-			_ => Some(text.as_bytes().to_vec()),
+		let bytes = module["error"].as_str().map(|text| match hex_bytes(text) {
+			Some(bytes) if bytes.len() == 4 => bytes,
+			_ => text.as_bytes().to_vec(),
 		});
 		if let (Some(index), Some(bytes)) = (index, bytes) {
 			return types.module_error(index, &bytes);

@@ -245,18 +245,22 @@ fn number(value: &Value) -> Result<u32, SourceError> {
 
 /// Bytes from the node's `0x`-hex text.
 fn from_hex(value: &Value) -> Result<Vec<u8>, SourceError> {
-	let text = value
+	value
 		.as_str()
-		.and_then(|t| t.strip_prefix("0x"))
-		.ok_or_else(|| SourceError::Malformed(format!("`{value}` is not 0x hex")))?;
-	if text.len() % 2 != 0 {
-		return Err(SourceError::Malformed("hex of odd length".into()));
+		.and_then(hex_bytes)
+		.ok_or_else(|| SourceError::Malformed(format!("`{value}` is not 0x hex")))
+}
+
+/// The bytes of `0x`-prefixed hex text (`None` if it is not that).
+pub(crate) fn hex_bytes(text: &str) -> Option<Vec<u8>> {
+	let digits = text.strip_prefix("0x")?;
+	if digits.len() % 2 != 0 {
+		return None;
 	}
-	(0..text.len())
+	(0..digits.len())
 		.step_by(2)
-		.map(|i| u8::from_str_radix(&text[i..i + 2], 16))
-		.collect::<Result<_, _>>()
-		.map_err(|e| SourceError::Malformed(format!("not hex: {e}")))
+		.map(|i| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok())
+		.collect()
 }
 
 #[cfg(test)]
@@ -269,6 +273,7 @@ mod tests {
 		assert!(from_hex(&Value::from("00ff")).is_err());
 		assert!(from_hex(&Value::from("0x0")).is_err());
 		assert!(from_hex(&Value::from("0xzz")).is_err());
+		assert!(from_hex(&Value::from("0xé0")).is_err());
 		assert_eq!(number(&Value::from("0x1f")).unwrap(), 31);
 		assert!(number(&Value::from(31)).is_err());
 		assert!(RpcSource::new("ftp://x").is_err());
