@@ -27,6 +27,7 @@ else
 	# (their setups and worst cases must hold; figures come from the benchmark command).
 	log "running the pallets' benchmark tests"
 	SKIP_WASM_BUILD=1 cargo test --locked -p pallet-tamga-governance -p pallet-tamga-certificates \
-		-p pallet-tamga-carnets -p pallet-tamga-aeo --features runtime-benchmarks benchmarking
+		-p pallet-tamga-carnets -p pallet-tamga-aeo -p pallet-tamga-exchange --features runtime-benchmarks \
+		benchmarking
 fi
 log "all tests passed in $(( $(date +%s) - started )) s"

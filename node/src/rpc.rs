@@ -3,7 +3,7 @@
 //!
 //! Here: `system_accountNextIndex` (nonces for signing clients) and the `tamga_*` methods
 //! of the `tamga-rpc` crate (document verification, batch membership, history, ATA
-//! carnets, AEO status and recognition).
+//! carnets, AEO status and recognition, data-sharing agreements).
 
 use std::sync::Arc;
 
@@ -42,6 +42,7 @@ where
 	C::Api: pallet_tamga_certificates::runtime_api::DocumentTypesApi<Block>,
 	C::Api: pallet_tamga_carnets::runtime_api::CarnetsApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_tamga_aeo::runtime_api::AeoApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_tamga_exchange::runtime_api::ExchangeApi<Block, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -55,7 +56,8 @@ where
 		native,
 	)))?;
 	module.merge(tamga_rpc::CarnetApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
-	module.merge(tamga_rpc::AeoApiServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
+	module.merge(tamga_rpc::AeoApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
+	module.merge(tamga_rpc::ExchangeRpcServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
 
 	Ok(module)
 }

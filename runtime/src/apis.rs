@@ -23,8 +23,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	genesis_presets, AccountId, Aeo, Aura, Balance, Block, BlockNumber, Carnets, Certificates,
-	Contracts, Executive, Governance, Grandpa, Hash, InherentDataExt, Nonce, Runtime, RuntimeEvent,
-	RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	Contracts, Exchange, Executive, Governance, Grandpa, Hash, InherentDataExt, Nonce, Runtime,
+	RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 
 /// The events a contract dry run reports.
@@ -155,6 +155,37 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> pallet_tamga_carnets::HistoryPage<AccountId, BlockNumber> {
 			Carnets::history_page(&number, page, limit)
+		}
+	}
+
+	impl pallet_tamga_exchange::runtime_api::ExchangeApi<Block, BlockNumber> for Runtime {
+		fn agreements(
+			country: tamga_primitives::CountryCode,
+		) -> Vec<pallet_tamga_exchange::AgreementView<BlockNumber>> {
+			Exchange::agreements(country)
+		}
+
+		fn agreement(
+			country: tamga_primitives::CountryCode,
+			partner: tamga_primitives::CountryCode,
+		) -> Option<pallet_tamga_exchange::AgreementView<BlockNumber>> {
+			Exchange::agreement(country, partner)
+		}
+
+		fn granted(
+			from: tamga_primitives::CountryCode,
+			to: tamga_primitives::CountryCode,
+			kind: tamga_primitives::DocumentKind,
+		) -> [tamga_primitives::Access; tamga_primitives::FIELD_GROUPS] {
+			Exchange::granted(from, to, kind)
+		}
+
+		fn exchange_key(country: tamga_primitives::CountryCode) -> Option<[u8; 32]> {
+			Exchange::exchange_key(country)
+		}
+
+		fn field_commitment(document: sp_core::H256) -> Option<sp_core::H256> {
+			Exchange::field_commitment(document)
 		}
 	}
 

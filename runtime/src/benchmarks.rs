@@ -7,4 +7,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_tamga_certificates, Certificates]
 	[pallet_tamga_carnets, Carnets]
 	[pallet_tamga_aeo, Aeo]
+	[pallet_tamga_exchange, Exchange]
 );

@@ -8,12 +8,12 @@
 //!
 //! | standing | may send |
 //! |---|---|
-//! | member account | governance (propose, vote, close, withdraw a proposal, its members, accreditations and nodes), revoking its issuers' certificates, rule slots, carnet closing and claims, every AEO and MRA call, contract uploads, instantiations and calls, `System::apply_authorized_upgrade`, `Session::set_keys` (for the validator it is about to propose) |
+//! | member account | governance (propose, vote, close, withdraw a proposal, its members, accreditations and nodes), revoking its issuers' certificates, rule slots, carnet closing and claims, every AEO and MRA call, every data-sharing agreement call and its exchange key, contract uploads, instantiations and calls, `System::apply_authorized_upgrade`, `Session::set_keys` (for the validator it is about to propose) |
 //! | validator | `Session::set_keys` |
-//! | issuer of certificates (origin, veterinary, phytosanitary, conformity, licences) | register, replace, revoke, batches, revoking batch members, endorsing and rejecting applications |
+//! | issuer of certificates (origin, veterinary, phytosanitary, conformity, licences) | register, replace, revoke, batches, revoking batch members, endorsing and rejecting applications, committing to its documents' field groups |
 //! | issuer of carnets (guaranteeing association) | issue and close carnets |
 //! | AEO office (issuer of kind AEO) | certify, suspend, reinstate and revoke operators |
-//! | approved exporter | register, replace and revoke its origin declarations; apply and withdraw applications |
+//! | approved exporter | register, replace and revoke its origin declarations and commit to their field groups; apply and withdraw applications |
 //! | exporter | apply and withdraw applications |
 //! | officer | record uses of certificates and carnet vouchers |
 //! | auditor | nothing (it reads) |
@@ -33,6 +33,7 @@ type Governance = pallet_tamga_governance::Call<crate::Runtime>;
 type Certificates = pallet_tamga_certificates::Call<crate::Runtime>;
 type Carnets = pallet_tamga_carnets::Call<crate::Runtime>;
 type Aeo = pallet_tamga_aeo::Call<crate::Runtime>;
+type Exchange = pallet_tamga_exchange::Call<crate::Runtime>;
 type Contracts = pallet_contracts::Call<crate::Runtime>;
 
 /// The runtime's allow-list for signed transactions (see the module docs).
@@ -82,6 +83,16 @@ fn member_may(call: &RuntimeCall) -> bool {
 				| Carnets::discharge_claim { .. }
 		),
 		RuntimeCall::Aeo(call) => !matches!(call, Aeo::__Ignore(..)),
+		RuntimeCall::Exchange(call) => matches!(
+			call,
+			Exchange::propose { .. }
+				| Exchange::accept { .. }
+				| Exchange::decline { .. }
+				| Exchange::suspend { .. }
+				| Exchange::resume { .. }
+				| Exchange::terminate { .. }
+				| Exchange::set_exchange_key { .. }
+		),
 		RuntimeCall::Contracts(call) => matches!(
 			call,
 			Contracts::upload_code { .. }
@@ -133,6 +144,7 @@ fn party_may(party: &PartyStanding, call: &RuntimeCall) -> bool {
 			| Aeo::revoke { .. } => issues(DocumentKind::Aeo),
 			_ => false,
 		},
+		RuntimeCall::Exchange(Exchange::commit_fields { .. }) => certificate_author(party),
 		_ => false,
 	}
 }

@@ -203,8 +203,8 @@ impl pallet_tamga_governance::Config for Runtime {
 	/// 128 per block, a fifth of a block of registrations (~658): one party flooding
 	/// leaves the rest of every block to everyone else.
 	type MaxPartyTransactionsPerBlock = ConstU32<128>;
-	/// A leaving administration's agreements and rule slots end with it.
-	type OnAdministrationLeft = (super::Aeo, super::Certificates);
+	/// A leaving administration's agreements, rule slots and exchange key end with it.
+	type OnAdministrationLeft = (super::Aeo, (super::Certificates, super::Exchange));
 	type WeightInfo = pallet_tamga_governance::weights::TamgaWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkClock;
@@ -290,5 +290,56 @@ impl pallet_tamga_aeo::Config for Runtime {
 impl pallet_tamga_aeo::BenchmarkHelper for BenchmarkClock {
 	fn set_day(day: u32) {
 		pallet_timestamp::Now::<Runtime>::put(u64::from(day) * 86_400_000);
+	}
+}
+
+impl pallet_tamga_exchange::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Administrations' member accounts act; the governance pallet knows them.
+	type Permissions = Governance;
+	/// Field commitments are made on the certificates pallet's documents.
+	type Documents = AnchoredCertificates;
+	/// An administration has at most 32 agreements not terminated, as for MRAs.
+	type MaxPartners = ConstU32<32>;
+	type WeightInfo = pallet_tamga_exchange::weights::TamgaWeight<Runtime>;
+}
+
+/// The certificates pallet's documents, as the exchange pallet asks about them.
+pub struct AnchoredCertificates;
+
+impl pallet_tamga_exchange::AnchoredDocuments<AccountId> for AnchoredCertificates {
+	fn author(id: &sp_core::H256) -> Option<AccountId> {
+		pallet_tamga_certificates::Documents::<Runtime>::get(id).map(|record| record.issuer)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_document(id: &sp_core::H256, author: &AccountId) {
+		use pallet_tamga_certificates::{CertificateKind, FactsOf, RecordOf, Status};
+		let kz = pallet_tamga_governance::CountryCode::new(*b"KZ").expect("assigned");
+		let facts = FactsOf::<Runtime> {
+			kind: CertificateKind(0),
+			number: b"BENCH-1".to_vec().try_into().expect("short"),
+			exporting: kz,
+			importing: kz,
+			hs_codes: Default::default(),
+			valid_from: 0,
+			valid_until: u32::MAX,
+			quantity: 1,
+			unit: *b"KGM",
+			exporter_commitment: Default::default(),
+		};
+		pallet_tamga_certificates::Documents::<Runtime>::insert(
+			id,
+			RecordOf::<Runtime> {
+				facts,
+				issuer: author.clone(),
+				registered_at: 0,
+				status: Status::Issued,
+				replaces: None,
+				applicant: None,
+				used: 0,
+				warnings: Default::default(),
+			},
+		);
 	}
 }

@@ -139,7 +139,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tamga"),
 	impl_name: alloc::borrow::Cow::Borrowed("tamga"),
 	authoring_version: 1,
-	spec_version: 114,
+	spec_version: 115,
 	impl_version: 2,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -207,6 +207,11 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Contracts = pallet_contracts;
+
+	/// Data-sharing agreements between administrations, their exchange keys and the
+	/// field-group commitments of anchored documents.
+	#[runtime::pallet_index(12)]
+	pub type Exchange = pallet_tamga_exchange;
 }
 
 /// The address format of extrinsics.

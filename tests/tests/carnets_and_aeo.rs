@@ -10,9 +10,19 @@
 //! - An operator certified by KZ is recognised in KG once KG accepts KZ's agreement; from
 //!   the block in which KZ suspends it, KG no longer recognises it; the change waits for
 //!   KG's acknowledgement until KG records it.
+//! - On the same network, the information space (`tamga exchange`): KZ proposes to share
+//!   veterinary certificates' goods and parties with KG; KZ cannot accept its own terms,
+//!   AM (no side) has none to accept or suspend; KG accepts what it read and AM's node
+//!   shows what each side gives and receives. KZ's chamber commits to a CT-1's field
+//!   groups; a disclosure of two groups checks against the chain from AM's node, a
+//!   tampered one does not, and a member account (not the author) may not commit. KG
+//!   suspends the agreement and KZ cannot resume it.
 
 use serde_json::{json, Value};
-use tamga_rpc_types::errors::INVALID_PARAMS;
+use tamga_rpc_types::{
+	errors::INVALID_PARAMS,
+	exchange::{AgreementsJson, DisclosedGroupJson, DisclosureFile},
+};
 use tamga_tests::{
 	cli::{self, account, client, today_plus, CliRun},
 	metrics::wait_for_metric,
@@ -255,9 +265,14 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 }
 
 #[test]
-fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
+fn kz_and_kg_agree_on_recognition_and_on_sharing_data() {
 	let net = LocalNetwork::start();
 	net.wait_finalized(&[0, 1, 2, 3], 1);
+	a_kz_operator_is_recognised_in_kg_until_kz_suspends_it(&net);
+	kz_shares_veterinary_goods_and_parties_with_kg(&net);
+}
+
+fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it(net: &LocalNetwork) {
 	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
 	let aeo = |node, suri: Option<&str>, args: &[&str]| client(node, "aeo", suri, args);
 	let operator = ["--operator-id", "990140000385", "--salt", "c0ffee5d2a8e4b17"];
@@ -387,4 +402,145 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it() {
 	let malformed = net.check(am.rpc().refusal("tamga_aeoStatus", json!(["KZ-123"])));
 	assert_eq!(malformed.code, INVALID_PARAMS, "{malformed:?}");
 	assert!(malformed.message.contains("CC:0x"), "{malformed:?}");
+}
+
+fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
+	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
+	let exchange = |node, suri: Option<&str>, args: &[&str]| client(node, "exchange", suri, args);
+
+	// KZ proposes symmetric terms; KZ cannot accept them, AM is no side.
+	let propose = [
+		"propose",
+		"--partner",
+		"KG",
+		"--give",
+		"veterinary:goods=read",
+		"--give",
+		"veterinary:parties=read",
+	];
+	net.check(exchange(kz, Some("//Alice"), &propose).ok());
+	let own = exchange(kz, Some("//Alice"), &["accept", "--partner", "KG"]);
+	assert_eq!(own.code, Some(2), "{}", own.stdout);
+	assert!(own.stderr.contains("KZ's own proposal"), "{}", own.stderr);
+	let stranger = exchange(am, Some("//Charlie"), &["accept", "--partner", "KZ"]);
+	assert_eq!(stranger.code, Some(2), "{}", stranger.stdout);
+	assert!(stranger.stderr.contains("KZ has proposed no terms to AM"), "{}", stranger.stderr);
+	assert_refused(
+		exchange(am, Some("//Charlie"), &["suspend", "--partner", "KZ"]),
+		"Exchange(NoAgreement)",
+	);
+
+	// KG accepts the terms it read; AM's node shows each side's view.
+	let accepted = net.check(exchange(kg, Some("//Bob"), &["accept", "--partner", "KZ"]).ok());
+	assert!(
+		accepted.contains("you give: veterinary:parties=read, veterinary:goods=read"),
+		"{accepted}"
+	);
+	let kg_view =
+		finalized_answer(am, "tamga_exchangeAgreements", &[json!("KG"), Value::Null], |a| {
+			a["agreements"][0]["state"] == json!("active")
+		});
+	let kg_view: AgreementsJson = serde_json::from_value(kg_view).expect("typed answer");
+	let agreement = &kg_view.agreements[0];
+	assert_eq!(agreement.partner.to_string(), "KZ");
+	assert!(agreement.symmetric && agreement.proposal.is_none());
+	let groups: Vec<String> =
+		agreement.receives.iter().map(|g| format!("{}:{}={}", g.kind, g.group, g.access)).collect();
+	assert_eq!(groups, ["veterinary:parties=read", "veterinary:goods=read"]);
+	assert_eq!(agreement.gives, agreement.receives);
+	let listed = net.check(exchange(am, None, &["agreements", "--country", "AM"]).ok());
+	assert!(listed.contains("AM has no data-sharing agreement"), "{listed}");
+
+	// KZ publishes its exchange key.
+	let key = format!("0x{}", "5a".repeat(32));
+	net.check(exchange(kz, Some("//Alice"), &["set-key", "--key", &key]).ok());
+	let published =
+		finalized_answer(am, "tamga_exchangeKey", &[json!("KZ")], |k| k["key"].is_string());
+	assert_eq!(published["key"], json!(key));
+
+	// KZ's chamber anchors a CT-1 and commits to its field groups.
+	accredit(
+		net,
+		kz,
+		"//Alice",
+		"//Ferdie",
+		"KZ chamber",
+		&["--role", "issuer", "--kind", "origin"],
+	);
+	let dir = tempfile::tempdir().unwrap();
+	let paper = dir.path().join("ct1.pdf");
+	std::fs::write(&paper, b"%PDF CT-1 KZ-2026-0777 wheat to KG").unwrap();
+	let facts = cli::ct1_facts("KZ-2026-0777", "0d6f3a9b2c5e7d11");
+	let mut register = vec!["register", "--file", paper.to_str().unwrap()];
+	register.extend(facts.iter().map(String::as_str));
+	net.check(client(kz, "cert", Some("//Ferdie"), &register).ok());
+	let document =
+		tamga_tests::rpc::to_hex(&sp_io::hashing::blake2_256(&std::fs::read(&paper).unwrap()));
+	let (goods, parties) = (dir.path().join("goods.xml"), dir.path().join("parties.xml"));
+	std::fs::write(&goods, "<Goods><HS>100199</HS><Net unit=\"KGM\">1000</Net></Goods>").unwrap();
+	std::fs::write(&parties, "<Exporter>KZ 990140000385</Exporter>").unwrap();
+	let fields = dir.path().join("fields.json");
+	let commit = |suri| {
+		let mut args = vec!["commit", "--document", &document, "--out"];
+		args.push(fields.to_str().unwrap());
+		let goods_arg = format!("goods={}", goods.display());
+		let parties_arg = format!("parties={}", parties.display());
+		args.extend_from_slice(&["--group", &goods_arg, "--group", &parties_arg]);
+		exchange(kz, Some(suri), &args)
+	};
+	let not_author = commit("//Alice");
+	assert_eq!(not_author.code, Some(2), "{}", not_author.stdout);
+	assert!(not_author.stderr.contains("Custom error: 2"), "{}", not_author.stderr);
+	let committed = net.check(commit("//Ferdie").ok());
+	assert!(committed.contains("field commitment: 0x"), "{committed}");
+
+	// A disclosure of goods and parties (the other groups hidden) checks against the chain
+	// on AM's node; a tampered one does not.
+	let disclosure = dir.path().join("disclosure.json");
+	let disclose = [
+		"disclose",
+		"--fields",
+		fields.to_str().unwrap(),
+		"--reveal",
+		"goods,parties",
+		"--out",
+		disclosure.to_str().unwrap(),
+	];
+	net.check(run_offline(&disclose));
+	let file: DisclosureFile =
+		serde_json::from_str(&std::fs::read_to_string(&disclosure).unwrap()).unwrap();
+	let revealed =
+		file.groups.iter().filter(|g| matches!(g, DisclosedGroupJson::Revealed { .. })).count();
+	assert_eq!((file.groups.len(), revealed), (6, 2));
+	let check = || exchange(am, None, &["check", "--disclosure", disclosure.to_str().unwrap()]);
+	let valid = wait::until(LIVENESS_TIMEOUT, "AM's node to see the commitment", || {
+		Some(check()).filter(|run| run.code == Some(0))
+	});
+	let valid = net.check(valid);
+	assert!(valid.stdout.contains("VALID: parties, goods match"), "{}", valid.stdout);
+	let mut tampered = file.clone();
+	for group in &mut tampered.groups {
+		if let DisclosedGroupJson::Revealed { content, .. } = group {
+			content.push_str("00");
+		}
+	}
+	std::fs::write(&disclosure, serde_json::to_string(&tampered).unwrap()).unwrap();
+	let refused = check();
+	assert_eq!(refused.code, Some(1), "{}{}", refused.stdout, refused.stderr);
+	assert!(refused.stdout.contains("NOT GENUINE"), "{}", refused.stdout);
+
+	// KG suspends the agreement; only KG may resume it.
+	net.check(exchange(kg, Some("//Bob"), &["suspend", "--partner", "KZ"]).ok());
+	assert_refused(
+		exchange(kz, Some("//Alice"), &["resume", "--partner", "KG"]),
+		"Exchange(NotSuspendedByYou)",
+	);
+	let shown = net.check(exchange(kz, None, &["agreements", "--country", "KZ"]).ok());
+	assert!(shown.contains("with KG: suspended by KG"), "{shown}");
+}
+
+/// `tamga exchange <args>` with no node (the offline commands).
+fn run_offline(args: &[&str]) -> Result<String, String> {
+	let all = [&["exchange"][..], args].concat();
+	cli::run_cli(&all).ok()
 }

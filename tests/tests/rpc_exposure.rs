@@ -144,8 +144,11 @@ fn the_verifier_profile_serves_verification_and_refuses_the_rest() {
 	assert!(verifier.call("chain_getBlockHash", json!([0])).expect("served").is_string());
 	assert!(verifier.call("system_health", json!([])).expect("served")["peers"].is_number());
 
-	// Not block bodies, raw state, dry runs, the pool or keys: each refused by name.
+	// Not block bodies, raw state, dry runs, the pool or keys, nor the members' data-sharing
+	// agreements: each refused by name.
 	for (method, params) in [
+		("tamga_exchangeAgreements", json!(["KZ"])),
+		("tamga_exchangeCommitment", json!([hex64])),
 		("chain_getBlock", json!([])),
 		("state_getStorage", json!(["0x00"])),
 		("state_call", json!(["ContractsApi_call", "0x"])),

@@ -14,6 +14,7 @@ mod audit;
 mod audit_index;
 mod carnet;
 mod cert;
+mod exchange;
 mod facts;
 mod finality;
 mod firewall;
@@ -73,6 +74,10 @@ enum Command {
 	/// AEO: certify, suspend, reinstate and revoke operators, mutual recognition
 	/// agreements, recognition, partners' acknowledgements.
 	Aeo(aeo::AeoCmd),
+	/// The information space between administrations: data-sharing agreements (what your
+	/// administration gives and receives, per kind of document and field group), its
+	/// exchange key, and field commitments with disclosures a partner checks.
+	Exchange(exchange::ExchangeCmd),
 	/// Rule contracts of your administration: deploy, call (change a rule, impose a ban),
 	/// register for a document kind and direction, encode their arguments.
 	Rules(rules::RulesCmd),
@@ -149,6 +154,7 @@ fn run(cli: &Cli) -> Result<Verdict, String> {
 		Command::Cert(cmd) => cmd.run(),
 		Command::Carnet(cmd) => cmd.run(),
 		Command::Aeo(cmd) => cmd.run(),
+		Command::Exchange(cmd) => cmd.run(),
 		Command::Rules(cmd) => cmd.run(),
 		Command::Verify(cmd) => cmd.run(),
 		Command::Serve(cmd) => cmd.run(),

@@ -9,7 +9,7 @@ use crate::{
 };
 
 /// The pallets whose events the index holds: Tamga's own.
-pub const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
+pub const TAMGA_PALLETS: [&str; 5] = ["Governance", "Certificates", "Carnets", "Aeo", "Exchange"];
 
 /// The `System` events the index also holds: runtime upgrades.
 const SYSTEM_EVENTS: [&str; 1] = ["CodeUpdated"];

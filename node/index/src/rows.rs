@@ -340,6 +340,14 @@ impl Memory {
 						},
 					}
 				},
+				"Exchange" => {
+					// Agreements name the acting side and its partner; a field commitment
+					// names its document.
+					row.account = row.signer.clone();
+					row.country = text(&f["by"]).or_else(|| text(&f["country"]));
+					row.partner = text(&f["partner"]);
+					row.subject = text(&f["document"]);
+				},
 				"Governance" => {
 					row.subject = text(&f["id"]).or_else(|| text(&f["peer_id"]));
 					row.country = text(&f["country"]).or_else(|| text(&f["proposer"]));

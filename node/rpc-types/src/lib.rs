@@ -16,6 +16,9 @@
 //! - [`document_types`]: `tamga_documentTypes`, the registry of document types.
 //! - [`carnet`]: `tamga_carnet` and `tamga_carnetMovements`.
 //! - [`aeo`]: `tamga_aeoStatus`, `tamga_aeoRecognition` and `tamga_pendingAcknowledgements`.
+//! - [`exchange`]: `tamga_exchangeAgreements`, `tamga_exchangeKey` and
+//!   `tamga_exchangeCommitment`: the information space's agreements, keys and field
+//!   commitments (typed with `tamga-primitives`' words: countries, kinds, groups, modes).
 //! - [`errors`]: the error codes and the error object a client receives.
 //! - [`quantity`]: quantities travel as decimal strings (a `u128` does not fit a
 //!   JavaScript number).
@@ -30,6 +33,7 @@ pub mod checks;
 pub mod document;
 pub mod document_types;
 pub mod errors;
+pub mod exchange;
 pub mod history;
 pub mod quantity;
 

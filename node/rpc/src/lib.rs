@@ -17,6 +17,9 @@
 //! - `tamga_aeoStatus(operator, at?)`, `tamga_aeoRecognition(operator, administration,
 //!   at?)` and `tamga_pendingAcknowledgements(administration, page?, limit?, at?)`
 //!   ([`aeo`]).
+//! - `tamga_exchangeAgreements(country, partner?, at?)`, `tamga_exchangeKey(country, at?)`
+//!   and `tamga_exchangeCommitment(document, at?)`: data-sharing agreements, exchange keys
+//!   and field commitments ([`exchange`]); not served by the verifier profile.
 //!
 //! Lists that grow without bound are answered a page at a time ([`paging`]): `page`
 //! (from 0, default 0) and `limit` (default and at most the method's maximum), with the
@@ -33,6 +36,7 @@ pub mod blocks;
 pub mod carnets;
 pub mod dates;
 pub mod errors;
+pub mod exchange;
 pub mod hex;
 pub mod native;
 pub mod paging;
@@ -42,4 +46,5 @@ pub mod verdict;
 pub use aeo::AeoApiServer;
 pub use api::{Tamga, TamgaApiServer};
 pub use carnets::CarnetApiServer;
+pub use exchange::ExchangeRpcServer;
 pub use native::NativeVerifier;

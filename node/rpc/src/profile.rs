@@ -9,10 +9,16 @@
 pub const SERVED: [&str; 4] =
 	["chain_getHeader", "chain_getFinalizedHead", "chain_getBlockHash", "system_health"];
 
+/// The prefix of the `tamga_*` methods the verifier profile does not serve: the
+/// information space's agreements, keys and commitments are the consortium's business,
+/// read by its members' nodes, not by those who verify documents.
+pub const CONSORTIUM_ONLY: &str = "tamga_exchange";
+
 /// Whether the verifier profile serves `method`: every `tamga_*` method (all of them
-/// read) and [`SERVED`].
+/// read) but the [`CONSORTIUM_ONLY`] ones, and [`SERVED`].
 pub fn serves(method: &str) -> bool {
-	method.starts_with("tamga_") || SERVED.contains(&method)
+	(method.starts_with("tamga_") && !method.starts_with(CONSORTIUM_ONLY))
+		|| SERVED.contains(&method)
 }
 
 #[cfg(test)]
@@ -44,6 +50,9 @@ mod tests {
 			"system_accountNextIndex",
 			"chainHead_v1_follow",
 			"rpc_methods",
+			"tamga_exchangeAgreements",
+			"tamga_exchangeKey",
+			"tamga_exchangeCommitment",
 		] {
 			assert!(!serves(method), "{method}");
 		}

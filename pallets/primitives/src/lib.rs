@@ -12,6 +12,8 @@
 //!   printed the same way by the RPC, the `tamga` tool and the pages.
 //! - [`permissions`]: the [`Permissions`] question every pallet asks before acting, the
 //!   reasons it is refused ([`Denied`]) and what a verifier is told of a party.
+//! - [`exchange`]: what one administration grants another of a document ([`Access`],
+//!   [`FieldGroup`], [`Grants`]) and the commitment over a document's field groups.
 //! - [`voiding`]: why what a party anchored is void whatever its own status says
 //!   ([`Voiding`]), and the [`OnAdministrationLeft`] hook.
 //!
@@ -23,6 +25,7 @@ extern crate alloc;
 
 pub mod calendar;
 pub mod country;
+pub mod exchange;
 pub mod goods;
 pub mod names;
 pub mod party;
@@ -30,6 +33,7 @@ pub mod permissions;
 pub mod voiding;
 
 pub use country::{CountryCode, CountryCodeError};
+pub use exchange::{Access, FieldGroup, Grant, Grants, FIELD_GROUPS};
 pub use goods::{HsCode, InvalidHsCode};
 pub use names::{Named, UnknownName};
 pub use party::{DocumentKind, DocumentKinds, Role};

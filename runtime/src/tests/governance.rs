@@ -134,6 +134,9 @@ fn a_leaving_administrations_agreements_end_through_the_runtimes_wiring() {
 			today + 365
 		));
 		assert_ok!(crate::Aeo::accept_mra(signed(1), 0));
+		let grants = tamga_primitives::Grants::NONE
+			.with_kind(tamga_primitives::DocumentKind::Origin, tamga_primitives::Access::Read);
+		assert_ok!(crate::Exchange::propose(signed(0), *b"KG", grants, None));
 		let kg = CountryCode::new(*b"KG").unwrap();
 		let used = OnLeft::on_administration_left(kg);
 		assert_eq!(
@@ -141,6 +144,11 @@ fn a_leaving_administrations_agreements_end_through_the_runtimes_wiring() {
 			pallet_tamga_aeo::MraStatus::Terminated { by: kg }
 		);
 		assert!(pallet_tamga_aeo::Partners::<Runtime>::get(kg).is_empty());
+		let kz = CountryCode::new(*b"KZ").unwrap();
+		assert_eq!(
+			crate::Exchange::agreement(kz, kg).map(|view| view.state),
+			Some(pallet_tamga_exchange::AgreementState::Terminated { by: kg })
+		);
 		assert!(used.all_lte(OnLeft::max_weight()), "charged up front: {used:?}");
 		assert!(OnLeft::max_weight().ref_time() > 0);
 	});

@@ -17,6 +17,7 @@ use pallet_tamga_certificates::{
 use pallet_tamga_governance::{CountryCode, DocumentKind, DocumentKinds, Role as Accredited};
 use sp_core::H256;
 use sp_runtime::{traits::Dispatchable, DispatchError};
+use tamga_primitives::{Access, FieldGroup, Grants};
 
 use super::{administration, local_testnet};
 use crate::{AccountId, Runtime, RuntimeCall, RuntimeOrigin};
@@ -92,6 +93,21 @@ fn facts(kind: CertificateKind, number: &str) -> FactsOf<Runtime> {
 		unit: *b"KGM",
 		exporter_commitment: id(0xec),
 	}
+}
+
+/// Veterinary certificates' goods at `read`.
+fn vet_goods() -> Grants {
+	Grants::NONE.with(DocumentKind::Veterinary, FieldGroup::Goods, Access::Read)
+}
+
+/// The terms proposed between `a` and `b`.
+fn proposed_terms(a: [u8; 2], b: [u8; 2]) -> pallet_tamga_exchange::Terms {
+	let code = |c| pallet_tamga_governance::CountryCode::new(c).unwrap();
+	let pair = pallet_tamga_exchange::Pair::of(code(a), code(b)).unwrap();
+	pallet_tamga_exchange::Agreements::<Runtime>::get(pair.first, pair.second)
+		.and_then(|agreement| agreement.proposal)
+		.expect("terms proposed")
+		.terms
 }
 
 fn carnet_number(text: &str) -> pallet_tamga_carnets::NumberOf<Runtime> {
@@ -272,6 +288,15 @@ fn set_up() {
 	// administration set).
 	assert_ok!(crate::Aeo::suspend(signed(AeoOffice), id(0xa2), StatusReason::Other, id(0)));
 
+	// Exchange: KZ–KG active, KZ–BY suspended by KZ, BY→KG proposed.
+	let by = RuntimeOrigin::signed(administration(3));
+	assert_ok!(crate::Exchange::propose(signed(KzMember), *b"KG", vet_goods(), None));
+	assert_ok!(crate::Exchange::accept(signed(KgMember), *b"KZ", proposed_terms(*b"KG", *b"KZ")));
+	assert_ok!(crate::Exchange::propose(signed(KzMember), *b"BY", vet_goods(), None));
+	assert_ok!(crate::Exchange::accept(by.clone(), *b"KZ", proposed_terms(*b"BY", *b"KZ")));
+	assert_ok!(crate::Exchange::suspend(signed(KzMember), *b"BY"));
+	assert_ok!(crate::Exchange::propose(by, *b"KG", vet_goods(), None));
+
 	// Two days on: the short carnets expired; KG raises its claim on one.
 	set_day(TODAY + 2);
 	assert_ok!(crate::Carnets::raise_claim(signed(KgMember), carnet_number("KZ/CLAIMED")));
@@ -339,6 +364,8 @@ fn pool_roles(name: &str) -> Vec<Role> {
 			vec![KzMember, KgMember, AeoOffice]
 		},
 		n if n.starts_with("aeo.") => members,
+		"exchange.commit_fields" => authors,
+		n if n.starts_with("exchange.") => members,
 		other => panic!("no pool roles listed for {other}"),
 	};
 	roles.sort_by_key(|role| ROLES.iter().position(|r| r == role));
@@ -363,6 +390,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 		type C = pallet_tamga_certificates::Call<Runtime>;
 		type K = pallet_tamga_carnets::Call<Runtime>;
 		type A = pallet_tamga_aeo::Call<Runtime>;
+		type X = pallet_tamga_exchange::Call<Runtime>;
 		let proposal =
 			Box::new(RuntimeCall::Governance(G::remove_validator { validator: administration(2) }));
 		let cases: Vec<(&str, RuntimeCall, Vec<Role>)> = vec![
@@ -703,6 +731,32 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			("aeo.suspend_mra", A::suspend_mra { id: 0 }.into(), vec![KzMember, KgMember]),
 			("aeo.resume_mra", A::resume_mra { id: 2 }.into(), vec![KzMember]),
 			("aeo.terminate_mra", A::terminate_mra { id: 0 }.into(), vec![KzMember, KgMember]),
+			// Exchange: each side's member accounts act on their own agreements; a document's
+			// author alone commits to its field groups.
+			(
+				"exchange.propose",
+				X::propose { partner: *b"AM", gives: vet_goods(), receives: None }.into(),
+				vec![KzMember, KgMember],
+			),
+			(
+				"exchange.accept",
+				X::accept { partner: *b"BY", terms: proposed_terms(*b"BY", *b"KG") }.into(),
+				vec![KgMember],
+			),
+			("exchange.decline", X::decline { partner: *b"BY" }.into(), vec![KgMember]),
+			("exchange.suspend", X::suspend { partner: *b"KZ" }.into(), vec![KgMember]),
+			("exchange.resume", X::resume { partner: *b"BY" }.into(), vec![KzMember]),
+			("exchange.terminate", X::terminate { partner: *b"KG" }.into(), vec![KzMember]),
+			(
+				"exchange.set_exchange_key",
+				X::set_exchange_key { key: [9; 32] }.into(),
+				vec![KzMember, KgMember],
+			),
+			(
+				"exchange.commit_fields",
+				X::commit_fields { document: id(1), root: id(0x5e) }.into(),
+				vec![OriginIssuer],
+			),
 		];
 		let mut wrong = Vec::new();
 		for (name, call, expected) in &cases {
@@ -776,7 +830,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));
 		assert_eq!(
 			cases.len(),
-			50,
+			58,
 			"every custom call but close (and each kind of register), and contract uploads"
 		);
 

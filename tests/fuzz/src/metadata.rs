@@ -6,15 +6,16 @@ use codec::Decode;
 use frame_metadata::{v15::RuntimeMetadataV15, RuntimeMetadata, RuntimeMetadataPrefixed};
 
 /// Tamga's own pallets, as named in the runtime.
-pub const TAMGA_PALLETS: [&str; 4] = ["Governance", "Certificates", "Carnets", "Aeo"];
+pub const TAMGA_PALLETS: [&str; 5] = ["Governance", "Certificates", "Carnets", "Aeo", "Exchange"];
 /// Tamga's own runtime APIs.
-pub const TAMGA_APIS: [&str; 6] = [
+pub const TAMGA_APIS: [&str; 7] = [
 	"NodeAdmissionApi",
 	"CertificatesApi",
 	"DocumentLookupApi",
 	"DocumentTypesApi",
 	"CarnetsApi",
 	"AeoApi",
+	"ExchangeApi",
 ];
 
 /// One runtime API method: its entry name and the types of its arguments, in order.

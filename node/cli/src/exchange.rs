@@ -1,0 +1,485 @@
+//! `tamga exchange`: the information space between administrations, through a node's
+//! JSON-RPC — data-sharing agreements (what your administration gives each partner and
+//! receives from it, per kind of document and field group), your administration's
+//! exchange key, and the field commitments that let a partner prove the groups of a
+//! document it received without seeing the others.
+//!
+//! Grants are written `kind:group=mode` (e.g. `veterinary:goods=read`), or `kind:*=mode`
+//! for every group of a kind; modes are `none`, `read`, `readAppend`, `full`.
+//!
+//! Exit codes: 0 done (for `check`: every revealed group matches the chain), 1 `check`:
+//! they do not, or the document has no commitment; 2 error.
+
+use std::path::{Path, PathBuf};
+
+use pallet_tamga_exchange::{Call as ExchangeCall, Pair, Terms};
+use serde_json::json;
+use sp_core::H256;
+use tamga_primitives::{
+	exchange::{fields_root, group_leaf, root_from_disclosure, DisclosedGroup, Hash32},
+	CountryCode, FieldGroup, Grant, Grants, Named, FIELD_GROUPS,
+};
+use tamga_rpc_types::exchange::{
+	grants_table, AgreementJson, AgreementsJson, CommitmentJson, DisclosedGroupJson,
+	DisclosureFile, GrantJson,
+};
+use tamga_runtime::{Runtime, RuntimeCall};
+
+use crate::{
+	support::{print_json, Verdict},
+	tx::{from_hex, to_hex, Rpc},
+};
+
+/// The information space: agreements, exchange keys, field commitments.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Grants: kind:group=mode, e.g. veterinary:goods=read, or \
+	              veterinary:*=read for every group. Exit codes: 0 done (check: the revealed \
+	              groups match the chain), 1 check: they do not, 2 error.")]
+pub struct ExchangeCmd {
+	/// The node to talk to and the signing account.
+	#[command(flatten)]
+	pub connection: crate::tx::Connection,
+
+	/// What to do.
+	#[command(subcommand)]
+	pub action: Action,
+}
+
+/// One `--give` or `--receive`: `kind:group=mode`, or `kind:*=mode`.
+#[derive(Debug, Clone)]
+pub struct GrantArg(Vec<Grant>);
+
+fn grant_arg(text: &str) -> Result<GrantArg, String> {
+	if let Some((kind, mode)) = text.split_once(":*=") {
+		let kind = kind.parse().map_err(|e| format!("`{text}` has a kind that {e}"))?;
+		let access = mode.parse().map_err(|e| format!("`{text}` has a mode that {e}"))?;
+		let all = FieldGroup::ALL.iter().map(|group| Grant { kind, group: *group, access });
+		return Ok(GrantArg(all.collect()));
+	}
+	text.parse::<Grant>().map(|g| GrantArg(vec![g])).map_err(|e| format!("`{text}` {e}"))
+}
+
+fn table(args: &[GrantArg]) -> Grants {
+	Grants::of(&args.iter().flat_map(|a| a.0.iter().copied()).collect::<Vec<_>>())
+}
+
+/// An exchange action.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+	/// Propose terms to another administration (or new terms for an agreement in force):
+	/// what yours gives and, if it differs, what it receives. The partner accepts them.
+	Propose {
+		/// The partner administration's country.
+		#[arg(long)]
+		partner: CountryCode,
+		/// A grant your administration gives (repeat the flag).
+		#[arg(long = "give", value_parser = grant_arg, required = true)]
+		gives: Vec<GrantArg>,
+		/// A grant it receives (repeat); omitted: the same as it gives (symmetric).
+		#[arg(long = "receive", value_parser = grant_arg)]
+		receives: Vec<GrantArg>,
+		/// Propose receiving nothing (a one-way agreement) instead of the same.
+		#[arg(long, conflicts_with = "receives")]
+		receive_nothing: bool,
+	},
+	/// Accept the terms a partner proposed: they are read from the chain, printed, and
+	/// signed as read.
+	Accept {
+		/// The partner that proposed them.
+		#[arg(long)]
+		partner: CountryCode,
+	},
+	/// Decline (or, as proposer, withdraw) the terms proposed between you and a partner.
+	Decline {
+		/// The partner.
+		#[arg(long)]
+		partner: CountryCode,
+	},
+	/// Suspend an active agreement (only your administration resumes it).
+	Suspend {
+		/// The partner.
+		#[arg(long)]
+		partner: CountryCode,
+	},
+	/// Resume an agreement your administration suspended.
+	Resume {
+		/// The partner.
+		#[arg(long)]
+		partner: CountryCode,
+	},
+	/// Terminate an agreement for good.
+	Terminate {
+		/// The partner.
+		#[arg(long)]
+		partner: CountryCode,
+	},
+	/// Set your administration's exchange key (X25519 public key) partners encrypt to.
+	SetKey {
+		/// The key, 0x and 64 hex digits.
+		#[arg(long)]
+		key: String,
+	},
+	/// List an administration's agreements: per partner, what it gives and receives, and
+	/// terms proposed.
+	Agreements {
+		/// The administration.
+		#[arg(long)]
+		country: CountryCode,
+		/// Only the agreement with this partner (a terminated one too).
+		#[arg(long)]
+		partner: Option<CountryCode>,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// As a document's author: salt its field groups, commit to them on chain, and write
+	/// the groups with their salts to --out (keep it: disclosures are made from it).
+	Commit {
+		/// The anchored document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// A group's content from a file: `group=FILE` (repeat; groups not given are
+		/// committed empty).
+		#[arg(long = "group", value_parser = group_file)]
+		groups: Vec<(FieldGroup, PathBuf)>,
+		/// Where to write the salted groups.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Write a disclosure of some groups of a committed document: those named revealed,
+	/// the others hidden (their leaves only).
+	Disclose {
+		/// The salted groups `commit` wrote.
+		#[arg(long)]
+		fields: PathBuf,
+		/// The groups to reveal, comma-separated.
+		#[arg(long, value_delimiter = ',', value_parser = crate::flags::named::<FieldGroup>())]
+		reveal: Vec<FieldGroup>,
+		/// Where to write the disclosure.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Check a disclosure against the document's commitment on chain (exit 0 it holds).
+	Check {
+		/// The disclosure.
+		#[arg(long)]
+		disclosure: PathBuf,
+	},
+}
+
+fn group_file(text: &str) -> Result<(FieldGroup, PathBuf), String> {
+	let (group, file) =
+		text.split_once('=').ok_or_else(|| format!("`{text}` is not group=FILE"))?;
+	let group = group.parse().map_err(|e| format!("`{text}` has a group that {e}"))?;
+	Ok((group, PathBuf::from(file)))
+}
+
+fn hash(what: &str, text: &str) -> Result<H256, String> {
+	tamga_rpc::hex::parse_h256(what, text)
+}
+
+fn bytes32(what: &str, text: &str) -> Result<Hash32, String> {
+	hash(what, text).map(|h| h.0)
+}
+
+impl ExchangeCmd {
+	/// Runs the action.
+	pub fn run(&self) -> Result<Verdict, String> {
+		let call = match &self.action {
+			Action::Agreements { country, partner, json } => {
+				return agreements(&self.connection.rpc()?, *country, *partner, *json)
+			},
+			Action::Commit { document, groups, out } => return self.commit(document, groups, out),
+			Action::Disclose { fields, reveal, out } => return disclose(fields, reveal, out),
+			Action::Check { disclosure } => return check(&self.connection.rpc()?, disclosure),
+			Action::Propose { partner, gives, receives, receive_nothing } => {
+				let receives = match (*receive_nothing, receives.is_empty()) {
+					(true, _) => Some(Grants::NONE),
+					(false, true) => None,
+					(false, false) => Some(table(receives)),
+				};
+				ExchangeCall::propose {
+					partner: *partner.as_bytes(),
+					gives: table(gives),
+					receives,
+				}
+			},
+			Action::Accept { partner } => {
+				let terms = self.proposed_terms(*partner)?;
+				ExchangeCall::accept { partner: *partner.as_bytes(), terms }
+			},
+			Action::Decline { partner } => ExchangeCall::decline { partner: *partner.as_bytes() },
+			Action::Suspend { partner } => ExchangeCall::suspend { partner: *partner.as_bytes() },
+			Action::Resume { partner } => ExchangeCall::resume { partner: *partner.as_bytes() },
+			Action::Terminate { partner } => {
+				ExchangeCall::terminate { partner: *partner.as_bytes() }
+			},
+			Action::SetKey { key } => {
+				ExchangeCall::set_exchange_key { key: bytes32("--key", key)? }
+			},
+		};
+		let rpc = self.connection.rpc()?;
+		Ok(self.connection.submit(&rpc, RuntimeCall::Exchange(call))?.verdict())
+	}
+
+	/// The administration the signing account is a member account of.
+	fn own_country(&self, rpc: &Rpc) -> Result<CountryCode, String> {
+		use codec::Decode;
+		let signer = crate::tx::Signer::from_suri(&self.connection.secret.suri()?)?;
+		let key = pallet_tamga_governance::MemberOf::<Runtime>::hashed_key_for(signer.account());
+		let raw = rpc.storage(&key)?.ok_or("the signing account is no member account")?;
+		CountryCode::decode(&mut &raw[..]).map_err(|e| format!("membership does not decode: {e}"))
+	}
+
+	/// The terms `partner` proposed to the signer's administration, printed.
+	fn proposed_terms(&self, partner: CountryCode) -> Result<Terms, String> {
+		let rpc = self.connection.rpc()?;
+		let own = self.own_country(&rpc)?;
+		let answer: AgreementsJson = rpc.ask("tamga_exchangeAgreements", json!([own, partner]))?;
+		let proposal = answer
+			.agreements
+			.into_iter()
+			.find_map(|a| a.proposal)
+			.ok_or_else(|| format!("{partner} has proposed no terms to {own}"))?;
+		if proposal.by != partner {
+			return Err(format!("the terms between {own} and {partner} are {own}'s own proposal"));
+		}
+		println!("accepting {partner}'s terms:");
+		print_grants("  you give", &proposal.gives);
+		print_grants("  you receive", &proposal.receives);
+		let pair =
+			Pair::of(own, partner).ok_or("an administration has no agreement with itself")?;
+		Ok(Terms::from_side(
+			pair,
+			own,
+			grants_table(&proposal.gives),
+			grants_table(&proposal.receives),
+		))
+	}
+
+	/// Salts and commits `groups` of `document`, writing them to `out` first.
+	fn commit(
+		&self,
+		document: &str,
+		groups: &[(FieldGroup, PathBuf)],
+		out: &Path,
+	) -> Result<Verdict, String> {
+		let id = hash("--document", document)?;
+		let mut contents: [Vec<u8>; FIELD_GROUPS] = Default::default();
+		for (group, file) in groups {
+			contents[group.index()] =
+				std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+		}
+		let mut revealed = Vec::with_capacity(FIELD_GROUPS);
+		let mut leaves = [[0u8; 32]; FIELD_GROUPS];
+		for group in FieldGroup::ALL {
+			let mut salt = [0u8; 32];
+			getrandom::getrandom(&mut salt)
+				.map_err(|e| format!("no randomness for a salt: {e}"))?;
+			let content = std::mem::take(&mut contents[group.index()]);
+			leaves[group.index()] = group_leaf(*group, &salt, &content);
+			revealed.push(DisclosedGroupJson::Revealed {
+				group: *group,
+				salt: to_hex(&salt),
+				content: to_hex(&content),
+			});
+		}
+		let root = H256(fields_root(&leaves));
+		write_file(out, &DisclosureFile { document: to_hex(id.as_bytes()), groups: revealed })?;
+		println!("salted field groups written to {} (keep it)", out.display());
+		println!("field commitment: {}", to_hex(root.as_bytes()));
+		let rpc = self.connection.rpc()?;
+		let call = ExchangeCall::commit_fields { document: id, root };
+		Ok(self.connection.submit(&rpc, RuntimeCall::Exchange(call))?.verdict())
+	}
+}
+
+fn write_file(path: &Path, file: &DisclosureFile) -> Result<(), String> {
+	let text = serde_json::to_string_pretty(file).expect("JSON serialises");
+	std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn read_file(path: &Path) -> Result<DisclosureFile, String> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+	serde_json::from_str(&text).map_err(|e| format!("{} is no disclosure: {e}", path.display()))
+}
+
+/// The groups of `file` as the primitives take them.
+fn groups(file: &DisclosureFile) -> Result<Vec<DisclosedGroup>, String> {
+	file.groups
+		.iter()
+		.map(|g| match g {
+			DisclosedGroupJson::Revealed { group, salt, content } => Ok(DisclosedGroup::Revealed {
+				group: *group,
+				salt: bytes32("salt", salt)?,
+				content: from_hex(content)?,
+			}),
+			DisclosedGroupJson::Hidden { group, leaf } => {
+				Ok(DisclosedGroup::Hidden { group: *group, leaf: bytes32("leaf", leaf)? })
+			},
+		})
+		.collect()
+}
+
+/// Writes a disclosure of `fields` revealing `reveal` only.
+fn disclose(fields: &Path, reveal: &[FieldGroup], out: &Path) -> Result<Verdict, String> {
+	let file = read_file(fields)?;
+	let mut disclosed = Vec::with_capacity(FIELD_GROUPS);
+	for group in groups(&file)? {
+		let hidden = !reveal.contains(&group.group());
+		disclosed.push(match group {
+			DisclosedGroup::Hidden { group, leaf } => {
+				if !hidden {
+					return Err(format!("{} holds only the leaf of {group}", fields.display()));
+				}
+				DisclosedGroupJson::Hidden { group, leaf: to_hex(&leaf) }
+			},
+			revealed if hidden => DisclosedGroupJson::Hidden {
+				group: revealed.group(),
+				leaf: to_hex(&revealed.leaf()),
+			},
+			DisclosedGroup::Revealed { group, salt, content } => DisclosedGroupJson::Revealed {
+				group,
+				salt: to_hex(&salt),
+				content: to_hex(&content),
+			},
+		});
+	}
+	write_file(out, &DisclosureFile { document: file.document, groups: disclosed })?;
+	let names: Vec<_> = reveal.iter().map(|g| g.as_str()).collect();
+	println!("disclosure of {} written to {}", names.join(", "), out.display());
+	Ok(Verdict::Done)
+}
+
+/// Checks a disclosure against the chain: exit 0 if it leads to the document's
+/// commitment.
+fn check(rpc: &Rpc, path: &Path) -> Result<Verdict, String> {
+	let file = read_file(path)?;
+	let id = hash("document", &file.document)?;
+	let answer: CommitmentJson =
+		rpc.ask("tamga_exchangeCommitment", json!([to_hex(id.as_bytes())]))?;
+	let Some(on_chain) = answer.root else {
+		println!("NO COMMITMENT: document {} has no field commitment on chain", file.document);
+		return Ok(Verdict::Invalid);
+	};
+	let groups = groups(&file)?;
+	let Some(root) = root_from_disclosure(&groups) else {
+		return Err(format!("{} must name each of the {FIELD_GROUPS} groups once", path.display()));
+	};
+	let revealed: Vec<_> = groups
+		.iter()
+		.filter(|g| matches!(g, DisclosedGroup::Revealed { .. }))
+		.map(|g| g.group().as_str())
+		.collect();
+	if to_hex(&root) == on_chain {
+		println!("VALID: {} match the document's commitment", revealed.join(", "));
+		println!("read from {}", crate::finality::block_label(&answer.at));
+		Ok(Verdict::Done)
+	} else {
+		println!("NOT GENUINE: the disclosed groups do not match the document's commitment");
+		Ok(Verdict::Invalid)
+	}
+}
+
+fn print_grants(label: &str, grants: &[GrantJson]) {
+	if grants.is_empty() {
+		println!("{label}: nothing");
+		return;
+	}
+	let text: Vec<_> = grants.iter().map(|g| Grant::from(*g).to_string()).collect();
+	println!("{label}: {}", text.join(", "));
+}
+
+fn print_agreement(agreement: &AgreementJson) {
+	let by = agreement.by.map(|c| format!(" by {c}")).unwrap_or_default();
+	let since = agreement.since.map(|b| format!(", since block #{b}")).unwrap_or_default();
+	println!("with {}: {}{by}{since}", agreement.partner, agreement.state);
+	print_grants("  gives", &agreement.gives);
+	print_grants("  receives", &agreement.receives);
+	if let Some(proposal) = &agreement.proposal {
+		println!("  proposed by {} in block #{}:", proposal.by, proposal.block);
+		print_grants("    gives", &proposal.gives);
+		print_grants("    receives", &proposal.receives);
+	}
+}
+
+/// Prints `country`'s agreements (or the one with `partner`).
+fn agreements(
+	rpc: &Rpc,
+	country: CountryCode,
+	partner: Option<CountryCode>,
+	json: bool,
+) -> Result<Verdict, String> {
+	let answer: AgreementsJson = rpc.ask("tamga_exchangeAgreements", json!([country, partner]))?;
+	if json {
+		print_json(&answer);
+		return Ok(Verdict::Done);
+	}
+	if answer.agreements.is_empty() {
+		println!(
+			"{country} has no data-sharing agreement{}",
+			match partner {
+				Some(p) => format!(" with {p}"),
+				None => String::new(),
+			}
+		);
+	}
+	answer.agreements.iter().for_each(print_agreement);
+	Ok(Verdict::Done)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use tamga_primitives::{Access, DocumentKind};
+
+	#[test]
+	fn grants_are_read_one_by_one_or_for_a_whole_kind() {
+		let one = grant_arg("veterinary:goods=read").unwrap();
+		let all = grant_arg("origin:*=readAppend").unwrap();
+		let table = table(&[one, all]);
+		assert_eq!(table.get(DocumentKind::Veterinary, FieldGroup::Goods), Access::Read);
+		assert_eq!(table.get(DocumentKind::Veterinary, FieldGroup::Parties), Access::None);
+		assert_eq!(table.of_kind(DocumentKind::Origin), [Access::ReadAppend; FIELD_GROUPS]);
+		assert!(grant_arg("veterinary:*=maybe").unwrap_err().contains("mode"));
+		assert!(grant_arg("veterinary").unwrap_err().contains("kind:group=access"));
+		assert!(group_file("goods").is_err());
+		assert_eq!(group_file("goods=a.xml").unwrap().0, FieldGroup::Goods);
+	}
+
+	#[test]
+	fn a_disclosure_of_a_committed_file_keeps_its_root() {
+		let dir = std::env::temp_dir().join(format!("tamga-disclose-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		let salts: [Hash32; FIELD_GROUPS] = core::array::from_fn(|i| [i as u8; 32]);
+		let full = DisclosureFile {
+			document: to_hex(&[1; 32]),
+			groups: FieldGroup::ALL
+				.iter()
+				.map(|g| DisclosedGroupJson::Revealed {
+					group: *g,
+					salt: to_hex(&salts[g.index()]),
+					content: to_hex(g.as_str().as_bytes()),
+				})
+				.collect(),
+		};
+		let (fields, out) = (dir.join("fields.json"), dir.join("out.json"));
+		write_file(&fields, &full).unwrap();
+		disclose(&fields, &[FieldGroup::Goods], &out).unwrap();
+		let partial = read_file(&out).unwrap();
+		let revealed = partial
+			.groups
+			.iter()
+			.filter(|g| matches!(g, DisclosedGroupJson::Revealed { .. }))
+			.count();
+		assert_eq!(revealed, 1);
+		assert_eq!(
+			root_from_disclosure(&groups(&partial).unwrap()),
+			root_from_disclosure(&groups(&full).unwrap())
+		);
+		// A partial disclosure cannot reveal what it does not hold.
+		assert!(disclose(&out, &[FieldGroup::Parties], &dir.join("x.json")).is_err());
+		std::fs::remove_dir_all(&dir).unwrap();
+	}
+}

@@ -1,0 +1,180 @@
+//! `tamga_exchangeAgreements`, `tamga_exchangeKey` and `tamga_exchangeCommitment`: what an
+//! administration gives and receives under its data-sharing agreements, the key partners
+//! encrypt to, and a document's field commitment. Served to consortium nodes only (not by
+//! the verifier profile).
+
+use serde::{Deserialize, Serialize};
+use tamga_primitives::{Access, CountryCode, DocumentKind, FieldGroup, Grant, Grants};
+
+use crate::block::BlockRef;
+
+/// One grant: a kind of document, a field group and the mode granted.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct GrantJson {
+	/// The kind of document.
+	pub kind: DocumentKind,
+	/// The field group.
+	pub group: FieldGroup,
+	/// The mode granted (never `none`: groups not granted are not listed).
+	pub access: Access,
+}
+
+impl From<Grant> for GrantJson {
+	fn from(grant: Grant) -> Self {
+		Self { kind: grant.kind, group: grant.group, access: grant.access }
+	}
+}
+
+impl From<GrantJson> for Grant {
+	fn from(grant: GrantJson) -> Self {
+		Self { kind: grant.kind, group: grant.group, access: grant.access }
+	}
+}
+
+/// Every grant of `grants` above `none`, kind by kind, group by group.
+pub fn grants_json(grants: &Grants) -> Vec<GrantJson> {
+	grants.entries().map(GrantJson::from).collect()
+}
+
+/// The table `grants` lists.
+pub fn grants_table(grants: &[GrantJson]) -> Grants {
+	Grants::of(&grants.iter().map(|g| Grant::from(*g)).collect::<Vec<_>>())
+}
+
+/// Terms proposed and not yet accepted, from the asking administration's side.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalJson {
+	/// The side that proposed them (the other accepts or declines).
+	pub by: CountryCode,
+	/// What the asking administration would grant its partner.
+	pub gives: Vec<GrantJson>,
+	/// What it would receive.
+	pub receives: Vec<GrantJson>,
+	/// The block in which they were proposed.
+	pub block: u64,
+}
+
+/// An agreement as one of its administrations sees it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementJson {
+	/// The other administration.
+	pub partner: CountryCode,
+	/// `proposed`, `active`, `suspended` or `terminated`.
+	pub state: String,
+	/// The side that suspended or terminated it.
+	pub by: Option<CountryCode>,
+	/// What the asking administration grants under the signed terms.
+	pub gives: Vec<GrantJson>,
+	/// What it receives under them.
+	pub receives: Vec<GrantJson>,
+	/// Whether both grant each other the same.
+	pub symmetric: bool,
+	/// Terms proposed and not yet accepted.
+	pub proposal: Option<ProposalJson>,
+	/// The block in which it was first accepted.
+	pub since: Option<u64>,
+	/// The block of its last change.
+	pub changed: u64,
+}
+
+/// The answer of `tamga_exchangeAgreements`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementsJson {
+	/// The administration asked about.
+	pub country: CountryCode,
+	/// Its agreements not terminated, in the order they were proposed (with `partner`
+	/// given: that one agreement, a terminated one too, or none).
+	pub agreements: Vec<AgreementJson>,
+	/// The block read.
+	pub at: BlockRef,
+}
+
+/// The answer of `tamga_exchangeKey`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeKeyJson {
+	/// The administration asked about.
+	pub country: CountryCode,
+	/// Its X25519 public key (`0x` and 64 hex digits), if it set one.
+	pub key: Option<String>,
+	/// The block read.
+	pub at: BlockRef,
+}
+
+/// The answer of `tamga_exchangeCommitment`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CommitmentJson {
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// The root over its field groups' salted hashes, if its author committed.
+	pub root: Option<String>,
+	/// The block read.
+	pub at: BlockRef,
+}
+
+/// One field group of a [`DisclosureFile`]: revealed (its salt and content) or hidden
+/// (its leaf alone). Bytes are `0x` and hex digits.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", tag = "type")]
+pub enum DisclosedGroupJson {
+	/// A group whose content is disclosed.
+	#[serde(rename_all = "camelCase")]
+	Revealed {
+		/// The group.
+		group: FieldGroup,
+		/// Its salt (32 bytes).
+		salt: String,
+		/// Its canonical bytes.
+		content: String,
+	},
+	/// A group that is not disclosed: its leaf only.
+	#[serde(rename_all = "camelCase")]
+	Hidden {
+		/// The group.
+		group: FieldGroup,
+		/// Its leaf (32 bytes).
+		leaf: String,
+	},
+}
+
+/// A document's field groups as its author keeps them (every group revealed: what
+/// `tamga exchange commit` writes) or as a partner receives them (the granted groups
+/// revealed, the others hidden: what `tamga exchange disclose` writes). `tamga exchange
+/// check` proves the revealed groups against the document's commitment on chain.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DisclosureFile {
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// Every field group, each once.
+	pub groups: Vec<DisclosedGroupJson>,
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn grants_travel_as_names_and_come_back_as_the_same_table() {
+		let table = Grants::NONE
+			.with(DocumentKind::Veterinary, FieldGroup::Goods, Access::Read)
+			.with(DocumentKind::Origin, FieldGroup::ValuesAndProduction, Access::ReadAppend);
+		let json = serde_json::to_string(&grants_json(&table)).unwrap();
+		assert!(
+			json.contains(r#"{"kind":"veterinary","group":"goods","access":"read"}"#),
+			"{json}"
+		);
+		assert!(json.contains(r#""group":"valuesAndProduction","access":"readAppend""#), "{json}");
+		let back: Vec<GrantJson> = serde_json::from_str(&json).unwrap();
+		assert_eq!(grants_table(&back), table);
+		assert!(serde_json::from_str::<GrantJson>(
+			r#"{"kind":"veterinary","group":"cargo","access":"read"}"#
+		)
+		.is_err());
+	}
+}

@@ -1,0 +1,186 @@
+//! `tamga_exchangeAgreements`, `tamga_exchangeKey` and `tamga_exchangeCommitment`: the
+//! information space's agreements as one administration sees them (what it gives and
+//! receives, per kind of document and field group), the key partners encrypt to, and a
+//! document's field commitment. Consortium nodes serve them; the verifier profile does not
+//! (border posts and single windows verify documents; they have no use for the members'
+//! agreements).
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use pallet_tamga_exchange::{runtime_api::ExchangeApi, AgreementView};
+use sp_api::{ApiExt, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_core::H256;
+use sp_runtime::traits::{Block as BlockT, NumberFor};
+use tamga_primitives::CountryCode;
+
+use crate::{
+	aeo::parse_country,
+	api::Tamga,
+	blocks::{block_at, invalid, runtime_error},
+	errors::{self, error},
+	hex,
+	verdict::BlockRef,
+};
+
+pub use tamga_rpc_types::exchange::{
+	grants_json, AgreementJson, AgreementsJson, CommitmentJson, ExchangeKeyJson, ProposalJson,
+};
+
+/// The exchange methods of the `tamga` namespace.
+#[rpc(server, namespace = "tamga")]
+pub trait ExchangeRpc {
+	/// The agreements of `country` (ISO code) not terminated as of block `at` (default: the
+	/// best block), as it sees them; with `partner`, that one agreement (a terminated one
+	/// too) or none.
+	#[method(name = "exchangeAgreements")]
+	fn exchange_agreements(
+		&self,
+		country: String,
+		partner: Option<String>,
+		at: Option<String>,
+	) -> RpcResult<AgreementsJson>;
+
+	/// `country`'s exchange key as of block `at`.
+	#[method(name = "exchangeKey")]
+	fn exchange_key(&self, country: String, at: Option<String>) -> RpcResult<ExchangeKeyJson>;
+
+	/// The field commitment of `document` (`0x` and 64 hex digits) as of block `at`.
+	#[method(name = "exchangeCommitment")]
+	fn exchange_commitment(
+		&self,
+		document: String,
+		at: Option<String>,
+	) -> RpcResult<CommitmentJson>;
+}
+
+/// `view` as JSON.
+pub fn agreement_json<N: Into<u64>>(view: AgreementView<N>) -> AgreementJson {
+	AgreementJson {
+		partner: view.partner,
+		state: view.state.name().as_str().into(),
+		by: view.state.by(),
+		symmetric: view.gives == view.receives,
+		gives: grants_json(&view.gives),
+		receives: grants_json(&view.receives),
+		proposal: view.proposal.map(|p| ProposalJson {
+			by: p.by,
+			gives: grants_json(&p.gives),
+			receives: grants_json(&p.receives),
+			block: p.at.into(),
+		}),
+		since: view.since.map(Into::into),
+		changed: view.changed.into(),
+	}
+}
+
+fn country_param(what: &str, text: &str) -> Result<CountryCode, ErrorObjectOwned> {
+	parse_country(what, text).map_err(invalid)
+}
+
+impl<C, Block> Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: ExchangeApi<Block, NumberFor<Block>>,
+{
+	/// Refuses a block whose runtime predates the information space.
+	fn ensure_exchange(&self, hash: H256, block: &BlockRef) -> Result<(), ErrorObjectOwned> {
+		let api = self.client.runtime_api();
+		if api.has_api::<dyn ExchangeApi<Block, NumberFor<Block>>>(hash).map_err(runtime_error)? {
+			return Ok(());
+		}
+		Err(error(
+			errors::UNSUPPORTED_BY_RUNTIME,
+			format!(
+				"the runtime of block #{} predates data-sharing agreements; ask about a later \
+				 block",
+				block.number
+			),
+		))
+	}
+}
+
+impl<C, Block> ExchangeRpcServer for Tamga<C, Block>
+where
+	Block: BlockT<Hash = H256>,
+	NumberFor<Block>: Into<u64>,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: ExchangeApi<Block, NumberFor<Block>>,
+{
+	fn exchange_agreements(
+		&self,
+		country: String,
+		partner: Option<String>,
+		at: Option<String>,
+	) -> RpcResult<AgreementsJson> {
+		let country = country_param("country", &country)?;
+		let partner = partner.map(|p| country_param("partner", &p)).transpose()?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		self.ensure_exchange(hash, &block)?;
+		let api = self.client.runtime_api();
+		let views = match partner {
+			Some(partner) => {
+				api.agreement(hash, country, partner).map_err(runtime_error)?.into_iter().collect()
+			},
+			None => api.agreements(hash, country).map_err(runtime_error)?,
+		};
+		Ok(AgreementsJson {
+			country,
+			agreements: views.into_iter().map(agreement_json).collect(),
+			at: block,
+		})
+	}
+
+	fn exchange_key(&self, country: String, at: Option<String>) -> RpcResult<ExchangeKeyJson> {
+		let country = country_param("country", &country)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		self.ensure_exchange(hash, &block)?;
+		let key = self.client.runtime_api().exchange_key(hash, country).map_err(runtime_error)?;
+		Ok(ExchangeKeyJson { country, key: key.map(|k| hex::encode(&k)), at: block })
+	}
+
+	fn exchange_commitment(
+		&self,
+		document: String,
+		at: Option<String>,
+	) -> RpcResult<CommitmentJson> {
+		let id = hex::parse_h256("document", &document).map_err(invalid)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		self.ensure_exchange(hash, &block)?;
+		let root = self.client.runtime_api().field_commitment(hash, id).map_err(runtime_error)?;
+		Ok(CommitmentJson {
+			document: hex::encode(id.as_bytes()),
+			root: root.map(|r| hex::encode(r.as_bytes())),
+			at: block,
+		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use pallet_tamga_exchange::{AgreementState, ProposalView};
+	use tamga_primitives::{Access, DocumentKind, FieldGroup, Grants};
+
+	#[test]
+	fn an_agreement_reads_as_its_sides_grants() {
+		let kg = CountryCode::new(*b"KG").unwrap();
+		let gives = Grants::NONE.with(DocumentKind::Veterinary, FieldGroup::Goods, Access::Read);
+		let view = AgreementView {
+			partner: kg,
+			state: AgreementState::Suspended { by: kg },
+			gives,
+			receives: Grants::NONE,
+			proposal: Some(ProposalView { by: kg, gives, receives: gives, at: 7u32 }),
+			since: Some(3u32),
+			changed: 9u32,
+		};
+		let json = agreement_json(view);
+		assert_eq!((json.state.as_str(), json.by, json.symmetric), ("suspended", Some(kg), false));
+		assert_eq!(json.gives.len(), 1);
+		assert!(json.receives.is_empty());
+		assert_eq!(json.proposal.unwrap().block, 7);
+		let text = serde_json::to_string(&json.gives[0]).unwrap();
+		assert_eq!(text, r#"{"kind":"veterinary","group":"goods","access":"read"}"#);
+	}
+}

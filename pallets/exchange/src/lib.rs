@@ -1,0 +1,451 @@
+//! # Tamga exchange pallet
+//!
+//! The on-chain half of the information space between administrations (issue 23): what
+//! each administration lets each partner have of its documents, the keys the partners
+//! encrypt to, and the commitments that let a partner prove the parts of a document it
+//! received. Contents never come on chain.
+//!
+//! ## Overview
+//! - **Agreements** between two administrations, stored once per pair: for each kind of
+//!   document ([`DocumentKind`](tamga_primitives::DocumentKind)) and each field group
+//!   ([`FieldGroup`](tamga_primitives::FieldGroup)) an access mode
+//!   ([`Access`](tamga_primitives::Access): none, read, read-and-append, full), in each
+//!   direction ([`Terms`]). A member account `propose`s terms to a partner (symmetric
+//!   unless it states what it receives apart from what it gives); the partner `accept`s
+//!   exactly those terms (naming them, so a counter-proposal made meanwhile is never
+//!   signed unseen) or either side `decline`s. Either side may propose new terms for an
+//!   agreement in force (the old ones apply until accepted), `suspend` it (only that side
+//!   `resume`s) or `terminate` it. While an agreement is not active nothing is granted.
+//! - **Exchange keys**: each administration's X25519 public key, to which partners encrypt
+//!   what they send; set and rotated by its member accounts.
+//! - **Field commitments**: the author of an anchored document commits, once, to the
+//!   salted hashes of its field groups
+//!   ([`fields_root`](tamga_primitives::exchange::fields_root)), so a partner that
+//!   receives only some groups proves them against the chain.
+//!
+//! An administration that leaves the consortium takes its agreements and key with it.
+//! Who may act is decided by the governance pallet's [`Permissions`].
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod runtime_api;
+pub mod types;
+pub mod view;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::{Agreement, AgreementState, AgreementStateName, Pair, Proposal, Terms};
+pub use view::{AgreementView, ProposalView};
+pub use weights::WeightInfo;
+
+/// What the exchange pallet needs to know of an anchored document: who anchored it.
+pub trait AnchoredDocuments<AccountId> {
+	/// The account that anchored document `id` (its issuer, or the approved exporter of an
+	/// origin declaration), or `None` if no document has that id.
+	fn author(id: &sp_core::H256) -> Option<AccountId>;
+
+	/// Benchmarks only: anchors a document `id` authored by `author`, an issuer of
+	/// `country` that [`Permissions::set_up_party`](tamga_primitives::Permissions) made.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_document(id: &sp_core::H256, author: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use tamga_primitives::{CountryCode, Grants, Permissions};
+
+	use crate::{
+		types::{Agreement, AgreementState, Pair, Proposal, Terms},
+		weights::WeightInfo,
+		AnchoredDocuments,
+	};
+
+	/// An agreement as stored.
+	pub type AgreementOf<T> = Agreement<BlockNumberFor<T>>;
+
+	/// The current storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// Who may act: the governance pallet.
+		type Permissions: Permissions<Self::AccountId, BlockNumberFor<Self>>;
+		/// The anchored documents (the certificates pallet), for field commitments.
+		type Documents: AnchoredDocuments<Self::AccountId>;
+		/// The most agreements not terminated one administration may have.
+		#[pallet::constant]
+		type MaxPartners: Get<u32>;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Agreements, by the pair of administrations (smaller country code first). A
+	/// terminated one stays until the two propose a new one.
+	#[pallet::storage]
+	pub type Agreements<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		Blake2_128Concat,
+		CountryCode,
+		AgreementOf<T>,
+	>;
+
+	/// Each administration's partners in agreements not terminated.
+	#[pallet::storage]
+	pub type Partners<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		BoundedVec<CountryCode, T::MaxPartners>,
+		ValueQuery,
+	>;
+
+	/// Each administration's X25519 public key, to which partners encrypt what they send.
+	#[pallet::storage]
+	pub type ExchangeKeys<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, [u8; 32]>;
+
+	/// Field commitments of anchored documents, by document id: the root over the salted
+	/// hashes of the document's field groups, set once by its author.
+	#[pallet::storage]
+	pub type FieldCommitments<T: Config> = StorageMap<_, Identity, H256, H256>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `by` proposed terms to `partner` (`symmetric`: both grant each other the same).
+		AgreementProposed { by: CountryCode, partner: CountryCode, symmetric: bool },
+		/// `by` accepted the terms `partner` proposed; they apply from now on.
+		AgreementAccepted { by: CountryCode, partner: CountryCode },
+		/// `by` declined or withdrew the terms proposed between it and `partner`.
+		ProposalDeclined { by: CountryCode, partner: CountryCode },
+		/// `by` suspended its agreement with `partner`.
+		AgreementSuspended { by: CountryCode, partner: CountryCode },
+		/// `by` resumed its agreement with `partner`.
+		AgreementResumed { by: CountryCode, partner: CountryCode },
+		/// `by` terminated its agreement with `partner`.
+		AgreementTerminated { by: CountryCode, partner: CountryCode },
+		/// `country`'s administration set its exchange key.
+		ExchangeKeySet { country: CountryCode, key: [u8; 32] },
+		/// The author of `document` committed to its field groups.
+		FieldsCommitted { document: H256, root: H256 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The sender may not make this call, and why, in the consortium's one vocabulary.
+		Denied(tamga_primitives::Denied),
+		/// A country code is not an assigned ISO 3166-1 alpha-2 code.
+		UnknownCountry,
+		/// The partner is not a member administration.
+		UnknownAdministration,
+		/// An administration makes no agreement with itself.
+		SelfAgreement,
+		/// The terms grant nothing in either direction.
+		EmptyTerms,
+		/// One of the two administrations has `MaxPartners` agreements already.
+		TooManyPartners,
+		/// The two administrations have no agreement (or only a terminated one).
+		NoAgreement,
+		/// No terms are proposed between the two.
+		NoProposal,
+		/// The sender's administration proposed these terms itself: the partner accepts.
+		OwnProposal,
+		/// The proposed terms are not the ones the sender named: read them again.
+		TermsChanged,
+		/// The agreement is not active (only an active one can be suspended).
+		NotActive,
+		/// The agreement is not suspended, or the sender's administration did not
+		/// suspend it.
+		NotSuspendedByYou,
+		/// An exchange key of all zeros is no key.
+		InvalidKey,
+		/// No document has this id.
+		UnknownDocument,
+		/// Only the document's author commits to its field groups.
+		NotAuthor,
+		/// The document's field groups are committed already (a commitment never changes).
+		AlreadyCommitted,
+	}
+
+	tamga_primitives::impl_from_denied!(Error);
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Proposes to `partner`'s administration terms by which the sender's administration
+		/// grants `gives` and receives `receives` (`None`: the same as it gives). Creates the
+		/// agreement if the two have none (or only a terminated one); otherwise replaces
+		/// the terms proposed so far (a counter-proposal), while terms in force apply until
+		/// the new ones are accepted.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::propose())]
+		pub fn propose(
+			origin: OriginFor<T>,
+			partner: [u8; 2],
+			gives: Grants,
+			receives: Option<Grants>,
+		) -> DispatchResult {
+			let (by, partner, pair) = Self::ensure_pair(origin, partner)?;
+			ensure!(T::Permissions::is_administration(partner), Error::<T>::UnknownAdministration);
+			let terms = Terms::from_side(pair, by, gives, receives.unwrap_or(gives));
+			ensure!(!terms.is_empty(), Error::<T>::EmptyTerms);
+			let proposal = Proposal { by, terms, at: Self::now() };
+			match Agreements::<T>::get(pair.first, pair.second).filter(|a| a.is_open()) {
+				Some(mut agreement) => {
+					agreement.proposal = Some(proposal);
+					agreement.changed = Self::now();
+					Agreements::<T>::insert(pair.first, pair.second, agreement);
+				},
+				None => {
+					for (side, other) in [(pair.first, pair.second), (pair.second, pair.first)] {
+						Partners::<T>::try_mutate(side, |partners| partners.try_push(other))
+							.map_err(|_| Error::<T>::TooManyPartners)?;
+					}
+					Agreements::<T>::insert(
+						pair.first,
+						pair.second,
+						AgreementOf::<T> {
+							state: AgreementState::Proposed,
+							terms: Terms::default(),
+							proposal: Some(proposal),
+							since: None,
+							changed: Self::now(),
+						},
+					);
+				},
+			}
+			let symmetric = terms.is_symmetric();
+			Self::deposit_event(Event::AgreementProposed { by, partner, symmetric });
+			Ok(())
+		}
+
+		/// Accepts the terms `partner`'s administration proposed, which must be `terms`
+		/// (what the sender read). The agreement becomes active with them (a suspended
+		/// one stays suspended, with the new terms).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::accept())]
+		pub fn accept(origin: OriginFor<T>, partner: [u8; 2], terms: Terms) -> DispatchResult {
+			let (by, partner, pair) = Self::ensure_pair(origin, partner)?;
+			Self::update(pair, |agreement| {
+				let proposal = agreement.proposal.ok_or(Error::<T>::NoProposal)?;
+				ensure!(proposal.by != by, Error::<T>::OwnProposal);
+				ensure!(proposal.terms == terms, Error::<T>::TermsChanged);
+				agreement.terms = proposal.terms;
+				agreement.proposal = None;
+				if agreement.state == AgreementState::Proposed {
+					agreement.state = AgreementState::Active;
+					agreement.since = Some(Self::now());
+				}
+				Ok(())
+			})?;
+			Self::deposit_event(Event::AgreementAccepted { by, partner });
+			Ok(())
+		}
+
+		/// Declines the terms proposed between the sender's administration and `partner`'s
+		/// (the proposer withdraws them the same way). An agreement never accepted ends
+		/// with it; one in force keeps its terms.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::decline())]
+		pub fn decline(origin: OriginFor<T>, partner: [u8; 2]) -> DispatchResult {
+			let (by, partner, pair) = Self::ensure_pair(origin, partner)?;
+			let mut ended = false;
+			Self::update(pair, |agreement| {
+				agreement.proposal.take().ok_or(Error::<T>::NoProposal)?;
+				if agreement.state == AgreementState::Proposed {
+					agreement.state = AgreementState::Terminated { by };
+					ended = true;
+				}
+				Ok(())
+			})?;
+			if ended {
+				Self::free_places(pair);
+			}
+			Self::deposit_event(Event::ProposalDeclined { by, partner });
+			Ok(())
+		}
+
+		/// Suspends the active agreement with `partner`'s administration: nothing is
+		/// granted either way until the sender's administration resumes it.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, partner: [u8; 2]) -> DispatchResult {
+			let (by, partner, pair) = Self::ensure_pair(origin, partner)?;
+			Self::update(pair, |agreement| {
+				ensure!(agreement.state == AgreementState::Active, Error::<T>::NotActive);
+				agreement.state = AgreementState::Suspended { by };
+				Ok(())
+			})?;
+			Self::deposit_event(Event::AgreementSuspended { by, partner });
+			Ok(())
+		}
+
+		/// Resumes the agreement with `partner`'s administration that the sender's
+		/// administration suspended.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::resume())]
+		pub fn resume(origin: OriginFor<T>, partner: [u8; 2]) -> DispatchResult {
+			let (by, partner, pair) = Self::ensure_pair(origin, partner)?;
+			Self::update(pair, |agreement| {
+				ensure!(
+					agreement.state == AgreementState::Suspended { by },
+					Error::<T>::NotSuspendedByYou
+				);
+				agreement.state = AgreementState::Active;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::AgreementResumed { by, partner });
+			Ok(())
+		}
+
+		/// Terminates the agreement with `partner`'s administration for good, at any stage;
+		/// the two may then propose a new one.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::terminate())]
+		pub fn terminate(origin: OriginFor<T>, partner: [u8; 2]) -> DispatchResult {
+			let (by, partner, pair) = Self::ensure_pair(origin, partner)?;
+			Self::end(pair, by)?;
+			Self::deposit_event(Event::AgreementTerminated { by, partner });
+			Ok(())
+		}
+
+		/// Sets the X25519 public key of the sender's administration, to which partners
+		/// encrypt what they send it (replacing the previous one).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_exchange_key())]
+		pub fn set_exchange_key(origin: OriginFor<T>, key: [u8; 32]) -> DispatchResult {
+			let member = ensure_signed(origin)?;
+			let country = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
+			ensure!(key != [0; 32], Error::<T>::InvalidKey);
+			ExchangeKeys::<T>::insert(country, key);
+			Self::deposit_event(Event::ExchangeKeySet { country, key });
+			Ok(())
+		}
+
+		/// Commits, once, to the field groups of anchored document `document`: `root` is
+		/// the root over the salted hashes of its groups. Only the document's author, in
+		/// good standing, may.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::commit_fields())]
+		pub fn commit_fields(origin: OriginFor<T>, document: H256, root: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let author = T::Documents::author(&document).ok_or(Error::<T>::UnknownDocument)?;
+			ensure!(who == author, Error::<T>::NotAuthor);
+			let standing = T::Permissions::party(&who).ok_or(Error::<T>::NotAuthor)?;
+			ensure!(
+				standing.in_good_standing
+					&& standing.key_cutoff.is_none_or(|cutoff| Self::now() <= cutoff),
+				Error::<T>::NotAuthor
+			);
+			ensure!(!FieldCommitments::<T>::contains_key(document), Error::<T>::AlreadyCommitted);
+			FieldCommitments::<T>::insert(document, root);
+			Self::deposit_event(Event::FieldsCommitted { document, root });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The current block number.
+		pub(crate) fn now() -> BlockNumberFor<T> {
+			frame_system::Pallet::<T>::block_number()
+		}
+
+		/// Checks that `origin` is a member account; returns its administration, `partner`
+		/// as a country and the pair of the two.
+		fn ensure_pair(
+			origin: OriginFor<T>,
+			partner: [u8; 2],
+		) -> Result<(CountryCode, CountryCode, Pair), DispatchError> {
+			let member = ensure_signed(origin)?;
+			let by = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
+			let partner = CountryCode::new(partner).ok_or(Error::<T>::UnknownCountry)?;
+			let pair = Pair::of(by, partner).ok_or(Error::<T>::SelfAgreement)?;
+			Ok((by, partner, pair))
+		}
+
+		/// Applies `update` to the open agreement of `pair` and stores it if it succeeds.
+		fn update(
+			pair: Pair,
+			update: impl FnOnce(&mut AgreementOf<T>) -> Result<(), Error<T>>,
+		) -> DispatchResult {
+			Agreements::<T>::try_mutate(pair.first, pair.second, |stored| {
+				let agreement =
+					stored.as_mut().filter(|a| a.is_open()).ok_or(Error::<T>::NoAgreement)?;
+				update(agreement)?;
+				agreement.changed = Self::now();
+				Ok(())
+			})
+		}
+
+		/// Terminates the open agreement of `pair` by `by` and frees both sides' places.
+		pub(crate) fn end(pair: Pair, by: CountryCode) -> DispatchResult {
+			Self::update(pair, |agreement| {
+				agreement.state = AgreementState::Terminated { by };
+				agreement.proposal = None;
+				Ok(())
+			})?;
+			Self::free_places(pair);
+			Ok(())
+		}
+
+		/// Removes each side of `pair` from the other's partners.
+		fn free_places(pair: Pair) {
+			Partners::<T>::mutate(pair.first, |partners| partners.retain(|p| *p != pair.second));
+			Partners::<T>::mutate(pair.second, |partners| partners.retain(|p| *p != pair.first));
+		}
+	}
+}
+
+impl<T: Config> tamga_primitives::OnAdministrationLeft for Pallet<T> {
+	/// Terminates every agreement of the administration that left (by it), freeing its
+	/// partners' places, and removes its exchange key; at most `MaxPartners` agreements.
+	fn on_administration_left(
+		country: tamga_primitives::CountryCode,
+	) -> frame_support::weights::Weight {
+		let partners = Partners::<T>::get(country);
+		for partner in &partners {
+			if let Some(pair) = types::Pair::of(country, *partner) {
+				// The list holds only agreements not terminated yet: ending one cannot fail.
+				let _ = Self::end(pair, country);
+				Self::deposit_event(Event::AgreementTerminated { by: country, partner: *partner });
+			}
+		}
+		ExchangeKeys::<T>::remove(country);
+		Self::departure_weight(partners.len() as u64)
+	}
+
+	fn max_weight() -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		Self::departure_weight(T::MaxPartners::get().into())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// A leaving administration's departure: its partner list read and its key removed,
+	/// and per agreement the agreement read and written and both sides' lists read and
+	/// written.
+	fn departure_weight(count: u64) -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		T::DbWeight::get()
+			.reads_writes(1, 1)
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3).saturating_mul(count))
+	}
+}

@@ -1,0 +1,24 @@
+//! The runtime API through which the node's RPC and the `tamga` tool read agreements,
+//! grants, exchange keys and field commitments.
+
+use alloc::vec::Vec;
+use sp_core::H256;
+use tamga_primitives::{Access, CountryCode, DocumentKind, FIELD_GROUPS};
+
+use crate::view::AgreementView;
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the exchange pallet.
+	pub trait ExchangeApi<BlockNumber> where BlockNumber: codec::Codec {
+		/// Every agreement of `country` not terminated, as it sees them.
+		fn agreements(country: CountryCode) -> Vec<AgreementView<BlockNumber>>;
+		/// The agreement between `country` and `partner`, as `country` sees it.
+		fn agreement(country: CountryCode, partner: CountryCode) -> Option<AgreementView<BlockNumber>>;
+		/// What `from` grants `to` now for documents of `kind`, group by group.
+		fn granted(from: CountryCode, to: CountryCode, kind: DocumentKind) -> [Access; FIELD_GROUPS];
+		/// `country`'s exchange key.
+		fn exchange_key(country: CountryCode) -> Option<[u8; 32]>;
+		/// The field commitment of `document`.
+		fn field_commitment(document: H256) -> Option<H256>;
+	}
+}
