@@ -187,6 +187,21 @@ impl_runtime_apis! {
 		fn field_commitment(document: sp_core::H256) -> Option<sp_core::H256> {
 			Exchange::field_commitment(document)
 		}
+
+		fn receipts(
+			to: tamga_primitives::CountryCode,
+			from: Option<tamga_primitives::CountryCode>,
+			page: u32,
+			limit: u32,
+		) -> pallet_tamga_exchange::ReceiptsPage<BlockNumber> {
+			Exchange::receipts(to, from, page, limit)
+		}
+
+		fn appendices(
+			document: sp_core::H256,
+		) -> Vec<(u32, pallet_tamga_exchange::Appendix<BlockNumber>)> {
+			Exchange::appendices(document)
+		}
 	}
 
 	impl pallet_tamga_aeo::runtime_api::AeoApi<Block, AccountId, BlockNumber> for Runtime {

@@ -8,7 +8,7 @@
 //!
 //! | standing | may send |
 //! |---|---|
-//! | member account | governance (propose, vote, close, withdraw a proposal, its members, accreditations and nodes), revoking its issuers' certificates, rule slots, carnet closing and claims, every AEO and MRA call, every data-sharing agreement call and its exchange key, contract uploads, instantiations and calls, `System::apply_authorized_upgrade`, `Session::set_keys` (for the validator it is about to propose) |
+//! | member account | governance (propose, vote, close, withdraw a proposal, its members, accreditations and nodes), revoking its issuers' certificates, rule slots, carnet closing and claims, every AEO and MRA call, every data-sharing agreement call, its exchange key, receipts of deliveries and records appended to documents, contract uploads, instantiations and calls, `System::apply_authorized_upgrade`, `Session::set_keys` (for the validator it is about to propose) |
 //! | validator | `Session::set_keys` |
 //! | issuer of certificates (origin, veterinary, phytosanitary, conformity, licences) | register, replace, revoke, batches, revoking batch members, endorsing and rejecting applications, committing to its documents' field groups |
 //! | issuer of carnets (guaranteeing association) | issue and close carnets |
@@ -92,6 +92,8 @@ fn member_may(call: &RuntimeCall) -> bool {
 				| Exchange::resume { .. }
 				| Exchange::terminate { .. }
 				| Exchange::set_exchange_key { .. }
+				| Exchange::record_receipt { .. }
+				| Exchange::append { .. }
 		),
 		RuntimeCall::Contracts(call) => matches!(
 			call,

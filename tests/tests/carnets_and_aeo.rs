@@ -13,10 +13,12 @@
 //! - On the same network, the information space (`tamga exchange`): KZ proposes to share
 //!   veterinary certificates' goods and parties with KG; KZ cannot accept its own terms,
 //!   AM (no side) has none to accept or suspend; KG accepts what it read and AM's node
-//!   shows what each side gives and receives. KZ's chamber commits to a CT-1's field
-//!   groups; a disclosure of two groups checks against the chain from AM's node, a
-//!   tampered one does not, and a member account (not the author) may not commit. KG
-//!   suspends the agreement and KZ cannot resume it.
+//!   shows what each side gives and receives. KZ's veterinary service commits to a
+//!   certificate's field groups; a disclosure of two groups checks against the chain
+//!   from AM's node, a tampered one does not, and a member account (not the author) may
+//!   not commit. KG acknowledges the two groups on chain (a group not granted is
+//!   refused); under `read` it cannot append its control result, under `readAppend` it
+//!   does. KG suspends the agreement and KZ cannot resume it.
 
 use serde_json::{json, Value};
 use tamga_rpc_types::{
@@ -458,19 +460,20 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 		finalized_answer(am, "tamga_exchangeKey", &[json!("KZ")], |k| k["key"].is_string());
 	assert_eq!(published["key"], json!(key));
 
-	// KZ's chamber anchors a CT-1 and commits to its field groups.
-	accredit(
-		net,
-		kz,
-		"//Alice",
-		"//Ferdie",
-		"KZ chamber",
-		&["--role", "issuer", "--kind", "origin"],
-	);
+	// KZ's veterinary service anchors a certificate and commits to its field groups.
+	let vet = ["--role", "issuer", "--kind", "veterinary"];
+	accredit(net, kz, "//Alice", "//Ferdie", "KZ veterinary service", &vet);
 	let dir = tempfile::tempdir().unwrap();
-	let paper = dir.path().join("ct1.pdf");
-	std::fs::write(&paper, b"%PDF CT-1 KZ-2026-0777 wheat to KG").unwrap();
-	let facts = cli::ct1_facts("KZ-2026-0777", "0d6f3a9b2c5e7d11");
+	let paper = dir.path().join("vet.pdf");
+	std::fs::write(&paper, b"%PDF veterinary certificate KZ-VET-0777 beef to KG").unwrap();
+	let facts: Vec<String> = cli::ct1_facts("KZ-VET-0777", "0d6f3a9b2c5e7d11")
+		.into_iter()
+		.map(|arg| match arg.as_str() {
+			"ct1" => "veterinary".to_string(),
+			"100199" => "020130".to_string(),
+			_ => arg,
+		})
+		.collect();
 	let mut register = vec!["register", "--file", paper.to_str().unwrap()];
 	register.extend(facts.iter().map(String::as_str));
 	net.check(client(kz, "cert", Some("//Ferdie"), &register).ok());
@@ -518,6 +521,59 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 	});
 	let valid = net.check(valid);
 	assert!(valid.stdout.contains("VALID: parties, goods match"), "{}", valid.stdout);
+
+	// KG acknowledges the two groups on chain; a group the agreement does not grant is
+	// refused; under `read` KG cannot append its control result.
+	let in_block = |suri, args: &[&str]| {
+		let all = [&["--wait", "in-block"][..], args].concat();
+		exchange(kg, Some(suri), &all)
+	};
+	let payload = disclosure.to_str().unwrap();
+	let receipt = |groups| {
+		let args =
+			["receipt", "--from", "KZ", "--document", &document, "--groups", groups, "--payload"];
+		[&args[..], &[payload, "--status", "acknowledged"]].concat()
+	};
+	net.check(exchange(kg, Some("//Bob"), &receipt("parties,goods")).ok());
+	assert_refused(in_block("//Bob", &receipt("transport")), "Exchange(NotGranted)");
+	let control = dir.path().join("control.xml");
+	std::fs::write(&control, "<Control><Result>compliant</Result></Control>").unwrap();
+	let append = [
+		"append",
+		"--document",
+		&document,
+		"--kind",
+		"control",
+		"--file",
+		control.to_str().unwrap(),
+	];
+	assert_refused(in_block("//Bob", &append), "Exchange(AppendNotGranted)");
+	// Under `readAppend` on the goods it can.
+	let wider = [
+		"propose",
+		"--partner",
+		"KG",
+		"--give",
+		"veterinary:goods=readAppend",
+		"--give",
+		"veterinary:parties=read",
+	];
+	net.check(exchange(kz, Some("//Alice"), &wider).ok());
+	net.check(exchange(kg, Some("//Bob"), &["accept", "--partner", "KZ"]).ok());
+	net.check(exchange(kg, Some("//Bob"), &append).ok());
+	let appended = finalized_answer(am, "tamga_exchangeAppendices", &[json!(document)], |a| {
+		a["appendices"].as_array().is_some_and(|list| !list.is_empty())
+	});
+	assert_eq!(
+		(appended["appendices"][0]["by"].clone(), appended["appendices"][0]["kind"].clone()),
+		(json!("KG"), json!("control"))
+	);
+	let receipts = net.check(exchange(am, None, &["receipts", "--country", "KG"]).ok());
+	assert!(
+		receipts.contains(&format!("from KZ document {document}: acknowledged, parties, goods")),
+		"{receipts}"
+	);
+
 	let mut tampered = file.clone();
 	for group in &mut tampered.groups {
 		if let DisclosedGroupJson::Revealed { content, .. } = group {

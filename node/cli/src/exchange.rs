@@ -1,8 +1,9 @@
 //! `tamga exchange`: the information space between administrations, through a node's
 //! JSON-RPC — data-sharing agreements (what your administration gives each partner and
 //! receives from it, per kind of document and field group), your administration's
-//! exchange key, and the field commitments that let a partner prove the groups of a
-//! document it received without seeing the others.
+//! exchange key, the field commitments that let a partner prove the groups of a document
+//! it received without seeing the others, receipts of deliveries, and the records a
+//! partner appends to a document it received.
 //!
 //! Grants are written `kind:group=mode` (e.g. `veterinary:goods=read`), or `kind:*=mode`
 //! for every group of a kind; modes are `none`, `read`, `readAppend`, `full`.
@@ -17,16 +18,17 @@ use serde_json::json;
 use sp_core::H256;
 use tamga_primitives::{
 	exchange::{fields_root, group_leaf, root_from_disclosure, DisclosedGroup, Hash32},
-	CountryCode, FieldGroup, Grant, Grants, Named, FIELD_GROUPS,
+	AppendixKind, CountryCode, FieldGroup, FieldGroups, Grant, Grants, Named, ReceiptStatus,
+	Refusal, FIELD_GROUPS,
 };
 use tamga_rpc_types::exchange::{
-	grants_table, AgreementJson, AgreementsJson, CommitmentJson, DisclosedGroupJson,
-	DisclosureFile, GrantJson,
+	grants_table, AgreementJson, AgreementsJson, AppendicesJson, CommitmentJson,
+	DisclosedGroupJson, DisclosureFile, GrantJson, ReceiptsJson,
 };
 use tamga_runtime::{Runtime, RuntimeCall};
 
 use crate::{
-	support::{print_json, Verdict},
+	support::{blake2, page_line, print_json, PageArgs, Verdict},
 	tx::{from_hex, to_hex, Rpc},
 };
 
@@ -165,6 +167,92 @@ pub enum Action {
 		#[arg(long)]
 		disclosure: PathBuf,
 	},
+	/// Record, for your administration, what came of a partner's delivery of a
+	/// document's groups.
+	Receipt {
+		/// The sending administration.
+		#[arg(long)]
+		from: CountryCode,
+		/// The document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// The groups the delivery carried, comma-separated.
+		#[arg(long, value_delimiter = ',', value_parser = crate::flags::named::<FieldGroup>(), required = true)]
+		groups: Vec<FieldGroup>,
+		/// What arrived (only its blake2-256 goes on chain).
+		#[arg(long)]
+		payload: PathBuf,
+		/// What came of it.
+		#[arg(long, value_enum)]
+		status: ReceiptArg,
+		/// Why it was rejected (with --status rejected).
+		#[arg(long, value_parser = crate::flags::named::<Refusal>())]
+		reason: Option<Refusal>,
+	},
+	/// List the receipts an administration recorded, a page at a time (at most 1,000).
+	Receipts {
+		/// The receiving administration.
+		#[arg(long)]
+		country: CountryCode,
+		/// Only deliveries from this partner.
+		#[arg(long)]
+		partner: Option<CountryCode>,
+		/// Which page.
+		#[command(flatten)]
+		page: PageArgs,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// Append a record of your administration to a document (needs readAppend or full
+	/// from the document's administration, or your own document).
+	Append {
+		/// The document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// What the record is.
+		#[arg(long, value_parser = crate::flags::named::<AppendixKind>())]
+		kind: AppendixKind,
+		/// The record (only its blake2-256 goes on chain).
+		#[arg(long)]
+		file: PathBuf,
+	},
+	/// List the records appended to a document.
+	Appendices {
+		/// The document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+}
+
+/// What came of a delivery.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReceiptArg {
+	/// The groups arrived and match the document's commitment.
+	Delivered,
+	/// Your systems took them over.
+	Acknowledged,
+	/// Refused (give --reason).
+	Rejected,
+}
+
+fn receipt_status(status: ReceiptArg, reason: Option<Refusal>) -> Result<ReceiptStatus, String> {
+	match (status, reason) {
+		(ReceiptArg::Delivered, None) => Ok(ReceiptStatus::Delivered),
+		(ReceiptArg::Acknowledged, None) => Ok(ReceiptStatus::Acknowledged),
+		(ReceiptArg::Rejected, Some(reason)) => Ok(ReceiptStatus::Rejected(reason)),
+		(ReceiptArg::Rejected, None) => Err("--status rejected needs --reason".into()),
+		(_, Some(_)) => Err("--reason goes with --status rejected only".into()),
+	}
+}
+
+fn file_hash(path: &Path) -> Result<H256, String> {
+	std::fs::read(path)
+		.map(|bytes| blake2(&bytes))
+		.map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn group_file(text: &str) -> Result<(FieldGroup, PathBuf), String> {
@@ -216,6 +304,26 @@ impl ExchangeCmd {
 			},
 			Action::SetKey { key } => {
 				ExchangeCall::set_exchange_key { key: bytes32("--key", key)? }
+			},
+			Action::Receipt { from, document, groups, payload, status, reason } => {
+				ExchangeCall::record_receipt {
+					from: *from.as_bytes(),
+					document: hash("--document", document)?,
+					groups: FieldGroups::of(groups),
+					payload: file_hash(payload)?,
+					status: receipt_status(*status, *reason)?,
+				}
+			},
+			Action::Receipts { country, partner, page, json } => {
+				return receipts(&self.connection.rpc()?, *country, *partner, page, *json)
+			},
+			Action::Append { document, kind, file } => ExchangeCall::append {
+				document: hash("--document", document)?,
+				kind: *kind,
+				hash: file_hash(file)?,
+			},
+			Action::Appendices { document, json } => {
+				return appendices(&self.connection.rpc()?, document, *json)
 			},
 		};
 		let rpc = self.connection.rpc()?;
@@ -429,10 +537,76 @@ fn agreements(
 	Ok(Verdict::Done)
 }
 
+/// Prints page `page` of the receipts `country` recorded.
+fn receipts(
+	rpc: &Rpc,
+	country: CountryCode,
+	partner: Option<CountryCode>,
+	page: &PageArgs,
+	json: bool,
+) -> Result<Verdict, String> {
+	let limit = page.limit(pallet_tamga_exchange::MAX_LISTED_RECEIPTS)?;
+	let answer: ReceiptsJson =
+		rpc.ask("tamga_exchangeReceipts", json!([country, partner, page.page, limit]))?;
+	if json {
+		print_json(&answer);
+		return Ok(Verdict::Done);
+	}
+	println!("{} receipt(s) recorded by {country}", answer.total);
+	for receipt in &answer.receipts {
+		let groups: Vec<_> = receipt.groups.iter().map(|g| g.as_str()).collect();
+		let reason = receipt.reason.map(|r| format!(" ({r})")).unwrap_or_default();
+		println!(
+			"  from {} document {}: {}{reason}, {} (block #{})",
+			receipt.from,
+			receipt.document,
+			receipt.status,
+			groups.join(", "),
+			receipt.block
+		);
+	}
+	if answer.total > 0 {
+		let shown = answer.receipts.len() as u64;
+		let (total, page, limit) = (answer.total.into(), answer.page.into(), answer.limit.into());
+		println!("{}", page_line("receipts", total, page, limit, shown));
+	}
+	Ok(Verdict::Done)
+}
+
+/// Prints the records appended to `document`.
+fn appendices(rpc: &Rpc, document: &str, json: bool) -> Result<Verdict, String> {
+	let id = hash("--document", document)?;
+	let answer: AppendicesJson =
+		rpc.ask("tamga_exchangeAppendices", json!([to_hex(id.as_bytes())]))?;
+	if json {
+		print_json(&answer);
+		return Ok(Verdict::Done);
+	}
+	println!("{} record(s) appended to {}", answer.appendices.len(), answer.document);
+	for appendix in &answer.appendices {
+		println!(
+			"  {:>3}: {} by {} (block #{}), {}",
+			appendix.index, appendix.kind, appendix.by, appendix.block, appendix.hash
+		);
+	}
+	Ok(Verdict::Done)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
 	use tamga_primitives::{Access, DocumentKind};
+
+	#[test]
+	fn a_rejection_needs_its_reason_and_nothing_else_takes_one() {
+		assert_eq!(receipt_status(ReceiptArg::Delivered, None), Ok(ReceiptStatus::Delivered));
+		assert_eq!(
+			receipt_status(ReceiptArg::Rejected, Some(Refusal::Tampered)),
+			Ok(ReceiptStatus::Rejected(Refusal::Tampered))
+		);
+		assert!(receipt_status(ReceiptArg::Rejected, None).unwrap_err().contains("--reason"));
+		assert!(receipt_status(ReceiptArg::Acknowledged, Some(Refusal::Tampered)).is_err());
+	}
 
 	#[test]
 	fn grants_are_read_one_by_one_or_for_a_whole_kind() {

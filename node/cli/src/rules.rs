@@ -365,10 +365,9 @@ mod tests {
 			forms,
 		};
 		use pallet_tamga_certificates::CertificateKind as K;
-		let (EaeuCt1, Eur1, Veterinary) = (K::EAEU_CT1, K::EUR1, K::VETERINARY);
-		let twice = with_forms(vec![EaeuCt1, Eur1, EaeuCt1]);
+		let twice = with_forms(vec![K::EAEU_CT1, K::EUR1, K::EAEU_CT1]);
 		assert_eq!(twice.encode().unwrap(), [1, 50, 5, 0, 0, 8, 0, 1]);
-		let veterinary = with_forms(vec![EaeuCt1, Veterinary]);
+		let veterinary = with_forms(vec![K::EAEU_CT1, K::VETERINARY]);
 		assert!(veterinary.encode().unwrap_err().contains("veterinary"));
 		let ban = EncodeCmd::Ban {
 			exporting: "KZ".parse().unwrap(),

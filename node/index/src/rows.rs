@@ -341,11 +341,11 @@ impl Memory {
 					}
 				},
 				"Exchange" => {
-					// Agreements name the acting side and its partner; a field commitment
-					// names its document.
+					// Agreements name the acting side and its partner; receipts the receiver
+					// and the sender; commitments, receipts and appendices their document.
 					row.account = row.signer.clone();
-					row.country = text(&f["by"]).or_else(|| text(&f["country"]));
-					row.partner = text(&f["partner"]);
+					row.country = ["by", "country", "to"].iter().find_map(|k| text(&f[*k]));
+					row.partner = text(&f["partner"]).or_else(|| text(&f["from"]));
 					row.subject = text(&f["document"]);
 				},
 				"Governance" => {

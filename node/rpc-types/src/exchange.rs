@@ -1,10 +1,14 @@
-//! `tamga_exchangeAgreements`, `tamga_exchangeKey` and `tamga_exchangeCommitment`: what an
-//! administration gives and receives under its data-sharing agreements, the key partners
-//! encrypt to, and a document's field commitment. Served to consortium nodes only (not by
+//! `tamga_exchangeAgreements`, `tamga_exchangeKey`, `tamga_exchangeCommitment`,
+//! `tamga_exchangeReceipts` and `tamga_exchangeAppendices`: what an administration gives
+//! and receives under its data-sharing agreements, the key partners encrypt to, a
+//! document's field commitment, the receipts an administration recorded and the records
+//! appended to a document. Served to consortium nodes only (not by
 //! the verifier profile).
 
 use serde::{Deserialize, Serialize};
-use tamga_primitives::{Access, CountryCode, DocumentKind, FieldGroup, Grant, Grants};
+use tamga_primitives::{
+	Access, AppendixKind, CountryCode, DocumentKind, FieldGroup, Grant, Grants, Refusal,
+};
 
 use crate::block::BlockRef;
 
@@ -113,6 +117,72 @@ pub struct CommitmentJson {
 	pub document: String,
 	/// The root over its field groups' salted hashes, if its author committed.
 	pub root: Option<String>,
+	/// The block read.
+	pub at: BlockRef,
+}
+
+/// One receipt: what the receiving administration recorded of a delivery.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptJson {
+	/// The sending administration.
+	pub from: CountryCode,
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// `delivered`, `acknowledged` or `rejected`.
+	pub status: String,
+	/// Why, for a rejection.
+	pub reason: Option<Refusal>,
+	/// The groups the delivery carried.
+	pub groups: Vec<FieldGroup>,
+	/// blake2-256 of what arrived.
+	pub payload: String,
+	/// The block of the last change.
+	pub block: u64,
+}
+
+/// The answer of `tamga_exchangeReceipts`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptsJson {
+	/// The receiving administration asked about.
+	pub administration: CountryCode,
+	/// How many receipts match in all.
+	pub total: u32,
+	/// The page (from 0).
+	pub page: u32,
+	/// Receipts a page.
+	pub limit: u32,
+	/// The page's receipts, oldest change first.
+	pub receipts: Vec<ReceiptJson>,
+	/// The block read.
+	pub at: BlockRef,
+}
+
+/// One record appended to a document.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AppendixJson {
+	/// Its number on the document (from 0).
+	pub index: u32,
+	/// The administration that appended it.
+	pub by: CountryCode,
+	/// What it records.
+	pub kind: AppendixKind,
+	/// blake2-256 of the record.
+	pub hash: String,
+	/// The block it was appended in.
+	pub block: u64,
+}
+
+/// The answer of `tamga_exchangeAppendices`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AppendicesJson {
+	/// The document.
+	pub document: String,
+	/// Its appended records, by number.
+	pub appendices: Vec<AppendixJson>,
 	/// The block read.
 	pub at: BlockRef,
 }

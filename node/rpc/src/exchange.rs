@@ -6,12 +6,14 @@
 //! agreements).
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
-use pallet_tamga_exchange::{runtime_api::ExchangeApi, AgreementView};
+use pallet_tamga_exchange::{
+	runtime_api::ExchangeApi, AgreementView, Receipt, MAX_LISTED_RECEIPTS,
+};
 use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 use sp_runtime::traits::{Block as BlockT, NumberFor};
-use tamga_primitives::CountryCode;
+use tamga_primitives::{CountryCode, ReceiptStatus};
 
 use crate::{
 	aeo::parse_country,
@@ -19,11 +21,13 @@ use crate::{
 	blocks::{block_at, invalid, runtime_error},
 	errors::{self, error},
 	hex,
+	paging::Page,
 	verdict::BlockRef,
 };
 
 pub use tamga_rpc_types::exchange::{
-	grants_json, AgreementJson, AgreementsJson, CommitmentJson, ExchangeKeyJson, ProposalJson,
+	grants_json, AgreementJson, AgreementsJson, AppendicesJson, AppendixJson, CommitmentJson,
+	ExchangeKeyJson, ProposalJson, ReceiptJson, ReceiptsJson,
 };
 
 /// The exchange methods of the `tamga` namespace.
@@ -51,6 +55,49 @@ pub trait ExchangeRpc {
 		document: String,
 		at: Option<String>,
 	) -> RpcResult<CommitmentJson>;
+
+	/// Page `page` (from 0) of the receipts `administration` recorded (of deliveries from
+	/// `partner` only, if given) as of block `at`, oldest change first, `limit` a page
+	/// (default and at most [`MAX_LISTED_RECEIPTS`]).
+	#[method(name = "exchangeReceipts")]
+	fn exchange_receipts(
+		&self,
+		administration: String,
+		partner: Option<String>,
+		page: Option<u32>,
+		limit: Option<u32>,
+		at: Option<String>,
+	) -> RpcResult<ReceiptsJson>;
+
+	/// The records appended to `document` as of block `at`.
+	#[method(name = "exchangeAppendices")]
+	fn exchange_appendices(
+		&self,
+		document: String,
+		at: Option<String>,
+	) -> RpcResult<AppendicesJson>;
+}
+
+/// A receipt from `from` on `document` as JSON.
+pub fn receipt_json<N: Into<u64>>(
+	from: CountryCode,
+	document: H256,
+	receipt: Receipt<N>,
+) -> ReceiptJson {
+	let (status, reason) = match receipt.status {
+		ReceiptStatus::Delivered => ("delivered", None),
+		ReceiptStatus::Acknowledged => ("acknowledged", None),
+		ReceiptStatus::Rejected(reason) => ("rejected", Some(reason)),
+	};
+	ReceiptJson {
+		from,
+		document: hex::encode(document.as_bytes()),
+		status: status.into(),
+		reason,
+		groups: receipt.groups.iter().collect(),
+		payload: hex::encode(receipt.payload.as_bytes()),
+		block: receipt.at.into(),
+	}
 }
 
 /// `view` as JSON.
@@ -151,6 +198,63 @@ where
 		Ok(CommitmentJson {
 			document: hex::encode(id.as_bytes()),
 			root: root.map(|r| hex::encode(r.as_bytes())),
+			at: block,
+		})
+	}
+
+	fn exchange_receipts(
+		&self,
+		administration: String,
+		partner: Option<String>,
+		page: Option<u32>,
+		limit: Option<u32>,
+		at: Option<String>,
+	) -> RpcResult<ReceiptsJson> {
+		let administration = country_param("administration", &administration)?;
+		let partner = partner.map(|p| country_param("partner", &p)).transpose()?;
+		let Page { page, limit } = Page::from_params(page, limit, MAX_LISTED_RECEIPTS)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		self.ensure_exchange(hash, &block)?;
+		let answer = self
+			.client
+			.runtime_api()
+			.receipts(hash, administration, partner, page, limit)
+			.map_err(runtime_error)?;
+		Ok(ReceiptsJson {
+			administration,
+			total: answer.total,
+			page,
+			limit,
+			receipts: answer
+				.receipts
+				.into_iter()
+				.map(|(from, document, receipt)| receipt_json(from, document, receipt))
+				.collect(),
+			at: block,
+		})
+	}
+
+	fn exchange_appendices(
+		&self,
+		document: String,
+		at: Option<String>,
+	) -> RpcResult<AppendicesJson> {
+		let id = hex::parse_h256("document", &document).map_err(invalid)?;
+		let (hash, block) = block_at(&*self.client, at)?;
+		self.ensure_exchange(hash, &block)?;
+		let listed = self.client.runtime_api().appendices(hash, id).map_err(runtime_error)?;
+		Ok(AppendicesJson {
+			document: hex::encode(id.as_bytes()),
+			appendices: listed
+				.into_iter()
+				.map(|(index, appendix)| AppendixJson {
+					index,
+					by: appendix.by,
+					kind: appendix.kind,
+					hash: hex::encode(appendix.hash.as_bytes()),
+					block: appendix.at.into(),
+				})
+				.collect(),
 			at: block,
 		})
 	}

@@ -7,11 +7,14 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use sp_core::H256;
-use tamga_primitives::{Access, CountryCode, DocumentKind, Grants, Named, Permissions, Role};
+use tamga_primitives::{
+	Access, AppendixKind, CountryCode, DocumentKind, FieldGroup, FieldGroups, Grants, Named,
+	Permissions, ReceiptStatus, Role,
+};
 
 use crate::{
 	types::{AgreementState, Pair},
-	AnchoredDocuments, Call, Config, ExchangeKeys, FieldCommitments, Pallet, Partners,
+	AnchoredDocuments, Call, Config, ExchangeKeys, FieldCommitments, Pallet, Partners, Receipts,
 };
 
 fn kz() -> CountryCode {
@@ -77,6 +80,24 @@ fn active<T: Config>() -> (T::AccountId, CountryCode, T::AccountId) {
 	Pallet::<T>::accept(RawOrigin::Signed(partner_member.clone()).into(), *kz().as_bytes(), terms)
 		.expect("the partner accepts");
 	(member::<T>(kz()), partner, partner_member)
+}
+
+/// The terms proposed between `a` and `b`.
+fn proposal_terms<T: Config>(a: CountryCode, b: CountryCode) -> crate::Terms {
+	let pair = Pair::of(a, b).expect("two countries");
+	crate::Agreements::<T>::get(pair.first, pair.second)
+		.and_then(|a| a.proposal)
+		.expect("proposed")
+		.terms
+}
+
+/// A document of KZ authored by an issuer of KZ.
+fn documented<T: Config>() -> H256 {
+	let author: T::AccountId = account("issuer", 0, 0);
+	T::Permissions::set_up_party(&author, Role::Issuer, kz());
+	let document = H256::repeat_byte(0xd0);
+	T::Documents::set_up_document(&document, &author);
+	document
 }
 
 fn state_of<T: Config>(partner: CountryCode) -> Option<AgreementState> {
@@ -185,6 +206,55 @@ mod benchmarks {
 		_(RawOrigin::Signed(author), document, H256::repeat_byte(0x5e));
 
 		assert!(FieldCommitments::<T>::contains_key(document));
+	}
+
+	#[benchmark]
+	fn record_receipt() {
+		// The worst case: a partner passes KZ's document on (two agreements checked).
+		let (_, first, _) = active::<T>();
+		let second = *other_countries(T::MaxPartners::get() + 1).last().expect("one more");
+		let first_member = member::<T>(first);
+		let second_member = member::<T>(second);
+		Pallet::<T>::propose(
+			RawOrigin::Signed(first_member).into(),
+			*second.as_bytes(),
+			everything(),
+			None,
+		)
+		.expect("a member proposes");
+		let terms = proposal_terms::<T>(first, second);
+		Pallet::<T>::accept(
+			RawOrigin::Signed(second_member.clone()).into(),
+			*first.as_bytes(),
+			terms,
+		)
+		.expect("the partner accepts");
+		let document = documented::<T>();
+		let groups = FieldGroups::of(FieldGroup::ALL);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(second_member),
+			*first.as_bytes(),
+			document,
+			groups,
+			H256::repeat_byte(0xaa),
+			ReceiptStatus::Delivered,
+		);
+
+		assert!(Receipts::<T>::contains_key((second, first, document)));
+	}
+
+	#[benchmark]
+	fn append() {
+		let (_, partner, partner_member) = active::<T>();
+		let document = documented::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(partner_member), document, AppendixKind::Control, H256::zero());
+
+		assert_eq!(crate::AppendixCount::<T>::get(document), 1);
+		let _ = partner;
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

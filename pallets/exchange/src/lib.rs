@@ -22,6 +22,14 @@
 //!   salted hashes of its field groups
 //!   ([`fields_root`](tamga_primitives::exchange::fields_root)), so a partner that
 //!   receives only some groups proves them against the chain.
+//! - **Receipts**: the receiving administration records what came of each delivery of a
+//!   document's groups from a partner (delivered, acknowledged, or rejected with a
+//!   reason), with the hash of what arrived. Delivered or acknowledged groups must be
+//!   granted by an active agreement (a partner passing on another administration's
+//!   document needs `full` from it); a rejection is always recorded.
+//! - **Appendices**: an administration appends its own records (a control result, a
+//!   release, a use) to a document when the document's administration grants it
+//!   `readAppend` or `full` on a group of its kind (or the document is its own).
 //!
 //! An administration that leaves the consortium takes its agreements and key with it.
 //! Who may act is decided by the governance pallet's [`Permissions`].
@@ -42,15 +50,17 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
-pub use types::{Agreement, AgreementState, AgreementStateName, Pair, Proposal, Terms};
-pub use view::{AgreementView, ProposalView};
+pub use types::{
+	Agreement, AgreementState, AgreementStateName, AnchoredDocument, Appendix, Pair, Proposal,
+	Receipt, Terms,
+};
+pub use view::{AgreementView, ProposalView, ReceiptsPage, MAX_LISTED_RECEIPTS};
 pub use weights::WeightInfo;
 
-/// What the exchange pallet needs to know of an anchored document: who anchored it.
+/// What the exchange pallet needs to know of anchored documents.
 pub trait AnchoredDocuments<AccountId> {
-	/// The account that anchored document `id` (its issuer, or the approved exporter of an
-	/// origin declaration), or `None` if no document has that id.
-	fn author(id: &sp_core::H256) -> Option<AccountId>;
+	/// Document `id`'s author, country and kind, or `None` if no document has that id.
+	fn document(id: &sp_core::H256) -> Option<AnchoredDocument<AccountId>>;
 
 	/// Benchmarks only: anchors a document `id` authored by `author`, an issuer of
 	/// `country` that [`Permissions::set_up_party`](tamga_primitives::Permissions) made.
@@ -63,16 +73,24 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use tamga_primitives::{CountryCode, Grants, Permissions};
+	use tamga_primitives::{
+		AppendixKind, CountryCode, FieldGroups, Grants, Permissions, ReceiptStatus,
+	};
 
 	use crate::{
-		types::{Agreement, AgreementState, Pair, Proposal, Terms},
+		types::{
+			Agreement, AgreementState, AnchoredDocument, Appendix, Pair, Proposal, Receipt, Terms,
+		},
 		weights::WeightInfo,
 		AnchoredDocuments,
 	};
 
 	/// An agreement as stored.
 	pub type AgreementOf<T> = Agreement<BlockNumberFor<T>>;
+	/// A receipt as stored.
+	pub type ReceiptOf<T> = Receipt<BlockNumberFor<T>>;
+	/// An appendix as stored.
+	pub type AppendixOf<T> = Appendix<BlockNumberFor<T>>;
 
 	/// The current storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -93,6 +111,9 @@ pub mod pallet {
 		/// The most agreements not terminated one administration may have.
 		#[pallet::constant]
 		type MaxPartners: Get<u32>;
+		/// The most records administrations may append to one document.
+		#[pallet::constant]
+		type MaxAppendices: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -128,6 +149,27 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FieldCommitments<T: Config> = StorageMap<_, Identity, H256, H256>;
 
+	/// Receipts, by receiving administration, sending administration and document.
+	#[pallet::storage]
+	pub type Receipts<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, CountryCode>,
+			NMapKey<Blake2_128Concat, CountryCode>,
+			NMapKey<Identity, H256>,
+		),
+		ReceiptOf<T>,
+	>;
+
+	/// Records appended to documents, by document and number (from 0).
+	#[pallet::storage]
+	pub type Appendices<T: Config> =
+		StorageDoubleMap<_, Identity, H256, Twox64Concat, u32, AppendixOf<T>>;
+
+	/// How many records each document has appended.
+	#[pallet::storage]
+	pub type AppendixCount<T: Config> = StorageMap<_, Identity, H256, u32, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -147,6 +189,15 @@ pub mod pallet {
 		ExchangeKeySet { country: CountryCode, key: [u8; 32] },
 		/// The author of `document` committed to its field groups.
 		FieldsCommitted { document: H256, root: H256 },
+		/// `to` recorded what came of `from`'s delivery of `document`'s groups.
+		ReceiptRecorded {
+			document: H256,
+			from: CountryCode,
+			to: CountryCode,
+			status: ReceiptStatus,
+		},
+		/// `by` appended record `index` of `kind` to `document`.
+		Appended { document: H256, index: u32, by: CountryCode, kind: AppendixKind },
 	}
 
 	#[pallet::error]
@@ -184,6 +235,19 @@ pub mod pallet {
 		NotAuthor,
 		/// The document's field groups are committed already (a commitment never changes).
 		AlreadyCommitted,
+		/// A receipt names no group.
+		NoGroups,
+		/// The sender's agreement does not grant the receiver a group the receipt names
+		/// (not active, not granted at `read` or above, or, for another administration's
+		/// document, not granted to the sender at `full`).
+		NotGranted,
+		/// The delivery's receipt is acknowledged or rejected already.
+		ReceiptFinal,
+		/// The document's administration grants the sender's no `readAppend` or `full`
+		/// on any group of the document's kind.
+		AppendNotGranted,
+		/// The document has `MaxAppendices` appended records already.
+		TooManyAppendices,
 	}
 
 	tamga_primitives::impl_from_denied!(Error);
@@ -347,8 +411,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::commit_fields())]
 		pub fn commit_fields(origin: OriginFor<T>, document: H256, root: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let author = T::Documents::author(&document).ok_or(Error::<T>::UnknownDocument)?;
-			ensure!(who == author, Error::<T>::NotAuthor);
+			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
+			ensure!(who == anchored.author, Error::<T>::NotAuthor);
 			let standing = T::Permissions::party(&who).ok_or(Error::<T>::NotAuthor)?;
 			ensure!(
 				standing.in_good_standing
@@ -358,6 +422,72 @@ pub mod pallet {
 			ensure!(!FieldCommitments::<T>::contains_key(document), Error::<T>::AlreadyCommitted);
 			FieldCommitments::<T>::insert(document, root);
 			Self::deposit_event(Event::FieldsCommitted { document, root });
+			Ok(())
+		}
+
+		/// Records, for the sender's administration, what came of `from`'s delivery of
+		/// `groups` of `document` (`payload`: blake2-256 of what arrived). Delivered or
+		/// acknowledged groups must be granted now; a rejection is always recorded. A
+		/// delivered receipt may become acknowledged or rejected; those are final.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::record_receipt())]
+		pub fn record_receipt(
+			origin: OriginFor<T>,
+			from: [u8; 2],
+			document: H256,
+			groups: FieldGroups,
+			payload: H256,
+			status: ReceiptStatus,
+		) -> DispatchResult {
+			let (to, from, _) = Self::ensure_pair(origin, from)?;
+			ensure!(!groups.is_empty(), Error::<T>::NoGroups);
+			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
+			if !matches!(status, ReceiptStatus::Rejected(_)) {
+				ensure!(Self::may_send(from, to, &anchored, groups), Error::<T>::NotGranted);
+			}
+			Receipts::<T>::try_mutate((to, from, document), |receipt| {
+				ensure!(
+					receipt.is_none_or(|r| r.status == ReceiptStatus::Delivered),
+					Error::<T>::ReceiptFinal
+				);
+				*receipt = Some(ReceiptOf::<T> { status, groups, payload, at: Self::now() });
+				Ok::<_, Error<T>>(())
+			})?;
+			Self::deposit_event(Event::ReceiptRecorded { document, from, to, status });
+			Ok(())
+		}
+
+		/// Appends a record of `kind` (`hash`: blake2-256 of the record, kept off chain) to
+		/// `document` for the sender's administration: its own document, or one whose
+		/// administration grants it `readAppend` or `full` on a group of the document's
+		/// kind.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::append())]
+		pub fn append(
+			origin: OriginFor<T>,
+			document: H256,
+			kind: AppendixKind,
+			hash: H256,
+		) -> DispatchResult {
+			let member = ensure_signed(origin)?;
+			let by = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
+			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
+			ensure!(
+				by == anchored.country
+					|| Self::granted(anchored.country, by, anchored.kind)
+						.iter()
+						.any(|access| access.appends()),
+				Error::<T>::AppendNotGranted
+			);
+			let index = AppendixCount::<T>::get(document);
+			ensure!(index < T::MaxAppendices::get(), Error::<T>::TooManyAppendices);
+			Appendices::<T>::insert(
+				document,
+				index,
+				AppendixOf::<T> { by, kind, hash, at: Self::now() },
+			);
+			AppendixCount::<T>::insert(document, index + 1);
+			Self::deposit_event(Event::Appended { document, index, by, kind });
 			Ok(())
 		}
 	}
@@ -404,6 +534,25 @@ pub mod pallet {
 			})?;
 			Self::free_places(pair);
 			Ok(())
+		}
+
+		/// Whether `from` may send `groups` of `document` to `to` now: its active agreement
+		/// grants each at `read` or above and, for another administration's document, that
+		/// administration grants each to `from` at `full`.
+		pub(crate) fn may_send(
+			from: CountryCode,
+			to: CountryCode,
+			document: &AnchoredDocument<T::AccountId>,
+			groups: FieldGroups,
+		) -> bool {
+			let to_receiver = Self::granted(from, to, document.kind);
+			let passed_on = (from != document.country)
+				.then(|| Self::granted(document.country, from, document.kind));
+			groups.iter().all(|group| {
+				to_receiver[group.index()].reads()
+					&& passed_on
+						.is_none_or(|modes| modes[group.index()] == tamga_primitives::Access::Full)
+			})
 		}
 
 		/// Removes each side of `pair` from the other's partners.

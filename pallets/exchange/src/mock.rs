@@ -5,11 +5,11 @@ use core::cell::RefCell;
 use std::collections::BTreeMap;
 
 use frame_support::{derive_impl, traits::ConstU32};
-use pallet_tamga_governance::{DocumentKind, Role};
+use pallet_tamga_governance::{CountryCode, DocumentKind, Role};
 use pallet_tamga_governance_testing::test_externalities;
 use sp_core::H256;
 
-use crate as pallet_exchange;
+use crate::{self as pallet_exchange, AnchoredDocument};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -33,19 +33,21 @@ impl pallet_exchange::Config for Test {
 	type Permissions = Governance;
 	type Documents = TestDocuments;
 	type MaxPartners = ConstU32<2>;
+	type MaxAppendices = ConstU32<2>;
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 }
 
 std::thread_local! {
-	static AUTHORS: RefCell<BTreeMap<H256, u64>> = const { RefCell::new(BTreeMap::new()) };
+	static DOCUMENTS: RefCell<BTreeMap<H256, AnchoredDocument<u64>>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Documents a test anchors with [`anchor`].
 pub struct TestDocuments;
 
 impl crate::AnchoredDocuments<u64> for TestDocuments {
-	fn author(id: &H256) -> Option<u64> {
-		AUTHORS.with(|authors| authors.borrow().get(id).copied())
+	fn document(id: &H256) -> Option<AnchoredDocument<u64>> {
+		DOCUMENTS.with(|documents| documents.borrow().get(id).cloned())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -54,9 +56,11 @@ impl crate::AnchoredDocuments<u64> for TestDocuments {
 	}
 }
 
-/// Records `author` as the author of document `id`.
+/// Records a veterinary certificate `id` of KZ authored by `author`.
 pub fn anchor(id: H256, author: u64) {
-	AUTHORS.with(|authors| authors.borrow_mut().insert(id, author));
+	let country = CountryCode::new(*b"KZ").expect("assigned");
+	let document = AnchoredDocument { author, country, kind: DocumentKind::Veterinary };
+	DOCUMENTS.with(|documents| documents.borrow_mut().insert(id, document));
 }
 
 /// KZ's member account.
@@ -76,7 +80,7 @@ pub const OUTSIDER: u64 = 99;
 
 /// Externalities with KZ, KG, UZ and TJ and KZ's parties, at block 1, no documents.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	AUTHORS.with(|authors| authors.borrow_mut().clear());
+	DOCUMENTS.with(|documents| documents.borrow_mut().clear());
 	test_externalities::<Test>(
 		&[
 			("KZ", "Kazakhstan", KZ),

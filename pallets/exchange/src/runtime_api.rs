@@ -5,7 +5,10 @@ use alloc::vec::Vec;
 use sp_core::H256;
 use tamga_primitives::{Access, CountryCode, DocumentKind, FIELD_GROUPS};
 
-use crate::view::AgreementView;
+use crate::{
+	types::Appendix,
+	view::{AgreementView, ReceiptsPage},
+};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the exchange pallet.
@@ -20,5 +23,10 @@ sp_api::decl_runtime_apis! {
 		fn exchange_key(country: CountryCode) -> Option<[u8; 32]>;
 		/// The field commitment of `document`.
 		fn field_commitment(document: H256) -> Option<H256>;
+		/// Page `page` of the receipts `to` recorded (from `from` only, if given), oldest
+		/// first, `limit` a page (at most [`MAX_LISTED_RECEIPTS`](crate::MAX_LISTED_RECEIPTS)).
+		fn receipts(to: CountryCode, from: Option<CountryCode>, page: u32, limit: u32) -> ReceiptsPage<BlockNumber>;
+		/// The records appended to `document`, by number.
+		fn appendices(document: H256) -> Vec<(u32, Appendix<BlockNumber>)>;
 	}
 }

@@ -3,7 +3,8 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use tamga_primitives::{CountryCode, Grants};
+use sp_core::H256;
+use tamga_primitives::{AppendixKind, CountryCode, FieldGroups, Grants, ReceiptStatus};
 
 /// The two administrations of an agreement, the one with the smaller country code first:
 /// an agreement is stored once, under this pair, whichever side proposed it.
@@ -213,4 +214,65 @@ impl<BlockNumber> Agreement<BlockNumber> {
 			_ => Grants::NONE,
 		}
 	}
+}
+
+/// What a receiving administration recorded about one delivery of a document's groups.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Receipt<BlockNumber> {
+	/// Delivered, acknowledged or rejected (with the reason).
+	pub status: ReceiptStatus,
+	/// The groups the delivery carried.
+	pub groups: FieldGroups,
+	/// blake2-256 of what arrived (the encrypted delivery), so both sides can prove what
+	/// was exchanged.
+	pub payload: H256,
+	/// The block of the last change.
+	pub at: BlockNumber,
+}
+
+/// A record an administration appended to a document it received (or to one of its own).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Appendix<BlockNumber> {
+	/// The administration that appended it.
+	pub by: CountryCode,
+	/// What it records.
+	pub kind: AppendixKind,
+	/// blake2-256 of the record (kept off chain).
+	pub hash: H256,
+	/// The block in which it was appended.
+	pub at: BlockNumber,
+}
+
+/// What the exchange pallet needs to know of an anchored document.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AnchoredDocument<AccountId> {
+	/// The account that anchored it (its issuer, or the approved exporter of an origin
+	/// declaration).
+	pub author: AccountId,
+	/// The country whose administration accredited its author.
+	pub country: CountryCode,
+	/// The kind of document it is (what agreements grant).
+	pub kind: tamga_primitives::DocumentKind,
 }

@@ -9,9 +9,21 @@ use sp_core::H256;
 use tamga_primitives::{Access, CountryCode, DocumentKind, Grants, Permissions, FIELD_GROUPS};
 
 use crate::{
-	types::{AgreementState, Pair},
-	Agreements, Config, ExchangeKeys, FieldCommitments, Pallet, Partners,
+	types::{AgreementState, Appendix, Pair, Receipt},
+	Agreements, Appendices, Config, ExchangeKeys, FieldCommitments, Pallet, Partners, Receipts,
 };
+
+/// The most receipts one page lists (what `tamga_exchangeReceipts` lists by default).
+pub const MAX_LISTED_RECEIPTS: u32 = 1_000;
+
+/// One page of the receipts an administration recorded.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ReceiptsPage<BlockNumber> {
+	/// How many receipts match in all.
+	pub total: u32,
+	/// The page's receipts: sender, document, receipt; oldest change first.
+	pub receipts: Vec<(CountryCode, H256, Receipt<BlockNumber>)>,
+}
 
 /// Terms proposed and not yet accepted, from the asking administration's side.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
@@ -103,5 +115,38 @@ impl<T: Config> Pallet<T> {
 	/// The field commitment of `document`, if its author made one.
 	pub fn field_commitment(document: H256) -> Option<H256> {
 		FieldCommitments::<T>::get(document)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Page `page` (from 0) of the receipts `to` recorded (of deliveries from `from`, if
+	/// given), oldest change first, `limit` a page (lowered to [`MAX_LISTED_RECEIPTS`]),
+	/// with how many there are in all.
+	pub fn receipts(
+		to: CountryCode,
+		from: Option<CountryCode>,
+		page: u32,
+		limit: u32,
+	) -> ReceiptsPage<BlockNumberFor<T>> {
+		let mut all: Vec<(CountryCode, H256, Receipt<BlockNumberFor<T>>)> = match from {
+			Some(from) => Receipts::<T>::iter_prefix((to, from))
+				.map(|(document, receipt)| (from, document, receipt))
+				.collect(),
+			None => Receipts::<T>::iter_prefix((to,))
+				.map(|((from, document), receipt)| (from, document, receipt))
+				.collect(),
+		};
+		all.sort_by(|a, b| (a.2.at, a.0, a.1).cmp(&(b.2.at, b.0, b.1)));
+		let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
+		let limit = limit.min(MAX_LISTED_RECEIPTS) as usize;
+		let start = (page as usize).saturating_mul(limit);
+		ReceiptsPage { total, receipts: all.into_iter().skip(start).take(limit).collect() }
+	}
+
+	/// The records appended to `document`, by number, oldest first.
+	pub fn appendices(document: H256) -> Vec<(u32, Appendix<BlockNumberFor<T>>)> {
+		let mut all: Vec<_> = Appendices::<T>::iter_prefix(document).collect();
+		all.sort_by_key(|(index, _)| *index);
+		all
 	}
 }

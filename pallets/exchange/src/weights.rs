@@ -34,6 +34,12 @@ pub trait WeightInfo {
 	/// `commit_fields`: document, party, its administration and the commitment read; the
 	/// commitment written.
 	fn commit_fields() -> Weight;
+	/// `record_receipt`: member (two keys), document, its type, two agreements, four
+	/// memberships and the receipt read; the receipt written.
+	fn record_receipt() -> Weight;
+	/// `append`: member, document, its type, the agreement, two memberships and the count
+	/// read; the appendix and the count written.
+	fn append() -> Weight;
 }
 
 /// The compute time charged per call until measured (see the module docs).
@@ -75,5 +81,11 @@ impl<T: frame_system::Config> WeightInfo for TamgaWeight<T> {
 	}
 	fn commit_fields() -> Weight {
 		Self::counted(6, 1, 6_000)
+	}
+	fn record_receipt() -> Weight {
+		Self::counted(12, 1, 7_000)
+	}
+	fn append() -> Weight {
+		Self::counted(7, 2, 6_000)
 	}
 }

@@ -124,6 +124,138 @@ impl FieldGroup {
 	}
 }
 
+/// A set of field groups: which groups a delivery carried.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct FieldGroups(u8);
+
+impl Decode for FieldGroups {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		let bits = u8::decode(input)?;
+		if bits >> FIELD_GROUPS != 0 {
+			return Err("a set of field groups names a group that does not exist".into());
+		}
+		Ok(Self(bits))
+	}
+}
+
+impl FieldGroups {
+	/// The set of `groups`.
+	pub fn of(groups: &[FieldGroup]) -> Self {
+		Self(groups.iter().fold(0, |bits, group| bits | 1 << group.index()))
+	}
+
+	/// Whether `group` is in the set.
+	pub fn contains(&self, group: FieldGroup) -> bool {
+		self.0 & (1 << group.index()) != 0
+	}
+
+	/// Whether the set is empty.
+	pub fn is_empty(&self) -> bool {
+		self.0 == 0
+	}
+
+	/// The groups of the set, in [`FieldGroup`] order.
+	pub fn iter(self) -> impl Iterator<Item = FieldGroup> {
+		FieldGroup::ALL.iter().copied().filter(move |group| self.contains(*group))
+	}
+}
+
+/// What came of a delivery of field groups, as the receiving administration records it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ReceiptStatus {
+	/// The groups arrived and match the document's commitment; the receiving
+	/// administration's systems have not taken them over yet.
+	Delivered,
+	/// The receiving administration's systems took them over.
+	Acknowledged,
+	/// The receiving administration refused them, for the reason given.
+	Rejected(Refusal),
+}
+
+/// Why a receiving administration refused a delivery.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Refusal {
+	/// It carried groups the agreement does not grant.
+	NotGranted,
+	/// A group does not match the document's commitment.
+	Tampered,
+	/// The agreement was not active when it arrived.
+	AgreementNotActive,
+	/// It could not be decrypted or decoded.
+	Unreadable,
+	/// The document has no field commitment to check it against.
+	NoCommitment,
+}
+
+crate::impl_named!(Refusal, "refusal reason", {
+	NotGranted => "notGranted",
+	Tampered => "tampered",
+	AgreementNotActive => "agreementNotActive",
+	Unreadable => "unreadable",
+	NoCommitment => "noCommitment",
+});
+
+/// What an administration appends to a document it received.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum AppendixKind {
+	/// The result of a control (inspection, laboratory test, document check).
+	Control,
+	/// The release of the goods.
+	Release,
+	/// A use of the document (quantities written off).
+	Use,
+}
+
+crate::impl_named!(AppendixKind, "kind of appended record", {
+	Control => "control",
+	Release => "release",
+	Use => "use",
+});
+
 /// How many document kinds a [`Grants`] table has room for (there are seven today; the
 /// eighth row must stay empty until a kind is added at the end of [`DocumentKind`]).
 const KIND_ROWS: usize = 8;
@@ -393,6 +525,19 @@ mod tests {
 		let mut rows = [0u16; KIND_ROWS];
 		rows[KIND_ROWS - 1] = 1;
 		assert!(Grants::decode(&mut &rows.encode()[..]).is_err());
+	}
+
+	#[test]
+	fn sets_of_groups_hold_what_they_name_and_nothing_else_decodes() {
+		let set = FieldGroups::of(&[FieldGroup::Goods, FieldGroup::Controls]);
+		assert!(set.contains(FieldGroup::Goods) && !set.contains(FieldGroup::Parties));
+		assert_eq!(
+			set.iter().collect::<alloc::vec::Vec<_>>(),
+			[FieldGroup::Goods, FieldGroup::Controls]
+		);
+		assert_eq!(FieldGroups::decode(&mut &set.encode()[..]), Ok(set));
+		assert!(FieldGroups::decode(&mut &[1u8 << FIELD_GROUPS][..]).is_err());
+		assert!(FieldGroups::default().is_empty());
 	}
 
 	#[test]

@@ -33,7 +33,10 @@ pub mod permissions;
 pub mod voiding;
 
 pub use country::{CountryCode, CountryCodeError};
-pub use exchange::{Access, FieldGroup, Grant, Grants, FIELD_GROUPS};
+pub use exchange::{
+	Access, AppendixKind, FieldGroup, FieldGroups, Grant, Grants, ReceiptStatus, Refusal,
+	FIELD_GROUPS,
+};
 pub use goods::{HsCode, InvalidHsCode};
 pub use names::{Named, UnknownName};
 pub use party::{DocumentKind, DocumentKinds, Role};

@@ -17,7 +17,7 @@ use pallet_tamga_certificates::{
 use pallet_tamga_governance::{CountryCode, DocumentKind, DocumentKinds, Role as Accredited};
 use sp_core::H256;
 use sp_runtime::{traits::Dispatchable, DispatchError};
-use tamga_primitives::{Access, FieldGroup, Grants};
+use tamga_primitives::{Access, AppendixKind, FieldGroup, FieldGroups, Grants, ReceiptStatus};
 
 use super::{administration, local_testnet};
 use crate::{AccountId, Runtime, RuntimeCall, RuntimeOrigin};
@@ -95,9 +95,13 @@ fn facts(kind: CertificateKind, number: &str) -> FactsOf<Runtime> {
 	}
 }
 
-/// Veterinary certificates' goods at `read`.
+/// Veterinary certificates' goods at `read`, certificates of origin's at `readAppend`.
 fn vet_goods() -> Grants {
-	Grants::NONE.with(DocumentKind::Veterinary, FieldGroup::Goods, Access::Read)
+	Grants::NONE.with(DocumentKind::Veterinary, FieldGroup::Goods, Access::Read).with(
+		DocumentKind::Origin,
+		FieldGroup::Goods,
+		Access::ReadAppend,
+	)
 }
 
 /// The terms proposed between `a` and `b`.
@@ -757,6 +761,23 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				X::commit_fields { document: id(1), root: id(0x5e) }.into(),
 				vec![OriginIssuer],
 			),
+			(
+				"exchange.record_receipt",
+				X::record_receipt {
+					from: *b"KZ",
+					document: id(1),
+					groups: FieldGroups::of(&[FieldGroup::Goods]),
+					payload: id(0xaa),
+					status: ReceiptStatus::Delivered,
+				}
+				.into(),
+				vec![KgMember],
+			),
+			(
+				"exchange.append",
+				X::append { document: id(1), kind: AppendixKind::Control, hash: id(0xc0) }.into(),
+				vec![KzMember, KgMember],
+			),
 		];
 		let mut wrong = Vec::new();
 		for (name, call, expected) in &cases {
@@ -830,7 +851,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));
 		assert_eq!(
 			cases.len(),
-			58,
+			60,
 			"every custom call but close (and each kind of register), and contract uploads"
 		);
 

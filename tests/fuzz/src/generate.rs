@@ -2,8 +2,9 @@
 //! enough to get past decoding and reach the pallets' own checks.
 //!
 //! Values lean towards what makes calls meet each other: accounts of the chain's
-//! administrations and parties, the consortium's country codes, days around today, and
-//! earlier values of the same type reused (a document id registered, then used).
+//! administrations and parties, the consortium's country codes, days around today, grant
+//! tables that decode, and earlier values of the same type reused (a document id
+//! registered, then used).
 
 use std::collections::HashMap;
 
@@ -109,7 +110,12 @@ impl<'a> Generator<'a> {
 
 	fn write_new(&mut self, ty: u32, out: &mut Vec<u8>, depth: usize) {
 		let registry_type = self.resolve(ty);
-		let is_account = registry_type.path.segments.last().is_some_and(|s| s == "AccountId32");
+		let name = registry_type.path.segments.last().map(String::as_str);
+		let is_account = name == Some("AccountId32");
+		if name == Some("Grants") && self.rng.chance(7, 8) {
+			self.grants(out);
+			return;
+		}
 		match &registry_type.type_def {
 			TypeDef::Composite(_) if is_account => {
 				if self.rng.chance(7, 8) {
@@ -175,6 +181,17 @@ impl<'a> Generator<'a> {
 			TypeDef::Primitive(primitive) => self.primitive(primitive, out),
 			TypeDef::Compact(def) => self.compact(def.type_param.id, out),
 			TypeDef::BitSequence(_) => Compact(0u32).encode_to(out),
+		}
+	}
+
+	/// A table of grants (`tamga_primitives::Grants`, eight `u16` rows) that decodes: each
+	/// of the seven kinds' rows uses its twelve low bits only, the eighth row is empty.
+	/// Random rows almost never decode, so calls carrying grants would never be reached.
+	fn grants(&mut self, out: &mut Vec<u8>) {
+		for row in 0..8 {
+			let bits =
+				if row < 7 && self.rng.chance(1, 2) { self.number(16) as u16 & 0x0fff } else { 0 };
+			out.extend(bits.to_le_bytes());
 		}
 	}
 

@@ -4,6 +4,7 @@
 
 mod agreements;
 mod commitments;
+mod receipts;
 
 use frame_support::dispatch::DispatchResult;
 use pallet_tamga_governance::CountryCode;
