@@ -184,7 +184,9 @@ impl_runtime_apis! {
 			Exchange::exchange_key(country)
 		}
 
-		fn field_commitment(document: sp_core::H256) -> Option<sp_core::H256> {
+		fn field_commitment(
+			document: sp_core::H256,
+		) -> Option<pallet_tamga_exchange::CommitmentView<BlockNumber>> {
 			Exchange::field_commitment(document)
 		}
 

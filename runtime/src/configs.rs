@@ -301,9 +301,9 @@ impl pallet_tamga_exchange::Config for Runtime {
 	type Documents = AnchoredCertificates;
 	/// An administration has at most 32 agreements not terminated, as for MRAs.
 	type MaxPartners = ConstU32<32>;
-	/// 64 records appended per document: controls, releases and uses by the partners a
-	/// document travels to (a certificate is used a handful of times).
-	type MaxAppendices = ConstU32<64>;
+	/// 16 records per administration and document: the controls, releases and uses of
+	/// one shipment (a certificate is used a handful of times).
+	type MaxAppendices = ConstU32<16>;
 	type WeightInfo = pallet_tamga_exchange::weights::TamgaWeight<Runtime>;
 }
 
@@ -313,12 +313,13 @@ pub struct AnchoredCertificates;
 impl pallet_tamga_exchange::AnchoredDocuments<AccountId> for AnchoredCertificates {
 	fn document(id: &sp_core::H256) -> Option<pallet_tamga_exchange::AnchoredDocument<AccountId>> {
 		let record = pallet_tamga_certificates::Documents::<Runtime>::get(id)?;
-		let kind = super::Certificates::document_type(record.facts.kind).ok()?.accreditation;
+		let document_type = super::Certificates::document_type(record.facts.kind).ok()?;
 		Some(pallet_tamga_exchange::AnchoredDocument {
 			author: record.issuer,
 			// The exporting country is the issuer's own.
 			country: record.facts.exporting,
-			kind,
+			kind: document_type.accreditation,
+			role: document_type.author,
 		})
 	}
 

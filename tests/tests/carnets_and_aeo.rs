@@ -16,7 +16,8 @@
 //!   shows what each side gives and receives. KZ's veterinary service commits to a
 //!   certificate's field groups; a disclosure of two groups checks against the chain
 //!   from AM's node, a tampered one does not, and a member account (not the author) may
-//!   not commit. KG acknowledges the two groups on chain (a group not granted is
+//!   not commit. KG publishes its exchange key; KZ seals the disclosure to it; AM's secret
+//!   does not open it, KG's does. KG acknowledges the two groups on chain (a group not granted is
 //!   refused); under `read` it cannot append its control result, under `readAppend` it
 //!   does. KG suspends the agreement and KZ cannot resume it.
 
@@ -453,13 +454,6 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 	let listed = net.check(exchange(am, None, &["agreements", "--country", "AM"]).ok());
 	assert!(listed.contains("AM has no data-sharing agreement"), "{listed}");
 
-	// KZ publishes its exchange key.
-	let key = format!("0x{}", "5a".repeat(32));
-	net.check(exchange(kz, Some("//Alice"), &["set-key", "--key", &key]).ok());
-	let published =
-		finalized_answer(am, "tamga_exchangeKey", &[json!("KZ")], |k| k["key"].is_string());
-	assert_eq!(published["key"], json!(key));
-
 	// KZ's veterinary service anchors a certificate and commits to its field groups.
 	let vet = ["--role", "issuer", "--kind", "veterinary"];
 	accredit(net, kz, "//Alice", "//Ferdie", "KZ veterinary service", &vet);
@@ -483,19 +477,23 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 	std::fs::write(&goods, "<Goods><HS>100199</HS><Net unit=\"KGM\">1000</Net></Goods>").unwrap();
 	std::fs::write(&parties, "<Exporter>KZ 990140000385</Exporter>").unwrap();
 	let fields = dir.path().join("fields.json");
-	let commit = |suri| {
+	let commit = |suri, out: &std::path::Path| {
 		let mut args = vec!["commit", "--document", &document, "--out"];
-		args.push(fields.to_str().unwrap());
+		args.push(out.to_str().unwrap());
 		let goods_arg = format!("goods={}", goods.display());
 		let parties_arg = format!("parties={}", parties.display());
 		args.extend_from_slice(&["--group", &goods_arg, "--group", &parties_arg]);
 		exchange(kz, Some(suri), &args)
 	};
-	let not_author = commit("//Alice");
+	let not_author = commit("//Alice", &dir.path().join("alice.json"));
 	assert_eq!(not_author.code, Some(2), "{}", not_author.stdout);
 	assert!(not_author.stderr.contains("Custom error: 2"), "{}", not_author.stderr);
-	let committed = net.check(commit("//Ferdie").ok());
+	let committed = net.check(commit("//Ferdie", &fields).ok());
 	assert!(committed.contains("field commitment: 0x"), "{committed}");
+	// Committing again would lose the salts that match the chain: refused.
+	let again = commit("//Ferdie", &dir.path().join("again.json"));
+	assert_eq!(again.code, Some(2), "{}", again.stdout);
+	assert!(again.stderr.contains("is committed already"), "{}", again.stderr);
 
 	// A disclosure of goods and parties (the other groups hidden) checks against the chain
 	// on AM's node; a tampered one does not.
@@ -515,12 +513,42 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 	let revealed =
 		file.groups.iter().filter(|g| matches!(g, DisclosedGroupJson::Revealed { .. })).count();
 	assert_eq!((file.groups.len(), revealed), (6, 2));
-	let check = || exchange(am, None, &["check", "--disclosure", disclosure.to_str().unwrap()]);
+
+	// KG publishes its exchange key; KZ seals the disclosure to it; only KG's secret opens
+	// it, and what it opens is the disclosure KZ sealed.
+	let (kg_secret, am_secret) = (dir.path().join("kg.secret"), dir.path().join("am.secret"));
+	let keygen = net.check(run_offline(&["keygen", "--out", kg_secret.to_str().unwrap()]));
+	let public = keygen.lines().find_map(|l| l.strip_prefix("public key: ")).expect("printed");
+	let set_key = ["set-key", "--secret-file", kg_secret.to_str().unwrap()];
+	net.check(exchange(kg, Some("//Bob"), &set_key).ok());
+	let published =
+		finalized_answer(kz, "tamga_exchangeKey", &[json!("KG")], |k| k["key"].is_string());
+	assert_eq!(published["key"], json!(public));
+	let sealed = dir.path().join("sealed.json");
+	let seal = ["seal", "--disclosure", disclosure.to_str().unwrap(), "--from", "KZ", "--to", "KG"];
+	net.check(exchange(kz, None, &[&seal[..], &["--out", sealed.to_str().unwrap()]].concat()).ok());
+	net.check(run_offline(&["keygen", "--out", am_secret.to_str().unwrap()]));
+	let opened = dir.path().join("opened.json");
+	let open = |secret: &std::path::Path| {
+		let args = ["open", "--sealed", sealed.to_str().unwrap(), "--secret-file"];
+		run_offline(
+			&[&args[..], &[secret.to_str().unwrap(), "--out", opened.to_str().unwrap()]].concat(),
+		)
+	};
+	let refused = open(&am_secret).expect_err("AM's secret does not open it");
+	assert!(refused.contains("does not open"), "{refused}");
+	net.check(open(&kg_secret));
+	assert_eq!(std::fs::read(&opened).unwrap(), std::fs::read(&disclosure).unwrap());
+	let check = || exchange(am, None, &["check", "--disclosure", opened.to_str().unwrap()]);
 	let valid = wait::until(LIVENESS_TIMEOUT, "AM's node to see the commitment", || {
 		Some(check()).filter(|run| run.code == Some(0))
 	});
 	let valid = net.check(valid);
-	assert!(valid.stdout.contains("VALID: parties, goods match"), "{}", valid.stdout);
+	assert!(
+		valid.stdout.contains(&format!("VALID: parties, goods of document {document} match")),
+		"{}",
+		valid.stdout
+	);
 
 	// KG acknowledges the two groups on chain; a group the agreement does not grant is
 	// refused; under `read` KG cannot append its control result.
@@ -528,14 +556,15 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 		let all = [&["--wait", "in-block"][..], args].concat();
 		exchange(kg, Some(suri), &all)
 	};
-	let payload = disclosure.to_str().unwrap();
-	let receipt = |groups| {
-		let args =
-			["receipt", "--from", "KZ", "--document", &document, "--groups", groups, "--payload"];
-		[&args[..], &[payload, "--status", "acknowledged"]].concat()
-	};
-	net.check(exchange(kg, Some("//Bob"), &receipt("parties,goods")).ok());
-	assert_refused(in_block("//Bob", &receipt("transport")), "Exchange(NotGranted)");
+	let receipt = ["receipt", "--from", "KZ", "--document", &document, "--status", "acknowledged"];
+	let delivered =
+		[&receipt[..], &["--groups", "parties,goods", "--payload", sealed.to_str().unwrap()]]
+			.concat();
+	net.check(exchange(kg, Some("//Bob"), &delivered).ok());
+	let other_delivery =
+		[&receipt[..], &["--groups", "transport", "--payload", disclosure.to_str().unwrap()]]
+			.concat();
+	assert_refused(in_block("//Bob", &other_delivery), "Exchange(NotGranted)");
 	let control = dir.path().join("control.xml");
 	std::fs::write(&control, "<Control><Result>compliant</Result></Control>").unwrap();
 	let append = [
@@ -580,7 +609,7 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 			content.push_str("00");
 		}
 	}
-	std::fs::write(&disclosure, serde_json::to_string(&tampered).unwrap()).unwrap();
+	std::fs::write(&opened, serde_json::to_string(&tampered).unwrap()).unwrap();
 	let refused = check();
 	assert_eq!(refused.code, Some(1), "{}{}", refused.stdout, refused.stderr);
 	assert!(refused.stdout.contains("NOT GENUINE"), "{}", refused.stdout);

@@ -8,14 +8,20 @@
 //! Grants are written `kind:group=mode` (e.g. `veterinary:goods=read`), or `kind:*=mode`
 //! for every group of a kind; modes are `none`, `read`, `readAppend`, `full`.
 //!
+//! What travels between administrations is sealed to the receiver's exchange key
+//! (`keygen`, `set-key --secret-file`, `seal`, `open`: `tamga-exchange`).
+//!
 //! Exit codes: 0 done (for `check`: every revealed group matches the chain), 1 `check`:
-//! they do not, or the document has no commitment; 2 error.
+//! they do not, or the document has no commitment; 2 error (also: an envelope that does
+//! not open).
 
 use std::path::{Path, PathBuf};
 
+use codec::Encode;
 use pallet_tamga_exchange::{Call as ExchangeCall, Pair, Terms};
 use serde_json::json;
 use sp_core::H256;
+use tamga_exchange::{ExchangeSecret, SealContext};
 use tamga_primitives::{
 	exchange::{fields_root, group_leaf, root_from_disclosure, DisclosedGroup, Hash32},
 	AppendixKind, CountryCode, FieldGroup, FieldGroups, Grant, Grants, Named, ReceiptStatus,
@@ -23,7 +29,7 @@ use tamga_primitives::{
 };
 use tamga_rpc_types::exchange::{
 	grants_table, AgreementJson, AgreementsJson, AppendicesJson, CommitmentJson,
-	DisclosedGroupJson, DisclosureFile, GrantJson, ReceiptsJson,
+	DisclosedGroupJson, DisclosureFile, ExchangeKeyJson, GrantJson, ReceiptsJson, SealedFile,
 };
 use tamga_runtime::{Runtime, RuntimeCall};
 
@@ -75,7 +81,7 @@ pub enum Action {
 		#[arg(long)]
 		partner: CountryCode,
 		/// A grant your administration gives (repeat the flag).
-		#[arg(long = "give", value_parser = grant_arg, required = true)]
+		#[arg(long = "give", value_parser = grant_arg)]
 		gives: Vec<GrantArg>,
 		/// A grant it receives (repeat); omitted: the same as it gives (symmetric).
 		#[arg(long = "receive", value_parser = grant_arg)]
@@ -115,11 +121,50 @@ pub enum Action {
 		#[arg(long)]
 		partner: CountryCode,
 	},
+	/// Generate your administration's exchange secret into a new file only you can read
+	/// (never overwritten) and print its public key (publish it with `set-key`).
+	Keygen {
+		/// Where to write the secret.
+		#[arg(long)]
+		out: PathBuf,
+	},
 	/// Set your administration's exchange key (X25519 public key) partners encrypt to.
 	SetKey {
 		/// The key, 0x and 64 hex digits.
+		#[arg(long, required_unless_present = "secret_file", conflicts_with = "secret_file")]
+		key: Option<String>,
+		/// Or the secret file `keygen` wrote: its public key is set.
 		#[arg(long)]
-		key: String,
+		secret_file: Option<PathBuf>,
+	},
+	/// Seal a disclosure to the receiving administration's exchange key (read from the
+	/// chain), for delivery.
+	Seal {
+		/// The disclosure `disclose` wrote.
+		#[arg(long)]
+		disclosure: PathBuf,
+		/// The sending administration (yours).
+		#[arg(long)]
+		from: CountryCode,
+		/// The receiving administration.
+		#[arg(long)]
+		to: CountryCode,
+		/// Where to write the sealed disclosure.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Open a sealed disclosure with your administration's exchange secret (then `check`
+	/// it).
+	Open {
+		/// The sealed disclosure.
+		#[arg(long)]
+		sealed: PathBuf,
+		/// Your administration's exchange secret.
+		#[arg(long)]
+		secret_file: PathBuf,
+		/// Where to write the disclosure.
+		#[arg(long)]
+		out: PathBuf,
 	},
 	/// List an administration's agreements: per partner, what it gives and receives, and
 	/// terms proposed.
@@ -302,8 +347,22 @@ impl ExchangeCmd {
 			Action::Terminate { partner } => {
 				ExchangeCall::terminate { partner: *partner.as_bytes() }
 			},
-			Action::SetKey { key } => {
-				ExchangeCall::set_exchange_key { key: bytes32("--key", key)? }
+			Action::SetKey { key, secret_file } => {
+				let key = match (key, secret_file) {
+					(Some(key), _) => bytes32("--key", key)?,
+					(None, Some(file)) => {
+						ExchangeSecret::read(file).map_err(|e| e.to_string())?.public()
+					},
+					(None, None) => return Err("give --key or --secret-file".into()),
+				};
+				ExchangeCall::set_exchange_key { key }
+			},
+			Action::Keygen { out } => return keygen(out),
+			Action::Seal { disclosure, from, to, out } => {
+				return seal_file(&self.connection.rpc()?, disclosure, *from, *to, out)
+			},
+			Action::Open { sealed, secret_file, out } => {
+				return open_file(sealed, secret_file, out)
 			},
 			Action::Receipt { from, document, groups, payload, status, reason } => {
 				ExchangeCall::record_receipt {
@@ -373,10 +432,26 @@ impl ExchangeCmd {
 		out: &Path,
 	) -> Result<Verdict, String> {
 		let id = hash("--document", document)?;
-		let mut contents: [Vec<u8>; FIELD_GROUPS] = Default::default();
+		let mut contents: [Option<Vec<u8>>; FIELD_GROUPS] = Default::default();
 		for (group, file) in groups {
-			contents[group.index()] =
+			let read =
 				std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+			if contents[group.index()].replace(read).is_some() {
+				return Err(format!("--group {group} is given twice"));
+			}
+		}
+		// A commitment is made once: new salts for a committed document would leave its
+		// disclosures unprovable.
+		let rpc = self.connection.rpc()?;
+		let existing: CommitmentJson =
+			rpc.ask("tamga_exchangeCommitment", json!([to_hex(id.as_bytes())]))?;
+		if existing.root.is_some() && !existing.void {
+			return Err(format!(
+				"document {} is committed already (block #{}): disclose from the salted groups \
+				 written then",
+				to_hex(id.as_bytes()),
+				existing.committed_at.unwrap_or_default()
+			));
 		}
 		let mut revealed = Vec::with_capacity(FIELD_GROUPS);
 		let mut leaves = [[0u8; 32]; FIELD_GROUPS];
@@ -384,19 +459,19 @@ impl ExchangeCmd {
 			let mut salt = [0u8; 32];
 			getrandom::getrandom(&mut salt)
 				.map_err(|e| format!("no randomness for a salt: {e}"))?;
-			let content = std::mem::take(&mut contents[group.index()]);
-			leaves[group.index()] = group_leaf(*group, &salt, &content);
+			let content = contents[group.index()].take().unwrap_or_default();
+			leaves[group.index()] = group_leaf(&id.0, *group, &salt, &content);
 			revealed.push(DisclosedGroupJson::Revealed {
 				group: *group,
 				salt: to_hex(&salt),
 				content: to_hex(&content),
 			});
 		}
-		let root = H256(fields_root(&leaves));
-		write_file(out, &DisclosureFile { document: to_hex(id.as_bytes()), groups: revealed })?;
+		let root = H256(fields_root(&id.0, &leaves));
+		let file = DisclosureFile { document: to_hex(id.as_bytes()), groups: revealed };
+		write_new_file(out, &file)?;
 		println!("salted field groups written to {} (keep it)", out.display());
 		println!("field commitment: {}", to_hex(root.as_bytes()));
-		let rpc = self.connection.rpc()?;
 		let call = ExchangeCall::commit_fields { document: id, root };
 		Ok(self.connection.submit(&rpc, RuntimeCall::Exchange(call))?.verdict())
 	}
@@ -405,6 +480,24 @@ impl ExchangeCmd {
 fn write_file(path: &Path, file: &DisclosureFile) -> Result<(), String> {
 	let text = serde_json::to_string_pretty(file).expect("JSON serialises");
 	std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Writes `file` to `path`, which must not exist: salted groups are never overwritten.
+fn write_new_file(path: &Path, file: &DisclosureFile) -> Result<(), String> {
+	use std::io::Write;
+	let text = serde_json::to_string_pretty(file).expect("JSON serialises");
+	let mut created =
+		std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| match e
+			.kind()
+		{
+			std::io::ErrorKind::AlreadyExists => format!(
+				"{} exists: salted groups are never overwritten (another file, or remove it if \
+				 its commitment was never made)",
+				path.display()
+			),
+			_ => format!("cannot create {}: {e}", path.display()),
+		})?;
+	created.write_all(text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn read_file(path: &Path) -> Result<DisclosureFile, String> {
@@ -433,6 +526,7 @@ fn groups(file: &DisclosureFile) -> Result<Vec<DisclosedGroup>, String> {
 /// Writes a disclosure of `fields` revealing `reveal` only.
 fn disclose(fields: &Path, reveal: &[FieldGroup], out: &Path) -> Result<Verdict, String> {
 	let file = read_file(fields)?;
+	let document = bytes32("document", &file.document)?;
 	let mut disclosed = Vec::with_capacity(FIELD_GROUPS);
 	for group in groups(&file)? {
 		let hidden = !reveal.contains(&group.group());
@@ -445,7 +539,7 @@ fn disclose(fields: &Path, reveal: &[FieldGroup], out: &Path) -> Result<Verdict,
 			},
 			revealed if hidden => DisclosedGroupJson::Hidden {
 				group: revealed.group(),
-				leaf: to_hex(&revealed.leaf()),
+				leaf: to_hex(&revealed.leaf(&document)),
 			},
 			DisclosedGroup::Revealed { group, salt, content } => DisclosedGroupJson::Revealed {
 				group,
@@ -467,21 +561,36 @@ fn check(rpc: &Rpc, path: &Path) -> Result<Verdict, String> {
 	let id = hash("document", &file.document)?;
 	let answer: CommitmentJson =
 		rpc.ask("tamga_exchangeCommitment", json!([to_hex(id.as_bytes())]))?;
-	let Some(on_chain) = answer.root else {
-		println!("NO COMMITMENT: document {} has no field commitment on chain", file.document);
-		return Ok(Verdict::Invalid);
-	};
 	let groups = groups(&file)?;
-	let Some(root) = root_from_disclosure(&groups) else {
-		return Err(format!("{} must name each of the {FIELD_GROUPS} groups once", path.display()));
-	};
 	let revealed: Vec<_> = groups
 		.iter()
 		.filter(|g| matches!(g, DisclosedGroup::Revealed { .. }))
 		.map(|g| g.group().as_str())
 		.collect();
+	if revealed.is_empty() {
+		return Err(format!("{} reveals no group: there is nothing to check", path.display()));
+	}
+	let Some(root) = root_from_disclosure(&id.0, &groups) else {
+		return Err(format!("{} must name each of the {FIELD_GROUPS} groups once", path.display()));
+	};
+	let Some(on_chain) = answer.root else {
+		println!("NO COMMITMENT: document {} has no field commitment on chain", file.document);
+		return Ok(Verdict::Invalid);
+	};
+	if answer.void {
+		println!(
+			"VOID: document {}'s commitment was made after its author's key was cut off or its \
+			 anchoring voided: it proves nothing",
+			file.document
+		);
+		return Ok(Verdict::Invalid);
+	}
 	if to_hex(&root) == on_chain {
-		println!("VALID: {} match the document's commitment", revealed.join(", "));
+		println!(
+			"VALID: {} of document {} match its commitment",
+			revealed.join(", "),
+			file.document
+		);
 		println!("read from {}", crate::finality::block_label(&answer.at));
 		Ok(Verdict::Done)
 	} else {
@@ -534,6 +643,63 @@ fn agreements(
 		);
 	}
 	answer.agreements.iter().for_each(print_agreement);
+	Ok(Verdict::Done)
+}
+
+/// Writes a new exchange secret to `out` and prints its public key.
+fn keygen(out: &Path) -> Result<Verdict, String> {
+	let secret = ExchangeSecret::generate().map_err(|e| e.to_string())?;
+	secret.write_new(out).map_err(|e| e.to_string())?;
+	println!("exchange secret written to {} (readable by you only; keep it)", out.display());
+	println!("public key: {}", to_hex(&secret.public()));
+	Ok(Verdict::Done)
+}
+
+/// Seals the disclosure at `path` from `from` to `to`'s published key.
+fn seal_file(
+	rpc: &Rpc,
+	path: &Path,
+	from: CountryCode,
+	to: CountryCode,
+	out: &Path,
+) -> Result<Verdict, String> {
+	let disclosure = read_file(path)?;
+	let document = bytes32("document", &disclosure.document)?;
+	let answer: ExchangeKeyJson = rpc.ask("tamga_exchangeKey", json!([to]))?;
+	let key = answer.key.ok_or_else(|| format!("{to} has published no exchange key"))?;
+	let context = SealContext { document, from, to };
+	let plaintext = serde_json::to_vec(&disclosure).expect("JSON serialises");
+	let sealed = tamga_exchange::seal(&bytes32("key", &key)?, &context, &plaintext)
+		.map_err(|e| e.to_string())?;
+	let file =
+		SealedFile { document: disclosure.document, from, to, envelope: to_hex(&sealed.encode()) };
+	let text = serde_json::to_string_pretty(&file).expect("JSON serialises");
+	std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+	println!("sealed to {to}'s exchange key: {}", out.display());
+	Ok(Verdict::Done)
+}
+
+/// Opens the sealed disclosure at `path` with the secret in `secret_file`.
+fn open_file(path: &Path, secret_file: &Path, out: &Path) -> Result<Verdict, String> {
+	use codec::Decode;
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+	let file: SealedFile = serde_json::from_str(&text)
+		.map_err(|e| format!("{} is no sealed disclosure: {e}", path.display()))?;
+	let envelope = from_hex(&file.envelope)?;
+	let sealed = tamga_exchange::Sealed::decode(&mut &envelope[..])
+		.map_err(|e| format!("{}'s envelope does not decode: {e}", path.display()))?;
+	let secret = ExchangeSecret::read(secret_file).map_err(|e| e.to_string())?;
+	let context = SealContext {
+		document: bytes32("document", &file.document)?,
+		from: file.from,
+		to: file.to,
+	};
+	let plaintext = tamga_exchange::open(&secret, &sealed, &context).map_err(|e| e.to_string())?;
+	let disclosure: DisclosureFile = serde_json::from_slice(&plaintext)
+		.map_err(|e| format!("the opened envelope holds no disclosure: {e}"))?;
+	write_file(out, &disclosure)?;
+	println!("opened {}'s disclosure from {}: {}", file.to, file.from, out.display());
 	Ok(Verdict::Done)
 }
 
@@ -649,8 +815,8 @@ mod tests {
 			.count();
 		assert_eq!(revealed, 1);
 		assert_eq!(
-			root_from_disclosure(&groups(&partial).unwrap()),
-			root_from_disclosure(&groups(&full).unwrap())
+			root_from_disclosure(&[1; 32], &groups(&partial).unwrap()),
+			root_from_disclosure(&[1; 32], &groups(&full).unwrap())
 		);
 		// A partial disclosure cannot reveal what it does not hold.
 		assert!(disclose(&out, &[FieldGroup::Parties], &dir.join("x.json")).is_err());

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 use tamga_primitives::{
-	Access, AppendixKind, CountryCode, DocumentKind, FieldGroup, Grant, Grants, Refusal,
+	Access, AppendixKind, CountryCode, DocumentKind, FieldGroup, Grant, Grants, ReceiptStatusName,
+	Refusal,
 };
 
 use crate::block::BlockRef;
@@ -117,6 +118,11 @@ pub struct CommitmentJson {
 	pub document: String,
 	/// The root over its field groups' salted hashes, if its author committed.
 	pub root: Option<String>,
+	/// The block in which its author committed.
+	pub committed_at: Option<u64>,
+	/// Whether the commitment reads as void (made after its author's key cut-off, or by a
+	/// party whose anchoring is void): it proves nothing.
+	pub void: bool,
 	/// The block read.
 	pub at: BlockRef,
 }
@@ -129,14 +135,14 @@ pub struct ReceiptJson {
 	pub from: CountryCode,
 	/// The document (`0x` and 64 hex digits).
 	pub document: String,
-	/// `delivered`, `acknowledged` or `rejected`.
-	pub status: String,
+	/// The delivery: blake2-256 of what arrived.
+	pub payload: String,
+	/// What came of it.
+	pub status: ReceiptStatusName,
 	/// Why, for a rejection.
 	pub reason: Option<Refusal>,
 	/// The groups the delivery carried.
 	pub groups: Vec<FieldGroup>,
-	/// blake2-256 of what arrived.
-	pub payload: String,
 	/// The block of the last change.
 	pub block: u64,
 }
@@ -223,6 +229,22 @@ pub struct DisclosureFile {
 	pub document: String,
 	/// Every field group, each once.
 	pub groups: Vec<DisclosedGroupJson>,
+}
+
+/// A disclosure sealed to the receiving administration's exchange key, as `tamga
+/// exchange seal` writes it: the document and the two administrations in clear (they are
+/// bound into the encryption), the envelope as hex.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SealedFile {
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// The sending administration.
+	pub from: CountryCode,
+	/// The receiving administration.
+	pub to: CountryCode,
+	/// The SCALE-encoded envelope (`tamga_exchange::Sealed`), `0x` and hex digits.
+	pub envelope: String,
 }
 
 #[cfg(test)]

@@ -16,9 +16,11 @@
 //! - [`document_types`]: `tamga_documentTypes`, the registry of document types.
 //! - [`carnet`]: `tamga_carnet` and `tamga_carnetMovements`.
 //! - [`aeo`]: `tamga_aeoStatus`, `tamga_aeoRecognition` and `tamga_pendingAcknowledgements`.
-//! - [`exchange`]: `tamga_exchangeAgreements`, `tamga_exchangeKey` and
-//!   `tamga_exchangeCommitment`: the information space's agreements, keys and field
-//!   commitments (typed with `tamga-primitives`' words: countries, kinds, groups, modes).
+//! - [`exchange`]: `tamga_exchangeAgreements`, `tamga_exchangeKey`,
+//!   `tamga_exchangeCommitment`, `tamga_exchangeReceipts`, `tamga_exchangeAppendices`: the
+//!   information space's agreements, keys, field commitments, receipts and appended
+//!   records (typed with `tamga-primitives`' words: countries, kinds, groups, modes), and
+//!   the disclosure and sealed-disclosure files of `tamga exchange`.
 //! - [`errors`]: the error codes and the error object a client receives.
 //! - [`quantity`]: quantities travel as decimal strings (a `u128` does not fit a
 //!   JavaScript number).

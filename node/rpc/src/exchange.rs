@@ -1,7 +1,8 @@
-//! `tamga_exchangeAgreements`, `tamga_exchangeKey` and `tamga_exchangeCommitment`: the
-//! information space's agreements as one administration sees them (what it gives and
-//! receives, per kind of document and field group), the key partners encrypt to, and a
-//! document's field commitment. Consortium nodes serve them; the verifier profile does not
+//! `tamga_exchangeAgreements`, `tamga_exchangeKey`, `tamga_exchangeCommitment`,
+//! `tamga_exchangeReceipts` and `tamga_exchangeAppendices`: the information space's
+//! agreements as one administration sees them (what it gives and receives, per kind of
+//! document and field group), the key partners encrypt to, a document's field commitment,
+//! the receipts an administration recorded and the records appended to a document. Consortium nodes serve them; the verifier profile does not
 //! (border posts and single windows verify documents; they have no use for the members'
 //! agreements).
 
@@ -13,7 +14,7 @@ use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 use sp_runtime::traits::{Block as BlockT, NumberFor};
-use tamga_primitives::{CountryCode, ReceiptStatus};
+use tamga_primitives::CountryCode;
 
 use crate::{
 	aeo::parse_country,
@@ -78,24 +79,20 @@ pub trait ExchangeRpc {
 	) -> RpcResult<AppendicesJson>;
 }
 
-/// A receipt from `from` on `document` as JSON.
+/// The receipt of delivery `payload` of `document` from `from` as JSON.
 pub fn receipt_json<N: Into<u64>>(
 	from: CountryCode,
 	document: H256,
+	payload: H256,
 	receipt: Receipt<N>,
 ) -> ReceiptJson {
-	let (status, reason) = match receipt.status {
-		ReceiptStatus::Delivered => ("delivered", None),
-		ReceiptStatus::Acknowledged => ("acknowledged", None),
-		ReceiptStatus::Rejected(reason) => ("rejected", Some(reason)),
-	};
 	ReceiptJson {
 		from,
 		document: hex::encode(document.as_bytes()),
-		status: status.into(),
-		reason,
+		payload: hex::encode(payload.as_bytes()),
+		status: receipt.status.name(),
+		reason: receipt.status.refusal(),
 		groups: receipt.groups.iter().collect(),
-		payload: hex::encode(receipt.payload.as_bytes()),
 		block: receipt.at.into(),
 	}
 }
@@ -194,10 +191,13 @@ where
 		let id = hex::parse_h256("document", &document).map_err(invalid)?;
 		let (hash, block) = block_at(&*self.client, at)?;
 		self.ensure_exchange(hash, &block)?;
-		let root = self.client.runtime_api().field_commitment(hash, id).map_err(runtime_error)?;
+		let commitment =
+			self.client.runtime_api().field_commitment(hash, id).map_err(runtime_error)?;
 		Ok(CommitmentJson {
 			document: hex::encode(id.as_bytes()),
-			root: root.map(|r| hex::encode(r.as_bytes())),
+			root: commitment.as_ref().map(|c| hex::encode(c.root.as_bytes())),
+			committed_at: commitment.as_ref().map(|c| c.at.into()),
+			void: commitment.is_some_and(|c| c.void),
 			at: block,
 		})
 	}
@@ -228,7 +228,9 @@ where
 			receipts: answer
 				.receipts
 				.into_iter()
-				.map(|(from, document, receipt)| receipt_json(from, document, receipt))
+				.map(|(from, document, payload, receipt)| {
+					receipt_json(from, document, payload, receipt)
+				})
 				.collect(),
 			at: block,
 		})

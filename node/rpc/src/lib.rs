@@ -17,9 +17,11 @@
 //! - `tamga_aeoStatus(operator, at?)`, `tamga_aeoRecognition(operator, administration,
 //!   at?)` and `tamga_pendingAcknowledgements(administration, page?, limit?, at?)`
 //!   ([`aeo`]).
-//! - `tamga_exchangeAgreements(country, partner?, at?)`, `tamga_exchangeKey(country, at?)`
-//!   and `tamga_exchangeCommitment(document, at?)`: data-sharing agreements, exchange keys
-//!   and field commitments ([`exchange`]); not served by the verifier profile.
+//! - `tamga_exchangeAgreements(country, partner?, at?)`, `tamga_exchangeKey(country, at?)`,
+//!   `tamga_exchangeCommitment(document, at?)`, `tamga_exchangeReceipts(administration,
+//!   partner?, page?, limit?, at?)` and `tamga_exchangeAppendices(document, at?)`:
+//!   data-sharing agreements, exchange keys, field commitments, receipts and appended
+//!   records ([`exchange`]); not served by the verifier profile.
 //!
 //! Lists that grow without bound are answered a page at a time ([`paging`]): `page`
 //! (from 0, default 0) and `limit` (default and at most the method's maximum), with the

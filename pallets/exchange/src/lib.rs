@@ -24,12 +24,14 @@
 //!   receives only some groups proves them against the chain.
 //! - **Receipts**: the receiving administration records what came of each delivery of a
 //!   document's groups from a partner (delivered, acknowledged, or rejected with a
-//!   reason), with the hash of what arrived. Delivered or acknowledged groups must be
-//!   granted by an active agreement (a partner passing on another administration's
-//!   document needs `full` from it); a rejection is always recorded.
+//!   reason), keyed by the hash of what arrived. A delivery is receipted as delivered or
+//!   acknowledged only if the document has a field commitment and an active agreement
+//!   grants the groups (a partner passing on another administration's document needs
+//!   `full` from it); a rejection needs an agreement between the two.
 //! - **Appendices**: an administration appends its own records (a control result, a
-//!   release, a use) to a document when the document's administration grants it
-//!   `readAppend` or `full` on a group of its kind (or the document is its own).
+//!   release, a use) to a document it received when the document's administration grants
+//!   it `readAppend` or `full` on a group of its kind (or the document is its own), at
+//!   most `MaxAppendices` per administration and document.
 //!
 //! An administration that leaves the consortium takes its agreements and key with it.
 //! Who may act is decided by the governance pallet's [`Permissions`].
@@ -51,10 +53,12 @@ mod tests;
 
 pub use pallet::*;
 pub use types::{
-	Agreement, AgreementState, AgreementStateName, AnchoredDocument, Appendix, Pair, Proposal,
-	Receipt, Terms,
+	Agreement, AgreementState, AgreementStateName, AnchoredDocument, Appendix, FieldCommitment,
+	Pair, Proposal, Receipt, Terms,
 };
-pub use view::{AgreementView, ProposalView, ReceiptsPage, MAX_LISTED_RECEIPTS};
+pub use view::{
+	AgreementView, CommitmentView, ListedReceipt, ProposalView, ReceiptsPage, MAX_LISTED_RECEIPTS,
+};
 pub use weights::WeightInfo;
 
 /// What the exchange pallet needs to know of anchored documents.
@@ -62,8 +66,8 @@ pub trait AnchoredDocuments<AccountId> {
 	/// Document `id`'s author, country and kind, or `None` if no document has that id.
 	fn document(id: &sp_core::H256) -> Option<AnchoredDocument<AccountId>>;
 
-	/// Benchmarks only: anchors a document `id` authored by `author`, an issuer of
-	/// `country` that [`Permissions::set_up_party`](tamga_primitives::Permissions) made.
+	/// Benchmarks only: anchors a document `id` of KZ authored by `author`, an issuer of
+	/// KZ that [`Permissions::set_up_party`](tamga_primitives::Permissions) made.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_up_document(id: &sp_core::H256, author: &AccountId);
 }
@@ -79,7 +83,8 @@ pub mod pallet {
 
 	use crate::{
 		types::{
-			Agreement, AgreementState, AnchoredDocument, Appendix, Pair, Proposal, Receipt, Terms,
+			Agreement, AgreementState, AnchoredDocument, Appendix, FieldCommitment, Pair, Proposal,
+			Receipt, Terms,
 		},
 		weights::WeightInfo,
 		AnchoredDocuments,
@@ -91,6 +96,8 @@ pub mod pallet {
 	pub type ReceiptOf<T> = Receipt<BlockNumberFor<T>>;
 	/// An appendix as stored.
 	pub type AppendixOf<T> = Appendix<BlockNumberFor<T>>;
+	/// A field commitment as stored.
+	pub type FieldCommitmentOf<T> = FieldCommitment<BlockNumberFor<T>>;
 
 	/// The current storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -111,7 +118,7 @@ pub mod pallet {
 		/// The most agreements not terminated one administration may have.
 		#[pallet::constant]
 		type MaxPartners: Get<u32>;
-		/// The most records administrations may append to one document.
+		/// The most records one administration may append to one document.
 		#[pallet::constant]
 		type MaxAppendices: Get<u32>;
 		/// Weights of this pallet's calls.
@@ -145,11 +152,13 @@ pub mod pallet {
 	pub type ExchangeKeys<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, [u8; 32]>;
 
 	/// Field commitments of anchored documents, by document id: the root over the salted
-	/// hashes of the document's field groups, set once by its author.
+	/// hashes of the document's field groups, set once by its author (replaced only if it
+	/// reads as void), with the block it was made in.
 	#[pallet::storage]
-	pub type FieldCommitments<T: Config> = StorageMap<_, Identity, H256, H256>;
+	pub type FieldCommitments<T: Config> = StorageMap<_, Identity, H256, FieldCommitmentOf<T>>;
 
-	/// Receipts, by receiving administration, sending administration and document.
+	/// Receipts, by receiving administration, sending administration, document and
+	/// delivery (blake2-256 of what arrived).
 	#[pallet::storage]
 	pub type Receipts<T: Config> = StorageNMap<
 		_,
@@ -157,18 +166,31 @@ pub mod pallet {
 			NMapKey<Blake2_128Concat, CountryCode>,
 			NMapKey<Blake2_128Concat, CountryCode>,
 			NMapKey<Identity, H256>,
+			NMapKey<Identity, H256>,
 		),
 		ReceiptOf<T>,
 	>;
+
+	/// The documents each administration has received (a delivery receipted as delivered
+	/// or acknowledged): what it may append records to under `readAppend`.
+	#[pallet::storage]
+	pub type Received<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CountryCode, Identity, H256, ()>;
 
 	/// Records appended to documents, by document and number (from 0).
 	#[pallet::storage]
 	pub type Appendices<T: Config> =
 		StorageDoubleMap<_, Identity, H256, Twox64Concat, u32, AppendixOf<T>>;
 
-	/// How many records each document has appended.
+	/// The number the next record appended to each document gets.
 	#[pallet::storage]
-	pub type AppendixCount<T: Config> = StorageMap<_, Identity, H256, u32, ValueQuery>;
+	pub type NextAppendix<T: Config> = StorageMap<_, Identity, H256, u32, ValueQuery>;
+
+	/// How many records each administration appended to each document (at most
+	/// `MaxAppendices`, so no partner fills a document's record for the others).
+	#[pallet::storage]
+	pub type AppendixCount<T: Config> =
+		StorageDoubleMap<_, Identity, H256, Blake2_128Concat, CountryCode, u32, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -187,13 +209,16 @@ pub mod pallet {
 		AgreementTerminated { by: CountryCode, partner: CountryCode },
 		/// `country`'s administration set its exchange key.
 		ExchangeKeySet { country: CountryCode, key: [u8; 32] },
+		/// `country`'s administration left the consortium and its exchange key with it.
+		ExchangeKeyRemoved { country: CountryCode },
 		/// The author of `document` committed to its field groups.
 		FieldsCommitted { document: H256, root: H256 },
-		/// `to` recorded what came of `from`'s delivery of `document`'s groups.
+		/// `to` recorded what came of `from`'s delivery `payload` of `document`'s groups.
 		ReceiptRecorded {
 			document: H256,
 			from: CountryCode,
 			to: CountryCode,
+			payload: H256,
 			status: ReceiptStatus,
 		},
 		/// `by` appended record `index` of `kind` to `document`.
@@ -233,8 +258,16 @@ pub mod pallet {
 		UnknownDocument,
 		/// Only the document's author commits to its field groups.
 		NotAuthor,
-		/// The document's field groups are committed already (a commitment never changes).
+		/// The document's field groups are committed already (a commitment that does not
+		/// read as void never changes).
 		AlreadyCommitted,
+		/// The document has no field commitment to check a delivery against.
+		NoCommitment,
+		/// The receipt's groups are not the ones the delivery was receipted with.
+		GroupsMismatch,
+		/// The sender's administration has not received the document (no delivery
+		/// receipted as delivered or acknowledged), so it appends nothing to it.
+		NotReceived,
 		/// A receipt names no group.
 		NoGroups,
 		/// The sender's agreement does not grant the receiver a group the receipt names
@@ -246,7 +279,8 @@ pub mod pallet {
 		/// The document's administration grants the sender's no `readAppend` or `full`
 		/// on any group of the document's kind.
 		AppendNotGranted,
-		/// The document has `MaxAppendices` appended records already.
+		/// The sender's administration appended `MaxAppendices` records to the document
+		/// already.
 		TooManyAppendices,
 	}
 
@@ -404,31 +438,41 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Commits, once, to the field groups of anchored document `document`: `root` is
-		/// the root over the salted hashes of its groups. Only the document's author, in
-		/// good standing, may.
+		/// Commits to the field groups of anchored document `document`: `root` is the root
+		/// over the salted hashes of its groups. Only the document's author, with its
+		/// accreditation in force, may; once (unless the commitment reads as void).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::commit_fields())]
 		pub fn commit_fields(origin: OriginFor<T>, document: H256, root: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
 			ensure!(who == anchored.author, Error::<T>::NotAuthor);
-			let standing = T::Permissions::party(&who).ok_or(Error::<T>::NotAuthor)?;
-			ensure!(
-				standing.in_good_standing
-					&& standing.key_cutoff.is_none_or(|cutoff| Self::now() <= cutoff),
-				Error::<T>::NotAuthor
+			let kind = (anchored.role == tamga_primitives::Role::Issuer).then_some(anchored.kind);
+			T::Permissions::ensure_party(
+				&who,
+				anchored.role,
+				kind,
+				Some(anchored.country),
+				Self::now(),
+			)
+			.map_err(Error::<T>::from)?;
+			let replaceable = FieldCommitments::<T>::get(document)
+				.is_none_or(|c| Self::commitment_void(&anchored, c.at));
+			ensure!(replaceable, Error::<T>::AlreadyCommitted);
+			FieldCommitments::<T>::insert(
+				document,
+				FieldCommitmentOf::<T> { root, at: Self::now() },
 			);
-			ensure!(!FieldCommitments::<T>::contains_key(document), Error::<T>::AlreadyCommitted);
-			FieldCommitments::<T>::insert(document, root);
 			Self::deposit_event(Event::FieldsCommitted { document, root });
 			Ok(())
 		}
 
-		/// Records, for the sender's administration, what came of `from`'s delivery of
-		/// `groups` of `document` (`payload`: blake2-256 of what arrived). Delivered or
-		/// acknowledged groups must be granted now; a rejection is always recorded. A
-		/// delivered receipt may become acknowledged or rejected; those are final.
+		/// Records, for the sender's administration, what came of `from`'s delivery
+		/// `payload` (blake2-256 of what arrived) of `groups` of `document`. A new
+		/// delivered or acknowledged receipt needs the groups granted now by an active
+		/// agreement and the document's field commitment; a rejection needs an agreement
+		/// between the two (in any state but terminated). A delivered receipt may become
+		/// acknowledged or rejected, with the same groups; those are final.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::record_receipt())]
 		pub fn record_receipt(
@@ -439,28 +483,42 @@ pub mod pallet {
 			payload: H256,
 			status: ReceiptStatus,
 		) -> DispatchResult {
-			let (to, from, _) = Self::ensure_pair(origin, from)?;
+			let (to, from, pair) = Self::ensure_pair(origin, from)?;
 			ensure!(!groups.is_empty(), Error::<T>::NoGroups);
 			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
-			if !matches!(status, ReceiptStatus::Rejected(_)) {
-				ensure!(Self::may_send(from, to, &anchored, groups), Error::<T>::NotGranted);
+			let rejected = matches!(status, ReceiptStatus::Rejected(_));
+			match Receipts::<T>::get((to, from, document, payload)) {
+				Some(receipt) => {
+					ensure!(receipt.status == ReceiptStatus::Delivered, Error::<T>::ReceiptFinal);
+					ensure!(receipt.groups == groups, Error::<T>::GroupsMismatch);
+				},
+				None if rejected => ensure!(
+					Agreements::<T>::get(pair.first, pair.second).is_some_and(|a| a.is_open()),
+					Error::<T>::NoAgreement
+				),
+				None => {
+					ensure!(
+						FieldCommitments::<T>::contains_key(document),
+						Error::<T>::NoCommitment
+					);
+					ensure!(Self::may_send(from, to, &anchored, groups), Error::<T>::NotGranted);
+				},
 			}
-			Receipts::<T>::try_mutate((to, from, document), |receipt| {
-				ensure!(
-					receipt.is_none_or(|r| r.status == ReceiptStatus::Delivered),
-					Error::<T>::ReceiptFinal
-				);
-				*receipt = Some(ReceiptOf::<T> { status, groups, payload, at: Self::now() });
-				Ok::<_, Error<T>>(())
-			})?;
-			Self::deposit_event(Event::ReceiptRecorded { document, from, to, status });
+			Receipts::<T>::insert(
+				(to, from, document, payload),
+				ReceiptOf::<T> { status, groups, at: Self::now() },
+			);
+			if !rejected {
+				Received::<T>::insert(to, document, ());
+			}
+			Self::deposit_event(Event::ReceiptRecorded { document, from, to, payload, status });
 			Ok(())
 		}
 
 		/// Appends a record of `kind` (`hash`: blake2-256 of the record, kept off chain) to
-		/// `document` for the sender's administration: its own document, or one whose
-		/// administration grants it `readAppend` or `full` on a group of the document's
-		/// kind.
+		/// `document` for the sender's administration: its own document, or one it received
+		/// whose administration grants it `readAppend` or `full` on a group of the
+		/// document's kind; at most `MaxAppendices` records per administration and document.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::append())]
 		pub fn append(
@@ -472,21 +530,25 @@ pub mod pallet {
 			let member = ensure_signed(origin)?;
 			let by = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
 			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
-			ensure!(
-				by == anchored.country
-					|| Self::granted(anchored.country, by, anchored.kind)
+			if by != anchored.country {
+				ensure!(
+					Self::granted(anchored.country, by, anchored.kind)
 						.iter()
 						.any(|access| access.appends()),
-				Error::<T>::AppendNotGranted
-			);
-			let index = AppendixCount::<T>::get(document);
-			ensure!(index < T::MaxAppendices::get(), Error::<T>::TooManyAppendices);
+					Error::<T>::AppendNotGranted
+				);
+				ensure!(Received::<T>::contains_key(by, document), Error::<T>::NotReceived);
+			}
+			let appended = AppendixCount::<T>::get(document, by);
+			ensure!(appended < T::MaxAppendices::get(), Error::<T>::TooManyAppendices);
+			let index = NextAppendix::<T>::get(document);
 			Appendices::<T>::insert(
 				document,
 				index,
 				AppendixOf::<T> { by, kind, hash, at: Self::now() },
 			);
-			AppendixCount::<T>::insert(document, index + 1);
+			NextAppendix::<T>::insert(document, index.saturating_add(1));
+			AppendixCount::<T>::insert(document, by, appended + 1);
 			Self::deposit_event(Event::Appended { document, index, by, kind });
 			Ok(())
 		}
@@ -555,6 +617,18 @@ pub mod pallet {
 			})
 		}
 
+		/// Whether a field commitment of `document` made in block `at` reads as void: made
+		/// after its author's key cut-off, or by a party whose anchoring is void (its
+		/// administration left, or the consortium voided it).
+		pub(crate) fn commitment_void(
+			document: &AnchoredDocument<T::AccountId>,
+			at: BlockNumberFor<T>,
+		) -> bool {
+			T::Permissions::voiding(&document.author, document.country, at).is_some()
+				|| T::Permissions::issuer_key_cutoff(&document.author)
+					.is_some_and(|cutoff| at > cutoff)
+		}
+
 		/// Removes each side of `pair` from the other's partners.
 		fn free_places(pair: Pair) {
 			Partners::<T>::mutate(pair.first, |partners| partners.retain(|p| *p != pair.second));
@@ -577,7 +651,9 @@ impl<T: Config> tamga_primitives::OnAdministrationLeft for Pallet<T> {
 				Self::deposit_event(Event::AgreementTerminated { by: country, partner: *partner });
 			}
 		}
-		ExchangeKeys::<T>::remove(country);
+		if ExchangeKeys::<T>::take(country).is_some() {
+			Self::deposit_event(Event::ExchangeKeyRemoved { country });
+		}
 		Self::departure_weight(partners.len() as u64)
 	}
 

@@ -59,7 +59,8 @@ impl crate::AnchoredDocuments<u64> for TestDocuments {
 /// Records a veterinary certificate `id` of KZ authored by `author`.
 pub fn anchor(id: H256, author: u64) {
 	let country = CountryCode::new(*b"KZ").expect("assigned");
-	let document = AnchoredDocument { author, country, kind: DocumentKind::Veterinary };
+	let document =
+		AnchoredDocument { author, country, kind: DocumentKind::Veterinary, role: Role::Issuer };
 	DOCUMENTS.with(|documents| documents.borrow_mut().insert(id, document));
 }
 

@@ -1,5 +1,5 @@
 //! The runtime API through which the node's RPC and the `tamga` tool read agreements,
-//! grants, exchange keys and field commitments.
+//! grants, exchange keys, field commitments, receipts and appended records.
 
 use alloc::vec::Vec;
 use sp_core::H256;
@@ -7,7 +7,7 @@ use tamga_primitives::{Access, CountryCode, DocumentKind, FIELD_GROUPS};
 
 use crate::{
 	types::Appendix,
-	view::{AgreementView, ReceiptsPage},
+	view::{AgreementView, CommitmentView, ReceiptsPage},
 };
 
 sp_api::decl_runtime_apis! {
@@ -21,8 +21,8 @@ sp_api::decl_runtime_apis! {
 		fn granted(from: CountryCode, to: CountryCode, kind: DocumentKind) -> [Access; FIELD_GROUPS];
 		/// `country`'s exchange key.
 		fn exchange_key(country: CountryCode) -> Option<[u8; 32]>;
-		/// The field commitment of `document`.
-		fn field_commitment(document: H256) -> Option<H256>;
+		/// The field commitment of `document` and whether it reads as void.
+		fn field_commitment(document: H256) -> Option<CommitmentView<BlockNumber>>;
 		/// Page `page` of the receipts `to` recorded (from `from` only, if given), oldest
 		/// first, `limit` a page (at most [`MAX_LISTED_RECEIPTS`](crate::MAX_LISTED_RECEIPTS)).
 		fn receipts(to: CountryCode, from: Option<CountryCode>, page: u32, limit: u32) -> ReceiptsPage<BlockNumber>;

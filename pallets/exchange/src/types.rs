@@ -200,8 +200,8 @@ pub struct Agreement<BlockNumber> {
 }
 
 impl<BlockNumber> Agreement<BlockNumber> {
-	/// Whether it is neither proposed only nor terminated: its terms have been signed and
-	/// are not ended.
+	/// Whether it is not terminated (proposed, active or suspended): the two are parties
+	/// to it and may act on it.
 	pub fn is_open(&self) -> bool {
 		!matches!(self.state, AgreementState::Terminated { .. })
 	}
@@ -216,7 +216,8 @@ impl<BlockNumber> Agreement<BlockNumber> {
 	}
 }
 
-/// What a receiving administration recorded about one delivery of a document's groups.
+/// What a receiving administration recorded about one delivery of a document's groups
+/// (the delivery is named by the hash of what arrived: the key of its receipt).
 #[derive(
 	Clone,
 	Copy,
@@ -234,9 +235,6 @@ pub struct Receipt<BlockNumber> {
 	pub status: ReceiptStatus,
 	/// The groups the delivery carried.
 	pub groups: FieldGroups,
-	/// blake2-256 of what arrived (the encrypted delivery), so both sides can prove what
-	/// was exchanged.
-	pub payload: H256,
 	/// The block of the last change.
 	pub at: BlockNumber,
 }
@@ -275,4 +273,29 @@ pub struct AnchoredDocument<AccountId> {
 	pub country: CountryCode,
 	/// The kind of document it is (what agreements grant).
 	pub kind: tamga_primitives::DocumentKind,
+	/// The role its author anchored it in: an issuer, or an approved exporter for its own
+	/// declaration.
+	pub role: tamga_primitives::Role,
+}
+
+/// A document's field commitment as stored: the root and the block it was made in (a
+/// commitment made after its author's key was cut off, or by a party whose anchoring the
+/// consortium voided, reads as void).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct FieldCommitment<BlockNumber> {
+	/// The root over the document's salted field groups.
+	pub root: H256,
+	/// The block in which its author made it.
+	pub at: BlockNumber,
 }

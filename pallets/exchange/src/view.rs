@@ -1,5 +1,7 @@
 //! What the runtime API answers: one administration's agreements as it sees them (what
-//! it gives, what it receives), and what one administration grants another now.
+//! it gives, what it receives), what one administration grants another now, exchange
+//! keys, field commitments (and whether they read as void), receipts a page at a time and
+//! appended records.
 
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -10,19 +12,36 @@ use tamga_primitives::{Access, CountryCode, DocumentKind, Grants, Permissions, F
 
 use crate::{
 	types::{AgreementState, Appendix, Pair, Receipt},
-	Agreements, Appendices, Config, ExchangeKeys, FieldCommitments, Pallet, Partners, Receipts,
+	Agreements, AnchoredDocuments, Appendices, Config, ExchangeKeys, FieldCommitments, Pallet,
+	Partners, Receipts,
 };
 
 /// The most receipts one page lists (what `tamga_exchangeReceipts` lists by default).
 pub const MAX_LISTED_RECEIPTS: u32 = 1_000;
+
+/// One receipt as listed: the sender, the document, the delivery (blake2-256 of what
+/// arrived) and what the receiver recorded.
+pub type ListedReceipt<BlockNumber> = (CountryCode, H256, H256, Receipt<BlockNumber>);
 
 /// One page of the receipts an administration recorded.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct ReceiptsPage<BlockNumber> {
 	/// How many receipts match in all.
 	pub total: u32,
-	/// The page's receipts: sender, document, receipt; oldest change first.
-	pub receipts: Vec<(CountryCode, H256, Receipt<BlockNumber>)>,
+	/// The page's receipts, oldest change first.
+	pub receipts: Vec<ListedReceipt<BlockNumber>>,
+}
+
+/// A document's field commitment as the runtime API answers it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct CommitmentView<BlockNumber> {
+	/// The root over the document's salted field groups.
+	pub root: H256,
+	/// The block in which its author made it.
+	pub at: BlockNumber,
+	/// Whether it reads as void: made after its author's key cut-off, or by a party whose
+	/// anchoring is void. A void commitment proves nothing.
+	pub void: bool,
 }
 
 /// Terms proposed and not yet accepted, from the asking administration's side.
@@ -112,9 +131,13 @@ impl<T: Config> Pallet<T> {
 		ExchangeKeys::<T>::get(country)
 	}
 
-	/// The field commitment of `document`, if its author made one.
-	pub fn field_commitment(document: H256) -> Option<H256> {
-		FieldCommitments::<T>::get(document)
+	/// The field commitment of `document`, if its author made one, and whether it reads as
+	/// void.
+	pub fn field_commitment(document: H256) -> Option<CommitmentView<BlockNumberFor<T>>> {
+		let commitment = FieldCommitments::<T>::get(document)?;
+		let void = T::Documents::document(&document)
+			.is_none_or(|anchored| Self::commitment_void(&anchored, commitment.at));
+		Some(CommitmentView { root: commitment.root, at: commitment.at, void })
 	}
 }
 
@@ -128,15 +151,15 @@ impl<T: Config> Pallet<T> {
 		page: u32,
 		limit: u32,
 	) -> ReceiptsPage<BlockNumberFor<T>> {
-		let mut all: Vec<(CountryCode, H256, Receipt<BlockNumberFor<T>>)> = match from {
+		let mut all: Vec<ListedReceipt<BlockNumberFor<T>>> = match from {
 			Some(from) => Receipts::<T>::iter_prefix((to, from))
-				.map(|(document, receipt)| (from, document, receipt))
+				.map(|((document, payload), receipt)| (from, document, payload, receipt))
 				.collect(),
 			None => Receipts::<T>::iter_prefix((to,))
-				.map(|((from, document), receipt)| (from, document, receipt))
+				.map(|((from, document, payload), receipt)| (from, document, payload, receipt))
 				.collect(),
 		};
-		all.sort_by(|a, b| (a.2.at, a.0, a.1).cmp(&(b.2.at, b.0, b.1)));
+		all.sort_by(|a, b| (a.3.at, a.0, a.1, a.2).cmp(&(b.3.at, b.0, b.1, b.2)));
 		let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
 		let limit = limit.min(MAX_LISTED_RECEIPTS) as usize;
 		let start = (page as usize).saturating_mul(limit);

@@ -31,14 +31,15 @@ pub trait WeightInfo {
 	fn terminate() -> Weight;
 	/// `set_exchange_key`: member read; key written.
 	fn set_exchange_key() -> Weight;
-	/// `commit_fields`: document, party, its administration and the commitment read; the
-	/// commitment written.
+	/// `commit_fields`: document, its type, party, its administration, cut-off, voiding
+	/// and the commitment read; the commitment written.
 	fn commit_fields() -> Weight;
-	/// `record_receipt`: member (two keys), document, its type, two agreements, four
-	/// memberships and the receipt read; the receipt written.
+	/// `record_receipt`: member (two keys), document, its type, the receipt, the
+	/// commitment, two agreements and four memberships read; the receipt and the received
+	/// mark written.
 	fn record_receipt() -> Weight;
-	/// `append`: member, document, its type, the agreement, two memberships and the count
-	/// read; the appendix and the count written.
+	/// `append`: member, document, its type, the agreement, two memberships, the received
+	/// mark and both counts read; the appendix and both counts written.
 	fn append() -> Weight;
 }
 
@@ -80,12 +81,12 @@ impl<T: frame_system::Config> WeightInfo for TamgaWeight<T> {
 		Self::counted(2, 1, 800)
 	}
 	fn commit_fields() -> Weight {
-		Self::counted(6, 1, 6_000)
+		Self::counted(8, 1, 6_000)
 	}
 	fn record_receipt() -> Weight {
-		Self::counted(12, 1, 7_000)
+		Self::counted(13, 2, 7_500)
 	}
 	fn append() -> Weight {
-		Self::counted(7, 2, 6_000)
+		Self::counted(10, 3, 6_500)
 	}
 }

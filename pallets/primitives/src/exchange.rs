@@ -194,6 +194,43 @@ pub enum ReceiptStatus {
 	Rejected(Refusal),
 }
 
+/// The name of a [`ReceiptStatus`] without its reason: how the RPC and the `tamga` tool
+/// spell it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ReceiptStatusName {
+	/// [`ReceiptStatus::Delivered`].
+	Delivered,
+	/// [`ReceiptStatus::Acknowledged`].
+	Acknowledged,
+	/// [`ReceiptStatus::Rejected`].
+	Rejected,
+}
+
+crate::impl_named!(ReceiptStatusName, "receipt status", {
+	Delivered => "delivered",
+	Acknowledged => "acknowledged",
+	Rejected => "rejected",
+});
+
+impl ReceiptStatus {
+	/// The status's name.
+	pub fn name(self) -> ReceiptStatusName {
+		match self {
+			Self::Delivered => ReceiptStatusName::Delivered,
+			Self::Acknowledged => ReceiptStatusName::Acknowledged,
+			Self::Rejected(_) => ReceiptStatusName::Rejected,
+		}
+	}
+
+	/// Why it was rejected, if it was.
+	pub fn refusal(self) -> Option<Refusal> {
+		match self {
+			Self::Rejected(refusal) => Some(refusal),
+			Self::Delivered | Self::Acknowledged => None,
+		}
+	}
+}
+
 /// Why a receiving administration refused a delivery.
 #[derive(
 	Clone,
@@ -399,27 +436,36 @@ impl core::str::FromStr for Grant {
 /// A 32-byte hash of the field-group commitment.
 pub type Hash32 = [u8; 32];
 
-/// The leaf committing to one field group: `blake2_256(0x00 ‖ group index ‖ salt ‖
-/// content)`, where `content` is the group's canonical bytes (empty if the document has
-/// none) and `salt` a fresh random value per group and document, so a leaf reveals nothing
-/// of a group that is not disclosed.
-pub fn group_leaf(group: FieldGroup, salt: &Hash32, content: &[u8]) -> Hash32 {
-	let mut input = alloc::vec::Vec::with_capacity(2 + 32 + content.len());
-	input.push(0);
+/// The label of a field group's leaf (this scheme and version).
+pub const LEAF_LABEL: &[u8] = b"tamga/fields/leaf/v1";
+/// The label of a document's field commitment (this scheme and version).
+pub const ROOT_LABEL: &[u8] = b"tamga/fields/root/v1";
+
+/// The leaf committing to one field group of `document`: `blake2_256(LEAF_LABEL ‖
+/// document ‖ group index ‖ salt ‖ content)`, where `content` is the group's canonical
+/// bytes (empty if the document has none) and `salt` a fresh random value per group and
+/// document, so a leaf reveals nothing of a group that is not disclosed. The document and
+/// the label bind the leaf to this document and this scheme: it proves nothing for
+/// another document, and no other hash of Tamga (a batch's Merkle tree) takes its place.
+pub fn group_leaf(document: &Hash32, group: FieldGroup, salt: &Hash32, content: &[u8]) -> Hash32 {
+	let mut input = alloc::vec::Vec::with_capacity(LEAF_LABEL.len() + 32 + 1 + 32 + content.len());
+	input.extend_from_slice(LEAF_LABEL);
+	input.extend_from_slice(document);
 	input.push(group.index() as u8);
 	input.extend_from_slice(salt);
 	input.extend_from_slice(content);
 	frame_support::Blake2_256::hash(&input)
 }
 
-/// The commitment over a document's field groups: `blake2_256(0x01 ‖ leaf of each group
-/// in [`FieldGroup`] order)` (a one-level tree: with six groups, the leaves of the hidden
-/// groups are the proof).
-pub fn fields_root(leaves: &[Hash32; FIELD_GROUPS]) -> Hash32 {
-	let mut input = [0u8; 1 + 32 * FIELD_GROUPS];
-	input[0] = 1;
-	for (slot, leaf) in input[1..].chunks_exact_mut(32).zip(leaves) {
-		slot.copy_from_slice(leaf);
+/// The commitment over `document`'s field groups: `blake2_256(ROOT_LABEL ‖ document ‖
+/// leaf of each group in [`FieldGroup`] order)` (a one-level tree: with six groups, the
+/// leaves of the hidden groups are the proof).
+pub fn fields_root(document: &Hash32, leaves: &[Hash32; FIELD_GROUPS]) -> Hash32 {
+	let mut input = alloc::vec::Vec::with_capacity(ROOT_LABEL.len() + 32 + 32 * FIELD_GROUPS);
+	input.extend_from_slice(ROOT_LABEL);
+	input.extend_from_slice(document);
+	for leaf in leaves {
+		input.extend_from_slice(leaf);
 	}
 	frame_support::Blake2_256::hash(&input)
 }
@@ -454,32 +500,32 @@ impl DisclosedGroup {
 		}
 	}
 
-	/// The group's leaf.
-	pub fn leaf(&self) -> Hash32 {
+	/// The group's leaf in `document`.
+	pub fn leaf(&self, document: &Hash32) -> Hash32 {
 		match self {
-			Self::Revealed { group, salt, content } => group_leaf(*group, salt, content),
+			Self::Revealed { group, salt, content } => group_leaf(document, *group, salt, content),
 			Self::Hidden { leaf, .. } => *leaf,
 		}
 	}
 }
 
-/// The commitment a disclosure leads to, or `None` unless it names every group exactly
-/// once. Compare it with the document's commitment on chain: equal means every revealed
-/// group is the one the issuer committed to.
-pub fn root_from_disclosure(groups: &[DisclosedGroup]) -> Option<Hash32> {
+/// The commitment a disclosure of `document` leads to, or `None` unless it names every
+/// group exactly once. Compare it with the document's commitment on chain: equal means
+/// every revealed group is the one the issuer committed to for this document.
+pub fn root_from_disclosure(document: &Hash32, groups: &[DisclosedGroup]) -> Option<Hash32> {
 	let mut leaves: [Option<Hash32>; FIELD_GROUPS] = [None; FIELD_GROUPS];
 	for disclosed in groups {
 		let slot = &mut leaves[disclosed.group().index()];
 		if slot.is_some() {
 			return None;
 		}
-		*slot = Some(disclosed.leaf());
+		*slot = Some(disclosed.leaf(document));
 	}
 	let mut complete = [[0u8; 32]; FIELD_GROUPS];
 	for (leaf, slot) in complete.iter_mut().zip(leaves) {
 		*leaf = slot?;
 	}
-	Some(fields_root(&complete))
+	Some(fields_root(document, &complete))
 }
 
 #[cfg(test)]
@@ -563,9 +609,11 @@ mod tests {
 		let salts: [Hash32; FIELD_GROUPS] = core::array::from_fn(|i| [i as u8 + 1; 32]);
 		let contents: [&[u8]; FIELD_GROUPS] =
 			[b"exporter", b"beef 0201", b"", b"", b"lab.pdf", b""];
-		let leaves: [Hash32; FIELD_GROUPS] =
-			core::array::from_fn(|i| group_leaf(FieldGroup::ALL[i], &salts[i], contents[i]));
-		let root = fields_root(&leaves);
+		let document = [0xd0; 32];
+		let leaves: [Hash32; FIELD_GROUPS] = core::array::from_fn(|i| {
+			group_leaf(&document, FieldGroup::ALL[i], &salts[i], contents[i])
+		});
+		let root = fields_root(&document, &leaves);
 		let disclose = |content: &[u8]| -> alloc::vec::Vec<DisclosedGroup> {
 			FieldGroup::ALL
 				.iter()
@@ -579,18 +627,21 @@ mod tests {
 				})
 				.collect()
 		};
-		assert_eq!(root_from_disclosure(&disclose(b"beef 0201")), Some(root));
-		assert_ne!(root_from_disclosure(&disclose(b"pork 0203")), Some(root));
+		assert_eq!(root_from_disclosure(&document, &disclose(b"beef 0201")), Some(root));
+		assert_ne!(root_from_disclosure(&document, &disclose(b"pork 0203")), Some(root));
+		// The same groups and salts prove nothing for another document.
+		let other = [0xd1; 32];
+		assert_ne!(root_from_disclosure(&other, &disclose(b"beef 0201")), Some(root));
 		let mut missing = disclose(b"beef 0201");
 		missing.pop();
-		assert_eq!(root_from_disclosure(&missing), None);
+		assert_eq!(root_from_disclosure(&document, &missing), None);
 		let mut twice = disclose(b"beef 0201");
 		twice[5] = twice[0].clone();
-		assert_eq!(root_from_disclosure(&twice), None);
+		assert_eq!(root_from_disclosure(&document, &twice), None);
 		// A leaf is not a group: the same bytes under another group give another leaf.
 		assert_ne!(
-			group_leaf(FieldGroup::Goods, &salts[0], b"x"),
-			group_leaf(FieldGroup::Parties, &salts[0], b"x")
+			group_leaf(&document, FieldGroup::Goods, &salts[0], b"x"),
+			group_leaf(&document, FieldGroup::Parties, &salts[0], b"x")
 		);
 	}
 }

@@ -34,8 +34,8 @@ pub mod voiding;
 
 pub use country::{CountryCode, CountryCodeError};
 pub use exchange::{
-	Access, AppendixKind, FieldGroup, FieldGroups, Grant, Grants, ReceiptStatus, Refusal,
-	FIELD_GROUPS,
+	Access, AppendixKind, FieldGroup, FieldGroups, Grant, Grants, ReceiptStatus, ReceiptStatusName,
+	Refusal, FIELD_GROUPS,
 };
 pub use goods::{HsCode, InvalidHsCode};
 pub use names::{Named, UnknownName};

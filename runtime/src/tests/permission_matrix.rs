@@ -300,6 +300,22 @@ fn set_up() {
 	assert_ok!(crate::Exchange::accept(by.clone(), *b"KZ", proposed_terms(*b"BY", *b"KZ")));
 	assert_ok!(crate::Exchange::suspend(signed(KzMember), *b"BY"));
 	assert_ok!(crate::Exchange::propose(by, *b"KG", vet_goods(), None));
+	// The CT-1's field commitment, delivered to KG; a second CT-1 not committed yet.
+	assert_ok!(crate::Exchange::commit_fields(signed(OriginIssuer), id(1), id(0x5e)));
+	assert_ok!(crate::Exchange::record_receipt(
+		signed(KgMember),
+		*b"KZ",
+		id(1),
+		FieldGroups::of(&[FieldGroup::Goods]),
+		id(0xaa),
+		ReceiptStatus::Delivered
+	));
+	assert_ok!(crate::Certificates::register(
+		signed(OriginIssuer),
+		id(6),
+		facts(CertificateKind::EAEU_CT1, "D-6"),
+		None
+	));
 
 	// Two days on: the short carnets expired; KG raises its claim on one.
 	set_day(TODAY + 2);
@@ -758,7 +774,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 			),
 			(
 				"exchange.commit_fields",
-				X::commit_fields { document: id(1), root: id(0x5e) }.into(),
+				X::commit_fields { document: id(6), root: id(0x5e) }.into(),
 				vec![OriginIssuer],
 			),
 			(
@@ -767,7 +783,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 					from: *b"KZ",
 					document: id(1),
 					groups: FieldGroups::of(&[FieldGroup::Goods]),
-					payload: id(0xaa),
+					payload: id(0xab),
 					status: ReceiptStatus::Delivered,
 				}
 				.into(),

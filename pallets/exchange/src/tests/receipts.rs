@@ -1,8 +1,10 @@
-//! Receipts and appendices: what a receiving administration records of a delivery, only
-//! for groups an active agreement grants (a rejection always), final once acknowledged or
-//! rejected; records appended only under `readAppend` or `full`.
+//! Receipts and appendices: what a receiving administration records of each delivery
+//! (named by the hash of what arrived), only for committed documents and granted groups
+//! (a rejection within an agreement always), final once acknowledged or rejected; records
+//! appended only to documents received under `readAppend` or `full`, a bounded number per
+//! administration.
 
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, dispatch::DispatchResult};
 use sp_core::H256;
 use tamga_primitives::{
 	Access, AppendixKind, Denied, DocumentKind, FieldGroup, FieldGroups, Grants, ReceiptStatus,
@@ -20,27 +22,21 @@ fn goods() -> FieldGroups {
 	FieldGroups::of(&[FieldGroup::Goods])
 }
 
-/// KZ's veterinary certificate, and an active KZ–KG agreement on its goods and parties.
+fn delivery(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+/// KZ's veterinary certificate with its field commitment, and an active KZ–KG agreement
+/// on its goods and parties.
 fn shared() {
 	anchor(document(), KZ_VET);
+	assert_ok!(Exchange::commit_fields(signed(KZ_VET), document(), H256::repeat_byte(0x5e)));
 	assert_ok!(propose(KZ, b"KG", goods_and_parties(), None));
 	assert_ok!(accept(KG, b"KG", b"KZ"));
 }
 
-fn receipt(
-	who: u64,
-	from: &[u8; 2],
-	groups: FieldGroups,
-	status: ReceiptStatus,
-) -> frame_support::dispatch::DispatchResult {
-	Exchange::record_receipt(
-		signed(who),
-		*from,
-		document(),
-		groups,
-		H256::repeat_byte(0xaa),
-		status,
-	)
+fn receipt(who: u64, from: &[u8; 2], groups: FieldGroups, status: ReceiptStatus) -> DispatchResult {
+	Exchange::record_receipt(signed(who), *from, document(), groups, delivery(0xaa), status)
 }
 
 #[test]
@@ -49,12 +45,19 @@ fn the_receiver_records_delivery_then_acknowledgement_of_granted_groups() {
 		shared();
 		let both = FieldGroups::of(&[FieldGroup::Parties, FieldGroup::Goods]);
 		assert_ok!(receipt(KG, b"KZ", both, ReceiptStatus::Delivered));
+		assert_noop!(
+			receipt(KG, b"KZ", goods(), ReceiptStatus::Acknowledged),
+			Error::<Test>::GroupsMismatch
+		);
+		// Acknowledging what was delivered needs no grant any more.
+		assert_ok!(Exchange::suspend(signed(KZ), *b"KG"));
 		assert_ok!(receipt(KG, b"KZ", both, ReceiptStatus::Acknowledged));
 		System::assert_last_event(
 			Event::ReceiptRecorded {
 				document: document(),
 				from: country(b"KZ"),
 				to: country(b"KG"),
+				payload: delivery(0xaa),
 				status: ReceiptStatus::Acknowledged,
 			}
 			.into(),
@@ -65,15 +68,36 @@ fn the_receiver_records_delivery_then_acknowledgement_of_granted_groups() {
 		);
 		let page = Exchange::receipts(country(b"KG"), None, 0, 10);
 		assert_eq!(page.total, 1);
-		assert_eq!(page.receipts[0].0, country(b"KZ"));
-		assert_eq!(page.receipts[0].2.status, ReceiptStatus::Acknowledged);
+		let (from, listed_document, payload, listed) = page.receipts[0];
+		assert_eq!((from, listed_document, payload), (country(b"KZ"), document(), delivery(0xaa)));
+		assert_eq!(listed.status, ReceiptStatus::Acknowledged);
 		assert_eq!(Exchange::receipts(country(b"KG"), Some(country(b"UZ")), 0, 10).total, 0);
 		assert_eq!(Exchange::receipts(country(b"KZ"), None, 0, 10).total, 0, "KZ received nothing");
 	});
 }
 
 #[test]
-fn groups_not_granted_are_refused_but_a_rejection_is_always_recorded() {
+fn every_delivery_has_a_receipt_of_its_own() {
+	new_test_ext().execute_with(|| {
+		shared();
+		assert_ok!(receipt(KG, b"KZ", goods(), ReceiptStatus::Rejected(Refusal::Unreadable)));
+		// Sent again: another delivery, receipted in its own right.
+		assert_ok!(Exchange::record_receipt(
+			signed(KG),
+			*b"KZ",
+			document(),
+			goods(),
+			delivery(0xab),
+			ReceiptStatus::Acknowledged
+		));
+		let page = Exchange::receipts(country(b"KG"), Some(country(b"KZ")), 0, 10);
+		assert_eq!(page.total, 2);
+		assert_eq!(Exchange::receipts(country(b"KG"), None, 1, 1).receipts.len(), 1, "paged");
+	});
+}
+
+#[test]
+fn groups_not_granted_or_documents_not_committed_are_refused_but_rejections_recorded() {
 	new_test_ext().execute_with(|| {
 		shared();
 		let transport = FieldGroups::of(&[FieldGroup::Transport]);
@@ -90,16 +114,28 @@ fn groups_not_granted_are_refused_but_a_rejection_is_always_recorded() {
 			Error::<Test>::NoGroups
 		);
 		assert_ok!(receipt(KG, b"KZ", transport, ReceiptStatus::Rejected(Refusal::NotGranted)));
-		// Suspension stops deliveries.
+		// A rejection needs an agreement between the two.
+		assert_noop!(
+			receipt(UZ, b"KZ", goods(), ReceiptStatus::Rejected(Refusal::NotGranted)),
+			Error::<Test>::NoAgreement
+		);
+		// A document without a commitment cannot be receipted as delivered.
+		let uncommitted = H256::repeat_byte(0xd1);
+		anchor(uncommitted, KZ_VET);
+		let deliver = |status| {
+			Exchange::record_receipt(signed(KG), *b"KZ", uncommitted, goods(), delivery(1), status)
+		};
+		assert_noop!(deliver(ReceiptStatus::Delivered), Error::<Test>::NoCommitment);
+		assert_ok!(deliver(ReceiptStatus::Rejected(Refusal::NoCommitment)));
+		// Suspension stops new deliveries.
 		assert_ok!(Exchange::suspend(signed(KZ), *b"KG"));
-		anchor(H256::repeat_byte(0xd1), KZ_VET);
 		assert_noop!(
 			Exchange::record_receipt(
 				signed(KG),
 				*b"KZ",
-				H256::repeat_byte(0xd1),
+				document(),
 				goods(),
-				H256::zero(),
+				delivery(2),
 				ReceiptStatus::Delivered
 			),
 			Error::<Test>::NotGranted
@@ -154,7 +190,7 @@ fn receipts_are_recorded_by_the_receivers_members_only() {
 }
 
 #[test]
-fn appending_needs_read_and_append_from_the_documents_administration() {
+fn appending_needs_the_document_received_under_read_and_append() {
 	new_test_ext().execute_with(|| {
 		shared();
 		let append = |who| {
@@ -173,6 +209,8 @@ fn appending_needs_read_and_append_from_the_documents_administration() {
 			.with(DocumentKind::Veterinary, FieldGroup::Parties, Access::Read);
 		assert_ok!(propose(KZ, b"KG", appendable, None));
 		assert_ok!(accept(KG, b"KG", b"KZ"));
+		assert_noop!(append(KG), Error::<Test>::NotReceived);
+		assert_ok!(receipt(KG, b"KZ", goods(), ReceiptStatus::Acknowledged));
 		assert_ok!(append(KG));
 		System::assert_last_event(
 			Event::Appended {
@@ -183,25 +221,27 @@ fn appending_needs_read_and_append_from_the_documents_administration() {
 			}
 			.into(),
 		);
-		// Its own administration appends to its document without an agreement.
-		assert_ok!(append(KZ));
-		// MaxAppendices is 2 here.
+		// MaxAppendices is 2 here, per administration: KG's do not use up KZ's.
+		assert_ok!(append(KG));
 		assert_noop!(append(KG), Error::<Test>::TooManyAppendices);
+		assert_ok!(append(KZ));
 		let listed = Exchange::appendices(document());
-		assert_eq!(
-			listed.iter().map(|(i, a)| (*i, a.by)).collect::<Vec<_>>(),
-			[(0, country(b"KG")), (1, country(b"KZ"))]
-		);
-		// Suspended: nothing more is appended by the partner.
+		let by: Vec<_> = listed.iter().map(|(i, a)| (*i, a.by)).collect();
+		assert_eq!(by, [(0, country(b"KG")), (1, country(b"KG")), (2, country(b"KZ"))]);
+	});
+}
+
+#[test]
+fn a_suspended_agreement_stops_appending() {
+	new_test_ext().execute_with(|| {
+		shared();
+		let appendable = Grants::NONE.with_kind(DocumentKind::Veterinary, Access::ReadAppend);
+		assert_ok!(propose(KZ, b"KG", appendable, None));
+		assert_ok!(accept(KG, b"KG", b"KZ"));
+		assert_ok!(receipt(KG, b"KZ", goods(), ReceiptStatus::Delivered));
 		assert_ok!(Exchange::suspend(signed(KG), *b"KZ"));
-		anchor(H256::repeat_byte(0xd2), KZ_VET);
 		assert_noop!(
-			Exchange::append(
-				signed(KG),
-				H256::repeat_byte(0xd2),
-				AppendixKind::Release,
-				H256::zero()
-			),
+			Exchange::append(signed(KG), document(), AppendixKind::Release, H256::zero()),
 			Error::<Test>::AppendNotGranted
 		);
 	});
