@@ -76,7 +76,8 @@ enum Command {
 	Aeo(aeo::AeoCmd),
 	/// The information space between administrations: data-sharing agreements (what your
 	/// administration gives and receives, per kind of document and field group), its
-	/// exchange key, and field commitments with disclosures a partner checks.
+	/// exchange secret and key, field commitments, disclosures sealed to a partner's key
+	/// and checked against the chain, receipts of deliveries, records appended by partners.
 	Exchange(exchange::ExchangeCmd),
 	/// Rule contracts of your administration: deploy, call (change a rule, impose a ban),
 	/// register for a document kind and direction, encode their arguments.
