@@ -22,11 +22,7 @@ use crate::{
 
 /// The first `n` assigned country codes, in alphabetical order.
 fn countries(n: u32) -> Vec<CountryCode> {
-	(b'A'..=b'Z')
-		.flat_map(|first| (b'A'..=b'Z').map(move |second| [first, second]))
-		.filter_map(CountryCode::new)
-		.take(n as usize)
-		.collect()
+	CountryCode::assigned().take(n as usize).collect()
 }
 
 /// A member account of `country`'s administration (admitted if needed).
