@@ -35,6 +35,10 @@ impl_runtime_apis! {
 		fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)> {
 			Governance::approved_nodes()
 		}
+
+		fn approved_node_countries() -> Vec<(Vec<u8>, pallet_tamga_governance::CountryCode)> {
+			Governance::approved_node_countries()
+		}
 	}
 
 	impl pallet_tamga_certificates::runtime_api::CertificatesApi<Block, AccountId, BlockNumber> for Runtime {
@@ -188,6 +192,24 @@ impl_runtime_apis! {
 			document: sp_core::H256,
 		) -> Option<pallet_tamga_exchange::CommitmentView<BlockNumber>> {
 			Exchange::field_commitment(document)
+		}
+
+		fn delivery_check(
+			from: tamga_primitives::CountryCode,
+			to: tamga_primitives::CountryCode,
+			document: sp_core::H256,
+			groups: tamga_primitives::FieldGroups,
+		) -> Result<sp_core::H256, pallet_tamga_exchange::DeliveryRefused> {
+			Exchange::delivery_check(from, to, document, groups)
+		}
+
+		fn receipt(
+			to: tamga_primitives::CountryCode,
+			from: tamga_primitives::CountryCode,
+			document: sp_core::H256,
+			payload: sp_core::H256,
+		) -> Option<pallet_tamga_exchange::Receipt<BlockNumber>> {
+			Exchange::receipt(to, from, document, payload)
 		}
 
 		fn receipts(

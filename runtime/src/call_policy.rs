@@ -147,6 +147,7 @@ fn party_may(party: &PartyStanding, call: &RuntimeCall) -> bool {
 			_ => false,
 		},
 		RuntimeCall::Exchange(Exchange::commit_fields { .. }) => certificate_author(party),
+		RuntimeCall::Exchange(Exchange::record_receipt { .. }) => party.role == Role::ExchangeNode,
 		_ => false,
 	}
 }

@@ -76,8 +76,35 @@ pub fn sign(
 	genesis: Hash,
 	lifetime: Lifetime,
 ) -> UncheckedExtrinsic {
-	use codec::Encode;
 	use sp_core::Pair;
+	let versions = Versions { spec_version, transaction_version, genesis };
+	sign_with(pair.public(), call, nonce, versions, lifetime, |bytes| Some(pair.sign(bytes)))
+		.expect("a key pair always signs")
+}
+
+/// What a signature commits to of the chain: its runtime's versions and its genesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Versions {
+	/// The runtime's `spec_version`.
+	pub spec_version: u32,
+	/// The runtime's `transaction_version`.
+	pub transaction_version: u32,
+	/// The genesis block's hash.
+	pub genesis: Hash,
+}
+
+/// `call` signed for `signer` by `sign` (e.g. a node's keystore, which never hands out its
+/// key), as [`sign`] does; `None` if `sign` gives no signature.
+pub fn sign_with(
+	signer: sp_core::sr25519::Public,
+	call: RuntimeCall,
+	nonce: Nonce,
+	versions: Versions,
+	lifetime: Lifetime,
+	sign: impl FnOnce(&[u8]) -> Option<sp_core::sr25519::Signature>,
+) -> Option<UncheckedExtrinsic> {
+	use codec::Encode;
+	let Versions { spec_version, transaction_version, genesis } = versions;
 	let extension = tx_extension(nonce, lifetime);
 	// The implicit data each extension signs: versions, the genesis hash, the era's
 	// birth block hash.
@@ -93,13 +120,13 @@ pub fn sign(
 		(),
 	);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| pair.sign(bytes));
-	UncheckedExtrinsic::new_signed(
+	let signature = payload.using_encoded(sign)?;
+	Some(UncheckedExtrinsic::new_signed(
 		call,
-		MultiAddress::Id(pair.public().into()),
+		MultiAddress::Id(signer.into()),
 		MultiSignature::Sr25519(signature),
 		extension,
-	)
+	))
 }
 
 /// The storage keys clients read.

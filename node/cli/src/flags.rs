@@ -84,7 +84,10 @@ mod tests {
 		assert_eq!(error.kind(), ErrorKind::InvalidValue);
 		let text = error.to_string();
 		assert!(text.contains("`boss` for --role <ROLE> is not a role"), "{text}");
-		assert!(text.contains("issuer, approvedExporter, exporter, officer, auditor"), "{text}");
+		assert!(
+			text.contains("issuer, approvedExporter, exporter, officer, auditor, exchangeNode"),
+			"{text}"
+		);
 	}
 
 	#[test]

@@ -228,10 +228,13 @@ mod benchmarks {
 		.expect("the partner accepts");
 		let document = documented::<T>();
 		let groups = FieldGroups::of(FieldGroup::ALL);
+		// Signed by the receiver's exchange node: found after the member lookup fails.
+		let node: T::AccountId = account("exchange node", 0, 0);
+		T::Permissions::set_up_party(&node, Role::ExchangeNode, second);
 
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(second_member),
+			RawOrigin::Signed(node),
 			*first.as_bytes(),
 			document,
 			groups,

@@ -57,7 +57,8 @@ pub use types::{
 	Pair, Proposal, Receipt, Terms,
 };
 pub use view::{
-	AgreementView, CommitmentView, ListedReceipt, ProposalView, ReceiptsPage, MAX_LISTED_RECEIPTS,
+	AgreementView, CommitmentView, DeliveryRefused, ListedReceipt, ProposalView, ReceiptsPage,
+	MAX_LISTED_RECEIPTS,
 };
 pub use weights::WeightInfo;
 
@@ -78,7 +79,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 	use tamga_primitives::{
-		AppendixKind, CountryCode, FieldGroups, Grants, Permissions, ReceiptStatus,
+		AppendixKind, CountryCode, Denied, FieldGroups, Grants, Permissions, ReceiptStatus, Role,
 	};
 
 	use crate::{
@@ -282,6 +283,8 @@ pub mod pallet {
 		/// The sender's administration appended `MaxAppendices` records to the document
 		/// already.
 		TooManyAppendices,
+		/// This delivery was receipted as delivered already.
+		AlreadyRecorded,
 	}
 
 	tamga_primitives::impl_from_denied!(Error);
@@ -483,13 +486,14 @@ pub mod pallet {
 			payload: H256,
 			status: ReceiptStatus,
 		) -> DispatchResult {
-			let (to, from, pair) = Self::ensure_pair(origin, from)?;
+			let (to, from, pair) = Self::ensure_receiver(origin, from)?;
 			ensure!(!groups.is_empty(), Error::<T>::NoGroups);
 			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
 			let rejected = matches!(status, ReceiptStatus::Rejected(_));
 			match Receipts::<T>::get((to, from, document, payload)) {
 				Some(receipt) => {
 					ensure!(receipt.status == ReceiptStatus::Delivered, Error::<T>::ReceiptFinal);
+					ensure!(status != ReceiptStatus::Delivered, Error::<T>::AlreadyRecorded);
 					ensure!(receipt.groups == groups, Error::<T>::GroupsMismatch);
 				},
 				None if rejected => ensure!(
@@ -568,6 +572,27 @@ pub mod pallet {
 		) -> Result<(CountryCode, CountryCode, Pair), DispatchError> {
 			let member = ensure_signed(origin)?;
 			let by = T::Permissions::ensure_member(&member).map_err(Error::<T>::from)?;
+			let partner = CountryCode::new(partner).ok_or(Error::<T>::UnknownCountry)?;
+			let pair = Pair::of(by, partner).ok_or(Error::<T>::SelfAgreement)?;
+			Ok((by, partner, pair))
+		}
+
+		/// The receiving administration of a receipt about `partner`'s delivery: the
+		/// signer's, if it is a member account, or the administration whose exchange node
+		/// (a party accredited as [`Role::ExchangeNode`]) signed it.
+		fn ensure_receiver(
+			origin: OriginFor<T>,
+			partner: [u8; 2],
+		) -> Result<(CountryCode, CountryCode, Pair), DispatchError> {
+			let signer = ensure_signed(origin)?;
+			let by = T::Permissions::ensure_member(&signer).or_else(|not_member| {
+				T::Permissions::ensure_party(&signer, Role::ExchangeNode, None, None, Self::now())
+					.map_err(|denied| match denied {
+						Denied::NotAccredited => not_member,
+						other => other,
+					})
+			});
+			let by = by.map_err(Error::<T>::from)?;
 			let partner = CountryCode::new(partner).ok_or(Error::<T>::UnknownCountry)?;
 			let pair = Pair::of(by, partner).ok_or(Error::<T>::SelfAgreement)?;
 			Ok((by, partner, pair))

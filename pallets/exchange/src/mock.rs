@@ -76,6 +76,10 @@ pub const TJ: u64 = 4;
 pub const KZ_VET: u64 = 10;
 /// A customs officer of KZ.
 pub const KZ_OFFICER: u64 = 12;
+/// KG's exchange node (records receipts for KG).
+pub const KG_NODE: u64 = 20;
+/// KZ's exchange node.
+pub const KZ_NODE: u64 = 21;
 /// An account nobody accredited.
 pub const OUTSIDER: u64 = 99;
 
@@ -92,6 +96,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		&[
 			(KZ, KZ_VET, Role::Issuer, &[DocumentKind::Veterinary]),
 			(KZ, KZ_OFFICER, Role::Officer, &[]),
+			(KG, KG_NODE, Role::ExchangeNode, &[]),
+			(KZ, KZ_NODE, Role::ExchangeNode, &[]),
 		],
 	)
 }

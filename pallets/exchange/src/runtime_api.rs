@@ -3,15 +3,17 @@
 
 use alloc::vec::Vec;
 use sp_core::H256;
-use tamga_primitives::{Access, CountryCode, DocumentKind, FIELD_GROUPS};
+use tamga_primitives::{Access, CountryCode, DocumentKind, FieldGroups, FIELD_GROUPS};
 
 use crate::{
-	types::Appendix,
-	view::{AgreementView, CommitmentView, ReceiptsPage},
+	types::{Appendix, Receipt},
+	view::{AgreementView, CommitmentView, DeliveryRefused, ReceiptsPage},
 };
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the exchange pallet.
+	/// Reads of the exchange pallet. Version 2 added what nodes check when they deliver
+	/// ([`delivery_check`](Self::delivery_check), [`receipt`](Self::receipt)).
+	#[api_version(2)]
 	pub trait ExchangeApi<BlockNumber> where BlockNumber: codec::Codec {
 		/// Every agreement of `country` not terminated, as it sees them.
 		fn agreements(country: CountryCode) -> Vec<AgreementView<BlockNumber>>;
@@ -28,5 +30,12 @@ sp_api::decl_runtime_apis! {
 		fn receipts(to: CountryCode, from: Option<CountryCode>, page: u32, limit: u32) -> ReceiptsPage<BlockNumber>;
 		/// The records appended to `document`, by number.
 		fn appendices(document: H256) -> Vec<(u32, Appendix<BlockNumber>)>;
+		/// Whether `from` may deliver `groups` of `document` to `to` now, and the field
+		/// commitment to check them against.
+		#[api_version(2)]
+		fn delivery_check(from: CountryCode, to: CountryCode, document: H256, groups: FieldGroups) -> Result<H256, DeliveryRefused>;
+		/// The receipt `to` recorded of `from`'s delivery `payload` of `document`.
+		#[api_version(2)]
+		fn receipt(to: CountryCode, from: CountryCode, document: H256, payload: H256) -> Option<Receipt<BlockNumber>>;
 	}
 }

@@ -8,7 +8,9 @@ use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use tamga_primitives::{Access, CountryCode, DocumentKind, Grants, Permissions, FIELD_GROUPS};
+use tamga_primitives::{
+	Access, CountryCode, DocumentKind, FieldGroups, Grants, Permissions, Refusal, FIELD_GROUPS,
+};
 
 use crate::{
 	types::{AgreementState, Appendix, Pair, Receipt},
@@ -42,6 +44,19 @@ pub struct CommitmentView<BlockNumber> {
 	/// Whether it reads as void: made after its author's key cut-off, or by a party whose
 	/// anchoring is void. A void commitment proves nothing.
 	pub void: bool,
+}
+
+/// Why a delivery may not go (checked by the sender before sending and by the receiver
+/// on arrival, at a finalized block).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum DeliveryRefused {
+	/// The document is not anchored.
+	UnknownDocument,
+	/// The two administrations have no agreement (or a terminated one): the receiver
+	/// cannot even record a rejection.
+	NoAgreement,
+	/// Refused for a reason the receiver records in a rejected receipt.
+	Refused(Refusal),
 }
 
 /// Terms proposed and not yet accepted, from the asking administration's side.
@@ -142,6 +157,44 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Whether `from` may deliver `groups` of `document` to `to` now, and if so the field
+	/// commitment to check them against: the document is anchored, the agreement between
+	/// the two is active and grants each group (passing on another administration's
+	/// document needs `full` from it), and the document has a commitment that is not void.
+	/// The same checks as [`Pallet::record_receipt`] makes of a new delivered receipt.
+	pub fn delivery_check(
+		from: CountryCode,
+		to: CountryCode,
+		document: H256,
+		groups: FieldGroups,
+	) -> Result<H256, DeliveryRefused> {
+		let anchored = T::Documents::document(&document).ok_or(DeliveryRefused::UnknownDocument)?;
+		let pair = Pair::of(from, to).ok_or(DeliveryRefused::NoAgreement)?;
+		let agreement = Agreements::<T>::get(pair.first, pair.second)
+			.filter(|agreement| agreement.is_open())
+			.ok_or(DeliveryRefused::NoAgreement)?;
+		if agreement.state != AgreementState::Active {
+			return Err(DeliveryRefused::Refused(Refusal::AgreementNotActive));
+		}
+		if groups.is_empty() || !Self::may_send(from, to, &anchored, groups) {
+			return Err(DeliveryRefused::Refused(Refusal::NotGranted));
+		}
+		let commitment = FieldCommitments::<T>::get(document)
+			.filter(|commitment| !Self::commitment_void(&anchored, commitment.at))
+			.ok_or(DeliveryRefused::Refused(Refusal::NoCommitment))?;
+		Ok(commitment.root)
+	}
+
+	/// The receipt `to` recorded of `from`'s delivery `payload` of `document`, if any.
+	pub fn receipt(
+		to: CountryCode,
+		from: CountryCode,
+		document: H256,
+		payload: H256,
+	) -> Option<Receipt<BlockNumberFor<T>>> {
+		Receipts::<T>::get((to, from, document, payload))
+	}
+
 	/// Page `page` (from 0) of the receipts `to` recorded (of deliveries from `from`, if
 	/// given), oldest change first, `limit` a page (lowered to [`MAX_LISTED_RECEIPTS`]),
 	/// with how many there are in all.

@@ -34,9 +34,9 @@ pub trait WeightInfo {
 	/// `commit_fields`: document, its type, party, its administration, cut-off, voiding
 	/// and the commitment read; the commitment written.
 	fn commit_fields() -> Weight;
-	/// `record_receipt`: member (two keys), document, its type, the receipt, the
-	/// commitment, two agreements and four memberships read; the receipt and the received
-	/// mark written.
+	/// `record_receipt`: member (two keys) and, for an exchange node, its accreditation
+	/// and administration, document, its type, the receipt, the commitment, two agreements
+	/// and four memberships read; the receipt and the received mark written.
 	fn record_receipt() -> Weight;
 	/// `append`: member, document, its type, the agreement, two memberships, the received
 	/// mark and both counts read; the appendix and both counts written.
@@ -84,7 +84,7 @@ impl<T: frame_system::Config> WeightInfo for TamgaWeight<T> {
 		Self::counted(8, 1, 6_000)
 	}
 	fn record_receipt() -> Weight {
-		Self::counted(13, 2, 7_500)
+		Self::counted(15, 2, 7_500)
 	}
 	fn append() -> Weight {
 		Self::counted(10, 3, 6_500)

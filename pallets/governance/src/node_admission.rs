@@ -59,10 +59,15 @@ pub fn address(text: Vec<u8>) -> Option<AddressText> {
 }
 
 sp_api::decl_runtime_apis! {
-	/// What the node asks the runtime about node admission.
+	/// What the node asks the runtime about node admission. Version 2 added which
+	/// administration runs each node.
+	#[api_version(2)]
 	pub trait NodeAdmissionApi {
 		/// (PeerId text, address text) of every approved node.
 		fn approved_nodes() -> Vec<(Vec<u8>, Vec<u8>)>;
+		/// (PeerId text, administration) of every approved node.
+		#[api_version(2)]
+		fn approved_node_countries() -> Vec<(Vec<u8>, CountryCode)>;
 	}
 }
 

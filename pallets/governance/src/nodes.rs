@@ -66,4 +66,10 @@ impl<T: Config> Pallet<T> {
 			.map(|(peer, node)| (peer.into_inner(), node.address.into_inner()))
 			.collect()
 	}
+
+	/// (PeerId text, administration) of every approved node: who a connected peer acts
+	/// for.
+	pub fn approved_node_countries() -> Vec<(Vec<u8>, CountryCode)> {
+		Nodes::<T>::iter().map(|(peer, node)| (peer.into_inner(), node.country)).collect()
+	}
 }

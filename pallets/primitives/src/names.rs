@@ -176,7 +176,8 @@ mod tests {
 		assert_eq!(refusal.what, "role");
 		assert_eq!(
 			refusal.to_string(),
-			"is not a role; one of: issuer, approvedExporter, exporter, officer, auditor"
+			"is not a role; one of: issuer, approvedExporter, exporter, officer, auditor, \
+			 exchangeNode"
 		);
 		assert!("".parse::<Role>().is_err());
 		assert!("issuers".parse::<Role>().is_err());

@@ -29,6 +29,9 @@ pub enum Role {
 	Officer,
 	/// Reads and exports history; writes nothing.
 	Auditor,
+	/// An administration's exchange node: records the receipts of the deliveries its node
+	/// receives from partners, and nothing else.
+	ExchangeNode,
 }
 
 /// A kind of document an issuer can be accredited for.
@@ -67,6 +70,7 @@ crate::impl_named!(Role, "role", {
 	Exporter => "exporter",
 	Officer => "officer",
 	Auditor => "auditor",
+	ExchangeNode => "exchangeNode",
 });
 
 crate::impl_named!(DocumentKind, "kind of document", {

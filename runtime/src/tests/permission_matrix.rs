@@ -1,7 +1,7 @@
 //! Who may make every custom call, on the real runtime: each call is tried, in a state
 //! where it would succeed for the right party, by every role (KZ's and KG's member
 //! accounts, KZ's issuers of each kind, approved exporter, exporter, officers of KZ and
-//! KG, an auditor, an outsider), each attempt rolled back; the set of roles for which it
+//! KG, an auditor, KG's exchange node, an outsider), each attempt rolled back; the set of roles for which it
 //! succeeds must be exactly the documented one.
 
 use frame_support::{
@@ -39,12 +39,14 @@ enum Role {
 	KzOfficer,
 	KgOfficer,
 	Auditor,
+	/// KG's exchange node.
+	KgNode,
 	/// An account KZ offered an accreditation it has not accepted.
 	Candidate,
 	Outsider,
 }
 
-const ROLES: [Role; 13] = [
+const ROLES: [Role; 14] = [
 	Role::KzMember,
 	Role::KgMember,
 	Role::OriginIssuer,
@@ -56,6 +58,7 @@ const ROLES: [Role; 13] = [
 	Role::KzOfficer,
 	Role::KgOfficer,
 	Role::Auditor,
+	Role::KgNode,
 	Role::Candidate,
 	Role::Outsider,
 ];
@@ -150,6 +153,7 @@ fn set_up() {
 	accredit(KzMember, KzOfficer, Accredited::Officer, &[]);
 	accredit(KgMember, KgOfficer, Accredited::Officer, &[]);
 	accredit(KzMember, Auditor, Accredited::Auditor, &[]);
+	accredit(KgMember, KgNode, Accredited::ExchangeNode, &[]);
 	assert_ok!(crate::Governance::accredit(
 		signed(KzMember),
 		Candidate.account(),
@@ -385,6 +389,7 @@ fn pool_roles(name: &str) -> Vec<Role> {
 		},
 		n if n.starts_with("aeo.") => members,
 		"exchange.commit_fields" => authors,
+		"exchange.record_receipt" => vec![KzMember, KgMember, KgNode],
 		n if n.starts_with("exchange.") => members,
 		other => panic!("no pool roles listed for {other}"),
 	};
@@ -787,7 +792,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 					status: ReceiptStatus::Delivered,
 				}
 				.into(),
-				vec![KgMember],
+				vec![KgMember, KgNode],
 			),
 			(
 				"exchange.append",

@@ -77,6 +77,60 @@ fn the_receiver_records_delivery_then_acknowledgement_of_granted_groups() {
 }
 
 #[test]
+fn the_receivers_exchange_node_records_receipts_for_its_administration_only() {
+	new_test_ext().execute_with(|| {
+		shared();
+		assert_ok!(receipt(KG_NODE, b"KZ", goods(), ReceiptStatus::Delivered));
+		System::assert_last_event(
+			Event::ReceiptRecorded {
+				document: document(),
+				from: country(b"KZ"),
+				to: country(b"KG"),
+				payload: delivery(0xaa),
+				status: ReceiptStatus::Delivered,
+			}
+			.into(),
+		);
+		// The same delivery twice is one receipt; KG's member may acknowledge it.
+		assert_noop!(
+			receipt(KG_NODE, b"KZ", goods(), ReceiptStatus::Delivered),
+			Error::<Test>::AlreadyRecorded
+		);
+		assert_ok!(receipt(KG, b"KZ", goods(), ReceiptStatus::Acknowledged));
+		// KZ's node cannot record for KG, nor for KZ's own document to itself.
+		assert_noop!(
+			Exchange::record_receipt(
+				signed(KZ_NODE),
+				*b"KG",
+				document(),
+				goods(),
+				delivery(0xbb),
+				ReceiptStatus::Delivered
+			),
+			Error::<Test>::NotGranted
+		);
+		assert_noop!(
+			receipt(KZ_NODE, b"KZ", goods(), ReceiptStatus::Delivered),
+			Error::<Test>::SelfAgreement
+		);
+		// An officer is no exchange node, an outsider is nobody.
+		assert_noop!(
+			receipt(KZ_OFFICER, b"KG", goods(), ReceiptStatus::Delivered),
+			Error::<Test>::Denied(Denied::WrongRole)
+		);
+		assert_noop!(
+			receipt(OUTSIDER, b"KZ", goods(), ReceiptStatus::Delivered),
+			Error::<Test>::Denied(Denied::NotMember)
+		);
+		// A node account makes no agreement calls.
+		assert_noop!(
+			Exchange::propose(signed(KG_NODE), *b"KZ", goods_and_parties(), None),
+			Error::<Test>::Denied(Denied::NotMember)
+		);
+	});
+}
+
+#[test]
 fn every_delivery_has_a_receipt_of_its_own() {
 	new_test_ext().execute_with(|| {
 		shared();
@@ -162,13 +216,17 @@ fn passing_on_another_administrations_document_needs_full_from_it() {
 }
 
 #[test]
-fn receipts_are_recorded_by_the_receivers_members_only() {
+fn receipts_are_recorded_by_the_receivers_members_and_exchange_nodes_only() {
 	new_test_ext().execute_with(|| {
 		shared();
-		for who in [KZ_VET, KZ_OFFICER, OUTSIDER] {
+		for (who, denied) in [
+			(KZ_VET, Denied::WrongRole),
+			(KZ_OFFICER, Denied::WrongRole),
+			(OUTSIDER, Denied::NotMember),
+		] {
 			assert_noop!(
 				receipt(who, b"KZ", goods(), ReceiptStatus::Delivered),
-				Error::<Test>::Denied(Denied::NotMember)
+				Error::<Test>::Denied(denied)
 			);
 		}
 		assert_noop!(
@@ -243,6 +301,46 @@ fn a_suspended_agreement_stops_appending() {
 		assert_noop!(
 			Exchange::append(signed(KG), document(), AppendixKind::Release, H256::zero()),
 			Error::<Test>::AppendNotGranted
+		);
+	});
+}
+
+#[test]
+fn a_delivery_is_checked_as_a_new_delivered_receipt_would_be() {
+	new_test_ext().execute_with(|| {
+		use crate::DeliveryRefused;
+		let (kz, kg, uz) = (country(b"KZ"), country(b"KG"), country(b"UZ"));
+		let check = |from, to, groups| Exchange::delivery_check(from, to, document(), groups);
+		assert_eq!(check(kz, kg, goods()), Err(DeliveryRefused::UnknownDocument));
+		anchor(document(), KZ_VET);
+		assert_eq!(check(kz, kg, goods()), Err(DeliveryRefused::NoAgreement));
+		assert_ok!(propose(KZ, b"KG", goods_and_parties(), None));
+		assert_eq!(
+			check(kz, kg, goods()),
+			Err(DeliveryRefused::Refused(Refusal::AgreementNotActive)),
+			"proposed, not accepted"
+		);
+		assert_ok!(accept(KG, b"KG", b"KZ"));
+		let transport = FieldGroups::of(&[FieldGroup::Transport]);
+		assert_eq!(check(kz, kg, transport), Err(DeliveryRefused::Refused(Refusal::NotGranted)));
+		assert_eq!(
+			check(kz, kg, FieldGroups::default()),
+			Err(DeliveryRefused::Refused(Refusal::NotGranted))
+		);
+		assert_eq!(check(kz, kg, goods()), Err(DeliveryRefused::Refused(Refusal::NoCommitment)));
+		assert_ok!(Exchange::commit_fields(signed(KZ_VET), document(), H256::repeat_byte(0x5e)));
+		assert_eq!(check(kz, kg, goods()), Ok(H256::repeat_byte(0x5e)));
+		assert_eq!(check(kz, uz, goods()), Err(DeliveryRefused::NoAgreement));
+		// KG may not pass KZ's document on: that needs `full` from KZ.
+		assert_eq!(check(kg, kz, goods()), Err(DeliveryRefused::Refused(Refusal::NotGranted)));
+		assert_eq!(Exchange::receipt(kg, kz, document(), delivery(0xaa)), None);
+		assert_ok!(receipt(KG_NODE, b"KZ", goods(), ReceiptStatus::Delivered));
+		let recorded = Exchange::receipt(kg, kz, document(), delivery(0xaa)).unwrap();
+		assert_eq!((recorded.status, recorded.groups), (ReceiptStatus::Delivered, goods()));
+		assert_ok!(Exchange::suspend(signed(KG), *b"KZ"));
+		assert_eq!(
+			check(kz, kg, goods()),
+			Err(DeliveryRefused::Refused(Refusal::AgreementNotActive))
 		);
 	});
 }

@@ -683,6 +683,10 @@ mod node_admission {
 				Governance::approved_nodes(),
 				vec![(KZ_NODE.as_bytes().to_vec(), b"/ip4/10.0.0.1/tcp/30333".to_vec())]
 			);
+			assert_eq!(
+				Governance::approved_node_countries(),
+				vec![(KZ_NODE.as_bytes().to_vec(), country(b"KZ"))]
+			);
 		});
 	}
 
