@@ -64,6 +64,10 @@ pub struct Cli {
 	/// The verifier RPC profile (for border posts, single windows and auditors).
 	#[clap(flatten)]
 	pub verifier: crate::verifier_rpc::VerifierRpcArgs,
+
+	/// Deliveries to and from partner administrations' nodes.
+	#[clap(flatten)]
+	pub exchange: crate::exchange::ExchangeArgs,
 }
 
 /// Examples shown at the end of `tamga-node --help`.

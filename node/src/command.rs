@@ -149,16 +149,17 @@ pub fn run() -> sc_cli::Result<()> {
 			// Refuse bad input before the start-up banner, so the error is the last line.
 			crate::preflight::check(runner.config_mut()).map_err(sc_cli::Error::Input)?;
 			let verifier = cli.verifier.clone();
+			let exchange = cli.exchange.clone();
 			runner.run_node_until_exit(|config| async move {
 				use sc_network::config::NetworkBackendType;
 				type Hash = <Block as sp_runtime::traits::Block>::Hash;
 				match config.network.network_backend {
 					NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, Hash>,
-					>(config, &verifier),
-					NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config, &verifier)
-					},
+					>(config, &verifier, &exchange),
+					NetworkBackendType::Litep2p => service::new_full::<
+						sc_network::Litep2pNetworkBackend,
+					>(config, &verifier, &exchange),
 				}
 				.map_err(sc_cli::Error::Service)
 			})

@@ -12,6 +12,7 @@ mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;
+mod exchange;
 mod metrics;
 mod native_verify;
 mod network;

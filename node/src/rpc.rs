@@ -22,6 +22,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 	/// Native document verification while the node's own runtime is on chain.
 	pub native: Arc<crate::native_verify::NativeVerdicts>,
+	/// The node's deliveries to and from partners (`None` on a development chain).
+	pub exchange: Option<Arc<crate::exchange::Exchange>>,
 }
 
 /// Builds the RPC module with every extra method of the node.
@@ -48,7 +50,7 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, native } = deps;
+	let FullDeps { client, pool, native, exchange } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::with_native_verifier(
@@ -58,6 +60,9 @@ where
 	module.merge(tamga_rpc::CarnetApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
 	module.merge(tamga_rpc::AeoApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
 	module.merge(tamga_rpc::ExchangeRpcServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
+	module.merge(crate::exchange::rpc::ExchangeNodeRpcServer::into_rpc(
+		crate::exchange::rpc::ExchangeNode(exchange),
+	))?;
 
 	Ok(module)
 }

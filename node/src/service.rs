@@ -148,6 +148,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<N: crate::network::InboundQueue>(
 	mut config: Configuration,
 	verifier: &crate::verifier_rpc::VerifierRpcArgs,
+	exchange_args: &crate::exchange::ExchangeArgs,
 ) -> Result<TaskManager, ServiceError> {
 	let admission = crate::admission::enforced(&config);
 	if admission {
@@ -192,6 +193,14 @@ pub fn new_full<N: crate::network::InboundQueue>(
 
 	let approved =
 		if admission { Some(crate::admission::approved_at_finalized(&client)?) } else { None };
+	// Deliveries between administrations: on a consortium chain only (a development chain
+	// has one administration).
+	let (gated, exchange_protocol) = if admission {
+		let (config, inbound, name) = crate::exchange::protocol::<N>(&genesis_hash.0);
+		(vec![config], Some((inbound, name)))
+	} else {
+		(Vec::new(), None)
+	};
 	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
 		crate::network::build(crate::network::NetworkParams {
 			config: &config,
@@ -204,7 +213,36 @@ pub fn new_full<N: crate::network::InboundQueue>(
 			warp_sync: WarpSyncConfig::WithProvider(warp_sync),
 			metrics,
 			approved: approved.clone(),
+			gated,
 		})?;
+
+	let exchange = match exchange_protocol {
+		Some((inbound, protocol)) => {
+			let data_dir = config.base_path.config_dir(config.chain_spec.id()).join("exchange");
+			Some(
+				crate::exchange::start(crate::exchange::ExchangeParts {
+					args: exchange_args.clone(),
+					data_dir,
+					client: client.clone(),
+					network: network.clone(),
+					protocol,
+					inbound,
+					pool: transaction_pool.clone(),
+					keystore: keystore_container.keystore(),
+					spawn: task_manager.spawn_handle(),
+				})
+				.map_err(ServiceError::Other)?,
+			)
+		},
+		None => {
+			if !exchange_args.secrets.is_empty() {
+				return Err(ServiceError::Other(
+					"--exchange-secret: a development chain exchanges nothing".into(),
+				));
+			}
+			None
+		},
+	};
 
 	if let Some(approved) = approved {
 		task_manager.spawn_essential_handle().spawn(
@@ -247,6 +285,7 @@ pub fn new_full<N: crate::network::InboundQueue>(
 				client: client.clone(),
 				pool: pool.clone(),
 				native: native.clone(),
+				exchange: exchange.clone(),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})

@@ -40,6 +40,8 @@ pub enum Service {
 	WarpProof,
 	/// Light clients' remote reads and calls with proofs (`/{genesis}/light/2`).
 	Light,
+	/// Deliveries between administrations (`/{genesis}/tamga/exchange/1`).
+	Exchange,
 }
 
 /// The notification protocols of a Substrate node.
@@ -55,8 +57,8 @@ pub enum Gossip {
 
 impl Service {
 	/// Every request-response protocol.
-	pub const ALL: [Service; 4] =
-		[Service::Blocks, Service::State, Service::WarpProof, Service::Light];
+	pub const ALL: [Service; 5] =
+		[Service::Blocks, Service::State, Service::WarpProof, Service::Light, Service::Exchange];
 
 	fn suffix(self) -> &'static str {
 		match self {
@@ -64,6 +66,7 @@ impl Service {
 			Service::State => "state/2",
 			Service::WarpProof => "sync/warp",
 			Service::Light => "light/2",
+			Service::Exchange => "tamga/exchange/1",
 		}
 	}
 }

@@ -24,7 +24,10 @@
 use serde_json::{json, Value};
 use tamga_rpc_types::{
 	errors::INVALID_PARAMS,
-	exchange::{AgreementsJson, DisclosedGroupJson, DisclosureFile},
+	exchange::{
+		AgreementsJson, DisclosedGroupJson, DisclosureFile, InboxItemJson, InboxState,
+		OutboxItemJson, OutboxState, SentJson,
+	},
 };
 use tamga_tests::{
 	cli::{self, account, client, today_plus, CliRun},
@@ -269,10 +272,23 @@ fn a_carnet_goes_from_kz_to_kg_and_back_then_closes() {
 
 #[test]
 fn kz_and_kg_agree_on_recognition_and_on_sharing_data() {
-	let net = LocalNetwork::start();
+	let mut net = LocalNetwork::start();
 	net.wait_finalized(&[0, 1, 2, 3], 1);
 	a_kz_operator_is_recognised_in_kg_until_kz_suspends_it(&net);
-	kz_shares_veterinary_goods_and_parties_with_kg(&net);
+	let shared = kz_shares_veterinary_goods_and_parties_with_kg(&net);
+	kz_delivers_to_kg_between_their_nodes(&mut net, &shared);
+}
+
+/// What the sharing steps leave for the delivery steps.
+struct Shared {
+	/// Holds the files below.
+	_dir: tempfile::TempDir,
+	/// KZ's veterinary certificate (0x and hex).
+	document: String,
+	/// A disclosure of its goods and parties.
+	disclosure: std::path::PathBuf,
+	/// KG's exchange secret, whose public key KG published.
+	kg_secret: std::path::PathBuf,
 }
 
 fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it(net: &LocalNetwork) {
@@ -407,7 +423,7 @@ fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it(net: &LocalNetwork) {
 	assert!(malformed.message.contains("CC:0x"), "{malformed:?}");
 }
 
-fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
+fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) -> Shared {
 	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
 	let exchange = |node, suri: Option<&str>, args: &[&str]| client(node, "exchange", suri, args);
 
@@ -622,6 +638,142 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) {
 	);
 	let shown = net.check(exchange(kz, None, &["agreements", "--country", "KZ"]).ok());
 	assert!(shown.contains("with KG: suspended by KG"), "{shown}");
+	Shared { _dir: dir, document, disclosure, kg_secret }
+}
+
+/// Where delivery `id` stands in `node`'s outbox.
+fn outbox_row(node: &TamgaNode, id: i64) -> Option<OutboxItemJson> {
+	let rows = node.rpc().call("tamga_exchangeOutbox", json!([null])).ok()?;
+	let rows: Vec<OutboxItemJson> = serde_json::from_value(rows).expect("typed answer");
+	rows.into_iter().find(|row| row.id == id)
+}
+
+/// Where the delivery with `payload` stands in `node`'s inbox.
+fn inbox_row(node: &TamgaNode, payload: &str) -> Option<InboxItemJson> {
+	let rows = node.rpc().call("tamga_exchangeInbox", json!([null, null])).ok()?;
+	let rows: Vec<InboxItemJson> = serde_json::from_value(rows).expect("typed answer");
+	rows.into_iter().find(|row| row.payload == payload)
+}
+
+/// Waits until `what` holds, naming `node`'s log if it never does.
+fn wait_for<T>(node: &TamgaNode, what: &str, check: impl FnMut() -> Option<T>) -> T {
+	wait::until(LIVENESS_TIMEOUT, what, check)
+		.unwrap_or_else(|e| panic!("{e}\n{}", node.log_tail(40)))
+}
+
+/// KZ's node delivers the disclosure to KG's node over the consortium's network: kept and
+/// retried while KG's node is down, stored by KG's node (which survives a crash), receipted
+/// on chain by KG's exchange node once KG accredits it. Nothing goes where no agreement
+/// lets it, nor what does not match the commitment, nor while the agreement is suspended.
+fn kz_delivers_to_kg_between_their_nodes(net: &mut LocalNetwork, shared: &Shared) {
+	fn exchange(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
+		client(node, "exchange", suri, args)
+	}
+	let disclosure = shared.disclosure.to_str().unwrap();
+	net.check(exchange(&net.nodes[1], Some("//Bob"), &["resume", "--partner", "KZ"]).ok());
+	finalized_answer(&net.nodes[0], "tamga_exchangeAgreements", &[json!("KZ"), json!("KG")], |a| {
+		a["agreements"][0]["state"] == json!("active")
+	});
+
+	// KG's node stops; it will come back with KG's exchange secret and an exchange-node key
+	// in its keystore (not accredited yet).
+	net.nodes[1].kill();
+	let kg = &mut net.nodes[1];
+	let insert = [
+		"key",
+		"insert",
+		"--chain",
+		&kg.chain,
+		"--base-path",
+		kg.base_path.to_str().unwrap(),
+		"--scheme",
+		"sr25519",
+		"--suri",
+		"//Bob//exchange",
+		"--key-type",
+		"tmgx",
+	];
+	let inserted = tamga_tests::node::run_tamga(&insert);
+	assert!(inserted.status.success(), "{}", String::from_utf8_lossy(&inserted.stderr));
+	kg.extra_args.extend(["--exchange-secret".to_string(), shared.kg_secret.display().to_string()]);
+
+	// Meanwhile KZ's node keeps the delivery and retries.
+	let kz = &net.nodes[0];
+	let sent = net.check(
+		exchange(kz, None, &["send", "--disclosure", disclosure, "--to", "KG", "--json"]).ok(),
+	);
+	let sent: SentJson = serde_json::from_str(&sent).expect("typed answer");
+	assert_eq!(sent.groups.len(), 2, "{sent:?}");
+	let retried = wait_for(kz, "KZ's node to retry while KG's is down", || {
+		outbox_row(kz, sent.id).filter(|row| row.attempts >= 2)
+	});
+	assert_eq!(retried.state, OutboxState::Queued, "{retried:?}");
+	assert!(retried.last_error.is_some(), "{retried:?}");
+
+	// KG's node comes back and takes it, but cannot receipt it yet; killed and restarted,
+	// it still has it.
+	net.nodes[1].start();
+	let (kz, kg) = (&net.nodes[0], &net.nodes[1]);
+	let taken = wait_for(kg, "KG's node to take the delivery", || {
+		inbox_row(kg, &sent.payload).filter(|row| row.state == InboxState::Accepted)
+	});
+	assert_eq!(
+		(taken.from.to_string(), taken.document.clone()),
+		("KZ".into(), shared.document.clone())
+	);
+	wait_for(kz, "KZ's node to see it taken", || {
+		outbox_row(kz, sent.id).filter(|row| row.state == OutboxState::Sent)
+	});
+	net.nodes[1].kill();
+	net.nodes[1].start();
+	let kg = &net.nodes[1];
+	let kept = wait_for(kg, "KG's node to come back", || inbox_row(kg, &sent.payload));
+	assert_eq!(kept.state, InboxState::Accepted, "{kept:?}");
+
+	// KG accredits its node's account: the node records the receipt, KZ's node sees it.
+	accredit(net, kg, "//Bob", "//Bob//exchange", "KG exchange node", &["--role", "exchange-node"]);
+	let (kz, kg, am) = (&net.nodes[0], &net.nodes[1], &net.nodes[2]);
+	let done = wait_for(kz, "KG's receipt to be final on KZ's node", || {
+		outbox_row(kz, sent.id).filter(|row| row.state == OutboxState::Receipted)
+	});
+	assert_eq!(done.receipt.map(|r| r.to_string()), Some("delivered".into()), "{done:?}");
+	let delivered = wait_for(kg, "KG's node to see its receipt", || {
+		inbox_row(kg, &sent.payload).filter(|row| row.state == InboxState::Delivered)
+	});
+	assert!(delivered.receipt_block.is_some(), "{delivered:?}");
+	let receipts = net.check(exchange(am, None, &["receipts", "--country", "KG"]).ok());
+	let line = format!("from KZ document {}: delivered, parties, goods", shared.document);
+	assert!(receipts.contains(&line), "{receipts}");
+
+	// AM has no agreement with KZ: nothing is sent to it, and its node holds nothing.
+	let to_am = exchange(kz, None, &["send", "--disclosure", disclosure, "--to", "AM"]);
+	assert_eq!(to_am.code, Some(2), "{}", to_am.stdout);
+	assert!(to_am.stderr.contains("KZ and AM have no agreement"), "{}", to_am.stderr);
+	let am_inbox = net.check(exchange(am, None, &["inbox"]).ok());
+	assert!(am_inbox.contains("0 deliveries"), "{am_inbox}");
+
+	// A disclosure whose revealed goods were changed never leaves KZ's node.
+	let mut file: DisclosureFile =
+		serde_json::from_str(&std::fs::read_to_string(disclosure).unwrap()).unwrap();
+	for group in &mut file.groups {
+		if let DisclosedGroupJson::Revealed { content, .. } = group {
+			content.push_str("00");
+		}
+	}
+	let tampered = shared.disclosure.with_file_name("tampered.json");
+	std::fs::write(&tampered, serde_json::to_string(&file).unwrap()).unwrap();
+	let refused =
+		exchange(kz, None, &["send", "--disclosure", tampered.to_str().unwrap(), "--to", "KG"]);
+	assert_eq!(refused.code, Some(2), "{}", refused.stdout);
+	assert!(refused.stderr.contains("does not match"), "{}", refused.stderr);
+
+	// Suspended, the agreement lets nothing through.
+	net.check(exchange(kg, Some("//Bob"), &["suspend", "--partner", "KZ"]).ok());
+	let suspended = wait_for(kz, "KZ's node to refuse while suspended", || {
+		let run = exchange(kz, None, &["send", "--disclosure", disclosure, "--to", "KG"]);
+		Some(run).filter(|run| run.stderr.contains("agreementNotActive"))
+	});
+	assert_eq!(suspended.code, Some(2), "{}", suspended.stdout);
 }
 
 /// `tamga exchange <args>` with no node (the offline commands).

@@ -9,6 +9,11 @@
 use codec::{Decode, Encode};
 use serde_json::json;
 use sp_core::crypto::{Pair as _, Ss58Codec};
+use tamga_exchange::{
+	wire::{decode_answer, Answer, Delivery, Request},
+	Sealed,
+};
+use tamga_primitives::{FieldGroup, FieldGroups};
 use tamga_runtime::{AccountId, Runtime};
 use tamga_tests::{
 	cli::client,
@@ -168,12 +173,22 @@ fn a_raw_client_is_served_only_if_approved(
 	let first = net.check(rpc.block_hash(1)).expect("block #1 is finalized");
 	let finalized = hash32(&net.check(rpc.finalized_hash()));
 	let system_number = tamga_runtime::client::storage_keys::system_number();
-	let asks: [(Service, Vec<u8>); 4] = [
+	// A delivery that claims to come from KG, whose node the client is not.
+	let delivery = Request::Deliver(Delivery {
+		genesis,
+		document: [7; 32],
+		from: "KG".parse().expect("a country"),
+		to: "KZ".parse().expect("a country"),
+		groups: FieldGroups::of(&[FieldGroup::Goods]),
+		envelope: Sealed { ephemeral: [9; 32], nonce: [1; 12], ciphertext: vec![0; 32] },
+	});
+	let asks: [(Service, Vec<u8>); 5] = [
 		(Service::Blocks, raw_peer::requests::blocks(1, 2)),
 		(Service::State, raw_peer::requests::state(&finalized)),
 		(Service::WarpProof, raw_peer::requests::warp_proof(&genesis)),
 		// `System::Number`, read with its proof.
 		(Service::Light, raw_peer::requests::remote_read(&finalized, &system_number)),
+		(Service::Exchange, delivery.encode()),
 	];
 	let nodes = [node.multiaddr()];
 
@@ -186,6 +201,11 @@ fn a_raw_client_is_served_only_if_approved(
 		if *service == Service::Blocks {
 			let first = from_hex(&first).expect("hex");
 			assert!(answer.windows(32).any(|w| w == first), "block #1 is not in the answer");
+		}
+		if *service == Service::Exchange {
+			// Approved as KZ's node, it may not deliver as KG.
+			let answer = decode_answer(&answer).expect("an answer");
+			assert_eq!(answer, Answer::WrongSender);
 		}
 	}
 	net.check(

@@ -37,6 +37,15 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 		.call("author_rotateKeys", json!([]))
 		.expect_err("an unsafe method is refused on a public interface");
 	assert!(refused.to_lowercase().contains("unsafe"), "{refused}");
+	// The node's deliveries to partners are its administration's own business.
+	for (method, params) in [
+		("tamga_exchangeOutbox", json!([null])),
+		("tamga_exchangeInbox", json!([null, null])),
+		("tamga_exchangeSend", json!(["KG", {"document": "0x00", "groups": []}])),
+	] {
+		let refused = public.rpc().call(method, params).expect_err("refused on a public interface");
+		assert!(refused.contains("served on the node's private RPC only"), "{method}: {refused}");
+	}
 	// Safe methods, Tamga's verification among them, still answer.
 	let unknown: DocumentVerdict = public
 		.rpc()
@@ -48,6 +57,12 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 	let local = node(&dir.path().join("local"), &[]);
 	let keys = local.rpc().call("author_rotateKeys", json!([])).expect("allowed on loopback");
 	assert!(keys.as_str().is_some_and(|k| k.starts_with("0x")), "{keys}");
+	// A node the consortium did not approve sends nothing for anyone.
+	let outbox = local.rpc().call("tamga_exchangeOutbox", json!([null])).expect("served");
+	assert_eq!(outbox, json!([]));
+	let disclosure = json!({"document": format!("0x{}", "ab".repeat(32)), "groups": []});
+	let off = local.rpc().call("tamga_exchangeSend", json!(["KG", disclosure])).expect_err("off");
+	assert!(off.contains("-32020") && off.contains("not an approved node"), "{off}");
 }
 
 /// Posts `body` as it is to the node's RPC endpoint: the HTTP status and body, or the
@@ -149,6 +164,8 @@ fn the_verifier_profile_serves_verification_and_refuses_the_rest() {
 	for (method, params) in [
 		("tamga_exchangeAgreements", json!(["KZ"])),
 		("tamga_exchangeCommitment", json!([hex64])),
+		("tamga_exchangeSend", json!(["KG", {"document": hex64, "groups": []}])),
+		("tamga_exchangeInbox", json!([null, null])),
 		("chain_getBlock", json!([])),
 		("state_getStorage", json!(["0x00"])),
 		("state_call", json!(["ContractsApi_call", "0x"])),

@@ -21,6 +21,7 @@ use codec::Encode;
 use pallet_tamga_exchange::{Call as ExchangeCall, Pair, Terms};
 use serde_json::json;
 use sp_core::H256;
+use tamga_exchange::disclosure::Disclosure;
 use tamga_exchange::{ExchangeSecret, SealContext};
 use tamga_primitives::{
 	exchange::{fields_root, group_leaf, root_from_disclosure, DisclosedGroup, Hash32},
@@ -29,7 +30,8 @@ use tamga_primitives::{
 };
 use tamga_rpc_types::exchange::{
 	grants_table, AgreementJson, AgreementsJson, AppendicesJson, CommitmentJson,
-	DisclosedGroupJson, DisclosureFile, ExchangeKeyJson, GrantJson, ReceiptsJson, SealedFile,
+	DisclosedGroupJson, DisclosureFile, ExchangeKeyJson, GrantJson, InboxItemJson, InboxState,
+	OutboxItemJson, OutboxState, ReceiptsJson, SealedFile, SentJson,
 };
 use tamga_runtime::{Runtime, RuntimeCall};
 
@@ -271,6 +273,43 @@ pub enum Action {
 		#[arg(long)]
 		json: bool,
 	},
+	/// Hand a disclosure to your administration's node for delivery: the node checks it
+	/// against the chain (agreement, commitment), seals it to the receiver's exchange key
+	/// and sends it to the receiver's nodes until one stores it (asks the node's private
+	/// RPC, --url).
+	Send {
+		/// The disclosure `disclose` wrote.
+		#[arg(long)]
+		disclosure: PathBuf,
+		/// The receiving administration.
+		#[arg(long)]
+		to: CountryCode,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// List the deliveries your node sends and where each stands.
+	Outbox {
+		/// Only those in this state (queued, sent, receipted, rejected, expired, failed).
+		#[arg(long, value_parser = crate::flags::named::<OutboxState>())]
+		state: Option<OutboxState>,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
+	/// List the deliveries your node received (their contents stay sealed on the node).
+	Inbox {
+		/// Only those from this administration.
+		#[arg(long)]
+		from: Option<CountryCode>,
+		/// Only those in this state (accepted, refused, receiptSubmitted, delivered,
+		/// rejected, acknowledged).
+		#[arg(long, value_parser = crate::flags::named::<InboxState>())]
+		state: Option<InboxState>,
+		/// Print the JSON answer.
+		#[arg(long)]
+		json: bool,
+	},
 }
 
 /// What came of a delivery.
@@ -383,6 +422,15 @@ impl ExchangeCmd {
 			},
 			Action::Appendices { document, json } => {
 				return appendices(&self.connection.rpc()?, document, *json)
+			},
+			Action::Send { disclosure, to, json } => {
+				return send(&self.connection.rpc()?, disclosure, *to, *json)
+			},
+			Action::Outbox { state, json } => {
+				return outbox(&self.connection.rpc()?, *state, *json)
+			},
+			Action::Inbox { from, state, json } => {
+				return inbox(&self.connection.rpc()?, *from, *state, *json)
 			},
 		};
 		let rpc = self.connection.rpc()?;
@@ -508,19 +556,96 @@ fn read_file(path: &Path) -> Result<DisclosureFile, String> {
 
 /// The groups of `file` as the primitives take them.
 fn groups(file: &DisclosureFile) -> Result<Vec<DisclosedGroup>, String> {
-	file.groups
-		.iter()
-		.map(|g| match g {
-			DisclosedGroupJson::Revealed { group, salt, content } => Ok(DisclosedGroup::Revealed {
-				group: *group,
-				salt: bytes32("salt", salt)?,
-				content: from_hex(content)?,
-			}),
-			DisclosedGroupJson::Hidden { group, leaf } => {
-				Ok(DisclosedGroup::Hidden { group: *group, leaf: bytes32("leaf", leaf)? })
-			},
-		})
-		.collect()
+	tamga_rpc::exchange::disclosure_groups(file).map(|(_, groups)| groups)
+}
+
+/// One group of a disclosure as files hold it.
+fn group_json(group: &DisclosedGroup) -> DisclosedGroupJson {
+	match group {
+		DisclosedGroup::Revealed { group, salt, content } => DisclosedGroupJson::Revealed {
+			group: *group,
+			salt: to_hex(salt),
+			content: to_hex(content),
+		},
+		DisclosedGroup::Hidden { group, leaf } => {
+			DisclosedGroupJson::Hidden { group: *group, leaf: to_hex(leaf) }
+		},
+	}
+}
+
+/// Hands the disclosure at `path` to the node for delivery to `to`.
+fn send(rpc: &Rpc, path: &Path, to: CountryCode, json: bool) -> Result<Verdict, String> {
+	let file = read_file(path)?;
+	let sent: SentJson = rpc.ask("tamga_exchangeSend", json!([to, file]))?;
+	if json {
+		print_json(&sent);
+	} else {
+		let groups: Vec<_> = sent.groups.iter().map(|g| g.as_str()).collect();
+		println!(
+			"queued delivery {} of {} ({}) to {to}: payload {}",
+			sent.id,
+			sent.document,
+			groups.join(", "),
+			sent.payload
+		);
+	}
+	Ok(Verdict::Done)
+}
+
+/// Prints the node's outbox.
+fn outbox(rpc: &Rpc, state: Option<OutboxState>, json: bool) -> Result<Verdict, String> {
+	let items: Vec<OutboxItemJson> = rpc.ask("tamga_exchangeOutbox", json!([state]))?;
+	if json {
+		print_json(&items);
+		return Ok(Verdict::Done);
+	}
+	println!("{} deliveries", items.len());
+	for item in items {
+		let groups: Vec<_> = item.groups.iter().map(|g| g.as_str()).collect();
+		let detail = match (&item.receipt, &item.last_error) {
+			(Some(receipt), _) => format!("receipt {receipt}"),
+			(None, Some(error)) => format!("{} attempt(s), last: {error}", item.attempts),
+			(None, None) => String::new(),
+		};
+		println!(
+			"  {:>5} to {} {} {} [{}] {}",
+			item.id,
+			item.to,
+			item.state,
+			item.document,
+			groups.join(", "),
+			detail
+		);
+	}
+	Ok(Verdict::Done)
+}
+
+/// Prints the node's inbox.
+fn inbox(
+	rpc: &Rpc,
+	from: Option<CountryCode>,
+	state: Option<InboxState>,
+	json: bool,
+) -> Result<Verdict, String> {
+	let items: Vec<InboxItemJson> = rpc.ask("tamga_exchangeInbox", json!([from, state]))?;
+	if json {
+		print_json(&items);
+		return Ok(Verdict::Done);
+	}
+	println!("{} deliveries", items.len());
+	for item in items {
+		let groups: Vec<_> = item.groups.iter().map(|g| g.as_str()).collect();
+		let refusal = item.refusal.map(|r| format!(" ({r})")).unwrap_or_default();
+		println!(
+			"  from {} {}{refusal} {} [{}] payload {}",
+			item.from,
+			item.state,
+			item.document,
+			groups.join(", "),
+			item.payload
+		);
+	}
+	Ok(Verdict::Done)
 }
 
 /// Writes a disclosure of `fields` revealing `reveal` only.
@@ -668,7 +793,7 @@ fn seal_file(
 	let answer: ExchangeKeyJson = rpc.ask("tamga_exchangeKey", json!([to]))?;
 	let key = answer.key.ok_or_else(|| format!("{to} has published no exchange key"))?;
 	let context = SealContext { document, from, to };
-	let plaintext = serde_json::to_vec(&disclosure).expect("JSON serialises");
+	let plaintext = Disclosure { groups: groups(&disclosure)? }.encode();
 	let sealed = tamga_exchange::seal(&bytes32("key", &key)?, &context, &plaintext)
 		.map_err(|e| e.to_string())?;
 	let file =
@@ -681,7 +806,7 @@ fn seal_file(
 
 /// Opens the sealed disclosure at `path` with the secret in `secret_file`.
 fn open_file(path: &Path, secret_file: &Path, out: &Path) -> Result<Verdict, String> {
-	use codec::Decode;
+	use codec::{Decode, DecodeAll};
 	let text = std::fs::read_to_string(path)
 		.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
 	let file: SealedFile = serde_json::from_str(&text)
@@ -696,8 +821,12 @@ fn open_file(path: &Path, secret_file: &Path, out: &Path) -> Result<Verdict, Str
 		to: file.to,
 	};
 	let plaintext = tamga_exchange::open(&secret, &sealed, &context).map_err(|e| e.to_string())?;
-	let disclosure: DisclosureFile = serde_json::from_slice(&plaintext)
+	let opened = Disclosure::decode_all(&mut &plaintext[..])
 		.map_err(|e| format!("the opened envelope holds no disclosure: {e}"))?;
+	let disclosure = DisclosureFile {
+		document: file.document.clone(),
+		groups: opened.groups.iter().map(group_json).collect(),
+	};
 	write_file(out, &disclosure)?;
 	println!("opened {}'s disclosure from {}: {}", file.to, file.from, out.display());
 	Ok(Verdict::Done)

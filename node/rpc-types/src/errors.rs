@@ -29,6 +29,15 @@ pub const UNSUPPORTED_BY_RUNTIME: i32 = -32007;
 /// profile serves verification, headers and health only).
 pub const NOT_IN_PROFILE: i32 = -32010;
 
+/// This node does not exchange documents with partners: a development chain, a runtime
+/// that predates delivery between nodes, or a node that is not an approved node of an
+/// administration.
+pub const EXCHANGE_OFF: i32 = -32020;
+/// The chain does not let this delivery go (no agreement, not active, a group not
+/// granted, no valid field commitment, no exchange key of the receiver), or the
+/// disclosure does not match the document's commitment; the message says which.
+pub const DELIVERY_REFUSED: i32 = -32021;
+
 /// A JSON-RPC error as a node returns it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct RpcError {

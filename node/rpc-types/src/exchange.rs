@@ -11,6 +11,8 @@ use tamga_primitives::{
 	Refusal,
 };
 
+pub use tamga_exchange::store::{InboxState, OutboxState};
+
 use crate::block::BlockRef;
 
 /// One grant: a kind of document, a field group and the mode granted.
@@ -245,6 +247,85 @@ pub struct SealedFile {
 	pub to: CountryCode,
 	/// The SCALE-encoded envelope (`tamga_exchange::Sealed`), `0x` and hex digits.
 	pub envelope: String,
+}
+
+/// What `tamga_exchangeSend` answers: the delivery as queued in the sending node's outbox.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SentJson {
+	/// The outbox row.
+	pub id: i64,
+	/// The receiving administration.
+	pub to: CountryCode,
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// The delivery's payload (blake2-256 of the sealed envelope): the key of its receipt.
+	pub payload: String,
+	/// The groups it reveals.
+	pub groups: Vec<FieldGroup>,
+}
+
+/// One delivery in the sending node's outbox (`tamga_exchangeOutbox`).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxItemJson {
+	/// The outbox row.
+	pub id: i64,
+	/// The receiving administration.
+	pub to: CountryCode,
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// The delivery's payload.
+	pub payload: String,
+	/// The groups it reveals.
+	pub groups: Vec<FieldGroup>,
+	/// Where it stands.
+	pub state: OutboxState,
+	/// How many attempts failed.
+	pub attempts: u32,
+	/// When the next attempt is due (milliseconds since 1970), while queued.
+	pub next_attempt_at: u64,
+	/// The receiving node last tried (PeerId).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub last_peer: Option<String>,
+	/// Why the last attempt failed.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub last_error: Option<String>,
+	/// When it was queued (milliseconds since 1970).
+	pub created_at: u64,
+	/// What the receiver recorded, once final.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub receipt: Option<ReceiptStatusName>,
+	/// The block of that receipt.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub receipt_block: Option<u32>,
+}
+
+/// One delivery in the receiving node's inbox (`tamga_exchangeInbox`). Its contents stay
+/// sealed on the node.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxItemJson {
+	/// The sending administration.
+	pub from: CountryCode,
+	/// The document (`0x` and 64 hex digits).
+	pub document: String,
+	/// The delivery's payload.
+	pub payload: String,
+	/// The sending node (PeerId).
+	pub peer: String,
+	/// The groups it claims to reveal.
+	pub groups: Vec<FieldGroup>,
+	/// Where it stands.
+	pub state: InboxState,
+	/// Why it was refused, if it was.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub refusal: Option<Refusal>,
+	/// When it arrived (milliseconds since 1970).
+	pub received_at: u64,
+	/// The block of its final receipt.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub receipt_block: Option<u32>,
 }
 
 #[cfg(test)]

@@ -30,6 +30,31 @@ pub use tamga_rpc_types::exchange::{
 	grants_json, AgreementJson, AgreementsJson, AppendicesJson, AppendixJson, CommitmentJson,
 	ExchangeKeyJson, ProposalJson, ReceiptJson, ReceiptsJson,
 };
+use tamga_rpc_types::exchange::{DisclosedGroupJson, DisclosureFile};
+
+/// The document and the groups of `file` as the primitives take them; the error says
+/// which value is malformed.
+pub fn disclosure_groups(
+	file: &DisclosureFile,
+) -> Result<(H256, Vec<tamga_primitives::exchange::DisclosedGroup>), String> {
+	use tamga_primitives::exchange::DisclosedGroup;
+	let document = hex::parse_h256("document", &file.document)?;
+	let groups = file
+		.groups
+		.iter()
+		.map(|g| match g {
+			DisclosedGroupJson::Revealed { group, salt, content } => Ok(DisclosedGroup::Revealed {
+				group: *group,
+				salt: hex::parse_h256("salt", salt)?.0,
+				content: hex::parse_bytes("content", content)?,
+			}),
+			DisclosedGroupJson::Hidden { group, leaf } => {
+				Ok(DisclosedGroup::Hidden { group: *group, leaf: hex::parse_h256("leaf", leaf)?.0 })
+			},
+		})
+		.collect::<Result<_, String>>()?;
+	Ok((document, groups))
+}
 
 /// The exchange methods of the `tamga` namespace.
 #[rpc(server, namespace = "tamga")]

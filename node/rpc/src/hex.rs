@@ -14,6 +14,28 @@ pub fn encode(bytes: &[u8]) -> String {
 	text
 }
 
+/// Parses `0x` and an even number of hex digits into bytes; the error names `what`.
+pub fn parse_bytes(what: &str, text: &str) -> Result<Vec<u8>, String> {
+	let shown: String = text.chars().take(80).collect();
+	let digits = text
+		.strip_prefix("0x")
+		.ok_or_else(|| format!("{what} must start with 0x, got `{shown}`"))?;
+	if digits.len() % 2 != 0 {
+		return Err(format!("{what} must have an even number of hex digits: `{shown}`"));
+	}
+	digits
+		.as_bytes()
+		.chunks(2)
+		.map(|pair| {
+			let nibble = |c: u8| (c as char).to_digit(16);
+			match (nibble(pair[0]), nibble(pair[1])) {
+				(Some(high), Some(low)) => Ok((high * 16 + low) as u8),
+				_ => Err(format!("{what} holds a character that is not a hex digit: `{shown}`")),
+			}
+		})
+		.collect()
+}
+
 /// Parses `0x` and 64 hex digits into a hash; the error says what was wrong with `text`,
 /// which it calls `what` (e.g. "id").
 pub fn parse_h256(what: &str, text: &str) -> Result<H256, String> {

@@ -66,6 +66,8 @@ pub struct NetworkParams<'a, N: NetworkBackend<Block, Hash>> {
 	pub metrics: sc_network::NotificationMetrics,
 	/// The approved nodes, on a consortium chain; `None` leaves every protocol open.
 	pub approved: Option<ApprovedPeers>,
+	/// The node's own request-response protocols, put behind the gate like the others.
+	pub gated: Vec<N::RequestResponseProtocolConfig>,
 }
 
 /// The running network's handles, as `sc_service::spawn_tasks` takes them.
@@ -90,6 +92,7 @@ pub fn build<N: InboundQueue>(params: NetworkParams<'_, N>) -> Result<Network, E
 		warp_sync,
 		metrics,
 		approved,
+		gated,
 	} = params;
 	let protocol_id = config.protocol_id();
 	let fork_id = config.chain_spec.fork_id();
@@ -148,6 +151,12 @@ pub fn build<N: InboundQueue>(params: NetworkParams<'_, N>) -> Result<Network, E
 	gate::install::<N>(&mut light_config, approved, &spawn);
 	spawn.spawn("light-client-request-handler", Some("networking"), light_handler.run());
 	net_config.add_request_response_protocol(light_config);
+
+	// The node's own protocols (deliveries between administrations).
+	for mut protocol in gated {
+		gate::install::<N>(&mut protocol, approved, &spawn);
+		net_config.add_request_response_protocol(protocol);
+	}
 
 	let strategy = PolkadotSyncingStrategy::new(
 		PolkadotSyncingStrategyConfig {

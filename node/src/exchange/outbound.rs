@@ -1,0 +1,186 @@
+//! The sending side: the outbox worker sends each due delivery to a node of the receiving
+//! administration, backs off when it cannot, and marks a delivery done when its receipt
+//! is final on chain.
+
+use std::{sync::Arc, time::Duration};
+
+use codec::Encode;
+use pallet_tamga_exchange::DeliveryRefused;
+use sc_network::{IfDisconnected, PeerId};
+use sp_core::H256;
+use tamga_exchange::{
+	store::Due,
+	wire::{decode_answer, Answer, Delivery, Request},
+};
+use tamga_primitives::Refusal;
+
+use super::{now_ms, Exchange, LOG_TARGET};
+
+/// How many due deliveries one round sends.
+const ROUND: usize = 32;
+/// How many sent deliveries one round checks for their receipt.
+const RECEIPT_CHECKS: usize = 256;
+/// A sent delivery with no final receipt after this long is sent again (the receiver
+/// answers a repeat with what it has).
+const RESEND_AFTER: Duration = Duration::from_secs(600);
+/// A delivery never sent after this long is given up.
+const EXPIRE_AFTER: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// What one attempt came to.
+enum Attempt {
+	/// The receiver has it: wait for the receipt.
+	Taken(PeerId),
+	/// Try again later.
+	Later(String),
+	/// Never again.
+	GiveUp(String),
+}
+
+impl Exchange {
+	/// Sends every due delivery once.
+	pub(super) async fn send_due(self: &Arc<Self>) {
+		let Some(own) = self.own_country() else { return };
+		let due = match self.store().due(now_ms(), ROUND) {
+			Ok(due) => due,
+			Err(error) => {
+				log::error!(target: LOG_TARGET, "cannot read the outbox: {error}");
+				return;
+			},
+		};
+		for Due { row, envelope } in due {
+			let delivery = Delivery {
+				genesis: self.genesis,
+				document: row.document,
+				from: own,
+				to: row.to,
+				groups: row.groups,
+				envelope,
+			};
+			let attempt = self.attempt(&delivery, row.attempts).await;
+			let store = self.store();
+			let written = match &attempt {
+				Attempt::Taken(peer) => store.mark_sent(row.id, &peer.to_base58(), now_ms()),
+				Attempt::Later(error) => {
+					let jitter = f64::from(rand_jitter()) / 1_000.0;
+					store.retry_later(row.id, error, now_ms(), jitter).map(|_| true)
+				},
+				Attempt::GiveUp(error) => store.mark_failed(row.id, error),
+			};
+			if let Err(error) = written {
+				log::error!(target: LOG_TARGET, "cannot update the outbox: {error}");
+			}
+			match attempt {
+				Attempt::Taken(peer) => log::info!(
+					target: LOG_TARGET,
+					"📤 delivered document {:?} to {} (node {peer})",
+					H256(row.document),
+					row.to
+				),
+				Attempt::Later(error) => log::info!(
+					target: LOG_TARGET,
+					"📤 delivery {} to {} waits: {error}",
+					row.id,
+					row.to
+				),
+				Attempt::GiveUp(error) => log::warn!(
+					target: LOG_TARGET,
+					"📤 delivery {} to {} given up: {error}",
+					row.id,
+					row.to
+				),
+			}
+		}
+	}
+
+	/// One attempt to hand `delivery` to a node of its receiver, the `attempts`-th.
+	async fn attempt(&self, delivery: &Delivery, attempts: u32) -> Attempt {
+		let document = H256(delivery.document);
+		match self.chain.delivery_check(delivery.from, delivery.to, document, delivery.groups) {
+			Ok(Ok(_)) => {},
+			Ok(Err(DeliveryRefused::Refused(Refusal::AgreementNotActive))) => {
+				return Attempt::Later("the agreement is not active".into())
+			},
+			Ok(Err(refused)) => {
+				return Attempt::GiveUp(format!("the chain refuses it: {refused:?}"))
+			},
+			Err(error) => return Attempt::Later(error.to_string()),
+		}
+		let nodes = self.chain.nodes_of(delivery.to);
+		if nodes.is_empty() {
+			return Attempt::Later(format!("{} has no approved node", delivery.to));
+		}
+		let peer = nodes[attempts as usize % nodes.len()];
+		let request = Request::Deliver(delivery.clone()).encode();
+		let sent = self
+			.network
+			.request(peer, self.protocol.clone(), request, None, IfDisconnected::TryConnect)
+			.await;
+		let bytes = match sent {
+			Ok((bytes, _)) => bytes,
+			Err(error) => return Attempt::Later(format!("node {peer}: {error}")),
+		};
+		match decode_answer(&bytes) {
+			Ok(Answer::Accepted { .. } | Answer::AlreadyHave { .. } | Answer::Refused { .. }) => {
+				Attempt::Taken(peer)
+			},
+			Ok(Answer::Busy) => Attempt::Later(format!("node {peer} is busy")),
+			Ok(Answer::NotReceiving) => {
+				Attempt::Later(format!("node {peer} holds no exchange secret"))
+			},
+			Ok(answer @ (Answer::WrongSender | Answer::WrongReceiver | Answer::WrongChain)) => {
+				Attempt::Later(format!("node {peer} answered {answer:?}"))
+			},
+			Ok(Answer::TooLarge) => Attempt::GiveUp(format!("node {peer}: too large")),
+			Err(error) => Attempt::Later(format!("node {peer}'s answer does not decode: {error}")),
+		}
+	}
+
+	/// Marks sent deliveries whose receipt is final, sends again those receipted by no one
+	/// for long, and gives up on those never sent for a week.
+	pub(super) fn follow_receipts(&self) {
+		let Some(own) = self.own_country() else { return };
+		let store = self.store();
+		let sent = match store.awaiting_receipt(RECEIPT_CHECKS) {
+			Ok(sent) => sent,
+			Err(error) => {
+				log::error!(target: LOG_TARGET, "cannot read the outbox: {error}");
+				return;
+			},
+		};
+		for row in sent {
+			match self.chain.receipt(row.to, own, H256(row.document), H256(row.payload)) {
+				Ok(Some(receipt)) => {
+					let status = receipt.status.name();
+					if let Err(error) = store.mark_receipted(row.id, status, receipt.at) {
+						log::error!(target: LOG_TARGET, "cannot update the outbox: {error}");
+					} else {
+						log::info!(
+							target: LOG_TARGET,
+							"🧾 {} recorded delivery {} as {status}",
+							row.to,
+							row.id
+						);
+					}
+				},
+				Ok(_) => {},
+				Err(error) => log::warn!(target: LOG_TARGET, "{error}"),
+			}
+		}
+		let now = now_ms();
+		let stale = now.saturating_sub(RESEND_AFTER.as_millis() as u64);
+		let old = now.saturating_sub(EXPIRE_AFTER.as_millis() as u64);
+		if let Err(error) = store.requeue_stale(stale).and_then(|_| store.expire(old)) {
+			log::error!(target: LOG_TARGET, "cannot update the outbox: {error}");
+		}
+	}
+}
+
+/// A jitter in thousandths, from -200 to 200, from the clock's low bits: enough to spread
+/// retries of many deliveries over time.
+fn rand_jitter() -> i16 {
+	let nanos = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.subsec_nanos())
+		.unwrap_or(0);
+	(nanos % 401) as i16 - 200
+}
