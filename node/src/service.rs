@@ -230,6 +230,7 @@ pub fn new_full<N: crate::network::InboundQueue>(
 					pool: transaction_pool.clone(),
 					keystore: keystore_container.keystore(),
 					spawn: task_manager.spawn_handle(),
+					registry: config.prometheus_registry().cloned(),
 				})
 				.map_err(ServiceError::Other)?,
 			)

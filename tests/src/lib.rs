@@ -28,4 +28,5 @@ pub mod page;
 pub mod postgres;
 pub mod raw_peer;
 pub mod rpc;
+pub mod subscription;
 pub mod wait;

@@ -34,6 +34,7 @@ use tamga_tests::{
 	metrics::wait_for_metric,
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
+	subscription::Subscription,
 	wait,
 };
 
@@ -289,6 +290,8 @@ struct Shared {
 	disclosure: std::path::PathBuf,
 	/// KG's exchange secret, whose public key KG published.
 	kg_secret: std::path::PathBuf,
+	/// KG's control result, appended to the document as record 0.
+	control: std::path::PathBuf,
 }
 
 fn a_kz_operator_is_recognised_in_kg_until_kz_suspends_it(net: &LocalNetwork) {
@@ -638,7 +641,8 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) -> Shared 
 	);
 	let shown = net.check(exchange(kz, None, &["agreements", "--country", "KZ"]).ok());
 	assert!(shown.contains("with KG: suspended by KG"), "{shown}");
-	Shared { _dir: dir, document, disclosure, kg_secret }
+	assert_eq!(appended["appendices"][0]["index"], json!(0));
+	Shared { _dir: dir, document, disclosure, kg_secret, control }
 }
 
 /// Where delivery `id` stands in `node`'s outbox.
@@ -663,14 +667,26 @@ fn wait_for<T>(node: &TamgaNode, what: &str, check: impl FnMut() -> Option<T>) -
 
 /// KZ's node delivers the disclosure to KG's node over the consortium's network: kept and
 /// retried while KG's node is down, stored by KG's node (which survives a crash), receipted
-/// on chain by KG's exchange node once KG accredits it. Nothing goes where no agreement
-/// lets it, nor what does not match the commitment, nor while the agreement is suspended.
+/// on chain by KG's exchange node once KG accredits it; KG's single window, following the
+/// inbox, opens it and acknowledges it. Nothing goes where no agreement lets it, nor what
+/// does not match the commitment, nor while the agreement is suspended.
 fn kz_delivers_to_kg_between_their_nodes(net: &mut LocalNetwork, shared: &Shared) {
 	fn exchange(node: &TamgaNode, suri: Option<&str>, args: &[&str]) -> CliRun {
 		client(node, "exchange", suri, args)
 	}
 	let disclosure = shared.disclosure.to_str().unwrap();
 	net.check(exchange(&net.nodes[1], Some("//Bob"), &["resume", "--partner", "KZ"]).ok());
+	// KZ's node receives too (records returned to KZ): KZ publishes its key and restarts
+	// its node with the secret.
+	let kz_secret = shared.disclosure.with_file_name("kz.secret");
+	net.check(run_offline(&["keygen", "--out", kz_secret.to_str().unwrap()]));
+	let set_key = ["set-key", "--secret-file", kz_secret.to_str().unwrap()];
+	net.check(exchange(&net.nodes[0], Some("//Alice"), &set_key).ok());
+	finalized_answer(&net.nodes[0], "tamga_exchangeKey", &[json!("KZ")], |k| k["key"].is_string());
+	net.nodes[0].kill();
+	let kz_args = ["--exchange-secret".to_string(), kz_secret.display().to_string()];
+	net.nodes[0].extra_args.extend(kz_args);
+	net.nodes[0].start();
 	finalized_answer(&net.nodes[0], "tamga_exchangeAgreements", &[json!("KZ"), json!("KG")], |a| {
 		a["agreements"][0]["state"] == json!("active")
 	});
@@ -709,6 +725,13 @@ fn kz_delivers_to_kg_between_their_nodes(net: &mut LocalNetwork, shared: &Shared
 	});
 	assert_eq!(retried.state, OutboxState::Queued, "{retried:?}");
 	assert!(retried.last_error.is_some(), "{retried:?}");
+	let queued = [("state", "queued")];
+	net.check(wait_for_metric(kz, "tamga_exchange_outbox", &queued, LIVENESS_TIMEOUT, |v| {
+		v == 1.0
+	}));
+	let later = [("result", "later")];
+	let attempts = "tamga_exchange_attempts_total";
+	net.check(wait_for_metric(kz, attempts, &later, LIVENESS_TIMEOUT, |v| v >= 2.0));
 
 	// KG's node comes back and takes it, but cannot receipt it yet; killed and restarted,
 	// it still has it.
@@ -729,6 +752,9 @@ fn kz_delivers_to_kg_between_their_nodes(net: &mut LocalNetwork, shared: &Shared
 	let kg = &net.nodes[1];
 	let kept = wait_for(kg, "KG's node to come back", || inbox_row(kg, &sent.payload));
 	assert_eq!(kept.state, InboxState::Accepted, "{kept:?}");
+	// KG's single window follows its node's inbox instead of polling it.
+	let mut follow =
+		net.check(Subscription::open(kg, "tamga_exchangeSubscribeInbox", json!(["KZ"])));
 
 	// KG accredits its node's account: the node records the receipt, KZ's node sees it.
 	accredit(net, kg, "//Bob", "//Bob//exchange", "KG exchange node", &["--role", "exchange-node"]);
@@ -741,9 +767,58 @@ fn kz_delivers_to_kg_between_their_nodes(net: &mut LocalNetwork, shared: &Shared
 		inbox_row(kg, &sent.payload).filter(|row| row.state == InboxState::Delivered)
 	});
 	assert!(delivered.receipt_block.is_some(), "{delivered:?}");
-	let receipts = net.check(exchange(am, None, &["receipts", "--country", "KG"]).ok());
+	let receipts = net.check(exchange(&net.nodes[2], None, &["receipts", "--country", "KG"]).ok());
 	let line = format!("from KZ document {}: delivered, parties, goods", shared.document);
 	assert!(receipts.contains(&line), "{receipts}");
+	let state_is = |state: &'static str| {
+		let payload = json!(sent.payload);
+		move |item: &Value| item["payload"] == payload && item["state"] == json!(state)
+	};
+	let told = follow.next_matching(LIVENESS_TIMEOUT, state_is("delivered"));
+	assert!(told.is_some(), "the subscription never told of the delivered receipt");
+
+	// The single window opens it (what KZ disclosed, nothing else), and acknowledges it.
+	let key = ["--from", "KZ", "--document", &shared.document, "--payload", &sent.payload];
+	let shown = shared.disclosure.with_file_name("shown.json");
+	let show = [&["show"][..], &key, &["--out", shown.to_str().unwrap()]].concat();
+	net.check(exchange(kg, None, &show).ok());
+	let read = |path: &std::path::Path| -> DisclosureFile {
+		serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+	};
+	assert_eq!(read(&shown), read(&shared.disclosure));
+	let elsewhere = exchange(am, None, &show);
+	assert_eq!(elsewhere.code, Some(2), "{}", elsewhere.stdout);
+	assert!(elsewhere.stderr.contains("no delivery"), "{}", elsewhere.stderr);
+	net.check(exchange(kg, None, &[&["ack"][..], &key].concat()).ok());
+	let told = follow.next_matching(LIVENESS_TIMEOUT, state_is("acknowledged"));
+	assert!(told.is_some(), "the subscription never told of the acknowledgement");
+	let again = exchange(kg, None, &[&["ack"][..], &key].concat());
+	assert_eq!(again.code, Some(2), "{}", again.stdout);
+
+	// KG returns its control result (appended under readAppend) to KZ; KZ's node checks it
+	// against the hash on chain and KZ opens it. A record that is not the one appended
+	// never leaves KG's node.
+	let control = shared.control.to_str().unwrap();
+	let record = ["return", "--document", &shared.document, "--appendix", "0", "--to", "KZ"];
+	net.check(exchange(kg, None, &[&record[..], &["--file", control]].concat()).ok());
+	let returned = wait_for(kz, "KZ's node to receive KG's control result", || {
+		let rows = kz.rpc().call("tamga_exchangeInbox", json!(["KG", null])).ok()?;
+		let rows: Vec<InboxItemJson> = serde_json::from_value(rows).expect("typed answer");
+		rows.into_iter().find(|row| row.appendix == Some(0))
+	});
+	assert_eq!(returned.state, InboxState::Delivered, "{returned:?}");
+	let got = shared.disclosure.with_file_name("got-control.xml");
+	let key = ["--from", "KG", "--document", &shared.document, "--payload", &returned.payload];
+	net.check(
+		exchange(kz, None, &[&["show"][..], &key, &["--out", got.to_str().unwrap()]].concat()).ok(),
+	);
+	assert_eq!(std::fs::read(&got).unwrap(), std::fs::read(&shared.control).unwrap());
+	let forged = shared.disclosure.with_file_name("forged.xml");
+	std::fs::write(&forged, "<Control><Result>non-compliant</Result></Control>").unwrap();
+	let refused =
+		exchange(kg, None, &[&record[..], &["--file", forged.to_str().unwrap()]].concat());
+	assert_eq!(refused.code, Some(2), "{}", refused.stdout);
+	assert!(refused.stderr.contains("its hash differs"), "{}", refused.stderr);
 
 	// AM has no agreement with KZ: nothing is sent to it, and its node holds nothing.
 	let to_am = exchange(kz, None, &["send", "--disclosure", disclosure, "--to", "AM"]);

@@ -42,6 +42,9 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 		("tamga_exchangeOutbox", json!([null])),
 		("tamga_exchangeInbox", json!([null, null])),
 		("tamga_exchangeSend", json!(["KG", {"document": "0x00", "groups": []}])),
+		("tamga_exchangeOpen", json!(["KZ", "0x00", "0x00"])),
+		("tamga_exchangeAck", json!(["KZ", "0x00", "0x00"])),
+		("tamga_exchangeReturn", json!(["KZ", "0x00", 0, "0x00"])),
 	] {
 		let refused = public.rpc().call(method, params).expect_err("refused on a public interface");
 		assert!(refused.contains("served on the node's private RPC only"), "{method}: {refused}");

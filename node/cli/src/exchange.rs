@@ -31,7 +31,7 @@ use tamga_primitives::{
 use tamga_rpc_types::exchange::{
 	grants_table, AgreementJson, AgreementsJson, AppendicesJson, CommitmentJson,
 	DisclosedGroupJson, DisclosureFile, ExchangeKeyJson, GrantJson, InboxItemJson, InboxState,
-	OutboxItemJson, OutboxState, ReceiptsJson, SealedFile, SentJson,
+	OpenedJson, OutboxItemJson, OutboxState, ReceiptsJson, SealedFile, SentJson,
 };
 use tamga_runtime::{Runtime, RuntimeCall};
 
@@ -297,6 +297,52 @@ pub enum Action {
 		#[arg(long)]
 		json: bool,
 	},
+	/// Write the groups of a delivery your node received, opened with its exchange
+	/// secret, as a disclosure file (then `check` it, or hand it to your systems).
+	Show {
+		/// The sending administration.
+		#[arg(long)]
+		from: CountryCode,
+		/// The document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// The delivery's payload, as `inbox` lists it.
+		#[arg(long)]
+		payload: String,
+		/// Where to write the disclosure.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Return a record your administration appended to a partner's document (a control
+	/// result, a release) to that administration: your node seals it to its key and
+	/// delivers it like field groups.
+	Return {
+		/// The document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// The record's number, as `appendices` lists it.
+		#[arg(long)]
+		appendix: u32,
+		/// The record's file (its hash is the one appended).
+		#[arg(long)]
+		file: PathBuf,
+		/// The document's administration.
+		#[arg(long)]
+		to: CountryCode,
+	},
+	/// Tell your node that your systems took a delivery over: it records the
+	/// acknowledged receipt on chain (after its delivered receipt is final).
+	Ack {
+		/// The sending administration.
+		#[arg(long)]
+		from: CountryCode,
+		/// The document (0x and 64 hex digits).
+		#[arg(long)]
+		document: String,
+		/// The delivery's payload, as `inbox` lists it.
+		#[arg(long)]
+		payload: String,
+	},
 	/// List the deliveries your node received (their contents stay sealed on the node).
 	Inbox {
 		/// Only those from this administration.
@@ -432,6 +478,37 @@ impl ExchangeCmd {
 			Action::Inbox { from, state, json } => {
 				return inbox(&self.connection.rpc()?, *from, *state, *json)
 			},
+			Action::Show { from, document, payload, out } => {
+				let rpc = self.connection.rpc()?;
+				match rpc.ask("tamga_exchangeOpen", json!([from, document, payload]))? {
+					OpenedJson::Disclosure { disclosure } => write_file(out, &disclosure)?,
+					OpenedJson::Record { content, .. } => std::fs::write(out, from_hex(&content)?)
+						.map_err(|e| format!("cannot write {}: {e}", out.display()))?,
+				}
+				println!("opened {from}'s delivery {payload}: {}", out.display());
+				return Ok(Verdict::Done);
+			},
+			Action::Return { document, appendix, file, to } => {
+				let rpc = self.connection.rpc()?;
+				let record = std::fs::read(file)
+					.map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+				let sent: SentJson = rpc.ask(
+					"tamga_exchangeReturn",
+					json!([to, document, appendix, to_hex(&record)]),
+				)?;
+				println!(
+					"queued record {appendix} of {document} for {to}: payload {}",
+					sent.payload
+				);
+				return Ok(Verdict::Done);
+			},
+			Action::Ack { from, document, payload } => {
+				let rpc = self.connection.rpc()?;
+				let item: InboxItemJson =
+					rpc.ask("tamga_exchangeAck", json!([from, document, payload]))?;
+				println!("{from}'s delivery {payload}: {}", item.state);
+				return Ok(Verdict::Done);
+			},
 		};
 		let rpc = self.connection.rpc()?;
 		Ok(self.connection.submit(&rpc, RuntimeCall::Exchange(call))?.verdict())
@@ -557,20 +634,6 @@ fn read_file(path: &Path) -> Result<DisclosureFile, String> {
 /// The groups of `file` as the primitives take them.
 fn groups(file: &DisclosureFile) -> Result<Vec<DisclosedGroup>, String> {
 	tamga_rpc::exchange::disclosure_groups(file).map(|(_, groups)| groups)
-}
-
-/// One group of a disclosure as files hold it.
-fn group_json(group: &DisclosedGroup) -> DisclosedGroupJson {
-	match group {
-		DisclosedGroup::Revealed { group, salt, content } => DisclosedGroupJson::Revealed {
-			group: *group,
-			salt: to_hex(salt),
-			content: to_hex(content),
-		},
-		DisclosedGroup::Hidden { group, leaf } => {
-			DisclosedGroupJson::Hidden { group: *group, leaf: to_hex(leaf) }
-		},
-	}
 }
 
 /// Hands the disclosure at `path` to the node for delivery to `to`.
@@ -823,10 +886,8 @@ fn open_file(path: &Path, secret_file: &Path, out: &Path) -> Result<Verdict, Str
 	let plaintext = tamga_exchange::open(&secret, &sealed, &context).map_err(|e| e.to_string())?;
 	let opened = Disclosure::decode_all(&mut &plaintext[..])
 		.map_err(|e| format!("the opened envelope holds no disclosure: {e}"))?;
-	let disclosure = DisclosureFile {
-		document: file.document.clone(),
-		groups: opened.groups.iter().map(group_json).collect(),
-	};
+	let disclosure =
+		tamga_rpc::exchange::disclosure_file(&hash("document", &file.document)?, &opened.groups);
 	write_file(out, &disclosure)?;
 	println!("opened {}'s disclosure from {}: {}", file.to, file.from, out.display());
 	Ok(Verdict::Done)

@@ -20,4 +20,4 @@ pub use secret::{ExchangeSecret, SecretFileError};
 pub use store::{
 	InboxKey, InboxRow, InboxState, NewInbox, OutboxRow, OutboxState, Store, StoreError,
 };
-pub use wire::{Answer, Delivery, Request};
+pub use wire::{Answer, Delivery, Request, Returned};

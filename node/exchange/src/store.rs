@@ -30,7 +30,7 @@ const SCHEMA: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE outbox(
 	id INTEGER PRIMARY KEY, to_country TEXT NOT NULL, document BLOB NOT NULL,
-	payload BLOB NOT NULL, groups INTEGER NOT NULL, envelope BLOB,
+	payload BLOB NOT NULL, groups INTEGER NOT NULL, appendix INTEGER, envelope BLOB,
 	state TEXT NOT NULL
 		CHECK(state IN ('queued', 'sent', 'receipted', 'rejected', 'expired', 'failed')),
 	attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,
@@ -40,10 +40,10 @@ CREATE TABLE outbox(
 CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
 CREATE TABLE inbox(
 	id INTEGER PRIMARY KEY, from_country TEXT NOT NULL, document BLOB NOT NULL,
-	payload BLOB NOT NULL, peer TEXT NOT NULL, groups INTEGER NOT NULL,
+	payload BLOB NOT NULL, peer TEXT NOT NULL, groups INTEGER NOT NULL, appendix INTEGER,
 	envelope BLOB NOT NULL,
 	state TEXT NOT NULL CHECK(state IN ('accepted', 'refused', 'receiptSubmitted',
-		'delivered', 'rejected', 'acknowledged')),
+		'delivered', 'rejected', 'acknowledged', 'acknowledging')),
 	refusal TEXT, received_at INTEGER NOT NULL, receipt_era_end INTEGER,
 	receipt_block INTEGER,
 	UNIQUE(from_country, document, payload));
@@ -163,6 +163,10 @@ pub enum InboxState {
 	/// Its `Acknowledged` receipt is final: the administration's systems took it over.
 	#[codec(index = 5)]
 	Acknowledged,
+	/// Delivered, and the administration's systems took it over: its `Acknowledged`
+	/// receipt is to be sent or not yet final.
+	#[codec(index = 6)]
+	Acknowledging,
 }
 
 // The states' names: `as_str`, `Display`, `FromStr` (ignoring case, `-` and `_`), and
@@ -183,6 +187,7 @@ tamga_primitives::impl_named!(InboxState, "inbox state", {
 	Delivered => "delivered",
 	Rejected => "rejected",
 	Acknowledged => "acknowledged",
+	Acknowledging => "acknowledging",
 });
 
 /// The outbox and inbox file. One connection: use it from one thread.
@@ -332,7 +337,7 @@ mod tests {
 			assert_eq!(state.encode(), [index as u8]);
 			assert_eq!(state.as_str().parse::<InboxState>(), Ok(*state));
 		}
-		assert!(InboxState::decode(&mut &[6u8][..]).is_err());
+		assert!(InboxState::decode(&mut &[7u8][..]).is_err());
 		let json = serde_json::to_string(&InboxState::ReceiptSubmitted).unwrap();
 		assert_eq!(json, r#""receiptSubmitted""#);
 		assert_eq!(

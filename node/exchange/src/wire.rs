@@ -58,6 +58,37 @@ impl Delivery {
 	}
 }
 
+/// A record an administration appended to a document it received (a control result, a
+/// release, a use), returned to the document's administration. The chain holds the
+/// record's hash; the envelope holds the record.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug)]
+pub struct Returned {
+	/// The genesis hash of the chain both are members of.
+	pub genesis: [u8; 32],
+	/// The document the record was appended to.
+	pub document: [u8; 32],
+	/// The administration that appended it.
+	pub from: CountryCode,
+	/// The document's administration.
+	pub to: CountryCode,
+	/// The record's number among the document's appended records.
+	pub appendix: u32,
+	/// The record's bytes, sealed to the receiver's exchange key about [`Self::context`].
+	pub envelope: Sealed,
+}
+
+impl Returned {
+	/// What names it: blake2-256 of the envelope's SCALE bytes, as for a [`Delivery`].
+	pub fn payload(&self) -> [u8; 32] {
+		payload(&self.envelope)
+	}
+
+	/// What the envelope was sealed about.
+	pub fn context(&self) -> SealContext {
+		SealContext { document: self.document, from: self.from, to: self.to }
+	}
+}
+
 /// The payload of `envelope`: blake2-256 of its SCALE bytes (see [`Delivery::payload`]).
 pub fn payload(envelope: &Sealed) -> [u8; 32] {
 	sp_crypto_hashing::blake2_256(&envelope.encode())
@@ -69,6 +100,9 @@ pub enum Request {
 	/// Take this delivery.
 	#[codec(index = 0)]
 	Deliver(Delivery),
+	/// Take this record appended to one of your documents.
+	#[codec(index = 1)]
+	Return(Returned),
 }
 
 /// What the receiver made of a request, and what it means to the sender.

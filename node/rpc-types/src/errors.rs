@@ -38,6 +38,10 @@ pub const EXCHANGE_OFF: i32 = -32020;
 /// disclosure does not match the document's commitment; the message says which.
 pub const DELIVERY_REFUSED: i32 = -32021;
 
+/// This node holds no such delivery, or not in a state that allows what was asked (open
+/// a refused one, acknowledge one whose delivered receipt is not final).
+pub const NOT_RECEIVED: i32 = -32022;
+
 /// A JSON-RPC error as a node returns it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct RpcError {

@@ -265,6 +265,28 @@ pub struct SentJson {
 	pub groups: Vec<FieldGroup>,
 }
 
+/// What `tamga_exchangeOpen` answers: a delivery's field groups, or a record returned.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", tag = "type")]
+pub enum OpenedJson {
+	/// Field groups of a document, as a disclosure file holds them.
+	#[serde(rename_all = "camelCase")]
+	Disclosure {
+		/// The groups (those not delivered as leaves).
+		disclosure: DisclosureFile,
+	},
+	/// A record the sender appended to one of the receiver's documents.
+	#[serde(rename_all = "camelCase")]
+	Record {
+		/// The document (`0x` and 64 hex digits).
+		document: String,
+		/// The record's number among the document's appended records.
+		appendix: u32,
+		/// The record's bytes, `0x` and hex digits.
+		content: String,
+	},
+}
+
 /// One delivery in the sending node's outbox (`tamga_exchangeOutbox`).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -277,8 +299,11 @@ pub struct OutboxItemJson {
 	pub document: String,
 	/// The delivery's payload.
 	pub payload: String,
-	/// The groups it reveals.
+	/// The groups it reveals (none for a returned record).
 	pub groups: Vec<FieldGroup>,
+	/// For a record returned to the document's administration: its number.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub appendix: Option<u32>,
 	/// Where it stands.
 	pub state: OutboxState,
 	/// How many attempts failed.
@@ -314,8 +339,11 @@ pub struct InboxItemJson {
 	pub payload: String,
 	/// The sending node (PeerId).
 	pub peer: String,
-	/// The groups it claims to reveal.
+	/// The groups it claims to reveal (none for a returned record).
 	pub groups: Vec<FieldGroup>,
+	/// For a record returned by the administration that appended it: its number.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub appendix: Option<u32>,
 	/// Where it stands.
 	pub state: InboxState,
 	/// Why it was refused, if it was.

@@ -32,6 +32,28 @@ pub use tamga_rpc_types::exchange::{
 };
 use tamga_rpc_types::exchange::{DisclosedGroupJson, DisclosureFile};
 
+/// `groups` of `document` as disclosure files hold them.
+pub fn disclosure_file(
+	document: &H256,
+	groups: &[tamga_primitives::exchange::DisclosedGroup],
+) -> DisclosureFile {
+	use tamga_primitives::exchange::DisclosedGroup;
+	let groups = groups
+		.iter()
+		.map(|group| match group {
+			DisclosedGroup::Revealed { group, salt, content } => DisclosedGroupJson::Revealed {
+				group: *group,
+				salt: hex::encode(salt),
+				content: hex::encode(content),
+			},
+			DisclosedGroup::Hidden { group, leaf } => {
+				DisclosedGroupJson::Hidden { group: *group, leaf: hex::encode(leaf) }
+			},
+		})
+		.collect();
+	DisclosureFile { document: hex::encode(document.as_bytes()), groups }
+}
+
 /// The document and the groups of `file` as the primitives take them; the error says
 /// which value is malformed.
 pub fn disclosure_groups(

@@ -7,7 +7,8 @@ use std::{
 	sync::{Arc, RwLock},
 };
 
-use pallet_tamga_exchange::{runtime_api::ExchangeApi, DeliveryRefused, Receipt};
+use pallet_tamga_certificates::runtime_api::CertificatesApi;
+use pallet_tamga_exchange::{runtime_api::ExchangeApi, Appendix, DeliveryRefused, Receipt};
 use pallet_tamga_governance::node_admission::NodeAdmissionApi;
 use sc_network::PeerId;
 use sp_api::{ApiExt, ProvideRuntimeApi};
@@ -142,6 +143,31 @@ impl Chain {
 			.runtime_api()
 			.receipt(at, to, from, document, payload)
 			.map_err(|e| ChainError(format!("cannot read a receipt at {at}: {e}")))
+	}
+
+	/// Record `index` appended to `document`, finalized.
+	pub fn appendix(
+		&self,
+		document: H256,
+		index: u32,
+	) -> Result<Option<Appendix<BlockNumber>>, ChainError> {
+		let (at, _) = self.finalized();
+		let all = self
+			.client
+			.runtime_api()
+			.appendices(at, document)
+			.map_err(|e| ChainError(format!("cannot read appended records at {at}: {e}")))?;
+		Ok(all.into_iter().find(|(number, _)| *number == index).map(|(_, appendix)| appendix))
+	}
+
+	/// The administration whose document `document` is (its issuer's), finalized.
+	pub fn document_country(&self, document: H256) -> Result<Option<CountryCode>, ChainError> {
+		let (at, _) = self.finalized();
+		let verified =
+			self.client.runtime_api().verify_document(at, document).map_err(|e| {
+				ChainError(format!("cannot read document {document:?} at {at}: {e}"))
+			})?;
+		Ok(verified.map(|v| v.exporting))
 	}
 
 	/// The client, for signing and submitting.

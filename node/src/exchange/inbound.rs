@@ -1,5 +1,6 @@
-//! What the receiving node answers a delivery: the checks, in order, and the inbox row it
-//! commits before it answers (see `docs/exchange-delivery-plan.md`, "Receiver checks").
+//! What the receiving node answers a delivery, or a record returned to it: the checks, in
+//! order, and the inbox row it commits before it answers (see
+//! `docs/exchange-delivery-plan.md`, "Receiver checks").
 
 use codec::Encode;
 use pallet_tamga_exchange::DeliveryRefused;
@@ -10,9 +11,9 @@ use sc_network::{
 use sp_core::H256;
 use tamga_exchange::{
 	store::{InboxKey, NewInbox},
-	wire::{decode_request, Answer, Delivery, Request},
+	wire::{decode_request, Answer, Delivery, Request, Returned},
 };
-use tamga_primitives::Refusal;
+use tamga_primitives::{CountryCode, Refusal};
 
 use super::{now_ms, Exchange, LOG_TARGET};
 
@@ -41,33 +42,22 @@ pub async fn serve(
 impl Exchange {
 	/// The answer to `bytes` from `peer`, or `None` for a request that does not decode.
 	pub(super) fn answer(&self, peer: PeerId, bytes: &[u8]) -> Option<Answer> {
-		let Ok(Request::Deliver(delivery)) = decode_request(bytes) else {
-			log::warn!(target: LOG_TARGET, "a request from {peer} does not decode: refused");
-			return None;
+		let answer = match decode_request(bytes) {
+			Ok(Request::Deliver(delivery)) => self.take(peer, delivery),
+			Ok(Request::Return(returned)) => self.take_record(peer, returned),
+			Err(_) => {
+				log::warn!(target: LOG_TARGET, "a request from {peer} does not decode: refused");
+				return None;
+			},
 		};
-		let answer = self.take(peer, delivery);
 		log::debug!(target: LOG_TARGET, "answered {peer}: {answer:?}");
 		Some(answer)
 	}
 
 	/// The checks of one delivery, and its inbox row.
 	fn take(&self, peer: PeerId, delivery: Delivery) -> Answer {
-		if delivery.genesis != self.genesis {
-			return Answer::WrongChain;
-		}
-		if self.chain.country_of(&peer) != Some(delivery.from) {
-			log::warn!(
-				target: LOG_TARGET,
-				"🚫 node {peer} delivered as {}, which does not run it: refused",
-				delivery.from
-			);
-			return Answer::WrongSender;
-		}
-		if self.own_country() != Some(delivery.to) {
-			return Answer::WrongReceiver;
-		}
-		if self.secrets.is_empty() {
-			return Answer::NotReceiving;
+		if let Err(answer) = self.addressed(peer, &delivery.genesis, delivery.from, delivery.to) {
+			return answer;
 		}
 		let payload = delivery.payload();
 		let key = InboxKey { from: delivery.from, document: delivery.document, payload };
@@ -111,6 +101,7 @@ impl Exchange {
 			key,
 			peer: peer.to_base58(),
 			groups: delivery.groups,
+			appendix: None,
 			envelope: delivery.envelope,
 			outcome,
 			received_at: now_ms(),
@@ -120,6 +111,7 @@ impl Exchange {
 			return Answer::Busy;
 		}
 		drop(store);
+		self.changed(key);
 		self.wake.notify_one();
 		match outcome {
 			Ok(()) => {
@@ -140,6 +132,106 @@ impl Exchange {
 				);
 				Answer::Refused { payload, reason }
 			},
+		}
+	}
+
+	/// The checks every request passes first: the chain, who sent it, whom it is for,
+	/// whether this node receives at all.
+	fn addressed(
+		&self,
+		peer: PeerId,
+		genesis: &[u8; 32],
+		from: CountryCode,
+		to: CountryCode,
+	) -> Result<(), Answer> {
+		if *genesis != self.genesis {
+			return Err(Answer::WrongChain);
+		}
+		if self.chain.country_of(&peer) != Some(from) {
+			log::warn!(
+				target: LOG_TARGET,
+				"🚫 node {peer} delivered as {from}, which does not run it: refused"
+			);
+			return Err(Answer::WrongSender);
+		}
+		if self.own_country() != Some(to) {
+			return Err(Answer::WrongReceiver);
+		}
+		if self.secrets.is_empty() {
+			return Err(Answer::NotReceiving);
+		}
+		Ok(())
+	}
+
+	/// The checks of a record returned to this administration: appended on chain by its
+	/// sender to one of this administration's documents, and the same bytes.
+	fn take_record(&self, peer: PeerId, returned: Returned) -> Answer {
+		if let Err(answer) = self.addressed(peer, &returned.genesis, returned.from, returned.to) {
+			return answer;
+		}
+		let payload = returned.payload();
+		let key = InboxKey { from: returned.from, document: returned.document, payload };
+		match self.store().inbox_get(&key) {
+			Ok(Some(row)) => return Answer::AlreadyHave { payload, state: row.state },
+			Ok(None) => {},
+			Err(error) => {
+				log::error!(target: LOG_TARGET, "cannot read the inbox: {error}");
+				return Answer::Busy;
+			},
+		}
+		let document = H256(returned.document);
+		let (appendix, owner) = match (
+			self.chain.appendix(document, returned.appendix),
+			self.chain.document_country(document),
+		) {
+			(Ok(appendix), Ok(owner)) => (appendix, owner),
+			(Err(error), _) | (_, Err(error)) => {
+				log::warn!(target: LOG_TARGET, "{error}");
+				return Answer::Busy;
+			},
+		};
+		let outcome = match appendix {
+			// Not appended as of this node's finalized block: it may follow the sender's.
+			None => return Answer::Busy,
+			Some(appendix) if appendix.by != returned.from || owner != Some(returned.to) => {
+				Err(Refusal::NotGranted)
+			},
+			Some(appendix) => self
+				.secrets
+				.iter()
+				.find_map(|secret| {
+					tamga_exchange::open(secret, &returned.envelope, &returned.context()).ok()
+				})
+				.ok_or(Refusal::Unreadable)
+				.and_then(|record| {
+					(sp_io::hashing::blake2_256(&record) == appendix.hash.0)
+						.then_some(())
+						.ok_or(Refusal::Tampered)
+				}),
+		};
+		let row = NewInbox {
+			key,
+			peer: peer.to_base58(),
+			groups: Default::default(),
+			appendix: Some(returned.appendix),
+			envelope: returned.envelope,
+			outcome,
+			received_at: now_ms(),
+		};
+		if let Err(error) = self.store().inbox_insert(&row) {
+			log::error!(target: LOG_TARGET, "cannot store a returned record: {error}");
+			return Answer::Busy;
+		}
+		self.changed(key);
+		log::info!(
+			target: LOG_TARGET,
+			"📥 {} returned record {} of document {document:?}: {outcome:?}",
+			returned.from,
+			returned.appendix
+		);
+		match outcome {
+			Ok(()) => Answer::Accepted { payload },
+			Err(reason) => Answer::Refused { payload, reason },
 		}
 	}
 

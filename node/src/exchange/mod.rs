@@ -9,12 +9,16 @@
 //! - [`inbound`]: the receiver's checks and answers.
 //! - [`outbound`]: the outbox worker.
 //! - [`receipts`] and [`signer`]: the receiver's receipts, signed by its exchange node.
-//! - [`rpc`]: `tamga_exchangeSend`, `tamga_exchangeOutbox`, `tamga_exchangeInbox`.
+//! - [`rpc`]: `tamga_exchangeSend`, `tamga_exchangeOutbox`, `tamga_exchangeInbox`,
+//!   `tamga_exchangeOpen`, `tamga_exchangeAck`, `tamga_exchangeSubscribeInbox`.
+//! - [`metrics`]: `tamga_exchange_outbox{state}`, `tamga_exchange_inbox{state}`,
+//!   `tamga_exchange_attempts_total{result}`.
 //!
 //! The design and its choices: `docs/exchange-delivery-plan.md`.
 
 pub mod chain;
 pub mod inbound;
+pub mod metrics;
 pub mod outbound;
 pub mod receipts;
 pub mod rpc;
@@ -31,7 +35,7 @@ use sc_client_api::BlockchainEvents;
 use sc_network::{config::IncomingRequest, service::traits::NetworkService, PeerId, ProtocolName};
 use sc_service::SpawnTaskHandle;
 use tamga_exchange::{
-	store::Store,
+	store::{InboxKey, Store},
 	wire::{self, MAX_REQUEST, MAX_RESPONSE},
 	ExchangeSecret,
 };
@@ -48,6 +52,10 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// Deliveries waiting for the receiver's checks; beyond, the network refuses them and
 /// senders back off.
 const INBOUND_QUEUE: usize = 16;
+
+/// Inbox changes kept for subscribers that read slowly; one that falls further behind
+/// skips the oldest.
+const CHANGES: usize = 1_024;
 
 /// How often the outbox is looked at when nothing else wakes it.
 const TICK: Duration = Duration::from_secs(1);
@@ -103,6 +111,8 @@ pub struct ExchangeParts {
 	pub keystore: sp_keystore::KeystorePtr,
 	/// Spawns the exchange's tasks.
 	pub spawn: SpawnTaskHandle,
+	/// The node's Prometheus registry, if it serves one.
+	pub registry: Option<substrate_prometheus_endpoint::Registry>,
 }
 
 /// The running exchange, shared by its tasks and its RPC methods.
@@ -117,14 +127,28 @@ pub struct Exchange {
 	signer: signer::Signer,
 	wake: tokio::sync::Notify,
 	warned: Mutex<Option<String>>,
+	changes: tokio::sync::broadcast::Sender<InboxKey>,
+	metrics: metrics::ExchangeMetrics,
 }
 
 /// Opens the outbox and inbox, reads the secrets and starts the exchange's tasks; `Err`
 /// if the store or a secret cannot be read (the node does not start with a half-working
 /// exchange).
 pub fn start(parts: ExchangeParts) -> Result<Arc<Exchange>, String> {
-	let ExchangeParts { args, data_dir, client, network, protocol, inbound, pool, keystore, spawn } =
-		parts;
+	let ExchangeParts {
+		args,
+		data_dir,
+		client,
+		network,
+		protocol,
+		inbound,
+		pool,
+		keystore,
+		spawn,
+		registry,
+	} = parts;
+	let metrics = metrics::ExchangeMetrics::new(registry.as_ref())
+		.map_err(|e| format!("cannot register the exchange's metrics: {e}"))?;
 	let genesis = client.chain_info().genesis_hash.0;
 	let secrets = args
 		.secrets
@@ -149,6 +173,8 @@ pub fn start(parts: ExchangeParts) -> Result<Arc<Exchange>, String> {
 		signer: signer::Signer::new(keystore, pool),
 		wake: tokio::sync::Notify::new(),
 		warned: Mutex::new(None),
+		changes: tokio::sync::broadcast::channel(CHANGES).0,
+		metrics,
 	});
 	log::info!(
 		target: LOG_TARGET,
@@ -192,6 +218,7 @@ async fn run(exchange: Arc<Exchange>, client: Arc<FullClient>) {
 			exchange.follow_receipts();
 			exchange.settle_inbox().await;
 			exchange.send_due().await;
+			exchange.metrics.count(&exchange.store());
 		}
 		let tick = tokio::time::sleep(TICK).fuse();
 		let woken = exchange.wake.notified().fuse();
@@ -213,6 +240,11 @@ impl Exchange {
 	/// The administration this node is approved for, as of the finalized block.
 	pub fn own_country(&self) -> Option<CountryCode> {
 		self.chain.country_of(&self.local)
+	}
+
+	/// Tells the inbox's subscribers that delivery `key` arrived or changed state.
+	fn changed(&self, key: InboxKey) {
+		let _ = self.changes.send(key);
 	}
 
 	/// Logs `message` as a warning unless it was the last one logged this way.

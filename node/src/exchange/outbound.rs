@@ -9,10 +9,10 @@ use pallet_tamga_exchange::DeliveryRefused;
 use sc_network::{IfDisconnected, PeerId};
 use sp_core::H256;
 use tamga_exchange::{
-	store::Due,
-	wire::{decode_answer, Answer, Delivery, Request},
+	store::{Due, InboxState},
+	wire::{decode_answer, Answer, Delivery, Request, Returned},
 };
-use tamga_primitives::Refusal;
+use tamga_primitives::{CountryCode, ReceiptStatusName, Refusal};
 
 use super::{now_ms, Exchange, LOG_TARGET};
 
@@ -28,8 +28,8 @@ const EXPIRE_AFTER: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// What one attempt came to.
 enum Attempt {
-	/// The receiver has it: wait for the receipt.
-	Taken(PeerId),
+	/// The receiver's node has it (its answer): wait for the receipt.
+	Taken(PeerId, Answer),
 	/// Try again later.
 	Later(String),
 	/// Never again.
@@ -48,18 +48,48 @@ impl Exchange {
 			},
 		};
 		for Due { row, envelope } in due {
-			let delivery = Delivery {
-				genesis: self.genesis,
-				document: row.document,
-				from: own,
-				to: row.to,
-				groups: row.groups,
-				envelope,
+			let attempt = match row.appendix {
+				None => {
+					let delivery = Delivery {
+						genesis: self.genesis,
+						document: row.document,
+						from: own,
+						to: row.to,
+						groups: row.groups,
+						envelope,
+					};
+					self.attempt(&delivery, row.attempts).await
+				},
+				Some(appendix) => {
+					let returned = Returned {
+						genesis: self.genesis,
+						document: row.document,
+						from: own,
+						to: row.to,
+						appendix,
+						envelope,
+					};
+					self.send(returned.to, Request::Return(returned), row.attempts).await
+				},
 			};
-			let attempt = self.attempt(&delivery, row.attempts).await;
+			self.metrics.attempted(match &attempt {
+				Attempt::Taken(..) => "taken",
+				Attempt::Later(_) => "later",
+				Attempt::GiveUp(_) => "givenUp",
+			});
 			let store = self.store();
+			let (_, finalized) = self.chain.finalized();
 			let written = match &attempt {
-				Attempt::Taken(peer) => store.mark_sent(row.id, &peer.to_base58(), now_ms()),
+				// A returned record has no receipt: the receiver's answer is the end of it.
+				Attempt::Taken(_, answer) if row.appendix.is_some() => {
+					let status = match answer {
+						Answer::Refused { .. }
+						| Answer::AlreadyHave { state: InboxState::Rejected, .. } => ReceiptStatusName::Rejected,
+						_ => ReceiptStatusName::Delivered,
+					};
+					store.mark_receipted(row.id, status, finalized)
+				},
+				Attempt::Taken(peer, _) => store.mark_sent(row.id, &peer.to_base58(), now_ms()),
 				Attempt::Later(error) => {
 					let jitter = f64::from(rand_jitter()) / 1_000.0;
 					store.retry_later(row.id, error, now_ms(), jitter).map(|_| true)
@@ -70,9 +100,10 @@ impl Exchange {
 				log::error!(target: LOG_TARGET, "cannot update the outbox: {error}");
 			}
 			match attempt {
-				Attempt::Taken(peer) => log::info!(
+				Attempt::Taken(peer, answer) => log::info!(
 					target: LOG_TARGET,
-					"📤 delivered document {:?} to {} (node {peer})",
+					"📤 delivered {} of document {:?} to {} (node {peer}): {answer:?}",
+					row.appendix.map_or("field groups".to_string(), |n| format!("record {n}")),
 					H256(row.document),
 					row.to
 				),
@@ -105,12 +136,17 @@ impl Exchange {
 			},
 			Err(error) => return Attempt::Later(error.to_string()),
 		}
-		let nodes = self.chain.nodes_of(delivery.to);
+		self.send(delivery.to, Request::Deliver(delivery.clone()), attempts).await
+	}
+
+	/// Sends `request` to a node of `to`, the next one in turn after `attempts` attempts.
+	async fn send(&self, to: CountryCode, request: Request, attempts: u32) -> Attempt {
+		let nodes = self.chain.nodes_of(to);
 		if nodes.is_empty() {
-			return Attempt::Later(format!("{} has no approved node", delivery.to));
+			return Attempt::Later(format!("{to} has no approved node"));
 		}
 		let peer = nodes[attempts as usize % nodes.len()];
-		let request = Request::Deliver(delivery.clone()).encode();
+		let request = request.encode();
 		let sent = self
 			.network
 			.request(peer, self.protocol.clone(), request, None, IfDisconnected::TryConnect)
@@ -120,9 +156,11 @@ impl Exchange {
 			Err(error) => return Attempt::Later(format!("node {peer}: {error}")),
 		};
 		match decode_answer(&bytes) {
-			Ok(Answer::Accepted { .. } | Answer::AlreadyHave { .. } | Answer::Refused { .. }) => {
-				Attempt::Taken(peer)
-			},
+			Ok(
+				answer @ (Answer::Accepted { .. }
+				| Answer::AlreadyHave { .. }
+				| Answer::Refused { .. }),
+			) => Attempt::Taken(peer, answer),
 			Ok(Answer::Busy) => Attempt::Later(format!("node {peer} is busy")),
 			Ok(Answer::NotReceiving) => {
 				Attempt::Later(format!("node {peer} holds no exchange secret"))

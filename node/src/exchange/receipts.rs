@@ -1,8 +1,10 @@
 //! The receiving side's receipts: each delivery in the inbox gets its receipt on chain,
-//! signed by the node's exchange account (delivered, or rejected with the reason), and is
-//! marked final once that receipt is finalized.
+//! signed by the node's exchange account (delivered, or rejected with the reason; later
+//! acknowledged, when the administration's systems take it over), and is marked final
+//! once that receipt is finalized.
 
 use sp_core::H256;
+use tamga_exchange::store::InboxState;
 use tamga_primitives::ReceiptStatus;
 
 use super::{Exchange, LOG_TARGET};
@@ -24,16 +26,21 @@ impl Exchange {
 		let (_, finalized) = self.chain.finalized();
 		for row in rows {
 			let (document, payload) = (H256(row.key.document), H256(row.key.payload));
+			let acknowledging = row.state == InboxState::Acknowledging;
 			match self.chain.receipt(own, row.key.from, document, payload) {
-				Ok(Some(receipt)) => {
+				// An acknowledgement waits for its own receipt, not the delivered one.
+				Ok(Some(receipt))
+					if !acknowledging || receipt.status == ReceiptStatus::Acknowledged =>
+				{
 					if let Err(error) =
 						self.store().inbox_mark_final(&row.key, receipt.status.name(), receipt.at)
 					{
 						log::error!(target: LOG_TARGET, "cannot update the inbox: {error}");
 					}
+					self.changed(row.key);
 					continue;
 				},
-				Ok(None) => {},
+				Ok(_) => {},
 				Err(error) => {
 					log::warn!(target: LOG_TARGET, "{error}");
 					return;
@@ -43,6 +50,7 @@ impl Exchange {
 				continue; // submitted, and may still be included
 			}
 			let status = match row.refusal {
+				_ if acknowledging => ReceiptStatus::Acknowledged,
 				None => ReceiptStatus::Delivered,
 				Some(reason) => ReceiptStatus::Rejected(reason),
 			};

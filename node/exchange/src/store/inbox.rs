@@ -1,6 +1,6 @@
 //! The inbox: deliveries this administration received, each stored before it is answered.
-//! `Accepted | Refused → ReceiptSubmitted → Delivered | Rejected`, then `Acknowledged`
-//! when the administration's systems take a delivered one over. The envelope stays
+//! `Accepted | Refused → ReceiptSubmitted → Delivered | Rejected`, then `Acknowledging →
+//! Acknowledged` when the administration's systems take a delivered one over. The envelope stays
 //! sealed: it is opened when read.
 
 use rusqlite::{params, Row};
@@ -27,8 +27,10 @@ pub struct NewInbox {
 	pub key: InboxKey,
 	/// The sending node (PeerId).
 	pub peer: String,
-	/// The groups it claims to reveal.
+	/// The groups it claims to reveal (none for an appended record).
 	pub groups: FieldGroups,
+	/// For an appended record returned by its author: its number on chain.
+	pub appendix: Option<u32>,
 	/// The envelope, sealed.
 	pub envelope: Sealed,
 	/// Accepted, or refused for a reason.
@@ -46,8 +48,10 @@ pub struct InboxRow {
 	pub key: InboxKey,
 	/// The sending node (PeerId).
 	pub peer: String,
-	/// The groups it claims to reveal.
+	/// The groups it claims to reveal (none for an appended record).
 	pub groups: FieldGroups,
+	/// For an appended record returned by its author: its number on chain.
+	pub appendix: Option<u32>,
 	/// Where it stands.
 	pub state: InboxState,
 	/// Why it was refused, if it was (kept once the receipt is submitted and final).
@@ -60,7 +64,8 @@ pub struct InboxRow {
 	pub receipt_block: Option<u32>,
 }
 
-const COLUMNS: &str = "id, from_country, document, payload, peer, groups, state, refusal, \
+const COLUMNS: &str =
+	"id, from_country, document, payload, peer, groups, appendix, state, refusal, \
 	received_at, receipt_era_end, receipt_block";
 const KEY: &str = "from_country = ?1 AND document = ?2 AND payload = ?3";
 
@@ -75,6 +80,7 @@ fn row(row: &Row) -> Result<InboxRow, StoreError> {
 		},
 		peer: cells.get("peer")?,
 		groups: cells.groups("groups")?,
+		appendix: cells.get("appendix")?,
 		state: cells.named("state")?,
 		refusal: cells.read_opt("refusal", |text: String| text.parse().ok())?,
 		received_at: cells.unsigned("received_at")?,
@@ -102,16 +108,19 @@ impl Store {
 	}
 
 	/// Stores `new`, `Accepted` or `Refused` by its outcome, and says whether it was new:
-	/// a delivery stored before is left as it is.
+	/// a delivery stored before is left as it is. An appended record, which has no
+	/// receipt (the record is on chain already), is `Delivered` or `Rejected` at once.
 	pub fn inbox_insert(&self, new: &NewInbox) -> Result<bool, StoreError> {
 		use codec::Encode;
-		let (state, refusal) = match new.outcome {
-			Ok(()) => (InboxState::Accepted, None),
-			Err(reason) => (InboxState::Refused, Some(reason.as_str())),
+		let (state, refusal) = match (new.outcome, new.appendix) {
+			(Ok(()), None) => (InboxState::Accepted, None),
+			(Err(reason), None) => (InboxState::Refused, Some(reason.as_str())),
+			(Ok(()), Some(_)) => (InboxState::Delivered, None),
+			(Err(reason), Some(_)) => (InboxState::Rejected, Some(reason.as_str())),
 		};
 		let changed = self.connection.prepare_cached(
 			"INSERT INTO inbox(from_country, document, payload, peer, groups, envelope, state, \
-			 refusal, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+			 refusal, received_at, appendix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
 			 ON CONFLICT(from_country, document, payload) DO NOTHING",
 		)?
 		.execute(params![
@@ -124,6 +133,7 @@ impl Store {
 			state.as_str(),
 			refusal,
 			ms(new.received_at),
+			new.appendix,
 		])?;
 		Ok(changed == 1)
 	}
@@ -134,7 +144,7 @@ impl Store {
 		self.rows(
 			&format!(
 				"SELECT {COLUMNS} FROM inbox WHERE state IN ('accepted', 'refused', \
-				 'receiptSubmitted') ORDER BY id LIMIT ?1"
+				 'receiptSubmitted', 'acknowledging') ORDER BY id LIMIT ?1"
 			),
 			[limit as i64],
 			row,
@@ -146,8 +156,10 @@ impl Store {
 	pub fn inbox_mark_submitted(&self, key: &InboxKey, era_end: u32) -> Result<bool, StoreError> {
 		let changed = self.connection.execute(
 			&format!(
-				"UPDATE inbox SET state = 'receiptSubmitted', receipt_era_end = ?4 WHERE {KEY} \
-				 AND state IN ('accepted', 'refused', 'receiptSubmitted')"
+				"UPDATE inbox SET receipt_era_end = ?4, state = CASE state \
+				 WHEN 'acknowledging' THEN 'acknowledging' ELSE 'receiptSubmitted' END \
+				 WHERE {KEY} AND state IN ('accepted', 'refused', 'receiptSubmitted', \
+				 'acknowledging')"
 			),
 			params![key.from.to_string(), key.document, key.payload, era_end],
 		)?;
@@ -173,6 +185,20 @@ impl Store {
 				 AND state NOT IN ('rejected', 'acknowledged')"
 			),
 			params![key.from.to_string(), key.document, key.payload, state.as_str(), block],
+		)?;
+		Ok(changed == 1)
+	}
+
+	/// The administration's systems took delivery `key` over: its `Acknowledged` receipt
+	/// is to be sent. False unless its `Delivered` receipt is final and it was not
+	/// acknowledged already.
+	pub fn inbox_acknowledge(&self, key: &InboxKey) -> Result<bool, StoreError> {
+		let changed = self.connection.execute(
+			&format!(
+				"UPDATE inbox SET state = 'acknowledging', receipt_era_end = NULL \
+				 WHERE {KEY} AND state = 'delivered'"
+			),
+			params![key.from.to_string(), key.document, key.payload],
 		)?;
 		Ok(changed == 1)
 	}
@@ -232,6 +258,7 @@ mod tests {
 			key: key(document),
 			peer: "12D3KooWKz".into(),
 			groups: FieldGroups::of(&[FieldGroup::Goods]),
+			appendix: None,
 			envelope: Sealed { ephemeral: [1; 32], nonce: [2; 12], ciphertext: vec![3; 40] },
 			outcome,
 			received_at: 1_000,
@@ -301,6 +328,44 @@ mod tests {
 		let counts = store.inbox_counts().unwrap();
 		assert!(counts.contains(&(InboxState::Accepted, 1)));
 		assert!(counts.contains(&(InboxState::Acknowledged, 1)));
-		assert_eq!(counts.len(), 6);
+		assert_eq!(counts.len(), 7);
+	}
+
+	#[test]
+	fn a_returned_record_needs_no_receipt() {
+		let store = Store::open(&tempfile::tempdir().unwrap().path().join("x"), [1; 32]).unwrap();
+		let record = NewInbox { appendix: Some(3), ..new(0xd0, Ok(())) };
+		assert!(store.inbox_insert(&record).unwrap());
+		let refused = NewInbox { appendix: Some(4), ..new(0xd1, Err(Refusal::Tampered)) };
+		assert!(store.inbox_insert(&refused).unwrap());
+		assert!(store.inbox_awaiting_receipt(10).unwrap().is_empty());
+		let row = store.inbox_get(&key(0xd0)).unwrap().unwrap();
+		assert_eq!((row.state, row.appendix), (InboxState::Delivered, Some(3)));
+		let row = store.inbox_get(&key(0xd1)).unwrap().unwrap();
+		assert_eq!((row.state, row.refusal), (InboxState::Rejected, Some(Refusal::Tampered)));
+	}
+
+	#[test]
+	fn only_a_delivered_row_is_acknowledged_and_it_waits_for_its_receipt() {
+		let store = Store::open(&tempfile::tempdir().unwrap().path().join("x"), [1; 32]).unwrap();
+		store.inbox_insert(&new(0xd0, Ok(()))).unwrap();
+		assert!(!store.inbox_acknowledge(&key(0xd0)).unwrap(), "not receipted yet");
+		assert!(store.inbox_mark_submitted(&key(0xd0), 70).unwrap());
+		assert!(store.inbox_mark_final(&key(0xd0), ReceiptStatusName::Delivered, 10).unwrap());
+		assert!(store.inbox_acknowledge(&key(0xd0)).unwrap());
+		assert!(!store.inbox_acknowledge(&key(0xd0)).unwrap(), "once");
+		let waiting = store.inbox_awaiting_receipt(10).unwrap();
+		assert_eq!(waiting.len(), 1);
+		assert_eq!(
+			(waiting[0].state, waiting[0].receipt_era_end),
+			(InboxState::Acknowledging, None)
+		);
+		// Its receipt submitted, it stays acknowledging until the receipt is final.
+		assert!(store.inbox_mark_submitted(&key(0xd0), 90).unwrap());
+		let row = store.inbox_get(&key(0xd0)).unwrap().unwrap();
+		assert_eq!((row.state, row.receipt_era_end), (InboxState::Acknowledging, Some(90)));
+		assert_eq!(store.inbox_pending_from(key(0).from).unwrap(), 0);
+		assert!(store.inbox_mark_final(&key(0xd0), ReceiptStatusName::Acknowledged, 30).unwrap());
+		assert!(store.inbox_awaiting_receipt(10).unwrap().is_empty());
 	}
 }

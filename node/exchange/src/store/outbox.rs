@@ -22,8 +22,11 @@ pub struct OutboxRow {
 	pub document: [u8; 32],
 	/// The payload: blake2-256 of the envelope's SCALE bytes.
 	pub payload: [u8; 32],
-	/// The groups the envelope reveals.
+	/// The groups the envelope reveals (none for an appended record).
 	pub groups: FieldGroups,
+	/// For an appended record returned to the document's administration: its number on
+	/// chain (the envelope holds the record).
+	pub appendix: Option<u32>,
 	/// Where it stands.
 	pub state: OutboxState,
 	/// How many attempts failed.
@@ -53,7 +56,7 @@ pub struct Due {
 	pub envelope: Sealed,
 }
 
-const COLUMNS: &str = "id, to_country, document, payload, groups, state, attempts, \
+const COLUMNS: &str = "id, to_country, document, payload, groups, appendix, state, attempts, \
 	next_attempt_at, last_peer, last_error, created_at, sent_at, receipt_status, receipt_block";
 
 fn row(row: &Row) -> Result<OutboxRow, StoreError> {
@@ -64,6 +67,7 @@ fn row(row: &Row) -> Result<OutboxRow, StoreError> {
 		document: cells.get("document")?,
 		payload: cells.get("payload")?,
 		groups: cells.groups("groups")?,
+		appendix: cells.get("appendix")?,
 		state: cells.named("state")?,
 		attempts: cells.get("attempts")?,
 		next_attempt_at: cells.unsigned("next_attempt_at")?,
@@ -94,6 +98,31 @@ impl Store {
 		envelope: &Sealed,
 		now_ms: u64,
 	) -> Result<(i64, bool), StoreError> {
+		self.insert(to, document, groups, None, envelope, now_ms)
+	}
+
+	/// Queues `envelope`, which holds record `appendix` of `document`, for `to`; as
+	/// [`Store::enqueue`] does.
+	pub fn enqueue_appendix(
+		&self,
+		to: CountryCode,
+		document: [u8; 32],
+		appendix: u32,
+		envelope: &Sealed,
+		now_ms: u64,
+	) -> Result<(i64, bool), StoreError> {
+		self.insert(to, document, FieldGroups::default(), Some(appendix), envelope, now_ms)
+	}
+
+	fn insert(
+		&self,
+		to: CountryCode,
+		document: [u8; 32],
+		groups: FieldGroups,
+		appendix: Option<u32>,
+		envelope: &Sealed,
+		now_ms: u64,
+	) -> Result<(i64, bool), StoreError> {
 		let bytes = envelope.encode();
 		if bytes.len() > MAX_ENVELOPE {
 			return Err(StoreError::TooLarge(bytes.len()));
@@ -104,10 +133,13 @@ impl Store {
 			.connection
 			.prepare_cached(
 				"INSERT INTO outbox(to_country, document, payload, groups, envelope, state, \
-				 next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?6) \
+				 next_attempt_at, created_at, appendix) \
+				 VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?6, ?7) \
 				 ON CONFLICT(to_country, document, payload) DO NOTHING RETURNING id",
 			)?
-			.query_row(params![to, document, payload, groups, bytes, now], |row| row.get(0))
+			.query_row(params![to, document, payload, groups, bytes, now, appendix], |row| {
+				row.get(0)
+			})
 			.optional()?;
 		if let Some(id) = inserted {
 			return Ok((id, true));
@@ -295,6 +327,14 @@ mod tests {
 		assert_eq!((row.state, row.attempts, row.created_at), (OutboxState::Queued, 0, 1_000));
 		assert_eq!(row.payload, crate::wire::payload(&envelope(7)));
 		assert!(store.due(999, 10).unwrap().is_empty(), "not due before it was queued");
+		assert_eq!(row.appendix, None);
+		let (record, _) = store.enqueue_appendix(kg(), [0xd0; 32], 2, &envelope(8), 1_000).unwrap();
+		let listed = store.list_outbox(None, Some(id), 10).unwrap();
+		assert_eq!(
+			listed.iter().map(|r| (r.id, r.appendix)).collect::<Vec<_>>(),
+			[(record, Some(2))]
+		);
+		assert!(listed[0].groups.is_empty());
 	}
 
 	#[test]
