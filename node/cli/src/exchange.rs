@@ -73,6 +73,27 @@ fn table(args: &[GrantArg]) -> Grants {
 	Grants::of(&args.iter().flat_map(|a| a.0.iter().copied()).collect::<Vec<_>>())
 }
 
+/// A delivery the node received, as `inbox` lists it.
+#[derive(Debug, clap::Args)]
+pub struct Received {
+	/// The sending administration.
+	#[arg(long)]
+	from: CountryCode,
+	/// The document (0x and 64 hex digits).
+	#[arg(long)]
+	document: String,
+	/// The delivery's payload.
+	#[arg(long)]
+	payload: String,
+}
+
+impl Received {
+	/// The JSON-RPC parameters naming it.
+	fn params(&self) -> serde_json::Value {
+		json!([self.from, self.document, self.payload])
+	}
+}
+
 /// An exchange action.
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
@@ -300,16 +321,10 @@ pub enum Action {
 	/// Write the groups of a delivery your node received, opened with its exchange
 	/// secret, as a disclosure file (then `check` it, or hand it to your systems).
 	Show {
-		/// The sending administration.
-		#[arg(long)]
-		from: CountryCode,
-		/// The document (0x and 64 hex digits).
-		#[arg(long)]
-		document: String,
-		/// The delivery's payload, as `inbox` lists it.
-		#[arg(long)]
-		payload: String,
-		/// Where to write the disclosure.
+		/// Which delivery.
+		#[command(flatten)]
+		delivery: Received,
+		/// Where to write the disclosure (or the returned record).
 		#[arg(long)]
 		out: PathBuf,
 	},
@@ -333,15 +348,9 @@ pub enum Action {
 	/// Tell your node that your systems took a delivery over: it records the
 	/// acknowledged receipt on chain (after its delivered receipt is final).
 	Ack {
-		/// The sending administration.
-		#[arg(long)]
-		from: CountryCode,
-		/// The document (0x and 64 hex digits).
-		#[arg(long)]
-		document: String,
-		/// The delivery's payload, as `inbox` lists it.
-		#[arg(long)]
-		payload: String,
+		/// Which delivery.
+		#[command(flatten)]
+		delivery: Received,
 	},
 	/// List the deliveries your node received (their contents stay sealed on the node).
 	Inbox {
@@ -478,9 +487,10 @@ impl ExchangeCmd {
 			Action::Inbox { from, state, json } => {
 				return inbox(&self.connection.rpc()?, *from, *state, *json)
 			},
-			Action::Show { from, document, payload, out } => {
+			Action::Show { delivery, out } => {
 				let rpc = self.connection.rpc()?;
-				match rpc.ask("tamga_exchangeOpen", json!([from, document, payload]))? {
+				let Received { from, payload, .. } = delivery;
+				match rpc.ask("tamga_exchangeOpen", delivery.params())? {
 					OpenedJson::Disclosure { disclosure } => write_file(out, &disclosure)?,
 					OpenedJson::Record { content, .. } => std::fs::write(out, from_hex(&content)?)
 						.map_err(|e| format!("cannot write {}: {e}", out.display()))?,
@@ -502,10 +512,10 @@ impl ExchangeCmd {
 				);
 				return Ok(Verdict::Done);
 			},
-			Action::Ack { from, document, payload } => {
+			Action::Ack { delivery } => {
 				let rpc = self.connection.rpc()?;
-				let item: InboxItemJson =
-					rpc.ask("tamga_exchangeAck", json!([from, document, payload]))?;
+				let Received { from, payload, .. } = delivery;
+				let item: InboxItemJson = rpc.ask("tamga_exchangeAck", delivery.params())?;
 				println!("{from}'s delivery {payload}: {}", item.state);
 				return Ok(Verdict::Done);
 			},

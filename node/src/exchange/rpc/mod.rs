@@ -28,7 +28,7 @@ use tamga_exchange::{
 	store::{InboxKey, InboxRow, InboxState, OutboxState},
 	SealContext,
 };
-use tamga_primitives::{exchange::root_from_disclosure, CountryCode};
+use tamga_primitives::{exchange::root_from_disclosure, CountryCode, FieldGroups};
 use tamga_rpc::{
 	errors::{error, DELIVERY_REFUSED, EXCHANGE_OFF, INVALID_PARAMS, NOT_RECEIVED, RUNTIME},
 	exchange::{disclosure_file, disclosure_groups},
@@ -176,26 +176,12 @@ impl ExchangeNodeRpcServer for ExchangeNode {
 				"the disclosure does not match document {document:?}'s field commitment"
 			)));
 		}
-		let key = exchange
-			.chain
-			.exchange_key(to)
-			.map_err(|e| error(RUNTIME, e.to_string()))?
-			.ok_or_else(|| refused(format!("{to} has published no exchange key")))?;
-		let context = SealContext { document: document.0, from, to };
-		let sealed = tamga_exchange::seal(&key, &context, &disclosure.encode())
-			.map_err(|e| refused(format!("cannot seal to {to}'s key: {e}")))?;
-		let (id, _) = exchange
-			.store()
-			.enqueue(to, document.0, revealed, &sealed, now_ms())
-			.map_err(store_error)?;
-		exchange.wake.notify_one();
-		Ok(SentJson {
-			id,
-			to,
-			document: hex::encode(document.as_bytes()),
-			payload: hex::encode(&tamga_exchange::wire::payload(&sealed)),
-			groups: revealed.iter().collect(),
-		})
+		queue(
+			exchange,
+			Route { from, to, document },
+			&disclosure.encode(),
+			Queued::Groups(revealed),
+		)
 	}
 
 	fn outbox(
@@ -265,26 +251,7 @@ impl ExchangeNodeRpcServer for ExchangeNode {
 				"records go back to the document's administration, not {to}"
 			)));
 		}
-		let key = exchange
-			.chain
-			.exchange_key(to)
-			.map_err(chain_error)?
-			.ok_or_else(|| refused(format!("{to} has published no exchange key")))?;
-		let context = SealContext { document: document.0, from, to };
-		let sealed = tamga_exchange::seal(&key, &context, &record)
-			.map_err(|e| refused(format!("cannot seal to {to}'s key: {e}")))?;
-		let (id, _) = exchange
-			.store()
-			.enqueue_appendix(to, document.0, appendix, &sealed, now_ms())
-			.map_err(store_error)?;
-		exchange.wake.notify_one();
-		Ok(SentJson {
-			id,
-			to,
-			document: hex::encode(document.as_bytes()),
-			payload: hex::encode(&tamga_exchange::wire::payload(&sealed)),
-			groups: Vec::new(),
-		})
+		queue(exchange, Route { from, to, document }, &record, Queued::Record(appendix))
 	}
 
 	fn ack(
@@ -383,6 +350,56 @@ impl ExchangeNode {
 			.map_err(|e| error(RUNTIME, format!("an accepted delivery does not decode: {e}")))?;
 		Ok(OpenedJson::Disclosure { disclosure: disclosure_file(&document, &disclosure.groups) })
 	}
+}
+
+/// Who sends what to whom about which document.
+struct Route {
+	from: CountryCode,
+	to: CountryCode,
+	document: sp_core::H256,
+}
+
+/// What an envelope holds.
+enum Queued {
+	/// These field groups of the document (a SCALE disclosure).
+	Groups(FieldGroups),
+	/// This record appended to the document (its bytes).
+	Record(u32),
+}
+
+/// Seals `plaintext` to the receiver's exchange key about `route` and queues it.
+fn queue(exchange: &Exchange, route: Route, plaintext: &[u8], what: Queued) -> RpcResult<SentJson> {
+	let Route { from, to, document } = route;
+	let refused = |message: String| error(DELIVERY_REFUSED, message);
+	let key = exchange
+		.chain
+		.exchange_key(to)
+		.map_err(|e| error(RUNTIME, e.to_string()))?
+		.ok_or_else(|| refused(format!("{to} has published no exchange key")))?;
+	let context = SealContext { document: document.0, from, to };
+	let sealed = tamga_exchange::seal(&key, &context, plaintext)
+		.map_err(|e| refused(format!("cannot seal to {to}'s key: {e}")))?;
+	let (queued, groups) = {
+		let store = exchange.store();
+		match what {
+			Queued::Groups(groups) => {
+				(store.enqueue(to, document.0, groups, &sealed, now_ms()), groups)
+			},
+			Queued::Record(appendix) => (
+				store.enqueue_appendix(to, document.0, appendix, &sealed, now_ms()),
+				FieldGroups::default(),
+			),
+		}
+	};
+	let (id, _) = queued.map_err(store_error)?;
+	exchange.wake.notify_one();
+	Ok(SentJson {
+		id,
+		to,
+		document: hex::encode(document.as_bytes()),
+		payload: hex::encode(&tamga_exchange::wire::payload(&sealed)),
+		groups: groups.iter().collect(),
+	})
 }
 
 /// This node's administration, which deliveries are sealed to.
