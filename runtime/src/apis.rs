@@ -212,6 +212,13 @@ impl_runtime_apis! {
 			Exchange::receipt(to, from, document, payload)
 		}
 
+		fn receipts_of(
+			to: tamga_primitives::CountryCode,
+			deliveries: Vec<(tamga_primitives::CountryCode, sp_core::H256, sp_core::H256)>,
+		) -> Vec<Option<pallet_tamga_exchange::Receipt<BlockNumber>>> {
+			Exchange::receipts_of(to, deliveries)
+		}
+
 		fn receipts(
 			to: tamga_primitives::CountryCode,
 			from: Option<tamga_primitives::CountryCode>,

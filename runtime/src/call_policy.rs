@@ -93,6 +93,7 @@ fn member_may(call: &RuntimeCall) -> bool {
 				| Exchange::terminate { .. }
 				| Exchange::set_exchange_key { .. }
 				| Exchange::record_receipt { .. }
+				| Exchange::record_receipts { .. }
 				| Exchange::append { .. }
 		),
 		RuntimeCall::Contracts(call) => matches!(
@@ -147,7 +148,9 @@ fn party_may(party: &PartyStanding, call: &RuntimeCall) -> bool {
 			_ => false,
 		},
 		RuntimeCall::Exchange(Exchange::commit_fields { .. }) => certificate_author(party),
-		RuntimeCall::Exchange(Exchange::record_receipt { .. }) => party.role == Role::ExchangeNode,
+		RuntimeCall::Exchange(
+			Exchange::record_receipt { .. } | Exchange::record_receipts { .. },
+		) => party.role == Role::ExchangeNode,
 		_ => false,
 	}
 }

@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
 use sp_core::H256;
 use tamga_primitives::{
@@ -14,7 +14,8 @@ use tamga_primitives::{
 
 use crate::{
 	types::{AgreementState, Pair},
-	AnchoredDocuments, Call, Config, ExchangeKeys, FieldCommitments, Pallet, Partners, Receipts,
+	AnchoredDocuments, Call, Config, ExchangeKeys, FieldCommitments, Pallet, Partners,
+	ReceiptEntry, Receipts,
 };
 
 fn kz() -> CountryCode {
@@ -243,6 +244,48 @@ mod benchmarks {
 		);
 
 		assert!(Receipts::<T>::contains_key((second, first, document, H256::repeat_byte(0xaa))));
+	}
+
+	#[benchmark]
+	fn record_receipts(n: Linear<1, { T::MaxReceiptsPerCall::get() }>) {
+		// Each receipt in the worst case of `record_receipt`: a document passed on.
+		let (_, first, _) = active::<T>();
+		let second = *other_countries(T::MaxPartners::get() + 1).last().expect("one more");
+		let first_member = member::<T>(first);
+		let second_member = member::<T>(second);
+		Pallet::<T>::propose(
+			RawOrigin::Signed(first_member).into(),
+			*second.as_bytes(),
+			everything(),
+			None,
+		)
+		.expect("a member proposes");
+		let terms = proposal_terms::<T>(first, second);
+		Pallet::<T>::accept(
+			RawOrigin::Signed(second_member.clone()).into(),
+			*first.as_bytes(),
+			terms,
+		)
+		.expect("the partner accepts");
+		let document = documented::<T>();
+		let node: T::AccountId = account("exchange node", 0, 0);
+		T::Permissions::set_up_party(&node, Role::ExchangeNode, second);
+		let receipts: Vec<ReceiptEntry> = (0..n)
+			.map(|i| ReceiptEntry {
+				from: *first.as_bytes(),
+				document,
+				groups: FieldGroups::of(FieldGroup::ALL),
+				payload: H256::from_low_u64_be(u64::from(i) + 1),
+				status: ReceiptStatus::Delivered,
+			})
+			.collect();
+		let receipts = BoundedVec::try_from(receipts).expect("within the bound");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(node), receipts);
+
+		let last = H256::from_low_u64_be(u64::from(n));
+		assert!(Receipts::<T>::contains_key((second, first, document, last)));
 	}
 
 	#[benchmark]

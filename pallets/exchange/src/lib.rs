@@ -54,11 +54,11 @@ mod tests;
 pub use pallet::*;
 pub use types::{
 	Agreement, AgreementState, AgreementStateName, AnchoredDocument, Appendix, FieldCommitment,
-	Pair, Proposal, Receipt, Terms,
+	Pair, Proposal, Receipt, ReceiptEntry, Terms,
 };
 pub use view::{
 	AgreementView, CommitmentView, DeliveryRefused, ListedReceipt, ProposalView, ReceiptsPage,
-	MAX_LISTED_RECEIPTS,
+	MAX_LISTED_RECEIPTS, MAX_RECEIPTS_OF,
 };
 pub use weights::WeightInfo;
 
@@ -85,7 +85,7 @@ pub mod pallet {
 	use crate::{
 		types::{
 			Agreement, AgreementState, AnchoredDocument, Appendix, FieldCommitment, Pair, Proposal,
-			Receipt, Terms,
+			Receipt, ReceiptEntry, Terms,
 		},
 		weights::WeightInfo,
 		AnchoredDocuments,
@@ -122,6 +122,9 @@ pub mod pallet {
 		/// The most records one administration may append to one document.
 		#[pallet::constant]
 		type MaxAppendices: Get<u32>;
+		/// The most receipts one `record_receipts` call carries.
+		#[pallet::constant]
+		type MaxReceiptsPerCall: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -222,6 +225,8 @@ pub mod pallet {
 			payload: H256,
 			status: ReceiptStatus,
 		},
+		/// Receipt `index` of a `record_receipts` call was not recorded (the others were).
+		ReceiptNotRecorded { index: u32, receipt: ReceiptEntry, error: DispatchError },
 		/// `by` appended record `index` of `kind` to `document`.
 		Appended { document: H256, index: u32, by: CountryCode, kind: AppendixKind },
 	}
@@ -285,6 +290,8 @@ pub mod pallet {
 		TooManyAppendices,
 		/// This delivery was receipted as delivered already.
 		AlreadyRecorded,
+		/// A `record_receipts` call carries no receipt.
+		NoReceipts,
 	}
 
 	tamga_primitives::impl_from_denied!(Error);
@@ -486,37 +493,8 @@ pub mod pallet {
 			payload: H256,
 			status: ReceiptStatus,
 		) -> DispatchResult {
-			let (to, from, pair) = Self::ensure_receiver(origin, from)?;
-			ensure!(!groups.is_empty(), Error::<T>::NoGroups);
-			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
-			let rejected = matches!(status, ReceiptStatus::Rejected(_));
-			match Receipts::<T>::get((to, from, document, payload)) {
-				Some(receipt) => {
-					ensure!(receipt.status == ReceiptStatus::Delivered, Error::<T>::ReceiptFinal);
-					ensure!(status != ReceiptStatus::Delivered, Error::<T>::AlreadyRecorded);
-					ensure!(receipt.groups == groups, Error::<T>::GroupsMismatch);
-				},
-				None if rejected => ensure!(
-					Agreements::<T>::get(pair.first, pair.second).is_some_and(|a| a.is_open()),
-					Error::<T>::NoAgreement
-				),
-				None => {
-					ensure!(
-						FieldCommitments::<T>::contains_key(document),
-						Error::<T>::NoCommitment
-					);
-					ensure!(Self::may_send(from, to, &anchored, groups), Error::<T>::NotGranted);
-				},
-			}
-			Receipts::<T>::insert(
-				(to, from, document, payload),
-				ReceiptOf::<T> { status, groups, at: Self::now() },
-			);
-			if !rejected {
-				Received::<T>::insert(to, document, ());
-			}
-			Self::deposit_event(Event::ReceiptRecorded { document, from, to, payload, status });
-			Ok(())
+			let to = Self::ensure_receiving(origin)?;
+			Self::record(to, ReceiptEntry { from, document, groups, payload, status })
 		}
 
 		/// Appends a record of `kind` (`hash`: blake2-256 of the record, kept off chain) to
@@ -556,6 +534,28 @@ pub mod pallet {
 			Self::deposit_event(Event::Appended { document, index, by, kind });
 			Ok(())
 		}
+
+		/// Records, for the sender's administration, each receipt of `receipts` as
+		/// [`record_receipt`](Self::record_receipt) would, in one transaction: what a
+		/// receiving node sends for many deliveries at once. A receipt that
+		/// `record_receipt` would refuse is left out with `ReceiptNotRecorded` (its index
+		/// and error); the others are recorded.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::record_receipts(receipts.len() as u32))]
+		pub fn record_receipts(
+			origin: OriginFor<T>,
+			receipts: BoundedVec<ReceiptEntry, T::MaxReceiptsPerCall>,
+		) -> DispatchResult {
+			let to = Self::ensure_receiving(origin)?;
+			ensure!(!receipts.is_empty(), Error::<T>::NoReceipts);
+			for (index, receipt) in receipts.into_iter().enumerate() {
+				if let Err(error) = Self::record(to, receipt) {
+					let index = index as u32;
+					Self::deposit_event(Event::ReceiptNotRecorded { index, receipt, error });
+				}
+			}
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -577,13 +577,10 @@ pub mod pallet {
 			Ok((by, partner, pair))
 		}
 
-		/// The receiving administration of a receipt about `partner`'s delivery: the
-		/// signer's, if it is a member account, or the administration whose exchange node
-		/// (a party accredited as [`Role::ExchangeNode`]) signed it.
-		fn ensure_receiver(
-			origin: OriginFor<T>,
-			partner: [u8; 2],
-		) -> Result<(CountryCode, CountryCode, Pair), DispatchError> {
+		/// The administration a receipt is recorded for: the signer's, if it is a member
+		/// account, or the administration whose exchange node (a party accredited as
+		/// [`Role::ExchangeNode`]) signed it.
+		fn ensure_receiving(origin: OriginFor<T>) -> Result<CountryCode, DispatchError> {
 			let signer = ensure_signed(origin)?;
 			let by = T::Permissions::ensure_member(&signer).or_else(|not_member| {
 				T::Permissions::ensure_party(&signer, Role::ExchangeNode, None, None, Self::now())
@@ -592,10 +589,45 @@ pub mod pallet {
 						other => other,
 					})
 			});
-			let by = by.map_err(Error::<T>::from)?;
-			let partner = CountryCode::new(partner).ok_or(Error::<T>::UnknownCountry)?;
-			let pair = Pair::of(by, partner).ok_or(Error::<T>::SelfAgreement)?;
-			Ok((by, partner, pair))
+			Ok(by.map_err(Error::<T>::from)?)
+		}
+
+		/// Records `receipt` for receiving administration `to` (the checks of
+		/// [`record_receipt`](Pallet::record_receipt)); nothing is written if it fails.
+		fn record(to: CountryCode, receipt: ReceiptEntry) -> DispatchResult {
+			let ReceiptEntry { from, document, groups, payload, status } = receipt;
+			let from = CountryCode::new(from).ok_or(Error::<T>::UnknownCountry)?;
+			let pair = Pair::of(to, from).ok_or(Error::<T>::SelfAgreement)?;
+			ensure!(!groups.is_empty(), Error::<T>::NoGroups);
+			let anchored = T::Documents::document(&document).ok_or(Error::<T>::UnknownDocument)?;
+			let rejected = matches!(status, ReceiptStatus::Rejected(_));
+			match Receipts::<T>::get((to, from, document, payload)) {
+				Some(receipt) => {
+					ensure!(receipt.status == ReceiptStatus::Delivered, Error::<T>::ReceiptFinal);
+					ensure!(status != ReceiptStatus::Delivered, Error::<T>::AlreadyRecorded);
+					ensure!(receipt.groups == groups, Error::<T>::GroupsMismatch);
+				},
+				None if rejected => ensure!(
+					Agreements::<T>::get(pair.first, pair.second).is_some_and(|a| a.is_open()),
+					Error::<T>::NoAgreement
+				),
+				None => {
+					ensure!(
+						FieldCommitments::<T>::contains_key(document),
+						Error::<T>::NoCommitment
+					);
+					ensure!(Self::may_send(from, to, &anchored, groups), Error::<T>::NotGranted);
+				},
+			}
+			Receipts::<T>::insert(
+				(to, from, document, payload),
+				ReceiptOf::<T> { status, groups, at: Self::now() },
+			);
+			if !rejected {
+				Received::<T>::insert(to, document, ());
+			}
+			Self::deposit_event(Event::ReceiptRecorded { document, from, to, payload, status });
+			Ok(())
 		}
 
 		/// Applies `update` to the open agreement of `pair` and stores it if it succeeds.

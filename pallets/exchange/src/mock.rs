@@ -34,6 +34,7 @@ impl pallet_exchange::Config for Test {
 	type Documents = TestDocuments;
 	type MaxPartners = ConstU32<2>;
 	type MaxAppendices = ConstU32<2>;
+	type MaxReceiptsPerCall = ConstU32<4>;
 	type WeightInfo = crate::weights::TamgaWeight<Test>;
 }
 

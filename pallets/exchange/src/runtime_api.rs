@@ -12,8 +12,9 @@ use crate::{
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the exchange pallet. Version 2 added what nodes check when they deliver
-	/// ([`delivery_check`](Self::delivery_check), [`receipt`](Self::receipt)).
-	#[api_version(2)]
+	/// ([`delivery_check`](Self::delivery_check), [`receipt`](Self::receipt)); version 3
+	/// the receipts of many deliveries in one call ([`receipts_of`](Self::receipts_of)).
+	#[api_version(3)]
 	pub trait ExchangeApi<BlockNumber> where BlockNumber: codec::Codec {
 		/// Every agreement of `country` not terminated, as it sees them.
 		fn agreements(country: CountryCode) -> Vec<AgreementView<BlockNumber>>;
@@ -31,11 +32,14 @@ sp_api::decl_runtime_apis! {
 		/// The records appended to `document`, by number.
 		fn appendices(document: H256) -> Vec<(u32, Appendix<BlockNumber>)>;
 		/// Whether `from` may deliver `groups` of `document` to `to` now, and the field
-		/// commitment to check them against.
-		#[api_version(2)]
+		/// commitment to check them against (since version 2).
 		fn delivery_check(from: CountryCode, to: CountryCode, document: H256, groups: FieldGroups) -> Result<H256, DeliveryRefused>;
-		/// The receipt `to` recorded of `from`'s delivery `payload` of `document`.
-		#[api_version(2)]
+		/// The receipt `to` recorded of `from`'s delivery `payload` of `document` (since
+		/// version 2).
 		fn receipt(to: CountryCode, from: CountryCode, document: H256, payload: H256) -> Option<Receipt<BlockNumber>>;
+		/// The receipts `to` recorded of `deliveries` (sender, document, payload), in their
+		/// order; at most [`MAX_RECEIPTS_OF`](crate::MAX_RECEIPTS_OF) are read, the rest
+		/// answered `None` (since version 3).
+		fn receipts_of(to: CountryCode, deliveries: Vec<(CountryCode, H256, H256)>) -> Vec<Option<Receipt<BlockNumber>>>;
 	}
 }

@@ -239,6 +239,34 @@ pub struct Receipt<BlockNumber> {
 	pub at: BlockNumber,
 }
 
+/// One receipt of [`record_receipts`](crate::Call::record_receipts): what came of
+/// `from`'s delivery `payload` of `groups` of `document`, as
+/// [`record_receipt`](crate::Call::record_receipt) takes it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ReceiptEntry {
+	/// The sending administration's country code.
+	pub from: [u8; 2],
+	/// The document.
+	pub document: H256,
+	/// The groups the delivery carried.
+	pub groups: FieldGroups,
+	/// blake2-256 of what arrived.
+	pub payload: H256,
+	/// Delivered, acknowledged or rejected (with the reason).
+	pub status: ReceiptStatus,
+}
+
 /// A record an administration appended to a document it received (or to one of its own).
 #[derive(
 	Clone,

@@ -21,6 +21,10 @@ use crate::{
 /// The most receipts one page lists (what `tamga_exchangeReceipts` lists by default).
 pub const MAX_LISTED_RECEIPTS: u32 = 1_000;
 
+/// The most receipts one [`receipts_of`](crate::Pallet::receipts_of) read answers: a
+/// node's inbox round.
+pub const MAX_RECEIPTS_OF: u32 = 1_024;
+
 /// One receipt as listed: the sender, the document, the delivery (blake2-256 of what
 /// arrived) and what the receiver recorded.
 pub type ListedReceipt<BlockNumber> = (CountryCode, H256, H256, Receipt<BlockNumber>);
@@ -193,6 +197,23 @@ impl<T: Config> Pallet<T> {
 		payload: H256,
 	) -> Option<Receipt<BlockNumberFor<T>>> {
 		Receipts::<T>::get((to, from, document, payload))
+	}
+
+	/// The receipts `to` recorded of `deliveries` (sender, document, payload), in their
+	/// order; past the first [`MAX_RECEIPTS_OF`], `None`.
+	pub fn receipts_of(
+		to: CountryCode,
+		deliveries: Vec<(CountryCode, H256, H256)>,
+	) -> Vec<Option<Receipt<BlockNumberFor<T>>>> {
+		deliveries
+			.into_iter()
+			.enumerate()
+			.map(|(index, (from, document, payload))| {
+				(index < MAX_RECEIPTS_OF as usize)
+					.then(|| Receipts::<T>::get((to, from, document, payload)))
+					.flatten()
+			})
+			.collect()
 	}
 
 	/// Page `page` (from 0) of the receipts `to` recorded (of deliveries from `from`, if

@@ -38,6 +38,11 @@ pub trait WeightInfo {
 	/// and administration, document, its type, the receipt, the commitment, two agreements
 	/// and four memberships read; the receipt and the received mark written.
 	fn record_receipt() -> Weight;
+	/// `record_receipts` of `n` receipts: the signer's check once (member, two keys; for
+	/// an exchange node its accreditation and administration), then per receipt what
+	/// `record_receipt` reads and writes besides it (document, its type, the receipt, the
+	/// commitment, two agreements, four memberships; receipt and received mark).
+	fn record_receipts(n: u32) -> Weight;
 	/// `append`: member, document, its type, the agreement, two memberships, the received
 	/// mark and both counts read; the appendix and both counts written.
 	fn append() -> Weight;
@@ -45,6 +50,10 @@ pub trait WeightInfo {
 
 /// The compute time charged per call until measured (see the module docs).
 const COMPUTE_PS: u64 = 60_000_000;
+
+/// The compute time charged per receipt of `record_receipts` until measured: half a
+/// call's, since the signer's check and the extrinsic's overhead are paid once.
+const RECEIPT_COMPUTE_PS: u64 = 30_000_000;
 
 /// The counted weights, with runtime `T`'s cost of each storage read and write
 /// (`DbWeight`).
@@ -88,5 +97,14 @@ impl<T: frame_system::Config> WeightInfo for TamgaWeight<T> {
 	}
 	fn append() -> Weight {
 		Self::counted(10, 3, 6_500)
+	}
+	fn record_receipts(n: u32) -> Weight {
+		let n = u64::from(n);
+		Self::counted(4, 0, 2_000).saturating_add(
+			Weight::from_parts(RECEIPT_COMPUTE_PS, 5_500)
+				.saturating_add(T::DbWeight::get().reads(11))
+				.saturating_add(T::DbWeight::get().writes(2))
+				.saturating_mul(n),
+		)
 	}
 }

@@ -389,7 +389,7 @@ fn pool_roles(name: &str) -> Vec<Role> {
 		},
 		n if n.starts_with("aeo.") => members,
 		"exchange.commit_fields" => authors,
-		"exchange.record_receipt" => vec![KzMember, KgMember, KgNode],
+		"exchange.record_receipt" | "exchange.record_receipts" => vec![KzMember, KgMember, KgNode],
 		n if n.starts_with("exchange.") => members,
 		other => panic!("no pool roles listed for {other}"),
 	};
@@ -795,6 +795,24 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 				vec![KgMember, KgNode],
 			),
 			(
+				// The signer's check is the call's; each receipt's own checks refuse KZ's
+				// (its own document) with `ReceiptNotRecorded`, not the call.
+				"exchange.record_receipts",
+				X::record_receipts {
+					receipts: BoundedVec::truncate_from(vec![
+						pallet_tamga_exchange::ReceiptEntry {
+							from: *b"KZ",
+							document: id(1),
+							groups: FieldGroups::of(&[FieldGroup::Goods]),
+							payload: id(0xac),
+							status: ReceiptStatus::Delivered,
+						},
+					]),
+				}
+				.into(),
+				vec![KzMember, KgMember, KgNode],
+			),
+			(
 				"exchange.append",
 				X::append { document: id(1), kind: AppendixKind::Control, hash: id(0xc0) }.into(),
 				vec![KzMember, KgMember],
@@ -872,7 +890,7 @@ fn every_custom_call_is_allowed_to_exactly_its_roles() {
 		assert!(wrong.is_empty(), "calls allowed to the wrong roles:\n{}", wrong.join("\n"));
 		assert_eq!(
 			cases.len(),
-			60,
+			61,
 			"every custom call but close (and each kind of register), and contract uploads"
 		);
 

@@ -12,7 +12,7 @@ use tamga_primitives::{
 };
 
 use super::{accept, country, goods_and_parties, propose, signed};
-use crate::{mock::*, Error, Event};
+use crate::{mock::*, Error, Event, ReceiptEntry};
 
 fn document() -> H256 {
 	H256::repeat_byte(0xd0)
@@ -342,5 +342,92 @@ fn a_delivery_is_checked_as_a_new_delivered_receipt_would_be() {
 			check(kz, kg, goods()),
 			Err(DeliveryRefused::Refused(Refusal::AgreementNotActive))
 		);
+	});
+}
+
+/// `n` receipts of deliveries `first..`, of `groups`, with `status`.
+fn entries(first: u8, n: u8, groups: FieldGroups, status: ReceiptStatus) -> Vec<ReceiptEntry> {
+	(first..first + n)
+		.map(|byte| ReceiptEntry {
+			from: *b"KZ",
+			document: document(),
+			groups,
+			payload: delivery(byte),
+			status,
+		})
+		.collect()
+}
+
+fn batch(who: u64, receipts: Vec<ReceiptEntry>) -> DispatchResult {
+	Exchange::record_receipts(signed(who), receipts.try_into().expect("within the bound"))
+}
+
+#[test]
+fn a_receiving_node_records_many_receipts_at_once_and_names_those_refused() {
+	new_test_ext().execute_with(|| {
+		shared();
+		let mut receipts = entries(0xa1, 2, goods(), ReceiptStatus::Delivered);
+		let transport = FieldGroups::of(&[FieldGroup::Transport]);
+		receipts.extend(entries(0xa3, 1, transport, ReceiptStatus::Delivered));
+		receipts.extend(entries(0xa1, 1, goods(), ReceiptStatus::Delivered));
+		assert_ok!(batch(KG_NODE, receipts.clone()));
+		let recorded = |byte| {
+			crate::Receipts::<Test>::get((
+				country(b"KG"),
+				country(b"KZ"),
+				document(),
+				delivery(byte),
+			))
+		};
+		assert!(recorded(0xa1).is_some() && recorded(0xa2).is_some());
+		assert!(recorded(0xa3).is_none(), "transport is not granted");
+		for (index, error) in [(2, Error::<Test>::NotGranted), (3, Error::<Test>::AlreadyRecorded)]
+		{
+			System::assert_has_event(
+				Event::ReceiptNotRecorded {
+					index,
+					receipt: receipts[index as usize],
+					error: error.into(),
+				}
+				.into(),
+			);
+		}
+		// Acknowledged together later, by the same node.
+		assert_ok!(batch(KG_NODE, entries(0xa1, 2, goods(), ReceiptStatus::Acknowledged)));
+		assert_eq!(recorded(0xa2).map(|r| r.status), Some(ReceiptStatus::Acknowledged));
+	});
+}
+
+#[test]
+fn only_the_receivers_members_and_exchange_nodes_record_receipts_in_batches() {
+	new_test_ext().execute_with(|| {
+		shared();
+		let receipts = entries(0xb1, 2, goods(), ReceiptStatus::Delivered);
+		for (who, denied) in [
+			(KZ_VET, Denied::WrongRole),
+			(KZ_OFFICER, Denied::WrongRole),
+			(OUTSIDER, Denied::NotMember),
+		] {
+			assert_noop!(batch(who, receipts.clone()), Error::<Test>::Denied(denied));
+		}
+		assert_noop!(batch(KG_NODE, Vec::new()), Error::<Test>::NoReceipts);
+		// KZ's node, recording for KZ, gets each one refused: KZ's document to itself.
+		assert_ok!(batch(KZ_NODE, receipts.clone()));
+		System::assert_has_event(
+			Event::ReceiptNotRecorded {
+				index: 1,
+				receipt: receipts[1],
+				error: Error::<Test>::SelfAgreement.into(),
+			}
+			.into(),
+		);
+		assert_eq!(crate::Receipts::<Test>::iter().count(), 0);
+		// More than `MaxReceiptsPerCall` do not make a call.
+		let too_many = entries(0xc0, 5, goods(), ReceiptStatus::Delivered);
+		let bounded: Result<
+			frame_support::BoundedVec<_, <Test as crate::Config>::MaxReceiptsPerCall>,
+			_,
+		> = too_many.try_into();
+		assert!(bounded.is_err());
 	});
 }
