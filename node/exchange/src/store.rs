@@ -238,6 +238,21 @@ impl Store {
 		Ok(Store { connection })
 	}
 
+	/// Runs `work` as one transaction: its writes reach the disk together, with one sync,
+	/// or not at all if it fails. Within a transaction already, it joins that one.
+	pub fn atomically<T>(
+		&self,
+		work: impl FnOnce(&Self) -> Result<T, StoreError>,
+	) -> Result<T, StoreError> {
+		if !self.connection.is_autocommit() {
+			return work(self);
+		}
+		let transaction = self.connection.unchecked_transaction()?;
+		let value = work(self)?;
+		transaction.commit()?;
+		Ok(value)
+	}
+
 	/// The rows `sql` selects with `params`, each made a `T` by `read`.
 	fn rows<T>(
 		&self,
@@ -324,6 +339,35 @@ mod tests {
 		connection.execute("UPDATE meta SET value = 2 WHERE key = 'schema_version'", []).unwrap();
 		drop(connection);
 		assert!(matches!(Store::open(&path, [1; 32]), Err(StoreError::Schema(2))));
+	}
+
+	#[test]
+	fn writes_made_together_are_kept_together_or_not_at_all() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("exchange.sqlite");
+		let store = Store::open(&path, [1; 32]).unwrap();
+		let envelope = Sealed { ephemeral: [1; 32], nonce: [2; 12], ciphertext: vec![3; 20] };
+		let kg = "KG".parse().unwrap();
+		let enqueue = |store: &Store, document: u8| {
+			store.enqueue(kg, [document; 32], FieldGroups::default(), &envelope, 0).map(|_| ())
+		};
+		let failed: Result<(), _> = store.atomically(|store| {
+			enqueue(store, 0xd0)?;
+			// A retry inside joins the same transaction.
+			store.retry_later(1, "busy", 0, 0.0)?;
+			Err(StoreError::Corrupt { table: "outbox", column: "state" })
+		});
+		assert!(failed.is_err());
+		assert_eq!(store.list_outbox(None, None, 10).unwrap().len(), 0, "rolled back");
+		store
+			.atomically(|store| {
+				enqueue(store, 0xd1)?;
+				enqueue(store, 0xd2)
+			})
+			.unwrap();
+		drop(store);
+		let reopened = Store::open(&path, [1; 32]).unwrap();
+		assert_eq!(reopened.list_outbox(None, None, 10).unwrap().len(), 2, "both kept");
 	}
 
 	#[test]

@@ -19,9 +19,11 @@ use tamga_runtime::{opaque::Block, BlockNumber};
 
 use crate::service::FullClient;
 
-/// The runtime API versions the exchange needs: the approved nodes' countries and the
-/// delivery checks.
-const NEEDED_VERSION: u32 = 2;
+/// The exchange API version the exchange needs: the delivery checks and the receipts of
+/// many deliveries at once (with `record_receipts`, spec 118).
+const EXCHANGE_API: u32 = 3;
+/// The node admission API version it needs: the approved nodes' countries.
+const ADMISSION_API: u32 = 2;
 
 /// Why the chain could not answer.
 #[derive(Debug)]
@@ -68,8 +70,8 @@ impl Chain {
 		let admission = api
 			.api_version::<dyn NodeAdmissionApi<Block>>(at)
 			.map_err(|e| ChainError(format!("cannot read the runtime's version at {at}: {e}")))?;
-		Ok(exchange.is_some_and(|v| v >= NEEDED_VERSION)
-			&& admission.is_some_and(|v| v >= NEEDED_VERSION))
+		Ok(exchange.is_some_and(|v| v >= EXCHANGE_API)
+			&& admission.is_some_and(|v| v >= ADMISSION_API))
 	}
 
 	/// Re-reads who runs each approved node.
@@ -130,19 +132,21 @@ impl Chain {
 			.map_err(|e| ChainError(format!("cannot read {country}'s exchange key at {at}: {e}")))
 	}
 
-	/// The receipt `to` recorded of `from`'s delivery `payload` of `document`, finalized.
-	pub fn receipt(
+	/// The receipts `to` recorded of `deliveries` (sender, document, payload), finalized,
+	/// in their order: one read for a whole round.
+	pub fn receipts_of(
 		&self,
 		to: CountryCode,
-		from: CountryCode,
-		document: H256,
-		payload: H256,
-	) -> Result<Option<Receipt<BlockNumber>>, ChainError> {
+		deliveries: Vec<(CountryCode, H256, H256)>,
+	) -> Result<Vec<Option<Receipt<BlockNumber>>>, ChainError> {
+		if deliveries.is_empty() {
+			return Ok(Vec::new());
+		}
 		let (at, _) = self.finalized();
 		self.client
 			.runtime_api()
-			.receipt(at, to, from, document, payload)
-			.map_err(|e| ChainError(format!("cannot read a receipt at {at}: {e}")))
+			.receipts_of(at, to, deliveries)
+			.map_err(|e| ChainError(format!("cannot read receipts at {at}: {e}")))
 	}
 
 	/// Record `index` appended to `document`, finalized.

@@ -21,63 +21,161 @@ use super::{now_ms, Exchange, LOG_TARGET};
 /// node answers `Busy` and the sender backs off.
 pub const MAX_PENDING_FROM_ONE: u64 = 1_000;
 
-/// Answers every delivery the network hands over, until the network stops.
+/// The most requests answered together: the deliveries among them are stored in one
+/// transaction (one disk sync) before any of them is answered.
+const BATCH: usize = 32;
+
+/// Answers every delivery the network hands over, until the network stops: those waiting
+/// together are checked one by one, stored together, then answered.
 pub async fn serve(
 	exchange: std::sync::Arc<Exchange>,
 	requests: async_channel::Receiver<IncomingRequest>,
 ) {
-	while let Ok(IncomingRequest { peer, payload, pending_response }) = requests.recv().await {
-		let result = match exchange.answer(peer, &payload) {
-			Some(answer) => Ok(answer.encode()),
-			None => Err(()),
-		};
-		let _ = pending_response.send(OutgoingResponse {
-			result,
-			reputation_changes: Vec::new(),
-			sent_feedback: None,
-		});
+	while let Ok(first) = requests.recv().await {
+		let mut batch = vec![first];
+		while batch.len() < BATCH {
+			match requests.try_recv() {
+				Ok(request) => batch.push(request),
+				Err(_) => break,
+			}
+		}
+		let answers = exchange.answer_all(&batch);
+		for (IncomingRequest { pending_response, .. }, answer) in batch.into_iter().zip(answers) {
+			let _ = pending_response.send(OutgoingResponse {
+				result: answer.map(|answer| answer.encode()).ok_or(()),
+				reputation_changes: Vec::new(),
+				sent_feedback: None,
+			});
+		}
 	}
 }
 
+/// What the checks of one delivery came to.
+enum Checked {
+	/// Answered without storing anything (a repeat, a wrong address, busy).
+	Answered(Answer),
+	/// To store, accepted or refused, then answer.
+	Take(NewInbox),
+}
+
 impl Exchange {
-	/// The answer to `bytes` from `peer`, or `None` for a request that does not decode.
-	pub(super) fn answer(&self, peer: PeerId, bytes: &[u8]) -> Option<Answer> {
-		let answer = match decode_request(bytes) {
-			Ok(Request::Deliver(delivery)) => self.take(peer, delivery),
-			Ok(Request::Return(returned)) => self.take_record(peer, returned),
-			Err(_) => {
-				log::warn!(target: LOG_TARGET, "a request from {peer} does not decode: refused");
-				return None;
-			},
-		};
-		log::debug!(target: LOG_TARGET, "answered {peer}: {answer:?}");
-		Some(answer)
+	/// The answers to `requests`, in order (`None` for one that does not decode).
+	pub(super) fn answer_all(&self, requests: &[IncomingRequest]) -> Vec<Option<Answer>> {
+		let mut pending = Vec::new();
+		let checked: Vec<Option<Checked>> = requests
+			.iter()
+			.map(|IncomingRequest { peer, payload, .. }| match decode_request(payload) {
+				Ok(Request::Deliver(delivery)) => Some(self.check(*peer, delivery, &mut pending)),
+				Ok(Request::Return(returned)) => {
+					Some(Checked::Answered(self.take_record(*peer, returned)))
+				},
+				Err(_) => {
+					log::warn!(target: LOG_TARGET, "a request from {peer} does not decode: refused");
+					None
+				},
+			})
+			.collect();
+		let rows: Vec<&NewInbox> = checked
+			.iter()
+			.filter_map(|c| match c {
+				Some(Checked::Take(row)) => Some(row),
+				_ => None,
+			})
+			.collect();
+		let stored = rows.is_empty()
+			|| match self.store().atomically(|store| {
+				rows.iter().try_for_each(|row| store.inbox_insert(row).map(|_| ()))
+			}) {
+				Ok(()) => true,
+				Err(error) => {
+					log::error!(target: LOG_TARGET, "cannot store deliveries: {error}");
+					false
+				},
+			};
+		if stored && !rows.is_empty() {
+			rows.iter().for_each(|row| self.changed(row.key));
+			self.wake.notify_one();
+			let accepted = rows.iter().filter(|row| row.outcome.is_ok()).count();
+			log::info!(
+				target: LOG_TARGET,
+				"📥 stored {accepted} delivery(ies) accepted, {} refused",
+				rows.len() - accepted
+			);
+		}
+		checked
+			.into_iter()
+			.map(|checked| {
+				Some(match checked? {
+					Checked::Answered(answer) => answer,
+					Checked::Take(_) if !stored => Answer::Busy,
+					Checked::Take(row) => self.answer_stored(&row),
+				})
+			})
+			.collect()
 	}
 
-	/// The checks of one delivery, and its inbox row.
-	fn take(&self, peer: PeerId, delivery: Delivery) -> Answer {
+	/// The answer to a delivery stored as `row`.
+	fn answer_stored(&self, row: &NewInbox) -> Answer {
+		let (payload, document) = (row.key.payload, H256(row.key.document));
+		match row.outcome {
+			Ok(()) => {
+				log::debug!(
+					target: LOG_TARGET,
+					"📥 {} delivered {} of document {document:?} (payload {})",
+					row.key.from,
+					super::group_names(row.groups),
+					H256(payload),
+				);
+				Answer::Accepted { payload }
+			},
+			Err(reason) => {
+				log::warn!(
+					target: LOG_TARGET,
+					"📥 refused {}'s delivery of document {document:?}: {reason}",
+					row.key.from
+				);
+				Answer::Refused { payload, reason }
+			},
+		}
+	}
+
+	/// The checks of one delivery: its inbox row, or the answer if nothing is stored.
+	/// `pending` counts, per sender, the deliveries without a final receipt, those of this
+	/// batch included.
+	fn check(
+		&self,
+		peer: PeerId,
+		delivery: Delivery,
+		pending: &mut Vec<(CountryCode, u64)>,
+	) -> Checked {
 		if let Err(answer) = self.addressed(peer, &delivery.genesis, delivery.from, delivery.to) {
-			return answer;
+			return Checked::Answered(answer);
 		}
 		let payload = delivery.payload();
 		let key = InboxKey { from: delivery.from, document: delivery.document, payload };
-		let store = self.store();
-		match store.inbox_get(&key) {
-			Ok(Some(row)) => return Answer::AlreadyHave { payload, state: row.state },
-			Ok(None) => {},
+		let known = {
+			let store = self.store();
+			let stored = store.inbox_get(&key);
+			let count = match pending.iter().position(|(from, _)| *from == delivery.from) {
+				Some(index) => Ok(index),
+				None => store.inbox_pending_from(delivery.from).map(|count| {
+					pending.push((delivery.from, count));
+					pending.len() - 1
+				}),
+			};
+			stored.and_then(|stored| Ok((stored, count?)))
+		};
+		let index = match known {
+			Ok((Some(row), _)) => {
+				return Checked::Answered(Answer::AlreadyHave { payload, state: row.state })
+			},
+			Ok((None, index)) if pending[index].1 < MAX_PENDING_FROM_ONE => index,
+			Ok(_) => return Checked::Answered(Answer::Busy),
 			Err(error) => {
 				log::error!(target: LOG_TARGET, "cannot read the inbox: {error}");
-				return Answer::Busy;
+				return Checked::Answered(Answer::Busy);
 			},
-		}
-		match store.inbox_pending_from(delivery.from) {
-			Ok(pending) if pending < MAX_PENDING_FROM_ONE => {},
-			Ok(_) => return Answer::Busy,
-			Err(error) => {
-				log::error!(target: LOG_TARGET, "cannot read the inbox: {error}");
-				return Answer::Busy;
-			},
-		}
+		};
 		let document = H256(delivery.document);
 		let outcome = match self.chain.delivery_check(
 			delivery.from,
@@ -88,16 +186,17 @@ impl Exchange {
 			// Not anchored or no agreement as of this node's finalized block: it may
 			// follow the sender's by a block or two; no receipt could be recorded anyway.
 			Ok(Err(DeliveryRefused::UnknownDocument | DeliveryRefused::NoAgreement)) => {
-				return Answer::Busy
+				return Checked::Answered(Answer::Busy)
 			},
 			Ok(Err(DeliveryRefused::Refused(reason))) => Err(reason),
 			Ok(Ok(root)) => self.open(&delivery, &root.0),
 			Err(error) => {
 				log::warn!(target: LOG_TARGET, "{error}");
-				return Answer::Busy;
+				return Checked::Answered(Answer::Busy);
 			},
 		};
-		let row = NewInbox {
+		pending[index].1 += 1;
+		Checked::Take(NewInbox {
 			key,
 			peer: peer.to_base58(),
 			groups: delivery.groups,
@@ -105,34 +204,7 @@ impl Exchange {
 			envelope: delivery.envelope,
 			outcome,
 			received_at: now_ms(),
-		};
-		if let Err(error) = store.inbox_insert(&row) {
-			log::error!(target: LOG_TARGET, "cannot store a delivery: {error}");
-			return Answer::Busy;
-		}
-		drop(store);
-		self.changed(key);
-		self.wake.notify_one();
-		match outcome {
-			Ok(()) => {
-				log::info!(
-					target: LOG_TARGET,
-					"📥 {} delivered {} of document {document:?} (payload {})",
-					delivery.from,
-					super::group_names(delivery.groups),
-					H256(payload),
-				);
-				Answer::Accepted { payload }
-			},
-			Err(reason) => {
-				log::warn!(
-					target: LOG_TARGET,
-					"📥 refused {}'s delivery of document {document:?}: {reason}",
-					delivery.from
-				);
-				Answer::Refused { payload, reason }
-			},
-		}
+		})
 	}
 
 	/// The checks every request passes first: the chain, who sent it, whom it is for,

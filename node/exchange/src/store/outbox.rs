@@ -186,26 +186,28 @@ impl Store {
 		now_ms: u64,
 		jitter: f64,
 	) -> Result<Option<u64>, StoreError> {
-		let transaction = self.connection.unchecked_transaction()?;
-		let attempts: Option<u32> = transaction
-			.query_row(
-				"SELECT attempts FROM outbox WHERE id = ?1 AND state = 'queued'",
-				[id],
-				|row| row.get(0),
-			)
-			.optional()?;
-		let Some(attempts) = attempts.map(|attempts| attempts.saturating_add(1)) else {
-			return Ok(None);
-		};
-		let jitter = if jitter.is_nan() { 0.0 } else { jitter.clamp(-0.2, 0.2) };
-		let wait = (backoff(attempts).as_millis() as f64 * (1.0 + jitter)).round() as u64;
-		let next = now_ms.saturating_add(wait);
-		transaction.execute(
-			"UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1",
-			params![id, attempts, ms(next), error],
-		)?;
-		transaction.commit()?;
-		Ok(Some(next))
+		self.atomically(|store| {
+			let attempts: Option<u32> = store
+				.connection
+				.query_row(
+					"SELECT attempts FROM outbox WHERE id = ?1 AND state = 'queued'",
+					[id],
+					|row| row.get(0),
+				)
+				.optional()?;
+			let Some(attempts) = attempts.map(|attempts| attempts.saturating_add(1)) else {
+				return Ok(None);
+			};
+			let jitter = if jitter.is_nan() { 0.0 } else { jitter.clamp(-0.2, 0.2) };
+			let wait = (backoff(attempts).as_millis() as f64 * (1.0 + jitter)).round() as u64;
+			let next = now_ms.saturating_add(wait);
+			store.connection.execute(
+				"UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 \
+				 WHERE id = ?1",
+				params![id, attempts, ms(next), error],
+			)?;
+			Ok(Some(next))
+		})
 	}
 
 	/// Gives up on row `id`, queued or sent, for `error` (a configuration error): it
