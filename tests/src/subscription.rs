@@ -46,6 +46,11 @@ impl Subscription {
 		}
 	}
 
+	/// The result of the next notification within `timeout`, if one comes.
+	pub fn next(&mut self, timeout: Duration) -> Option<Value> {
+		self.next_matching(timeout, |_| true)
+	}
+
 	/// The result of the next notification satisfying `wanted` within `timeout`, skipping
 	/// the others.
 	pub fn next_matching(

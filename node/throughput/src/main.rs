@@ -2,11 +2,13 @@
 //! measured on real networks started here: a single-validator dev node and the
 //! four-validator local network on loopback.
 //!
-//! Modules: [`scenario`] (the phases of one run), [`submit`] (pre-signed extrinsics as
+//! Modules: [`scenario`] (the phases of one run), [`exchange`] (deliveries between two
+//! administrations' nodes), [`submit`] (pre-signed extrinsics as
 //! fast as the node takes them), [`watch`] (inclusion and finality times, what finalized
 //! blocks carry), [`latency`] (RPC under concurrent load), [`index`] (the auditors'
 //! index: indexing rate and query latency), [`signing`], [`machine`], [`report`].
 
+mod exchange;
 mod index;
 mod latency;
 mod machine;
@@ -35,8 +37,9 @@ use tamga_tests::{
 /// documents anchored by batch per second (client hashing included), `tamga_verifyDocument` against
 /// raw `state_getStorage` of the same entries (requests/s, p50, p99), and finality after
 /// inclusion (p50, p95); the auditors' index taking the loaded chain into SQLite (events/s)
-/// and answering one issuer's documents of a month over a million events (p50, p99).
-/// Prints a table and writes JSON.
+/// and answering one issuer's documents of a month over a million events (p50, p99);
+/// deliveries between KZ's and KG's nodes (taken and receipted per second, arrival to
+/// receipt final p50, p95). Prints a table and writes JSON.
 #[derive(Debug, Parser)]
 #[command(name = "tamga-throughput", version)]
 struct Args {
@@ -62,14 +65,21 @@ struct Args {
 	/// Concurrent RPC clients.
 	#[arg(long, default_value_t = 8)]
 	rpc_clients: usize,
-	/// Which networks: `dev`, `local` or both.
+	/// Deliveries KZ's node sends KG's in the exchange run (0: no exchange run).
+	#[arg(long, default_value_t = 2_000)]
+	deliveries: usize,
+	/// Threads queueing deliveries on KZ's node.
+	#[arg(long, default_value_t = 4)]
+	delivery_senders: usize,
+	/// Which networks: `dev`, `local`, both, or `none` (only the exchange run).
 	#[arg(long, value_delimiter = ',', default_value = "dev,local")]
 	networks: Vec<String>,
 	/// Extra `tamga-node` arguments for every node, after the pool options (repeat; e.g.
 	/// `--node-arg=--pool-type --node-arg=fork-aware`).
 	#[arg(long = "node-arg", allow_hyphen_values = true)]
 	node_args: Vec<String>,
-	/// Synthetic events the auditors' index holds when its query latency is measured.
+	/// Synthetic events the auditors' index holds when its query latency is measured (0:
+	/// not measured).
 	#[arg(long, default_value_t = 1_000_000)]
 	index_events: usize,
 	/// Where the JSON results go (`<date>.json` and `latest.json`).
@@ -102,7 +112,7 @@ fn main() {
 		"nodeArgs": node_args(&args.node_args),
 		"networks": {},
 	});
-	for network in &args.networks {
+	for network in args.networks.iter().filter(|n| *n != "none") {
 		eprintln!("benchmarking the {network} network");
 		let outcome = match network.as_str() {
 			"dev" => dev(&options, &node_args(&args.node_args)),
@@ -117,13 +127,30 @@ fn main() {
 			},
 		}
 	}
-	eprintln!("benchmarking the auditors' index over {} events", args.index_events);
-	match index::query_latency(args.index_events) {
-		Ok(figures) => results["indexQuery"] = figures,
-		Err(error) => {
-			eprintln!("error: the index query benchmark failed: {error}");
-			std::process::exit(2);
-		},
+	if args.deliveries > 0 {
+		eprintln!("benchmarking {} deliveries between two administrations' nodes", args.deliveries);
+		let exchange = exchange::ExchangeOptions {
+			deliveries: args.deliveries,
+			senders: args.delivery_senders,
+			timeout: options.timeout,
+		};
+		match exchange::run(&node_args(&args.node_args), &exchange) {
+			Ok(figures) => results["exchange"] = figures,
+			Err(error) => {
+				eprintln!("error: the exchange benchmark failed: {error}");
+				std::process::exit(2);
+			},
+		}
+	}
+	if args.index_events > 0 {
+		eprintln!("benchmarking the auditors' index over {} events", args.index_events);
+		match index::query_latency(args.index_events) {
+			Ok(figures) => results["indexQuery"] = figures,
+			Err(error) => {
+				eprintln!("error: the index query benchmark failed: {error}");
+				std::process::exit(2);
+			},
+		}
 	}
 	println!("{}", report::table(&results));
 	match report::write(&args.out, &results) {

@@ -55,11 +55,13 @@ pub fn table(results: &Value) -> String {
 		.iter()
 		.map(|(name, n)| format!("{name} ({} validators)", n["validators"]))
 		.collect();
-	out += &format!("| {:<36} | {} |\n", "", header.join(" | "));
-	out += &format!("|{}|{}\n", "-".repeat(38), "---|".repeat(networks.len()));
-	for (label, cell) in &rows {
-		let cells: Vec<String> = networks.iter().map(|(_, n)| cell(n)).collect();
-		out += &format!("| {label:<36} | {} |\n", cells.join(" | "));
+	if !networks.is_empty() {
+		out += &format!("| {:<36} | {} |\n", "", header.join(" | "));
+		out += &format!("|{}|{}\n", "-".repeat(38), "---|".repeat(networks.len()));
+		for (label, cell) in &rows {
+			let cells: Vec<String> = networks.iter().map(|(_, n)| cell(n)).collect();
+			out += &format!("| {label:<36} | {} |\n", cells.join(" | "));
+		}
 	}
 	let query = &results["indexQuery"];
 	if query.is_object() {
@@ -72,6 +74,19 @@ pub fn table(results: &Value) -> String {
 			query["rowsPerAnswer"],
 			rate(&query["writtenPerSecond"]),
 			query["databaseBytes"].as_u64().unwrap_or(0) / 1_000_000,
+		);
+	}
+	let exchange = &results["exchange"];
+	if exchange.is_object() {
+		out += &format!(
+			"\nexchange KZ -> KG nodes, {} deliveries: queued {}, taken by KG's node {}, \
+			 receipts final {}; arrival to receipt final p50 {} / p95 {}\n",
+			exchange["deliveries"],
+			rate(&exchange["queuedPerSecond"]),
+			rate(&exchange["takenPerSecond"]),
+			rate(&exchange["receiptedPerSecond"]),
+			ms(&exchange["receiptFinalP50Ms"]),
+			ms(&exchange["receiptFinalP95Ms"]),
 		);
 	}
 	let machine = &results["machine"];
