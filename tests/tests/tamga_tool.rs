@@ -165,6 +165,49 @@ fn certificate_messages_that_lack_facts_are_refused_by_path_before_any_request()
 }
 
 #[test]
+fn an_sps_certificate_is_sorted_into_field_groups_before_any_request() {
+	let url = format!("http://127.0.0.1:{}", free_port());
+	let samples = tamga_tests::binary::workspace_root().join("node/cli/src/xml_in/samples");
+	let dir = tempfile::tempdir().unwrap();
+	let out = dir.path().join("fields.json");
+	let document = format!("0x{}", "ab".repeat(32));
+	let commit = |xml: &std::path::Path, extra: &[&str]| {
+		let mut args = vec!["exchange", "--url", &url, "--suri", "//Eve", "commit"];
+		args.extend_from_slice(&["--document", &document, "--out", out.to_str().unwrap()]);
+		args.extend_from_slice(&["--xml", xml.to_str().unwrap()]);
+		args.extend_from_slice(extra);
+		let run = run_cli(&args);
+		assert_eq!(run.code, Some(2), "{args:?}: {}{}", run.stdout, run.stderr);
+		run.stderr
+	};
+	let ubl = dir.path().join("origin.xml");
+	std::fs::write(
+		&ubl,
+		r#"<CertificateOfOrigin xmlns="urn:oasis:names:specification:ubl:schema:xsd:CertificateOfOrigin-2"/>"#,
+	)
+	.unwrap();
+	let refused = commit(&ubl, &[]);
+	assert!(refused.contains("--xml sorts a UN/CEFACT SPS e-Cert"), "{refused}");
+	let veterinary = samples.join("sps-veterinary.xml");
+	let goods = dir.path().join("goods.xml");
+	std::fs::write(&goods, "<Goods/>").unwrap();
+	let goods_arg = format!("goods={}", goods.display());
+	let twice = commit(&veterinary, &["--group", &goods_arg]);
+	assert!(twice.contains("--group goods is given by --xml already"), "{twice}");
+	// Sorted, then the unreachable node is named: nothing was committed.
+	let sorted = commit(&veterinary, &[]);
+	for line in [
+		"parties: IssuerSPSParty, SignatorySPSAuthentication, ConsignorSPSParty, ConsigneeSPSParty",
+		"goods: IncludedSPSConsignmentItem",
+		"transport: ImportSPSCountry, ExportSPSCountry, UnloadingBaseportSPSLocation",
+	] {
+		assert!(sorted.contains(line), "{line} in {sorted}");
+	}
+	assert!(sorted.contains("cannot reach the node"), "{sorted}");
+	assert!(!out.exists(), "no salts written for a commitment never made");
+}
+
+#[test]
 fn document_types_are_checked_before_any_request() {
 	// The node is not running: a malformed type is refused before anything is sent; a
 	// name that is no built-in type needs the node's registry, which is then named.

@@ -212,6 +212,12 @@ pub enum Action {
 		/// committed empty).
 		#[arg(long = "group", value_parser = group_file)]
 		groups: Vec<(FieldGroup, PathBuf)>,
+		/// A UN/CEFACT SPS e-Cert (the XML your system issued) sorted into the groups:
+		/// parties, goods, transport, attachments and controls, each written as a
+		/// `tamga:FieldGroup` XML document (what goes where: docs/xml-mapping.md);
+		/// `--group` adds the groups it leaves empty.
+		#[arg(long)]
+		xml: Option<PathBuf>,
 		/// Where to write the salted groups.
 		#[arg(long)]
 		out: PathBuf,
@@ -416,7 +422,23 @@ impl ExchangeCmd {
 			Action::Agreements { country, partner, json } => {
 				return agreements(&self.connection.rpc()?, *country, *partner, *json)
 			},
-			Action::Commit { document, groups, out } => return self.commit(document, groups, out),
+			Action::Commit { document, groups, xml, out } => {
+				let mut contents = match xml {
+					Some(file) => groups_of_message(file)?,
+					None => Default::default(),
+				};
+				for (group, file) in groups {
+					let read = std::fs::read(file)
+						.map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+					if contents[group.index()].replace(read).is_some() {
+						return Err(match xml {
+							Some(_) => format!("--group {group} is given by --xml already"),
+							None => format!("--group {group} is given twice"),
+						});
+					}
+				}
+				return self.commit(document, contents, out);
+			},
 			Action::Disclose { fields, reveal, out } => return disclose(fields, reveal, out),
 			Action::Check { disclosure } => return check(&self.connection.rpc()?, disclosure),
 			Action::Propose { partner, gives, receives, receive_nothing } => {
@@ -560,21 +582,15 @@ impl ExchangeCmd {
 	}
 
 	/// Salts and commits `groups` of `document`, writing them to `out` first.
+	/// Commits to `contents` (by group; `None`: empty) of `document`, the salted groups
+	/// written to `out`.
 	fn commit(
 		&self,
 		document: &str,
-		groups: &[(FieldGroup, PathBuf)],
+		mut contents: [Option<Vec<u8>>; FIELD_GROUPS],
 		out: &Path,
 	) -> Result<Verdict, String> {
 		let id = hash("--document", document)?;
-		let mut contents: [Option<Vec<u8>>; FIELD_GROUPS] = Default::default();
-		for (group, file) in groups {
-			let read =
-				std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-			if contents[group.index()].replace(read).is_some() {
-				return Err(format!("--group {group} is given twice"));
-			}
-		}
 		// A commitment is made once: new salts for a committed document would leave its
 		// disclosures unprovable.
 		let rpc = self.connection.rpc()?;
@@ -956,6 +972,31 @@ fn appendices(rpc: &Rpc, document: &str, json: bool) -> Result<Verdict, String> 
 		);
 	}
 	Ok(Verdict::Done)
+}
+
+/// The groups of the SPS e-Cert in `file`, each a `tamga:FieldGroup` document (`None`:
+/// the message has nothing for it); says on stderr what went where and what no group
+/// takes.
+fn groups_of_message(file: &Path) -> Result<[Option<Vec<u8>>; FIELD_GROUPS], String> {
+	use crate::xml_in::{groups, tree::Element};
+	let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+	let root = Element::parse(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+	let split = groups::split(&root)?;
+	let standard = format!("UN/CEFACT SPSCertificate:{}", root.version);
+	let mut contents: [Option<Vec<u8>>; FIELD_GROUPS] = Default::default();
+	for group in FieldGroup::ALL {
+		let elements = &split.groups[group.index()];
+		if elements.is_empty() {
+			continue;
+		}
+		contents[group.index()] = Some(groups::write_group(*group, &standard, elements));
+		let names: Vec<&str> = elements.iter().map(|e| e.name.as_str()).collect();
+		eprintln!("{group}: {}", names.join(", "));
+	}
+	for path in &split.left_out {
+		eprintln!("in no group (no partner receives it): {path}");
+	}
+	Ok(contents)
 }
 
 #[cfg(test)]

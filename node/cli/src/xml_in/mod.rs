@@ -6,11 +6,13 @@
 //! - [`ubl_origin`]: the OASIS UBL `CertificateOfOrigin` (UN/CEFACT publishes no XML
 //!   message for certificates of origin).
 //! - [`tree`]: the namespace-aware element tree both read.
+//! - [`groups`]: an SPS e-Cert sorted into the field groups partners receive.
 //!
 //! Every fact read keeps the path of the element it came from, so that an override on the
 //! command line, or a fact missing or invalid, is reported by where it is (or should be)
 //! in the message. The mapping to WCO Data Model IDs is in `docs/xml-mapping.md`.
 
+pub mod groups;
 pub mod sps;
 pub mod tree;
 pub mod ubl_origin;

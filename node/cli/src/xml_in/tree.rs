@@ -44,6 +44,8 @@ pub struct Element {
 	pub family: String,
 	/// The version of its namespace (`17`, `21`, `2`), if of a known family.
 	pub version: String,
+	/// Its namespace URI as the message gave it (empty: none).
+	pub namespace: String,
 	/// Its local name.
 	pub name: String,
 	/// Its path from the root, e.g. `rsm:SPSCertificate/rsm:SPSConsignment`.
@@ -74,7 +76,8 @@ impl Element {
 					if open.len() >= MAX_DEPTH {
 						return Err(format!("nested deeper than {MAX_DEPTH} elements"));
 					}
-					let (family, version) = family(name.namespace.as_deref().unwrap_or_default());
+					let namespace = name.namespace.clone().unwrap_or_default();
+					let (family, version) = family(&namespace);
 					let step = format!("{family}:{}", name.local_name);
 					let path = match open.last() {
 						Some(parent) => format!("{}/{step}", parent.path),
@@ -83,6 +86,7 @@ impl Element {
 					open.push(Element {
 						family,
 						version,
+						namespace,
 						name: name.local_name,
 						path,
 						attributes: attributes
