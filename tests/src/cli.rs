@@ -142,3 +142,16 @@ pub fn ct1_facts(number: &str, salt: &str) -> Vec<String> {
 	.map(|s| s.to_string())
 	.collect()
 }
+
+/// The facts of a veterinary certificate numbered `number`, KZ to KG, 1,000 kg of beef
+/// (HS 020130), otherwise as [`ct1_facts`].
+pub fn veterinary_facts(number: &str, salt: &str) -> Vec<String> {
+	ct1_facts(number, salt)
+		.into_iter()
+		.map(|arg| match arg.as_str() {
+			"ct1" => "veterinary".to_string(),
+			"100199" => "020130".to_string(),
+			_ => arg,
+		})
+		.collect()
+}

@@ -479,14 +479,7 @@ fn kz_shares_veterinary_goods_and_parties_with_kg(net: &LocalNetwork) -> Shared 
 	let dir = tempfile::tempdir().unwrap();
 	let paper = dir.path().join("vet.pdf");
 	std::fs::write(&paper, b"%PDF veterinary certificate KZ-VET-0777 beef to KG").unwrap();
-	let facts: Vec<String> = cli::ct1_facts("KZ-VET-0777", "0d6f3a9b2c5e7d11")
-		.into_iter()
-		.map(|arg| match arg.as_str() {
-			"ct1" => "veterinary".to_string(),
-			"100199" => "020130".to_string(),
-			_ => arg,
-		})
-		.collect();
+	let facts = cli::veterinary_facts("KZ-VET-0777", "0d6f3a9b2c5e7d11");
 	let mut register = vec!["register", "--file", paper.to_str().unwrap()];
 	register.extend(facts.iter().map(String::as_str));
 	net.check(client(kz, "cert", Some("//Ferdie"), &register).ok());

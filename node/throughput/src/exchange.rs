@@ -118,14 +118,7 @@ fn set_up(
 	let paper = dir.join("vet.pdf");
 	std::fs::write(&paper, b"%PDF veterinary certificate KZ-VET-BENCH beef to KG")
 		.map_err(|e| e.to_string())?;
-	let facts: Vec<String> = cli::ct1_facts("KZ-VET-BENCH", "5b1e0c3a9d7f2e44")
-		.into_iter()
-		.map(|arg| match arg.as_str() {
-			"ct1" => "veterinary".to_string(),
-			"100199" => "020130".to_string(),
-			_ => arg,
-		})
-		.collect();
+	let facts = cli::veterinary_facts("KZ-VET-BENCH", "5b1e0c3a9d7f2e44");
 	let paper_arg = paper.to_str().ok_or("a non-UTF-8 temporary path")?;
 	let mut register = vec!["register", "--file", paper_arg];
 	register.extend(facts.iter().map(String::as_str));

@@ -102,6 +102,30 @@ fn state_of<T: Config>(partner: CountryCode) -> Option<AgreementState> {
 	Pallet::<T>::agreement(kz(), partner).map(|view| view.state)
 }
 
+/// The worst case of a receipt: a partner (`first`) passes KZ's document on to `second`
+/// (two agreements checked), receipted by `second`'s exchange node (found after the member
+/// lookup fails). Returns (first, second, the document, the node's account).
+fn passed_on<T: Config>() -> (CountryCode, CountryCode, H256, T::AccountId) {
+	let (_, first, _) = active::<T>();
+	let second = *other_countries(T::MaxPartners::get() + 1).last().expect("one more");
+	let first_member = member::<T>(first);
+	let second_member = member::<T>(second);
+	Pallet::<T>::propose(
+		RawOrigin::Signed(first_member).into(),
+		*second.as_bytes(),
+		everything(),
+		None,
+	)
+	.expect("a member proposes");
+	let terms = proposal_terms::<T>(first, second);
+	Pallet::<T>::accept(RawOrigin::Signed(second_member.clone()).into(), *first.as_bytes(), terms)
+		.expect("the partner accepts");
+	let document = documented::<T>();
+	let node: T::AccountId = account("exchange node", 0, 0);
+	T::Permissions::set_up_party(&node, Role::ExchangeNode, second);
+	(first, second, document, node)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -208,30 +232,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn record_receipt() {
-		// The worst case: a partner passes KZ's document on (two agreements checked).
-		let (_, first, _) = active::<T>();
-		let second = *other_countries(T::MaxPartners::get() + 1).last().expect("one more");
-		let first_member = member::<T>(first);
-		let second_member = member::<T>(second);
-		Pallet::<T>::propose(
-			RawOrigin::Signed(first_member).into(),
-			*second.as_bytes(),
-			everything(),
-			None,
-		)
-		.expect("a member proposes");
-		let terms = proposal_terms::<T>(first, second);
-		Pallet::<T>::accept(
-			RawOrigin::Signed(second_member.clone()).into(),
-			*first.as_bytes(),
-			terms,
-		)
-		.expect("the partner accepts");
-		let document = documented::<T>();
+		let (first, second, document, node) = passed_on::<T>();
 		let groups = FieldGroups::of(FieldGroup::ALL);
-		// Signed by the receiver's exchange node: found after the member lookup fails.
-		let node: T::AccountId = account("exchange node", 0, 0);
-		T::Permissions::set_up_party(&node, Role::ExchangeNode, second);
 
 		#[extrinsic_call]
 		_(
@@ -248,28 +250,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn record_receipts(n: Linear<1, { T::MaxReceiptsPerCall::get() }>) {
-		// Each receipt in the worst case of `record_receipt`: a document passed on.
-		let (_, first, _) = active::<T>();
-		let second = *other_countries(T::MaxPartners::get() + 1).last().expect("one more");
-		let first_member = member::<T>(first);
-		let second_member = member::<T>(second);
-		Pallet::<T>::propose(
-			RawOrigin::Signed(first_member).into(),
-			*second.as_bytes(),
-			everything(),
-			None,
-		)
-		.expect("a member proposes");
-		let terms = proposal_terms::<T>(first, second);
-		Pallet::<T>::accept(
-			RawOrigin::Signed(second_member.clone()).into(),
-			*first.as_bytes(),
-			terms,
-		)
-		.expect("the partner accepts");
-		let document = documented::<T>();
-		let node: T::AccountId = account("exchange node", 0, 0);
-		T::Permissions::set_up_party(&node, Role::ExchangeNode, second);
+		// Each receipt in the worst case of `record_receipt`.
+		let (first, second, document, node) = passed_on::<T>();
 		let receipts: Vec<ReceiptEntry> = (0..n)
 			.map(|i| ReceiptEntry {
 				from: *first.as_bytes(),
