@@ -13,6 +13,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod exchange;
+mod follow_documents;
 mod metrics;
 mod native_verify;
 mod network;

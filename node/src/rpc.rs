@@ -1,9 +1,11 @@
 //! The node's JSON-RPC methods beyond the standard Substrate ones (`chain_*`, `state_*`,
 //! `author_*`, `system_*` and the new `chainHead_v1_*` family, which `sc-service` adds).
 //!
-//! Here: `system_accountNextIndex` (nonces for signing clients) and the `tamga_*` methods
+//! Here: `system_accountNextIndex` (nonces for signing clients), the `tamga_*` methods
 //! of the `tamga-rpc` crate (document verification, batch membership, history, ATA
-//! carnets, AEO status and recognition, data-sharing agreements).
+//! carnets, AEO status and recognition, data-sharing agreements), and, on the private RPC
+//! only, the exchange's own deliveries and `tamga_subscribeDocuments`
+//! ([`crate::follow_documents`]).
 
 use std::sync::Arc;
 
@@ -45,8 +47,10 @@ where
 	C::Api: pallet_tamga_carnets::runtime_api::CarnetsApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_tamga_aeo::runtime_api::AeoApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_tamga_exchange::runtime_api::ExchangeApi<Block, BlockNumber>,
+	C: sc_client_api::BlockchainEvents<Block>,
 	P: TransactionPool + 'static,
 {
+	use crate::follow_documents::{FollowDocuments, FollowDocumentsApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -55,8 +59,10 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(tamga_rpc::TamgaApiServer::into_rpc(tamga_rpc::Tamga::with_native_verifier(
 		client.clone(),
-		native,
+		native.clone(),
 	)))?;
+	let verifier = tamga_rpc::Tamga::with_native_verifier(client.clone(), native);
+	module.merge(FollowDocuments::new(client.clone(), verifier).into_rpc())?;
 	module.merge(tamga_rpc::CarnetApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
 	module.merge(tamga_rpc::AeoApiServer::into_rpc(tamga_rpc::Tamga::new(client.clone())))?;
 	module.merge(tamga_rpc::ExchangeRpcServer::into_rpc(tamga_rpc::Tamga::new(client)))?;
@@ -65,4 +71,19 @@ where
 	))?;
 
 	Ok(module)
+}
+
+/// Refuses unless the caller may use unsafe methods (the node's private RPC): `methods`
+/// name what is refused.
+pub fn ensure_private(
+	ext: &jsonrpsee::Extensions,
+	methods: &str,
+) -> Result<(), jsonrpsee::types::ErrorObjectOwned> {
+	match ext.get::<sc_rpc::DenyUnsafe>().map(|deny| deny.check_if_safe()) {
+		Some(Ok(())) => Ok(()),
+		_ => Err(tamga_rpc::errors::error(
+			jsonrpsee::types::error::ErrorCode::MethodNotFound.code(),
+			format!("{methods}: served on the node's private RPC only (unsafe methods)"),
+		)),
+	}
 }

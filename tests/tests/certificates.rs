@@ -2,8 +2,8 @@
 //! `tamga cert` commands the README documents: KZ's chamber of commerce
 //! anchors a CT-1 through one node; KG's border post verifies it through another node
 //! from a finalized block, records a partial use and cannot exceed the declared
-//! quantity; the chamber revokes it and every node then says so; the history names each
-//! actor. A batch of 10,000 veterinary certificates is anchored in one extrinsic and a
+//! quantity; the chamber revokes it and every node then says so (KG's subscription to the
+//! document is told); the history names each actor. A batch of 10,000 veterinary certificates is anchored in one extrinsic and a
 //! random member verifies with its proof, while a tampered proof and a wrong file do not.
 
 use std::path::Path;
@@ -17,6 +17,7 @@ use tamga_tests::{
 	network::{LocalNetwork, LIVENESS_TIMEOUT},
 	node::TamgaNode,
 	rpc::{from_hex, to_hex},
+	subscription::Subscription,
 	wait,
 };
 
@@ -158,6 +159,11 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 
 	// 2. AM's node, which never saw the transaction, verifies it from a finalized block.
 	let id = id_of(kz, &document);
+	// KG's single window follows the document instead of polling it.
+	let mut follow =
+		net.check(Subscription::open(kg, "tamga_subscribeDocuments", json!([[id.clone()]])));
+	let first = follow.next(LIVENESS_TIMEOUT).expect("the verdict at once");
+	assert_eq!(first["id"], json!(id));
 	let verdict = finalized_verdict(am, &id, |_| true);
 	assert_eq!(verdict["valid"], json!(true), "{verdict}");
 	assert_eq!(verdict["at"]["finalized"], json!(true));
@@ -230,6 +236,12 @@ fn a_certificate_is_anchored_verified_used_and_revoked_across_the_consortium() {
 	);
 	let verdict = finalized_verdict(am, &id, |v| v["status"] == json!("revoked"));
 	assert_eq!(verdict["valid"], json!(false));
+	let told = follow.next_matching(LIVENESS_TIMEOUT, |v| v["status"] == json!("revoked"));
+	let told = told.expect("the subscription never told of the revocation");
+	assert_eq!(
+		(told["valid"].clone(), told["at"]["finalized"].clone()),
+		(json!(false), json!(true))
+	);
 	assert_eq!(verdict["revocationReason"], json!("fraud"));
 	let revoked = wait::until(LIVENESS_TIMEOUT, "BY's node to see the revocation", || {
 		Some(certificate(by, None, &["verify", "--file", file])).filter(|run| run.code == Some(1))

@@ -11,6 +11,7 @@ use tamga_tests::{
 	network::LIVENESS_TIMEOUT,
 	node::{free_port, TamgaNode},
 	rpc::RpcClient,
+	subscription::Subscription,
 	wait,
 };
 
@@ -49,6 +50,14 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 		let refused = public.rpc().call(method, params).expect_err("refused on a public interface");
 		assert!(refused.contains("served on the node's private RPC only"), "{method}: {refused}");
 	}
+	// So is following documents: each subscription costs a verification per document and
+	// finalized block.
+	let hex64 = format!("0x{}", "ab".repeat(32));
+	let follow = |node: &TamgaNode, ids: Value| {
+		Subscription::open(node, "tamga_subscribeDocuments", json!([ids])).map(|_| ())
+	};
+	let refused = follow(&public, json!([hex64])).expect_err("refused on a public interface");
+	assert!(refused.contains("served on the node's private RPC only"), "{refused}");
 	// Safe methods, Tamga's verification among them, still answer.
 	let unknown: DocumentVerdict = public
 		.rpc()
@@ -60,6 +69,23 @@ fn unsafe_methods_are_refused_on_a_public_interface_by_default() {
 	let local = node(&dir.path().join("local"), &[]);
 	let keys = local.rpc().call("author_rotateKeys", json!([])).expect("allowed on loopback");
 	assert!(keys.as_str().is_some_and(|k| k.starts_with("0x")), "{keys}");
+	// On the private RPC: 1 to 256 document ids, each well-formed; then the verdicts.
+	for (ids, why) in [
+		(json!([]), "follow 1 to 256 documents"),
+		(json!(vec![hex64.clone(); 257]), "follow 1 to 256 documents"),
+		(json!([hex64, "0x12"]), "-32602"),
+	] {
+		let refused = follow(&local, ids).expect_err("refused");
+		assert!(refused.contains(why), "{why}: {refused}");
+	}
+	let mut verdicts =
+		Subscription::open(&local, "tamga_subscribeDocuments", json!([[hex64, hex64]]))
+			.expect("followed");
+	let first = verdicts.next(LIVENESS_TIMEOUT).expect("the verdict at once");
+	let first: DocumentVerdict = serde_json::from_value(first).expect("typed");
+	assert_eq!((first.id, first.status), (hex64.clone(), DocumentStatus::NotAnchored));
+	// Nothing changes, nothing more is sent (the same id twice is followed once).
+	assert!(verdicts.next(std::time::Duration::from_secs(5)).is_none());
 	// A node the consortium did not approve sends nothing for anyone.
 	let outbox = local.rpc().call("tamga_exchangeOutbox", json!([null])).expect("served");
 	assert_eq!(outbox, json!([]));

@@ -14,10 +14,16 @@ pub const SERVED: [&str; 4] =
 /// read by its members' nodes, not by those who verify documents.
 pub const CONSORTIUM_ONLY: &str = "tamga_exchange";
 
+/// The `tamga_*` subscriptions the verifier profile does not serve: a national system
+/// follows its documents on its own node's private RPC.
+pub const PRIVATE: [&str; 2] = ["tamga_subscribeDocuments", "tamga_unsubscribeDocuments"];
+
 /// Whether the verifier profile serves `method`: every `tamga_*` method (all of them
-/// read) but the [`CONSORTIUM_ONLY`] ones, and [`SERVED`].
+/// read) but the [`CONSORTIUM_ONLY`] and [`PRIVATE`] ones, and [`SERVED`].
 pub fn serves(method: &str) -> bool {
-	(method.starts_with("tamga_") && !method.starts_with(CONSORTIUM_ONLY))
+	(method.starts_with("tamga_")
+		&& !method.starts_with(CONSORTIUM_ONLY)
+		&& !PRIVATE.contains(&method))
 		|| SERVED.contains(&method)
 }
 
@@ -53,6 +59,8 @@ mod tests {
 			"tamga_exchangeAgreements",
 			"tamga_exchangeKey",
 			"tamga_exchangeCommitment",
+			"tamga_subscribeDocuments",
+			"tamga_unsubscribeDocuments",
 		] {
 			assert!(!serves(method), "{method}");
 		}

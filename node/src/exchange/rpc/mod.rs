@@ -114,21 +114,9 @@ pub trait ExchangeNodeRpc {
 /// The methods, served by the running exchange (`None`: this node does not exchange).
 pub struct ExchangeNode(pub Option<Arc<Exchange>>);
 
-/// Refuses unless the caller may use unsafe methods (the node's private RPC).
-fn ensure_private(ext: &Extensions) -> Result<(), ErrorObjectOwned> {
-	match ext.get::<sc_rpc::DenyUnsafe>().map(|deny| deny.check_if_safe()) {
-		Some(Ok(())) => Ok(()),
-		_ => Err(error(
-			jsonrpsee::types::error::ErrorCode::MethodNotFound.code(),
-			"the exchange methods are served on the node's private RPC only \
-			 (unsafe methods)",
-		)),
-	}
-}
-
 impl ExchangeNode {
 	fn running(&self, ext: &Extensions) -> Result<&Arc<Exchange>, ErrorObjectOwned> {
-		ensure_private(ext)?;
+		crate::rpc::ensure_private(ext, "the exchange methods")?;
 		self.0.as_ref().ok_or_else(|| {
 			error(EXCHANGE_OFF, "this node does not exchange documents (a development chain)")
 		})
