@@ -6,10 +6,7 @@
 
 use std::sync::Arc;
 
-use futures::{
-	future::{select, Either},
-	StreamExt,
-};
+use futures::StreamExt;
 use jsonrpsee::{
 	proc_macros::rpc, types::ErrorObjectOwned, Extensions, PendingSubscriptionSink,
 	SubscriptionMessage,
@@ -131,17 +128,9 @@ async fn follow<C>(
 				return;
 			}
 		}
-		let next = {
-			let (notification, closed) = (finality.next(), sink.closed());
-			futures::pin_mut!(notification, closed);
-			match select(notification, closed).await {
-				Either::Left((notification, _)) => notification,
-				Either::Right(_) => return,
-			}
-		};
-		match next {
-			Some(notification) => at = notification.hash,
-			None => return,
+		match crate::rpc::unless_closed(&sink, finality.next()).await {
+			Some(Some(notification)) => at = notification.hash,
+			_ => return,
 		}
 	}
 }

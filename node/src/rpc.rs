@@ -87,3 +87,18 @@ pub fn ensure_private(
 		)),
 	}
 }
+
+/// `next`'s output, or `None` if `sink`'s subscriber leaves first: how a subscription waits
+/// for what it sends next.
+pub async fn unless_closed<F: core::future::Future>(
+	sink: &jsonrpsee::SubscriptionSink,
+	next: F,
+) -> Option<F::Output> {
+	use futures::future::{select, Either};
+	let closed = sink.closed();
+	futures::pin_mut!(next, closed);
+	match select(next, closed).await {
+		Either::Left((output, _)) => Some(output),
+		Either::Right(_) => None,
+	}
+}

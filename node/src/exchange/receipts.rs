@@ -60,9 +60,10 @@ impl Exchange {
 			}
 		}
 		self.mark_final(&finals);
+		let done: std::collections::HashSet<i64> = finals.iter().map(|(row, ..)| row.id).collect();
 		let due: Vec<&InboxRow> = rows
 			.iter()
-			.filter(|row| !finals.iter().any(|(done, ..)| done.id == row.id))
+			.filter(|row| !done.contains(&row.id))
 			// Submitted and still includable: wait.
 			.filter(|row| row.receipt_era_end.is_none_or(|end| end < finalized))
 			.collect();

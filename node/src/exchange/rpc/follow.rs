@@ -16,19 +16,11 @@ pub(super) async fn follow_inbox(
 	pending: PendingSubscriptionSink,
 	from: Option<CountryCode>,
 ) {
-	use futures::future::{select, Either};
 	use tokio::sync::broadcast::error::RecvError;
 	let mut changes = exchange.changes.subscribe();
 	let Ok(sink) = pending.accept().await else { return };
 	loop {
-		let next = {
-			let (change, closed) = (changes.recv(), sink.closed());
-			futures::pin_mut!(change, closed);
-			match select(change, closed).await {
-				Either::Left((change, _)) => change,
-				Either::Right(_) => return,
-			}
-		};
+		let Some(next) = crate::rpc::unless_closed(&sink, changes.recv()).await else { return };
 		let key = match next {
 			Ok(key) => key,
 			Err(RecvError::Lagged(_)) => continue,
